@@ -1,0 +1,35 @@
+/**
+ * What a run produces. The runtime emits structured events; printers turn them
+ * into dtrace-identical text (CLI, Output tab) or tables and charts (UI). The
+ * same events cross the worker boundary, so they are plain data (structured-clone safe).
+ */
+
+/** Text for standard output, exactly as dtrace would print it (already formatted). */
+export interface TextEvent { kind: 'text'; text: string }
+
+/**
+ * A message for standard error, without the program-name prefix (the printer
+ * adds "wiretrace: " or "dtrace: "). `level` lets the UI style it.
+ */
+export interface MessageEvent { kind: 'message'; level: 'error' | 'warning' | 'info'; text: string; tag?: string; line?: number; file?: string }
+
+/** One firing's printf/trace output, with where it came from, for the Timeline and replay. */
+export interface RecordEvent { kind: 'record'; probe: string; frame: number; tsNs: string; text: string }
+
+/** An aggregation printed (by printa, at exit, or by a tick clause): keys and values as data. */
+export interface AggSnapshotEvent {
+  kind: 'agg';
+  name: string;
+  /** The aggregating function: count, sum, avg, min, max, stddev, quantize, lquantize, llquantize. */
+  func: string;
+  /** Virtual time of the snapshot in ns (string: exact 64-bit). */
+  tsNs: string;
+  rows: { key: (string | number)[]; value: number | string; buckets?: { lo: string; count: number }[] }[];
+}
+
+export interface ProgressEvent { kind: 'progress'; bytes: number; totalBytes: number | undefined; packets: number; firings: number }
+
+/** The end of a run: dtrace's exit status. */
+export interface ExitEvent { kind: 'exit'; status: number }
+
+export type EngineEvent = TextEvent | MessageEvent | RecordEvent | AggSnapshotEvent | ProgressEvent | ExitEvent;
