@@ -1,0 +1,54 @@
+/**
+ * The one engine API, shared by the CLI, the Web Worker and the tests.
+ * (Implemented in src/engine/run.ts; this file holds only the contract.)
+ */
+import type { ByteSource } from '../capture/types.ts';
+import type { EngineEvent } from './events.ts';
+
+/** A D program text with the name messages use ("x.d" for -s x.d; for -n the text itself). */
+export interface ProgramText { name: string; text: string; kind: 'file' | 'inline' }
+
+export interface EngineOptions {
+  quiet?: boolean;
+  /** -C and its -D/-U/-I. Include files are resolved by `readInclude` (the CLI reads the file system; the UI has none). */
+  cpp?: boolean;
+  defines?: [string, string | undefined][];
+  undefs?: string[];
+  includeDirs?: string[];
+  readInclude?: (path: string) => string | undefined;
+  /** -x options in order (e.g. ['strsize', '64'], ['errtags', undefined]). */
+  xopts?: [string, string | undefined][];
+  /** $1 ... as given after the options. */
+  macroArgs?: string[];
+  /** -Z */
+  allowZeroMatch?: boolean;
+  /** -w */
+  destructive?: boolean;
+  /** -e: compile only. */
+  compileOnly?: boolean;
+  /** --local ADDR|CIDR, overriding inference. */
+  locals?: string[];
+}
+
+export interface RunRequest {
+  programs: ProgramText[];
+  /** Zero or more captures, merged by time. None: BEGIN, ticks on a free-running virtual clock, END. */
+  captures: ByteSource[];
+  options: EngineOptions;
+  onEvent: (e: EngineEvent) => void;
+  /** Aborting ends the run as Ctrl-C ends dtrace: END fires, unprinted aggregations print. */
+  signal?: AbortSignal;
+}
+
+/** A compile diagnostic, for the CLI's messages and the editor's markers. */
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  /** dtrace's error tag, e.g. D_SYNTAX. */
+  tag: string;
+  message: string;
+  /** Which program (ProgramText.name) and where; line/column 1-based, 0 when unknown. */
+  program: string;
+  line: number;
+  column: number;
+  endColumn?: number;
+}
