@@ -132,6 +132,12 @@ export interface ByteSource {
    */
   read(): Promise<Uint8Array | null>;
   close(): Promise<void>;
+  /**
+   * Optional: a gzip decompressor suited to where this source lives. Node
+   * sources (sources.node.ts) offer node:zlib, much faster than the default
+   * DecompressionStream (numbers in gzip.ts); openCapture uses it when present.
+   */
+  readonly gunzip?: (compressed: ByteSource) => ByteSource;
 }
 
 /**
@@ -155,6 +161,11 @@ export interface CaptureReader {
   readonly bytesRead: number;
   /** Whether the input was gzip-compressed. */
   readonly gzip: boolean;
+  /**
+   * pcapng Name Resolution Block entries (address text as Wireshark prints it →
+   * first name), when the capture has any. Optional: readers without NRBs omit it.
+   */
+  readonly names?: ReadonlyMap<string, string>;
   /** The next buffered packet, or null when more input must be read (call fill()). Throws CaptureError only for fatal errors. */
   nextSync(): PacketRecord | null;
   /** Reads more input. Resolves false at end of input once every record has been delivered. */

@@ -218,10 +218,45 @@ export class PcapngWriter {
     }));
   }
 
+  /**
+   * Darwin (pktap) Process Event Block, type 0x80000001: a pid and the option
+   * 2 (process name; 4 would be the UUID). Blocks are numbered 0.. in file order;
+   * EPBs refer to them with darwinEpbOptions().
+   */
+  darwinProcessBlock(pid: number, name: string, uuid?: Uint8Array): this {
+    const opts: PcapngOption[] = [];
+    if (name !== '') opts.push({ code: 2, str: name });
+    if (uuid !== undefined) opts.push({ code: 4, bytes: uuid });
+    return this.rawBlock(0x80000001, this.body((s) => {
+      s.u32(pid);
+      s.bytes(encodeOptions(opts, this.littleEndian));
+    }));
+  }
+
   /** Everything written since the last take(). */
   take(): Uint8Array {
     return this.sink.take();
   }
+}
+
+/**
+ * EPB options naming the packet's Darwin process: 0x8001 the index of its
+ * process block, 0x8003 the effective process's (omitted when not given).
+ */
+export function darwinEpbOptions(processIndex: number, effectiveIndex?: number): PcapngOption[] {
+  const o: PcapngOption[] = [{ code: 0x8001, u32: processIndex }];
+  if (effectiveIndex !== undefined) o.push({ code: 0x8003, u32: effectiveIndex });
+  return o;
+}
+
+/** The per-packet comment ptcpdump writes on Linux (internal/writer/pcapng.go). */
+export function ptcpdumpComment(pid: number, cmd: string, args = ''): string {
+  return `PID: ${pid}\nCmd: ${cmd}\nArgs: ${args}`;
+}
+
+/** The pcap link-type word's FCS bits for an FCS of `bytes` bytes (libpcap LT_FCS_DATALINK_EXT: length in 16-bit words). */
+export function pcapFcsBits(bytes: number): number {
+  return (((bytes >>> 1) & 0xf) << 28 | 0x04000000) >>> 0;
 }
 
 export const PCAP_MAGIC_US = 0xa1b2c3d4;
@@ -241,7 +276,8 @@ export class PcapWriter {
     this.sink.u32(0); // thiszone
     this.sink.u32(0); // sigfigs
     this.sink.u32(opts.snapLen ?? 262144);
-    // The FCS-length bits live in the top of the link-type word (F bit 0x10000000, length in 0xe0000000).
+    // The FCS-length bits live in the top of the link-type word: 0x04000000 says an FCS length is
+    // present, 0xF0000000 holds it in 16-bit words (libpcap LT_FCS_*; see pcapFcsBits).
     this.sink.u32(((opts.fcsBits ?? 0) | linkType) >>> 0);
   }
 

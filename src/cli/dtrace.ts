@@ -1,7 +1,99 @@
+/**
+ * The D side of the command line: turns parsed options into a RunRequest,
+ * runs the engine, and prints its events as dtrace(1) does — text on
+ * standard output (or -o FILE, appended as dtrace opens it), messages on
+ * standard error prefixed with the invoked program name.
+ *
+ * Exit status: exit()'s value, else 0; 1 for compile errors and unreadable
+ * files; 2 for bad usage.
+ */
+import { readFileSync, appendFileSync, openSync, closeSync, writeSync } from 'node:fs';
 import type { CliOptions } from './args.ts';
+import { USAGE } from './args.ts';
+import type { EngineOptions, ProgramText, RunRequest } from '../engine/api.ts';
+import type { EngineEvent } from '../engine/events.ts';
+import { run } from '../engine/run.ts';
+import { listProbes } from '../engine/list.ts';
+import { openCaptures } from './captures.node.ts';
+import { cliPreprocessor } from './cpp.node.ts';
 
-/** Compile and run D programs (issue 3), over captures (issue 4). */
-export async function runDtrace(_opts: CliOptions, prog: string): Promise<number> {
-  process.stderr.write(`${prog}: the D engine is not implemented yet\n`);
-  return 1;
+export async function runDtrace(opts: CliOptions, prog: string): Promise<number> {
+  if (opts.version) {
+    process.stdout.write(`${prog}: Sun D 1.13\n`);
+    return 0;
+  }
+  const programs: ProgramText[] = [];
+  for (const src of opts.programs) {
+    if (src.kind === 'inline') { programs.push({ name: src.text, text: src.text, kind: 'inline' }); continue; }
+    let text: string;
+    try {
+      text = readFileSync(src.path === '-' ? 0 : src.path, 'latin1');
+    } catch (e) {
+      process.stderr.write(`${prog}: failed to open ${src.path}: ${errnoText(e)}\n`);
+      return 1;
+    }
+    programs.push({ name: src.path, text, kind: 'file' });
+  }
+  const options: EngineOptions = {
+    quiet: opts.quiet, cpp: opts.cpp, defines: opts.defines, undefs: opts.undefs, includeDirs: opts.includeDirs,
+    xopts: opts.xopts, macroArgs: opts.macroArgs, allowZeroMatch: opts.allowZeroMatch, destructive: opts.destructive,
+    compileOnly: opts.compileOnly, locals: opts.locals,
+    readInclude: (p) => { try { return readFileSync(p, 'latin1'); } catch { return undefined; } },
+  };
+  if (programs.length === 0 && !opts.list) {
+    process.stderr.write(USAGE.replace('%s', prog));
+    return 2;
+  }
+
+  let outFd: number | undefined;
+  if (opts.outFile !== undefined) {
+    try { outFd = openSync(opts.outFile, 'a'); } catch (e) {
+      process.stderr.write(`${prog}: failed to open output file '${opts.outFile}': ${errnoText(e)}\n`);
+      return 1;
+    }
+  }
+  const writeOut = (s: string): void => {
+    const b = Buffer.from(s, 'latin1');
+    if (outFd !== undefined) writeSync(outFd, b);
+    else process.stdout.write(b);
+  };
+  const live = opts.captures.includes('-');
+  const onEvent = (e: EngineEvent): void => {
+    switch (e.kind) {
+      case 'text': writeOut(e.text); break;
+      case 'message': process.stderr.write(Buffer.from(`${prog}: ${e.text}\n`, 'latin1')); break;
+      default: break;
+    }
+  };
+  try {
+    if (opts.list) {
+      const r = listProbes(programs, options);
+      if (r.error) { process.stderr.write(`${prog}: ${r.error}\n`); return 1; }
+      writeOut(r.text);
+      return 0;
+    }
+    const captures = await openCaptures(opts.captures);
+    const req: RunRequest = { programs, captures, options, onEvent };
+    const ac = new AbortController();
+    const onInt = (): void => ac.abort();
+    process.once('SIGINT', onInt);
+    req.signal = ac.signal;
+    void live;
+    const status = await run(req, { preprocess: opts.cpp ? cliPreprocessor(options) : undefined });
+    process.removeListener('SIGINT', onInt);
+    return status;
+  } finally {
+    if (outFd !== undefined) closeSync(outFd);
+    void appendFileSync;
+  }
+}
+
+function errnoText(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  switch (code) {
+    case 'ENOENT': return 'No such file or directory';
+    case 'EACCES': return 'Permission denied';
+    case 'EISDIR': return 'Is a directory';
+    default: return e instanceof Error ? e.message : String(e);
+  }
 }

@@ -1,0 +1,212 @@
+/**
+ * The web app's contract, independent of the engine: accessible names,
+ * editor, run wiring, share links, classroom mode, CSP, console, first paint.
+ * (Tests of what the engine computes are in engine.spec.ts.)
+ */
+import { expect, test } from '@playwright/test';
+import { editorText, monacoReady, setScript, watch } from './helpers.ts';
+
+test('every accessible name of the layout contract is present', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByLabel('Open capture')).toHaveAttribute('type', 'file');
+  await expect(page.getByRole('button', { name: 'Examples' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Share' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Classroom mode' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Script editor' })).toBeVisible();
+  await expect(page.getByRole('tablist')).toBeVisible();
+  for (const t of ['Output', 'Aggregations', 'Hosts', 'Timeline', 'Tunnels', 'Capture']) {
+    await page.getByRole('tab', { name: t, exact: true }).click();
+    await expect(page.getByRole('tab', { name: t, exact: true })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('tabpanel')).toBeVisible();
+  }
+  await page.getByRole('button', { name: 'Share' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Share link' })).toHaveValue(/#wt1=/);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await expect(page.getByRole('menu', { name: 'Examples' })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: /hosts\.d/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toHaveCount(0);
+});
+
+test('tabs follow the arrow keys', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'Output' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Aggregations' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Aggregations' })).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(page.getByRole('tab', { name: 'Capture' })).toHaveAttribute('aria-selected', 'true');
+});
+
+test('typing in the Monaco editor, with D highlighting', async ({ page }) => {
+  await page.goto('/');
+  await monacoReady(page);
+  await setScript(page, 'ip:::send\n{\n\t@bytes[args[2]->ip_daddr] = sum(args[2]->ip_plength);\n}\n');
+  expect(await editorText(page)).toContain('@bytes[args[2]->ip_daddr] = sum(args[2]->ip_plength);');
+  // The Monarch tokenizer gave the probe description and the aggregation their own token classes.
+  const classes = await page.locator('.editor-monaco .view-lines span span').evaluateAll((els) => els.map((e) => `${e.textContent}|${e.className}`));
+  const cls = (text: string) => classes.find((c) => c.startsWith(`${text}|`))?.split('|')[1];
+  expect(cls('ip:::send')).toBeTruthy();
+  expect(cls('@bytes')).toBeTruthy();
+  expect(cls('ip:::send')).not.toBe(cls('@bytes'));
+});
+
+test('completion offers args[N]-> members for the clause\'s probes', async ({ page }) => {
+  await page.goto('/');
+  await monacoReady(page);
+  await setScript(page, 'tcp:::state-change\n{\n\ttrace(args[3]->tcps_st');
+  await page.keyboard.press('Control+Space');
+  await expect(page.locator('.suggest-widget')).toContainText('tcps_state', { timeout: 10_000 });
+});
+
+test('Run, Ctrl+Enter and Stop reach the engine worker', async ({ page }) => {
+  await page.goto('/');
+  const app = page.locator('.app');
+  await expect(app).toHaveAttribute('data-run-status', 'idle', { timeout: 30_000 });
+  const n0 = Number(await app.getAttribute('data-run-count'));
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(app).toHaveAttribute('data-run-count', String(n0 + 1));
+  await expect(app).toHaveAttribute('data-run-status', 'idle', { timeout: 30_000 });
+  // The run produced something in Output: the engine's output, or its one clear error.
+  await expect(page.getByTestId('output-text')).not.toBeEmpty();
+  await expect(page.getByRole('button', { name: 'Stop' })).toBeDisabled();
+  await monacoReady(page);
+  await page.locator('.editor-monaco .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(app).toHaveAttribute('data-run-count', String(n0 + 2));
+  await page.getByRole('tab', { name: 'Hosts' }).focus();
+  await page.keyboard.press('Control+Enter');
+  await expect(app).toHaveAttribute('data-run-count', String(n0 + 3));
+});
+
+test('a share link restores the script in a fresh page', async ({ page, browser }) => {
+  await page.goto('/');
+  await monacoReady(page);
+  const script = 'BEGIN\n{\n\tprintf("shared %d\\n", 42);\n\texit(0);\n}\n';
+  await setScript(page, script);
+  await page.getByRole('tab', { name: 'Hosts' }).click();
+  await page.getByRole('button', { name: 'Share' }).click();
+  const field = page.getByRole('textbox', { name: 'Share link' });
+  await expect(field).toHaveValue(/#wt1=/);
+  const link = await field.inputValue();
+  expect(new URL(link).search).toBe('');
+  const ctx = await browser.newContext();
+  const fresh = await ctx.newPage();
+  await fresh.goto(link);
+  await monacoReady(fresh);
+  expect(await editorText(fresh)).toContain('printf("shared %d\\n", 42);');
+  await expect(fresh.getByRole('tab', { name: 'Hosts' })).toHaveAttribute('aria-selected', 'true');
+  // Opening a link runs it.
+  await expect(fresh.locator('.app')).toHaveAttribute('data-run-count', '1', { timeout: 30_000 });
+  await ctx.close();
+});
+
+test('hostile strings in a share link render as text', async ({ page }) => {
+  const w = await watch(page);
+  await page.goto('/');
+  await monacoReady(page);
+  const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+  await setScript(page, `/* ${evil} */\nBEGIN { exit(0); }\n`);
+  await page.getByRole('button', { name: 'Share' }).click();
+  const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+  await page.goto('about:blank');
+  await page.goto(link);
+  await monacoReady(page);
+  expect(await editorText(page)).toContain('<img src=x onerror=');
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  expect(await w.csp()).toEqual([]);
+});
+
+test('a damaged share link is ignored, not fatal', async ({ page }) => {
+  const w = await watch(page);
+  await page.goto('/#wt1=AAAA!!%3Cb%3E');
+  await expect(page.getByRole('region', { name: 'Script editor' })).toBeVisible();
+  expect(w.errors).toEqual([]);
+});
+
+test('classroom mode: large type, high contrast, toggled by keyboard', async ({ page }) => {
+  await page.goto('/');
+  const toggle = page.getByRole('button', { name: 'Classroom mode' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  const size0 = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('html')).toHaveAttribute('data-classroom', 'on');
+  const size1 = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+  expect(size1).toBeGreaterThanOrEqual(size0 * 1.3);
+  await page.keyboard.press('Space');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('light and dark themes keep text at WCAG AA contrast', async ({ page }) => {
+  await page.goto('/');
+  for (const dark of [false, true]) {
+    const toggle = page.getByRole('button', { name: 'Dark theme' });
+    if ((await toggle.getAttribute('aria-pressed')) !== String(dark)) await toggle.click();
+    const ratios = await page.evaluate(() => {
+      const lum = (c: string) => {
+        const m = c.match(/[\d.]+/g)!.slice(0, 3).map(Number).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+        return 0.2126 * m[0]! + 0.7152 * m[1]! + 0.0722 * m[2]!;
+      };
+      const ratio = (a: string, b: string) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x! + 0.05) / (y! + 0.05); };
+      const bgOf = (el: Element): string => {
+        for (let e: Element | null = el; e; e = e.parentElement) {
+          const b = getComputedStyle(e).backgroundColor;
+          if (b && !b.startsWith('rgba(0, 0, 0, 0)') && b !== 'transparent') return b;
+        }
+        return 'rgb(255, 255, 255)';
+      };
+      const sel = ['.topbar button', '.tablist [role="tab"]', '.brand', '.context', '.empty p', '.progress-text'];
+      return sel.flatMap((s) => [...document.querySelectorAll(s)].map((el) => ({ s, r: ratio(getComputedStyle(el).color, bgOf(el)) })));
+    });
+    for (const { s, r } of ratios) expect(r, `${s} in ${dark ? 'dark' : 'light'}`).toBeGreaterThanOrEqual(4.5);
+  }
+});
+
+test('no CSP violations and no console errors, Monaco and every view loaded', async ({ page }) => {
+  const w = await watch(page);
+  await page.goto('/');
+  await monacoReady(page);
+  await setScript(page, 'BEGIN { trace(timestamp); exit(0); }\n');
+  // Hover docs and completions exercise Monaco's worker and widgets.
+  await page.keyboard.press('Control+Space');
+  for (const t of ['Aggregations', 'Hosts', 'Timeline', 'Tunnels', 'Capture', 'Output']) await page.getByRole('tab', { name: t, exact: true }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.locator('.app')).toHaveAttribute('data-run-status', 'idle', { timeout: 30_000 });
+  await page.waitForTimeout(500);
+  expect(await w.csp()).toEqual([]);
+  expect(w.errors).toEqual([]);
+});
+
+test('first paint comes without Monaco, and the plain editor works alone', async ({ page }) => {
+  await page.route(/monaco-setup-.*\.js$/, (r) => r.abort());
+  await page.goto('/');
+  const editor = page.getByRole('textbox', { name: 'Script editor' });
+  await expect(editor).toBeVisible();
+  const fcp = await page.evaluate(() => new Promise<number>((resolve) => {
+    const e = performance.getEntriesByName('first-contentful-paint')[0];
+    if (e) resolve(e.startTime);
+    else new PerformanceObserver((l) => resolve(l.getEntries()[0]!.startTime)).observe({ type: 'paint', buffered: true });
+  }));
+  test.info().annotations.push({ type: 'first-contentful-paint', description: `${fcp.toFixed(0)} ms` });
+  console.log(`first contentful paint without Monaco: ${fcp.toFixed(0)} ms`);
+  expect(fcp).toBeLessThan(3000);
+  await editor.fill('BEGIN { exit(0); }');
+  await expect(editor).toHaveValue('BEGIN { exit(0); }');
+  await expect(page.getByRole('alert')).toContainText('plain editor works');
+});
+
+test('the page-wide drop target shows while a file is dragged over', async ({ page }) => {
+  await page.goto('/');
+  const dt = await page.evaluateHandle(() => { const d = new DataTransfer(); d.items.add(new File(['x'], 'a.pcap')); return d; });
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer: dt });
+  await expect(page.getByTestId('drop-target')).toHaveClass(/active/);
+  await page.dispatchEvent('main', 'dragleave', { dataTransfer: dt });
+  await expect(page.getByTestId('drop-target')).not.toHaveClass(/active/);
+});

@@ -1,0 +1,44 @@
+import type { Page } from '@playwright/test';
+
+/** Collects CSP violations (from before the first script runs) and console errors for a page. */
+export async function watch(page: Page): Promise<{ csp: () => Promise<string[]>; errors: string[] }> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return { csp: () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp), errors };
+}
+
+/** Waits until Monaco has replaced the plain textarea. */
+export async function monacoReady(page: Page): Promise<void> {
+  await page.locator('.editor-monaco:not([hidden]) .monaco-editor').waitFor({ timeout: 20_000 });
+}
+
+/** The editor's text as Monaco renders it (visible lines; enough for short scripts). */
+export async function editorText(page: Page): Promise<string> {
+  const t = await page.locator('.editor-monaco .view-lines').innerText();
+  return t.replace(/\u00a0/g, ' ');
+}
+
+/** Replaces the editor's content by typing (select all, then type), as a person would. */
+export async function setScript(page: Page, text: string): Promise<void> {
+  await page.locator('.editor-monaco .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  // Monaco auto-closes brackets and quotes while typing; insertText pastes the text verbatim.
+  await page.keyboard.insertText(text);
+}
+
+/** Runs and waits for the run to finish; returns the Output text. */
+export async function runAndWait(page: Page): Promise<string> {
+  const before = Number(await page.locator('.app').getAttribute('data-run-count'));
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.locator(`.app[data-run-count="${before + 1}"][data-run-status="idle"]`).waitFor({ timeout: 30_000 });
+  await page.getByRole('tab', { name: 'Output' }).click();
+  const out = page.getByTestId('output-text');
+  return (await out.count()) ? out.innerText() : '';
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { PcapWriter } from '../write.ts';
+import { blobSource, bytesSource, streamSource } from '../sources.ts';
+import { fileSource, stdinSource } from '../sources.node.ts';
+import { openCapture } from '../open.ts';
+import { openCaptureFile } from '../open.node.ts';
+import { gunzipSourceNode } from '../gzip.node.ts';
+import { CaptureError } from '../types.ts';
+import { drain, udpFrame } from './util.ts';
+
+function pcap(n: number): Uint8Array {
+  const w = new PcapWriter(1);
+  for (let i = 0; i < n; i++) w.packet(1000 + i, i, udpFrame(i, 100 + (i % 50)));
+  return w.take();
+}
+
+describe('sources', () => {
+  const bytes = pcap(300);
+
+  it('reads a Blob in slices', async () => {
+    const r = await openCapture(blobSource(new Blob([bytes as BlobPart]), 'x.pcap', 1000));
+    const recs = await drain(r);
+    expect(recs.length).toBe(300);
+    expect(r.bytesRead).toBe(bytes.length);
+  });
+
+  it('reads a fetch-like stream', async () => {
+    const stream = new Blob([bytes as BlobPart]).stream();
+    const recs = await drain(await openCapture(streamSource(stream, 'http://x/y.pcap')));
+    expect(recs.length).toBe(300);
+  });
+
+  it('reads files through fileSource and openCaptureFile', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wt-'));
+    const p = join(dir, 'a.pcap');
+    writeFileSync(p, bytes);
+    expect((await drain(await openCapture(await fileSource(p, 777)))).length).toBe(300);
+    expect((await drain(await openCaptureFile(p))).length).toBe(300);
+    await expect(openCaptureFile(join(dir, 'missing.pcap'))).rejects.toThrow(/cannot open .*missing\.pcap: No such file or directory/);
+  });
+
+  it('delivers stdin packets as they arrive', async () => {
+    const pt = new PassThrough();
+    const r = await (async () => {
+      pt.write(bytes.subarray(0, 24 + 16 + 150));
+      return openCapture(stdinSource(pt));
+    })();
+    // The first packet is readable before the rest of the input exists.
+    let first = r.nextSync();
+    if (first === null) { await r.fill(); first = r.nextSync(); }
+    expect(first?.frame).toBe(1);
+    pt.end(bytes.subarray(24 + 16 + 150));
+    const rest = await drain(r);
+    expect(rest.length).toBe(299);
+  });
+
+  for (const [name, gunzip] of [['DecompressionStream', undefined], ['node:zlib', gunzipSourceNode]] as const) {
+    it(`reads gzip with ${name}, including concatenated members`, async () => {
+      const half = 24 + (16 + 42 + 100) * 0;
+      void half;
+      const gz = new Uint8Array(gzipSync(bytes));
+      const r = await openCapture(bytesSource(gz, 'x.pcap.gz', 333), { gunzip });
+      expect(r.gzip).toBe(true);
+      const recs = await drain(r);
+      expect(recs.length).toBe(300);
+      expect(r.bytesRead).toBe(gz.length);
+      // Two members (as `cat a.gz b.gz`): the second member continues the stream.
+      const p1 = new Uint8Array(gzipSync(bytes.subarray(0, 1000)));
+      const p2 = new Uint8Array(gzipSync(bytes.subarray(1000)));
+      const two = new Uint8Array([...p1, ...p2]);
+      const recs2 = await drain(await openCapture(bytesSource(two, 'two.gz'), { gunzip }));
+      expect(recs2.length).toBe(300);
+    });
+
+    it(`keeps what was read from a cut gzip file and warns (${name})`, async () => {
+      const gz = new Uint8Array(gzipSync(bytes));
+      const r = await openCapture(bytesSource(gz.subarray(0, gz.length - 2000), 'x.gz', 512), { gunzip });
+      const recs = await drain(r);
+      expect(recs.length).toBeGreaterThan(10);
+      expect(recs.length).toBeLessThan(300);
+      expect(r.warnings.length).toBeGreaterThan(0);
+    });
+  }
+
+  it('says gzip data that is not a capture is not one', async () => {
+    const gz = new Uint8Array(gzipSync(new TextEncoder().encode('hello world')));
+    const e = await openCapture(bytesSource(gz)).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(CaptureError);
+    expect((e as Error).message).toBe('expected a pcap or pcapng file, found bytes 68 65 6c 6c at offset 0 of the decompressed data');
+  });
+});

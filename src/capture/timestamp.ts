@@ -1,0 +1,88 @@
+/**
+ * Exact pcapng timestamps without BigInt on the per-packet path.
+ *
+ * A pcapng timestamp is a 64-bit count of 1/R second units (R = 10^n or 2^n
+ * from if_tsresol), split into two 32-bit words. Wireshark computes
+ *   secs  = ts / R
+ *   nsecs = (ts % R) * 10^9 / R        (integer division, i.e. floor)
+ * and adds if_tsoffset to secs. We do the same with doubles, keeping every
+ * intermediate below 2^53 so each operation is exact:
+ *   - ts < 2^53: one division, corrected by one step if rounding crossed an integer;
+ *   - otherwise: long division by R in 16-bit limbs (R <= 2^32 keeps each partial
+ *     dividend < 2^48);
+ *   - nsecs: R divides 10^9 → multiply; R = 2^k → 10^9/2^k = 1953125/2^(k-9), so
+ *     rem * 1953125 < 2^53 and dividing by a power of two is exact.
+ * Resolutions above 2^32 units per second (10^10 and finer, 2^33 and finer) take a
+ * BigInt path; they are set per interface and essentially never seen.
+ */
+import type { PacketRecord } from './types.ts';
+
+export interface TsResolution {
+  /** Units per second (R). */
+  readonly perSec: number;
+  readonly perSecBig: bigint;
+  /** 0: R divides 10^9 (mul = 10^9/R); 1: R = 2^k, k <= 32; 2: anything else / huge (BigInt). */
+  readonly kind: 0 | 1 | 2;
+  readonly mul: number;
+  /** For kind 1: k. */
+  readonly log2: number;
+  /** if_tsoffset, seconds added to every timestamp. */
+  readonly offset: number;
+}
+
+export function tsResolution(tsresol: number, offset = 0): TsResolution | null {
+  const binary = (tsresol & 0x80) !== 0;
+  const exp = tsresol & 0x7f;
+  if (binary) {
+    if (exp > 63) return null;
+    const big = 1n << BigInt(exp);
+    if (exp <= 32) return { perSec: 2 ** exp, perSecBig: big, kind: exp <= 9 && 1e9 % 2 ** exp === 0 ? 0 : 1, mul: 1e9 / 2 ** exp, log2: exp, offset };
+    return { perSec: Number(big), perSecBig: big, kind: 2, mul: 0, log2: exp, offset };
+  }
+  if (exp > 19) return null; // 10^20 does not fit in 64 bits (Wireshark rejects it too)
+  const big = 10n ** BigInt(exp);
+  if (exp <= 9) return { perSec: 10 ** exp, perSecBig: big, kind: 0, mul: 10 ** (9 - exp), log2: 0, offset };
+  return { perSec: Number(big), perSecBig: big, kind: 2, mul: 0, log2: 0, offset };
+}
+
+/** Microseconds, the pcapng default when an IDB has no if_tsresol. */
+export const DEFAULT_RESOLUTION: TsResolution = tsResolution(6)!;
+
+const TWO32 = 4294967296;
+
+/** Sets rec.tsSec/tsNsec from the two timestamp words. */
+export function setTimestamp(rec: PacketRecord, hi: number, lo: number, r: TsResolution): void {
+  if (r.kind === 2) { setTimestampBig(rec, hi, lo, r); return; }
+  const R = r.perSec;
+  let sec: number;
+  let rem: number;
+  if (hi < 0x200000) {
+    const t = hi * TWO32 + lo;
+    sec = Math.floor(t / R);
+    rem = t - sec * R;
+    if (rem < 0) { sec--; rem += R; } else if (rem >= R) { sec++; rem -= R; }
+  } else {
+    const qh = Math.floor(hi / R);
+    const rh = hi - qh * R;
+    const x = rh * 65536 + (lo >>> 16);
+    const q1 = Math.floor(x / R);
+    const r1 = x - q1 * R;
+    const y = r1 * 65536 + (lo & 0xffff);
+    const q0 = Math.floor(y / R);
+    rem = y - q0 * R;
+    sec = qh * TWO32 + q1 * 65536 + q0;
+  }
+  let ns: number;
+  if (r.kind === 0) ns = rem * r.mul;
+  else if (r.log2 <= 23) ns = Math.floor((rem * 1e9) / R);
+  else ns = Math.floor((rem * 1953125) / 2 ** (r.log2 - 9));
+  rec.tsSec = sec + r.offset;
+  rec.tsNsec = ns;
+}
+
+function setTimestampBig(rec: PacketRecord, hi: number, lo: number, r: TsResolution): void {
+  const t = (BigInt(hi) << 32n) | BigInt(lo);
+  const R = r.perSecBig;
+  rec.tsSec = Number(t / R) + r.offset;
+  rec.tsNsec = Number(((t % R) * 1000000000n) / R);
+}

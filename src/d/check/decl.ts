@@ -1,0 +1,173 @@
+/**
+ * Declarations → types (dt_decl.c's job): base types from specifiers,
+ * declarator chunks applied in order, struct/union/enum definitions laid out
+ * as GCC would, typedef names entered in the program's type scope.
+ */
+import type { DeclSpecifiers, Declarator, Expr, StructSpec, EnumSpec, TypeName, Span } from '../ast.ts';
+import { fail } from './errors.ts';
+import { layoutStruct, forwardStruct, type MemberDecl } from '../types/layout.ts';
+import { BASE_TYPES, type TypeScope } from '../types/scope.ts';
+import { arrayOf, pointerTo, resolve, T_INT, type DType, type EnumType, type FuncType, type StructType } from '../types/types.ts';
+
+/** Evaluates an integer constant expression (array sizes, bit-field widths, enum values). */
+export type ConstEval = (e: Expr) => bigint;
+
+export class DeclBuilder {
+  constructor(readonly scope: TypeScope, readonly constEval: ConstEval) {}
+
+  baseType(spec: DeclSpecifiers): DType {
+    const t = spec.type;
+    if (t === null) return T_INT;
+    switch (t.kind) {
+      case 'BuiltinType': {
+        const words = normaliseWords(t.words);
+        const bt = BASE_TYPES.get(words);
+        if (!bt) fail('D_TYPE_ERR', `invalid type combination`, t.loc);
+        return bt;
+      }
+      case 'TypedefName': {
+        if (t.scope !== undefined) fail('D_TYPE_ERR', `failed to resolve type ${t.scope}\`${t.name}: Unknown type name`, t.loc);
+        const tt = this.scope.lookupTypedef(t.name);
+        if (!tt) fail('D_TYPE_ERR', `failed to resolve type ${t.name}: Unknown type name`, t.loc);
+        return tt;
+      }
+      case 'StructSpec': return this.structSpec(t);
+      case 'EnumSpec': return this.enumSpec(t);
+    }
+  }
+
+  private structSpec(s: StructSpec): StructType {
+    const tag = s.name ?? '';
+    if (s.members === null) {
+      const old = this.scope.lookupTag(s.tag, tag);
+      if (old && old.kind === s.tag) return old;
+      const f = forwardStruct(s.tag, tag);
+      if (tag !== '') this.scope.defineTag(s.tag, tag, f);
+      return f;
+    }
+    let into: StructType | undefined;
+    if (tag !== '') {
+      const own = this.scope.ownTag(s.tag, tag);
+      if (own && own.kind === s.tag) {
+        if (own.complete) fail('D_DECL_TYPERED', `type redeclared: ${s.tag} ${tag}`, s.loc);
+        into = own;
+      }
+    }
+    const decls: MemberDecl[] = [];
+    const seen = new Set<string>();
+    for (const m of s.members) {
+      const base = this.baseType(m.specifiers);
+      const name = m.declarator?.name ?? '';
+      const type = m.declarator ? this.apply(base, m.declarator) : base;
+      if (name !== '' && seen.has(name)) fail('D_DECL_MNAME', `duplicate ${s.tag} member name: ${name}`, m.loc);
+      seen.add(name);
+      if (m.bits !== null) {
+        const w = Number(this.constEval(m.bits));
+        const r = resolve(type);
+        if (r.kind !== 'int' && r.kind !== 'enum') fail('D_DECL_BFTYPE', `invalid type for bit-field: ${name}`, m.loc);
+        const size = r.kind === 'int' ? r.size * 8 : 32;
+        if (w < 0 || w > size) fail('D_DECL_BFSIZE', `bit-field size must be between 0 and ${size}: ${name}`, m.loc);
+        decls.push({ name, type, bits: w });
+      } else {
+        const r = resolve(type);
+        if ((r.kind === 'struct' || r.kind === 'union') && !r.complete) {
+          fail('D_DECL_INCOMPLETE', `incomplete struct/union/enum ${type.name}: ${name}`, m.loc);
+        }
+        decls.push({ name, type });
+      }
+    }
+    const t = layoutStruct(s.tag, tag, decls, into);
+    if (tag !== '' && !into) this.scope.defineTag(s.tag, tag, t);
+    return t;
+  }
+
+  private enumSpec(e: EnumSpec): EnumType {
+    const tag = e.name ?? '';
+    if (e.enumerators === null) {
+      const old = this.scope.lookupTag('enum', tag);
+      if (old && old.kind === 'enum') return old;
+      const f: EnumType = { kind: 'enum', name: `enum ${tag}`, tag, values: new Map(), complete: false };
+      if (tag !== '') this.scope.defineTag('enum', tag, f);
+      return f;
+    }
+    const values = new Map<string, number>();
+    let next = 0;
+    for (const en of e.enumerators) {
+      if (en.value !== null) next = Number(this.constEval(en.value));
+      if (values.has(en.name)) fail('D_DECL_IDRED', `identifier redeclared: ${en.name}`, en.loc);
+      values.set(en.name, next);
+      this.enumConsts.set(en.name, { value: next, type: undefined as unknown as EnumType });
+      next++;
+    }
+    const t: EnumType = { kind: 'enum', name: tag === '' ? 'enum <anon>' : `enum ${tag}`, tag, values, complete: true };
+    for (const n of values.keys()) this.enumConsts.get(n)!.type = t;
+    if (tag !== '') this.scope.defineTag('enum', tag, t);
+    return t;
+  }
+
+  /** Enumerators defined so far: name → value and enum type. */
+  readonly enumConsts = new Map<string, { value: number; type: EnumType }>();
+
+  /** Apply a declarator's chunks (pointer, array, function) to a base type. */
+  apply(base: DType, d: Declarator | null): DType {
+    if (!d) return base;
+    let t = base;
+    for (const ch of d.chunks) {
+      if (ch.kind === 'Pointer') t = pointerTo(t);
+      else if (ch.kind === 'Array') {
+        if (ch.keys !== null) continue; // associative array signature: the caller reads it
+        if (ch.size === null) t = arrayOf(t, 0);
+        else {
+          const n = this.constEval(ch.size);
+          if (n < 0n) fail('D_DECL_ARRSUB', `array dimension must be a positive integer constant`, ch.loc);
+          t = arrayOf(t, Number(n));
+        }
+      } else {
+        const f: FuncType = { kind: 'func', name: `${t.name} ()`, ret: t, params: [], varargs: ch.varargs };
+        t = f;
+      }
+    }
+    return t;
+  }
+
+  typeName(tn: TypeName): DType {
+    return this.apply(this.baseType(tn.specifiers), tn.declarator);
+  }
+
+  /** The key types of an associative array declarator (`int x[int, string]`), or null. */
+  keySignature(d: Declarator): DType[] | null {
+    for (const ch of d.chunks) {
+      if (ch.kind === 'Array' && ch.keys !== null) {
+        return ch.keys.map((p) => this.apply(this.baseType(p.specifiers), p.declarator));
+      }
+    }
+    return null;
+  }
+}
+
+function normaliseWords(words: readonly string[]): string {
+  // Order-insensitive spellings: "long unsigned int" == "unsigned long int".
+  let signed = '', longs = 0, base = '';
+  for (const w of words) {
+    if (w === 'signed' || w === 'unsigned') signed = w;
+    else if (w === 'long') longs++;
+    else if (w === 'short') base = base === 'int' ? 'short' : 'short';
+    else if (w === 'int') base = base === 'short' ? 'short' : 'int';
+    else base = w;
+  }
+  const parts: string[] = [];
+  if (signed) parts.push(signed);
+  if (base === 'short') parts.push('short');
+  else {
+    for (let i = 0; i < longs; i++) parts.push('long');
+    if (base && base !== 'int') { if (longs > 0 && base === 'double') return 'long double'; parts.push(base); }
+    if (base === 'int' && parts.length === (signed ? 1 : 0)) parts.push('int');
+    else if (base === 'int') parts.push('int');
+  }
+  if (parts.length === 0) return 'int';
+  return parts.join(' ');
+}
+
+export function spanOf(x: { loc: Span }): Span {
+  return x.loc;
+}

@@ -1,0 +1,394 @@
+/**
+ * The C preprocessor dtrace runs for -C, in-process.
+ *
+ * Passes over each file: (1) a `#!` first line of the main file is blanked
+ * (dt_preproc starts cpp after it); (2) comments become white space, their
+ * newlines kept; (3) line by line, backslash-newline joins lines, directives
+ * run (#define, #undef, #include, #if/#ifdef/#ifndef/#elif/#else/#endif with
+ * defined() and full constant expressions, #line, #error, #warning), and
+ * runs of ordinary lines are macro-expanded as one block (so function-like
+ * macro calls may span lines).
+ *
+ * Invariant: line N of a file's text is line N of the output while in that
+ * file. Directive lines and skipped lines become empty lines (a spliced line
+ * is followed by the empty lines it absorbed); an #include is replaced by
+ * `# 1 "path"` + the file + `# N "parent"`, the markers dtrace's lexer
+ * reads as #line (a main-file marker uses "/dev/fd/0", which dt_pragma_line
+ * maps back to "no file name", as cpp's output of dtrace's stdin is).
+ * `#pragma`, `#line` and `#ident` are passed through for the D lexer.
+ *
+ * Errors: the preprocessor prints its own message (cpp style, in
+ * `preface`) and dtrace then fails with EDT_CPPERR, "Preprocessor failed to
+ * process input program", which has no tag and no line.
+ */
+import type { DDiagnostic } from '../diagnostics.ts';
+import { BUILTIN_HEADERS, builtinHeaderPath } from '../headers/index.ts';
+import { evalIfExpr } from './ifexpr.ts';
+import { Expander, ExpandError, type MacroDef } from './macro.ts';
+import { detokenize, stripComments, tokenize, type PPToken } from './pptokens.ts';
+
+export interface CppOptions {
+  /** The main program's name (the -s path); used for messages and "" includes. */
+  program?: string;
+  /** -D NAME[=VAL], in order (a missing value means 1). */
+  defines?: readonly [string, string | undefined][];
+  /** -U NAME */
+  undefs?: readonly string[];
+  /** -I DIR, in order. */
+  includeDirs?: readonly string[];
+  /** Reads a file for #include; undefined when there is no such file (or no file system). */
+  readInclude?: (path: string) => string | undefined;
+  /** Header texts found by name when no file matches (default: BUILTIN_HEADERS). */
+  headers?: Readonly<Record<string, string>>;
+}
+
+export interface CppResult {
+  text: string;
+  diagnostics: DDiagnostic[];
+}
+
+/** The macros dtrace's cpp is given on illumos/amd64 (dt_open.c, dt_cc.c dt_preproc). */
+export const PREDEFINED: readonly [string, string][] = [
+  ['__sun', '1'], ['__unix', '1'], ['__SVR4', '1'], ['__SUNW_D', '1'], ['__SUNW_D_64', '1'],
+  ['__SunOS_5_11', '1'], ['__amd64', '1'], ['__x86', '1'], ['_LP64', '1'], ['__LP64__', '1'],
+  ['__STDC__', '1'], ['__SUNW_D_VERSION', '0x0100d000'],
+];
+
+const MAIN_MARKER = '/dev/fd/0';
+const MAX_INCLUDE_DEPTH = 200;
+
+class CppError {
+  constructor(readonly message: string, readonly file: string, readonly line: number) {}
+}
+
+interface Cond { active: boolean; taken: boolean; sawElse: boolean; line: number }
+
+function defineFromCommandLine(name: string, value: string | undefined): string {
+  return `${name} ${value === undefined ? '1' : value}`;
+}
+
+function dirname(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i < 0 ? '' : p.slice(0, i + 1);
+}
+
+export class Preprocessor {
+  private readonly macros = new Map<string, MacroDef>();
+  private readonly out: string[] = [];
+  private readonly warnings: DDiagnostic[] = [];
+  private readonly program: string;
+  private curFile = '';
+  private curLine = 0;
+  private readonly expander: Expander;
+
+  constructor(private readonly opts: CppOptions) {
+    this.program = opts.program ?? '';
+    this.expander = new Expander(this.macros, (name) => {
+      if (name === '__LINE__') return { kind: 'num', text: String(this.curLine) };
+      if (name === '__FILE__') return { kind: 'str', text: JSON.stringify(this.curFile) };
+      return undefined;
+    });
+    for (const [n, v] of PREDEFINED) this.define(`${n} ${v}`, '<built-in>', 0);
+    for (const [n, v] of opts.defines ?? []) this.define(defineFromCommandLine(n, v), '<command-line>', 0);
+    for (const n of opts.undefs ?? []) this.macros.delete(n);
+  }
+
+  run(src: string): CppResult {
+    try {
+      this.processFile(src, this.program, MAIN_MARKER, 0);
+      return { text: this.out.join(''), diagnostics: this.warnings };
+    } catch (e) {
+      if (e instanceof CppError) {
+        const d: DDiagnostic = {
+          severity: 'error', tag: '', message: 'Preprocessor failed to process input program',
+          program: this.program, line: e.line, column: 0, plain: true,
+          preface: `${e.file}:${e.line}: error: ${e.message}`,
+        };
+        if (e.file !== this.program) d.file = e.file;
+        return { text: '', diagnostics: [...this.warnings, d] };
+      }
+      throw e;
+    }
+  }
+
+  private fail(message: string): never {
+    throw new CppError(message, this.curFile, this.curLine);
+  }
+
+  private define(text: string, file: string, line: number): void {
+    const toks = tokenize(text);
+    let i = 0;
+    while (i < toks.length && toks[i]!.kind === 'ws') i++;
+    const nameTok = toks[i];
+    if (nameTok === undefined || nameTok.kind === 'nl') throw new CppError('no macro name given in #define directive', file, line);
+    if (nameTok.kind !== 'id') throw new CppError('macro names must be identifiers', file, line);
+    if (nameTok.text === 'defined') throw new CppError('"defined" cannot be used as a macro name', file, line);
+    i++;
+    let params: string[] | null = null;
+    let variadic = false;
+    if (toks[i]?.text === '(') {
+      params = [];
+      i++;
+      for (;;) {
+        while (toks[i]?.kind === 'ws') i++;
+        const t = toks[i];
+        if (t === undefined) throw new CppError('missing \')\' in macro parameter list', file, line);
+        if (t.text === ')' && params.length === 0 && !variadic) { i++; break; }
+        if (t.text === '...') { variadic = true; i++; }
+        else if (t.kind === 'id') { params.push(t.text); i++; }
+        else throw new CppError(`expected parameter name, found "${t.text}"`, file, line);
+        while (toks[i]?.kind === 'ws') i++;
+        const sep = toks[i];
+        if (sep?.text === ')') { i++; break; }
+        if (sep?.text !== ',' || variadic) throw new CppError('expected \',\' or \')\' in macro parameter list', file, line);
+        i++;
+      }
+    }
+    const body = toks.slice(i);
+    while (body.length && body[0]!.kind === 'ws') body.shift();
+    while (body.length && body[body.length - 1]!.kind === 'ws') body.pop();
+    if (body.length && body[0]!.text === '##') throw new CppError('\'##\' cannot appear at either end of a macro expansion', file, line);
+    if (body.length && body[body.length - 1]!.text === '##') throw new CppError('\'##\' cannot appear at either end of a macro expansion', file, line);
+    this.macros.set(nameTok.text, { name: nameTok.text, params, variadic, body });
+  }
+
+  private expandText(text: string): string {
+    try {
+      return detokenize(this.expander.expand(tokenize(text)));
+    } catch (e) {
+      if (e instanceof ExpandError) this.fail(e.message);
+      throw e;
+    }
+  }
+
+  private processFile(src: string, name: string, marker: string, depth: number): void {
+    const saveFile = this.curFile;
+    const saveLine = this.curLine;
+    this.curFile = name;
+    if (depth === 0 && src.startsWith('#!')) {
+      const nl = src.indexOf('\n');
+      src = nl < 0 ? '' : src.slice(nl);
+    }
+    const stripped = stripComments(src);
+    if (stripped.unterminatedLine > 0) { this.curLine = stripped.unterminatedLine; this.fail('unterminated comment'); }
+    const lines = stripped.text.split('\n');
+    const conds: Cond[] = [];
+    const active = (): boolean => conds.length === 0 || conds[conds.length - 1]!.active;
+    let block: string[] = [];
+    let blockLine = 1;
+    const flush = (): void => {
+      if (block.length === 0) return;
+      this.curLine = blockLine;
+      this.out.push(this.expandText(block.join('\n')) + '\n');
+      block = [];
+    };
+    let i = 0;
+    while (i < lines.length) {
+      // A final newline leaves an empty last element: it is not a line.
+      if (i === lines.length - 1 && lines[i] === '') break;
+      let line = lines[i]!;
+      let extra = 0;
+      while (line.endsWith('\\') && i + extra + 1 < lines.length) {
+        line = line.slice(0, -1) + lines[i + extra + 1]!;
+        extra++;
+      }
+      const lineNo = i + 1;
+      const m = /^[ \t\f\v\r]*#[ \t\f\v\r]*([A-Za-z_]\w*|\d+)?(.*)$/.exec(line);
+      if (m) {
+        flush();
+        this.curLine = lineNo;
+        const dir = m[1] ?? '';
+        const rest = m[2] ?? '';
+        const pass = this.directive(dir, rest, line, conds, active, depth, name, marker, lineNo);
+        if (pass !== null) this.out.push((pass ?? '') + '\n');
+        for (let k = 0; k < extra; k++) this.out.push('\n');
+      } else if (active()) {
+        if (block.length === 0) blockLine = lineNo;
+        block.push(line);
+        for (let k = 0; k < extra; k++) block.push('');
+      } else {
+        flush();
+        for (let k = 0; k <= extra; k++) this.out.push('\n');
+      }
+      i += 1 + extra;
+    }
+    flush();
+    if (conds.length) { this.curLine = conds[conds.length - 1]!.line; this.fail('unterminated #if'); }
+    this.curFile = saveFile;
+    this.curLine = saveLine;
+  }
+
+  /**
+   * Runs one directive. Returns the text to put in the output in place of
+   * the line (for #pragma/#line/#ident), undefined for an empty line, or
+   * null when the directive wrote its own lines (#include's markers).
+   */
+  private directive(
+    dir: string, rest: string, line: string, conds: Cond[], active: () => boolean,
+    depth: number, name: string, marker: string, lineNo: number,
+  ): string | undefined | null {
+    const parentActive = (): boolean => conds.length < 2 || conds[conds.length - 2]!.active;
+    switch (dir) {
+      case 'if':
+      case 'ifdef':
+      case 'ifndef': {
+        if (!active()) { conds.push({ active: false, taken: true, sawElse: false, line: lineNo }); return undefined; }
+        let v: boolean;
+        if (dir === 'if') v = this.evalIf(rest);
+        else {
+          const id = rest.trim().split(/\s+/)[0] ?? '';
+          if (!/^[A-Za-z_$][\w$]*$/.test(id)) this.fail(id === '' ? `no macro name given in #${dir} directive` : 'macro names must be identifiers');
+          v = this.macros.has(id) === (dir === 'ifdef');
+        }
+        conds.push({ active: v, taken: v, sawElse: false, line: lineNo });
+        return undefined;
+      }
+      case 'elif': {
+        const c = conds[conds.length - 1];
+        if (c === undefined) this.fail('#elif without #if');
+        if (c.sawElse) this.fail('#elif after #else');
+        if (c.taken || !parentActive()) { c.active = false; return undefined; }
+        c.active = this.evalIf(rest);
+        c.taken = c.active;
+        return undefined;
+      }
+      case 'else': {
+        const c = conds[conds.length - 1];
+        if (c === undefined) this.fail('#else without #if');
+        if (c.sawElse) this.fail('#else after #else');
+        c.sawElse = true;
+        c.active = !c.taken && parentActive();
+        c.taken = true;
+        return undefined;
+      }
+      case 'endif':
+        if (conds.length === 0) this.fail('#endif without #if');
+        conds.pop();
+        return undefined;
+    }
+    if (!active()) return undefined;
+    switch (dir) {
+      case '':
+        return undefined;
+      case 'define':
+        this.define(rest, this.curFile, lineNo);
+        return undefined;
+      case 'undef': {
+        const id = rest.trim();
+        if (!/^[A-Za-z_$][\w$]*$/.test(id)) this.fail(id === '' ? 'no macro name given in #undef directive' : 'macro names must be identifiers');
+        this.macros.delete(id);
+        return undefined;
+      }
+      case 'include':
+        this.include(rest, depth, name, marker, lineNo);
+        return null;
+      case 'line':
+        return `#line ${this.expandText(rest).trim()}`;
+      case 'pragma':
+      case 'ident':
+        return line.trim();
+      case 'error':
+        this.fail(`#error ${rest.trim()}`);
+        break;
+      case 'warning':
+        this.warnings.push({
+          severity: 'warning', tag: '', message: `#warning ${rest.trim()}`, program: this.program,
+          line: lineNo, column: 0, plain: true, preface: `${this.curFile}:${lineNo}: warning: #warning ${rest.trim()}`,
+        });
+        return undefined;
+      default:
+        if (/^\d+$/.test(dir)) return line.trim();
+        this.fail(`invalid preprocessing directive #${dir}`);
+    }
+    return undefined;
+  }
+
+  private evalIf(rest: string): boolean {
+    // `defined X` and `defined(X)` are decided before macro expansion.
+    const toks = tokenize(rest);
+    const pre: PPToken[] = [];
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i]!;
+      if (t.kind === 'id' && t.text === 'defined') {
+        let j = i + 1;
+        while (toks[j]?.kind === 'ws') j++;
+        let paren = false;
+        if (toks[j]?.text === '(') { paren = true; j++; while (toks[j]?.kind === 'ws') j++; }
+        const id = toks[j];
+        if (id === undefined || id.kind !== 'id') this.fail('operator "defined" requires an identifier');
+        if (paren) {
+          j++;
+          while (toks[j]?.kind === 'ws') j++;
+          if (toks[j]?.text !== ')') this.fail('missing \')\' after "defined"');
+        }
+        pre.push({ kind: 'num', text: this.macros.has(id.text) ? '1' : '0' });
+        i = j;
+        continue;
+      }
+      pre.push(t);
+    }
+    let expanded: PPToken[];
+    try {
+      expanded = this.expander.expand(pre);
+    } catch (e) {
+      if (e instanceof ExpandError) this.fail(e.message);
+      throw e;
+    }
+    const r = evalIfExpr(expanded);
+    if ('error' in r) this.fail(r.error);
+    return r.value;
+  }
+
+  private include(rest: string, depth: number, name: string, marker: string, lineNo: number): void {
+    let spec = rest.trim();
+    if (!/^(".*"|<.*>)/.test(spec)) spec = this.expandText(spec).trim();
+    const m = /^"([^"]*)"|^<([^>]*)>/.exec(spec);
+    if (!m) this.fail('#include expects "FILENAME" or <FILENAME>');
+    const quoted = m[1] !== undefined;
+    const file = (m[1] ?? m[2])!;
+    if (file === '') this.fail('empty filename in #include');
+    if (depth + 1 > MAX_INCLUDE_DEPTH) this.fail('#include nested too deeply');
+    const found = this.findInclude(file, quoted, name);
+    if (found === undefined) this.fail(`${file}: No such file or directory`);
+    this.out.push(`# 1 "${found.path}"\n`);
+    this.processFile(found.text, found.path, found.path, depth + 1);
+    this.out.push(`# ${lineNo + 1} "${marker}"\n`);
+  }
+
+  private findInclude(file: string, quoted: boolean, from: string): { path: string; text: string } | undefined {
+    const read = this.opts.readInclude;
+    const candidates: string[] = [];
+    if (file.startsWith('/')) candidates.push(file);
+    else {
+      if (quoted) candidates.push(dirname(from) + file);
+      for (const d of this.opts.includeDirs ?? []) candidates.push(d.endsWith('/') ? d + file : `${d}/${file}`);
+    }
+    if (read) {
+      for (const c of candidates) {
+        const text = read(c);
+        if (text !== undefined) return { path: c, text };
+      }
+    }
+    const headers = this.opts.headers ?? BUILTIN_HEADERS;
+    const key = file.startsWith('/usr/include/') ? file.slice('/usr/include/'.length) : file;
+    const h = Object.prototype.hasOwnProperty.call(headers, key) ? headers[key] : undefined;
+    if (h !== undefined) return { path: builtinHeaderPath(key), text: h };
+    return undefined;
+  }
+}
+
+/** Preprocesses a -C program. Never throws. */
+export function preprocess(src: string, opts: CppOptions = {}): CppResult {
+  try {
+    return new Preprocessor(opts).run(src);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return {
+      text: '',
+      diagnostics: [{
+        severity: 'error', tag: '', message: 'Preprocessor failed to process input program',
+        program: opts.program ?? '', line: 1, column: 0, plain: true, preface: `internal error: ${message}`,
+      }],
+    };
+  }
+}

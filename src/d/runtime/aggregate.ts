@@ -1,0 +1,463 @@
+/**
+ * Aggregations: storage, the aggregating functions, and the consumer-side
+ * operations dtrace performs on them (clear, trunc, normalize, sorting,
+ * joining several aggregations for printa).
+ *
+ * Storage. Each aggregation variable (@name) is an AggVar holding entries
+ * keyed by tuples. Lookup is specialised so the common cases allocate
+ * nothing per firing: no key (one entry), one integer key (Map keyed by the
+ * number/bigint itself), one string key (Map keyed by the string). Tuples of
+ * several keys use a composed string key.
+ *
+ * Semantics (illumos dtrace.c / dt_aggregate.c):
+ *  - count: +1; sum: += v; min/max; avg: count and sum; stddev: count, sum
+ *    and a 128-bit sum of squares (of |v|), all wrapping at 64/128 bits.
+ *  - quantize/lquantize/llquantize: bucket counts, with an optional
+ *    increment (the extra argument), see aggregate-buckets.ts.
+ *  - Values are int64; counts of buckets are plain numbers (exact to 2^53).
+ *  - Sorting is dt_aggregate.c's: by variable, then value (per function:
+ *    avg by sum/count, stddev by its value, quantizations by their weighted
+ *    sum then the zero bucket), then keys; keys compare by record size first
+ *    (strings are strsize bytes), integers as unsigned 64-bit, strings as
+ *    bytes. aggsortrev reverses every comparison; aggsortkey compares keys
+ *    first; aggsortkeypos rotates which key compares first; aggsortpos picks
+ *    which aggregation of a printa joins sorts first.
+ *  - aggsize bounds the memory: an entry that would not fit is dropped and
+ *    counted; the caller reports dtrace's "N aggregation drops on CPU C".
+ */
+import type { DInt } from './int64.ts';
+import * as I from './int64.ts';
+import {
+  llquantizeBucket, llquantizeNBuckets, lquantizeBucket, lquantizeLevels,
+  QUANTIZE_NBUCKETS, QUANTIZE_ZEROBUCKET, quantizeBucket, quantizeBucketVal,
+} from './aggregate-buckets.ts';
+import { stddev } from './aggregate-stddev.ts';
+
+export type AggFunc = 'count' | 'sum' | 'avg' | 'min' | 'max' | 'stddev' | 'quantize' | 'lquantize' | 'llquantize';
+
+/**
+ * A key field's static type: integers (size/signedness), strings (record
+ * size = strsize), stacks (stack()/ustack(): the value is the frames joined
+ * by "\n", one string, so equal stacks are equal keys), or other records.
+ */
+export interface AggKeyType { kind: 'int' | 'string' | 'stack' | 'other'; size: number; signed?: boolean }
+
+export type KeyVal = DInt | string;
+
+export interface AggParams {
+  /** lquantize: low, high, step (default 1). */
+  low?: number; high?: number; step?: number;
+  /** llquantize: factor, low magnitude, high magnitude, steps. */
+  factor?: number; lmag?: number; hmag?: number; nsteps?: number;
+}
+
+/** One tuple's data. */
+export class AggEntry {
+  keys: KeyVal[];
+  /** count/sum/min/max value; avg/stddev: sum. */
+  v: DInt = 0;
+  /** avg/stddev: number of values. */
+  n: DInt = 0;
+  /** stddev: sum of squares of |v|, exact modulo 2^128. */
+  sq: bigint = 0n;
+  /** quantize/lquantize/llquantize bucket counts. */
+  buckets: number[] | null = null;
+  /** The key this entry is stored under in AggVar.entries (for O(1) removal). */
+  mapKey: unknown = undefined;
+  constructor(keys: KeyVal[]) { this.keys = keys; }
+}
+
+const INT64_MIN = -9223372036854775808n;
+const INT64_MAX = 9223372036854775807n;
+const U128 = (1n << 128n) - 1n;
+
+export class AggVar {
+  readonly id: number;
+  readonly name: string;
+  readonly func: AggFunc;
+  readonly keyTypes: AggKeyType[];
+  readonly params: AggParams;
+  /** normalize()'s divisor (1: not normalized). */
+  normal: DInt = 1;
+  /** Set once printa or the exit printing printed it. */
+  printed = false;
+  /** Entries in insertion order (the order dtrace walks its hash is not defined; sorting fixes it). */
+  readonly entries = new Map<unknown, AggEntry>();
+  private single: AggEntry | null = null;
+  readonly nbuckets: number;
+  readonly levels: number;
+  private readonly store: AggStore;
+  readonly entryBytes: number;
+
+  constructor(store: AggStore, id: number, name: string, func: AggFunc, keyTypes: AggKeyType[], params: AggParams) {
+    this.store = store;
+    this.id = id;
+    this.name = name;
+    this.func = func;
+    this.keyTypes = keyTypes;
+    this.params = params;
+    this.levels = func === 'lquantize' ? lquantizeLevels(params.low ?? 0, params.high ?? 0, params.step ?? 1) : 0;
+    this.nbuckets = func === 'quantize' ? QUANTIZE_NBUCKETS
+      : func === 'lquantize' ? this.levels + 2
+      : func === 'llquantize' ? llquantizeNBuckets(params.factor ?? 10, params.lmag ?? 0, params.hmag ?? 1, params.nsteps ?? 10)
+      : 0;
+    // Record layout as the kernel sizes it: the variable id, keys, and the data.
+    const dataBytes = func === 'avg' ? 16 : func === 'stddev' ? 32 : this.nbuckets ? 8 * (this.nbuckets + (func === 'quantize' ? 0 : 1)) : 8;
+    this.entryBytes = 8 + keyTypes.reduce((s, k) => s + k.size, 0) + dataBytes;
+  }
+
+  private create(keys: KeyVal[]): AggEntry | null {
+    if (!this.store.reserve(this.entryBytes)) return null;
+    const e = new AggEntry(keys);
+    if (this.nbuckets) e.buckets = new Array<number>(this.nbuckets).fill(0);
+    if (this.func === 'min') e.v = INT64_MAX;
+    if (this.func === 'max') e.v = INT64_MIN;
+    return e;
+  }
+
+  /** The entry for no key. */
+  entry0(): AggEntry | null {
+    let e = this.single;
+    if (e) return e;
+    e = this.create([]);
+    if (e) { this.single = e; e.mapKey = ''; this.entries.set('', e); }
+    return e;
+  }
+
+  /** The entry for a one-field key (no allocation once it exists). */
+  entry1(k: KeyVal): AggEntry | null {
+    const found = this.entries.get(k);
+    if (found) return found;
+    const e = this.create([k]);
+    if (e) { e.mapKey = k; this.entries.set(k, e); }
+    return e;
+  }
+
+  /** The entry for a tuple key. */
+  entryN(keys: readonly KeyVal[]): AggEntry | null {
+    if (keys.length === 0) return this.entry0();
+    if (keys.length === 1) return this.entry1(keys[0]!);
+    let id = '';
+    for (const k of keys) id += (typeof k === 'string' ? 's' + k.length + ':' + k : typeof k === 'bigint' ? 'b' + k : 'n' + k) + '\u0001';
+    const found = this.entries.get(id);
+    if (found) return found;
+    const e = this.create(keys.slice());
+    if (e) { e.mapKey = id; this.entries.set(id, e); }
+    return e;
+  }
+
+  /** Apply the aggregating function. `v` is the value (ignored by count), `incr` the quantize increment. */
+  apply(e: AggEntry | null, v: DInt, incr: DInt = 1): void {
+    if (!e) return;
+    switch (this.func) {
+      case 'count':
+        if (typeof e.v === 'number' && e.v < 9007199254740991) e.v++;
+        else e.v = I.add(e.v, 1, 8, true);
+        break;
+      case 'sum': e.v = I.add(e.v, v, 8, true); break;
+      case 'min': if (v < e.v) e.v = v; break;
+      case 'max': if (v > e.v) e.v = v; break;
+      case 'avg': e.n = I.add(e.n, 1, 8, true); e.v = I.add(e.v, v, 8, true); break;
+      case 'stddev': {
+        e.n = I.add(e.n, 1, 8, true);
+        e.v = I.add(e.v, v, 8, true);
+        const a = I.big(v) < 0n ? -I.big(v) : I.big(v);
+        e.sq = (e.sq + a * a) & U128;
+        break;
+      }
+      case 'quantize': e.buckets![quantizeBucket(v)]! += Number(incr); break;
+      case 'lquantize': e.buckets![lquantizeBucket(v, this.params.low ?? 0, this.params.step ?? 1, this.levels)]! += Number(incr); break;
+      case 'llquantize': {
+        const p = this.params;
+        e.buckets![llquantizeBucket(p.factor ?? 10, p.lmag ?? 0, p.hmag ?? 1, p.nsteps ?? 10, v)]! += Number(incr);
+        break;
+      }
+    }
+  }
+
+  add0(v: DInt, incr?: DInt): void { this.apply(this.entry0(), v, incr); }
+  add1(k: KeyVal, v: DInt, incr?: DInt): void { this.apply(this.entry1(k), v, incr); }
+  addN(keys: readonly KeyVal[], v: DInt, incr?: DInt): void { this.apply(this.entryN(keys), v, incr); }
+
+  /**
+   * clear(): zero every value, keep the keys (dt_aggwalk_rval DTRACE_AGGWALK_CLEAR
+   * bzero()s the consumer's copy — min/max included, so a later min() of
+   * positive values still shows 0, as in dtrace).
+   */
+  clear(): void {
+    for (const e of this.entries.values()) {
+      e.v = 0;
+      e.n = 0;
+      e.sq = 0n;
+      if (e.buckets) e.buckets.fill(0);
+    }
+  }
+
+  /** Remove one entry (trunc). */
+  remove(e: AggEntry): void {
+    if (this.entries.get(e.mapKey) === e) this.entries.delete(e.mapKey);
+    if (this.single === e) this.single = null;
+    this.store.release(this.entryBytes);
+  }
+
+  /** The scalar a row shows (count/sum/min/max, avg, stddev), normalized; undefined for quantizations. */
+  scalar(e: AggEntry): DInt | undefined {
+    return scalarValue(this, e);
+  }
+}
+
+/** The store of all aggregation variables of a program, and the aggsize budget. */
+export class AggStore {
+  readonly vars: AggVar[] = [];
+  /** Bytes available (the aggsize option); Infinity when unbounded. */
+  limit: number;
+  used = 0;
+  /** Entries dropped because aggsize was exceeded since the last takeDrops(). */
+  drops = 0;
+
+  constructor(aggsize = 4 * 1024 * 1024) { this.limit = aggsize; }
+
+  /** Declare an aggregation (in order of first appearance: that order is dtrace's variable id order). */
+  define(name: string, func: AggFunc, keyTypes: AggKeyType[] = [], params: AggParams = {}): AggVar {
+    const v = new AggVar(this, this.vars.length + 1, name, func, keyTypes, params);
+    this.vars.push(v);
+    return v;
+  }
+
+  get(name: string): AggVar | undefined { return this.vars.find((v) => v.name === name); }
+
+  reserve(bytes: number): boolean {
+    if (this.used + bytes > this.limit) { this.drops++; return false; }
+    this.used += bytes;
+    return true;
+  }
+
+  release(bytes: number): void { this.used -= bytes; }
+
+  /** Drops since the last call (reported by the consumer as dtrace reports them). */
+  takeDrops(): number { const d = this.drops; this.drops = 0; return d; }
+}
+
+/** dt_handle_cpudrop's message for aggregation drops (without the "dtrace: " prefix). */
+export function aggDropMessage(n: number, cpu = 0): string {
+  return `${n} aggregation drop${n > 1 ? 's' : ''} on CPU ${cpu}`;
+}
+
+// ---------------------------------------------------------------- values
+
+function normalDiv(v: DInt, normal: DInt): DInt {
+  // libdtrace divides "(long long)value / normal" with normal a uint64_t: an unsigned division.
+  if (normal === 1) return v;
+  return I.wrap(I.div(I.toUnsigned(v, 8), normal, 8, false), 8, true);
+}
+
+/** The value printed for scalar aggregations (dt_print_datum / dt_print_average / dt_print_stddev). */
+export function scalarValue(a: AggVar, e: AggEntry): DInt | undefined {
+  switch (a.func) {
+    case 'count': case 'sum': case 'min': case 'max': return normalDiv(e.v, a.normal);
+    case 'avg':
+      if (I.isZero(e.n)) return 0;
+      return I.div(I.div(e.v, a.normal, 8, true), e.n, 8, true);
+    case 'stddev': return I.isZero(e.n) ? 0 : stddev(e.n, e.v, e.sq, a.normal);
+    default: return undefined;
+  }
+}
+
+// ---------------------------------------------------------------- sorting
+
+export interface SortOptions { aggsortkey?: boolean; aggsortrev?: boolean; aggsortkeypos?: number; aggsortpos?: number }
+
+function cmpNum(a: DInt | number, b: DInt | number): number { return a < b ? -1 : a > b ? 1 : 0; }
+
+/** The quantizations' weighted sum (long double in libdtrace; doubles here). */
+function quantSum(a: AggVar, e: AggEntry): number {
+  const b = e.buckets!;
+  let t = 0;
+  if (a.func === 'quantize') {
+    for (let i = 0; i < QUANTIZE_NBUCKETS; i++) if (b[i]) t += Number(quantizeBucketVal(i)) * b[i]!;
+    return t;
+  }
+  if (a.func === 'lquantize') {
+    let base = a.params.low ?? 0;
+    const step = a.params.step ?? 1;
+    t = b[0]! * (base - 1);
+    for (let i = 0; i < a.levels; base += step, i++) t += b[i + 1]! * base;
+    return t + b[a.levels + 1]! * (base + 1);
+  }
+  const p = a.params;
+  const factor = p.factor ?? 10, nsteps = p.nsteps ?? 10;
+  let value = 1, order: number, bin = 0;
+  for (order = 0; order < (p.lmag ?? 0); order++) value *= factor;
+  t = b[bin++]! * (value - 1);
+  let next = value * factor;
+  let step = next > nsteps ? next / nsteps : 1;
+  while (order <= (p.hmag ?? 1)) {
+    t += (b[bin++] ?? 0) * value;
+    if ((value += step) !== next) continue;
+    next = value * factor;
+    step = next > nsteps ? next / nsteps : 1;
+    order++;
+  }
+  return t + (b[bin] ?? 0) * value;
+}
+
+function quantZero(a: AggVar, e: AggEntry): number {
+  const b = e.buckets!;
+  if (a.func === 'quantize') return b[QUANTIZE_ZEROBUCKET]!;
+  if (a.func === 'llquantize') return b[0]!;
+  let base = a.params.low ?? 0;
+  const step = a.params.step ?? 1;
+  if (base - 1 === 0) return b[0]!;
+  for (let i = 0; i < a.levels; base += step, i++) if (base === 0) return b[i + 1]!;
+  if (base + 1 === 0) return b[a.levels + 1]!;
+  return 0;
+}
+
+/** dt_aggregate_valcmp (un-reversed). */
+export function valCmp(a: AggVar, l: AggEntry, r: AggEntry): number {
+  switch (a.func) {
+    case 'avg': {
+      const la = I.isZero(l.n) ? 0 : I.div(l.v, l.n, 8, true);
+      const ra = I.isZero(r.n) ? 0 : I.div(r.v, r.n, 8, true);
+      return cmpNum(la, ra);
+    }
+    case 'stddev': {
+      const ls = I.isZero(l.n) ? 0 : stddev(l.n, l.v, l.sq, 1);
+      const rs = I.isZero(r.n) ? 0 : stddev(r.n, r.v, r.sq, 1);
+      return cmpNum(ls, rs);
+    }
+    case 'quantize': case 'lquantize': case 'llquantize':
+      return cmpNum(quantSum(a, l), quantSum(a, r)) || cmpNum(quantZero(a, l), quantZero(a, r));
+    default: return cmpNum(l.v, r.v);
+  }
+}
+
+/** dt_aggregate_keycmp (un-reversed): record sizes, then unsigned integers or bytes, from key `keypos` on. */
+export function keyCmp(types: readonly AggKeyType[], l: readonly KeyVal[], r: readonly KeyVal[], keypos = 0): number {
+  const n = l.length;
+  const kp = keypos + 1 >= n + 1 ? 0 : keypos;
+  for (let i = 0; i < n; i++) {
+    let ndx = i + kp;
+    if (ndx >= n) ndx -= n;
+    const t = types[ndx];
+    const a = l[ndx]!, b = r[ndx]!;
+    if (typeof a === 'string' || typeof b === 'string') {
+      const sa = String(a), sb = String(b);
+      if (sa !== sb) return sa < sb ? -1 : 1;
+      continue;
+    }
+    const size = (t?.size ?? 8) as I.IntSize;
+    const ua = I.toUnsigned(a, size >= 8 ? 8 : size === 4 ? 4 : size === 2 ? 2 : 1);
+    const ub = I.toUnsigned(b, size >= 8 ? 8 : size === 4 ? 4 : size === 2 ? 2 : 1);
+    const c = cmpNum(ua, ub);
+    if (c) return c;
+  }
+  return 0;
+}
+
+/** Entries of one aggregation in dtrace's printing order (dt_aggregate_qsort with varvalcmp / varkeycmp). */
+export function sortedEntries(a: AggVar, opts: SortOptions = {}): AggEntry[] {
+  const list = [...a.entries.values()];
+  const rev = opts.aggsortrev ? -1 : 1;
+  const kp = opts.aggsortkeypos ?? 0;
+  const cmp = opts.aggsortkey
+    ? (l: AggEntry, r: AggEntry) => keyCmp(a.keyTypes, l.keys, r.keys, kp) * rev
+    : (l: AggEntry, r: AggEntry) => (valCmp(a, l, r) || keyCmp(a.keyTypes, l.keys, r.keys, kp)) * rev;
+  return list.sort(cmp);
+}
+
+/**
+ * trunc(@, n) (dt_trunc): keep the n entries with the largest values
+ * (n < 0: the |n| smallest); n = 0 removes everything.
+ */
+export function truncate(a: AggVar, n: number, opts: SortOptions = {}): void {
+  const rev = opts.aggsortrev ? -1 : 1;
+  const kp = opts.aggsortkeypos ?? 0;
+  const base = (l: AggEntry, r: AggEntry): number => (valCmp(a, l, r) || keyCmp(a.keyTypes, l.keys, r.keys, kp)) * rev;
+  const list = [...a.entries.values()].sort(n < 0 ? base : (l, r) => base(r, l));
+  const keep = Math.abs(n);
+  for (let i = keep; i < list.length; i++) a.remove(list[i]!);
+}
+
+/** normalize(@, n); the caller checks n != 0. denormalize(@) sets 1. */
+export function normalize(a: AggVar, n: DInt): void { a.normal = n; }
+export function denormalize(a: AggVar): void { a.normal = 1; }
+
+/** A row of a printa over several aggregations: the key and each aggregation's entry (zero-filled when missing). */
+export interface JoinedRow { keys: KeyVal[]; entries: AggEntry[] }
+
+function zeroEntry(a: AggVar, keys: KeyVal[]): AggEntry {
+  const e = new AggEntry(keys);
+  if (a.nbuckets) e.buckets = new Array<number>(a.nbuckets).fill(0);
+  return e;
+}
+
+/**
+ * dtrace_aggregate_walk_joined: the union of the keys of several
+ * aggregations, each row holding every aggregation's entry (a zero-filled
+ * one where a key is missing), sorted by dt_aggregate_bundlecmp.
+ */
+export function joinedRows(vars: readonly AggVar[], opts: SortOptions = {}): JoinedRow[] {
+  const n = vars.length;
+  let sortpos = opts.aggsortpos ?? 0;
+  if (sortpos < 0 || sortpos >= n) sortpos = 0;
+  const rows = new Map<string, JoinedRow>();
+  const idOf = (keys: readonly KeyVal[]): string => keys.map((k) => (typeof k === 'string' ? 's' + k.length + ':' + k : 'n' + k)).join('\u0001');
+  vars.forEach((v, i) => {
+    for (const e of v.entries.values()) {
+      const id = idOf(e.keys);
+      let row = rows.get(id);
+      if (!row) { row = { keys: e.keys, entries: new Array<AggEntry>(n) }; rows.set(id, row); }
+      row.entries[i] = e;
+    }
+  });
+  const list = [...rows.values()];
+  for (const row of list) for (let i = 0; i < n; i++) if (!row.entries[i]) row.entries[i] = zeroEntry(vars[i]!, row.keys);
+  const rev = opts.aggsortrev ? -1 : 1;
+  const kp = opts.aggsortkeypos ?? 0;
+  const types = vars[0]!.keyTypes;
+  list.sort((l, r) => {
+    if (opts.aggsortkey) {
+      const c = keyCmp(types, l.keys, r.keys, kp);
+      if (c) return c * rev;
+    }
+    for (let j = 0; j < n; j++) {
+      const i = (j + sortpos) % n;
+      const c = valCmp(vars[i]!, l.entries[i]!, r.entries[i]!);
+      if (c) return c * rev;
+    }
+    if (opts.aggsortkey) return 0;
+    return keyCmp(types, l.keys, r.keys, kp) * rev;
+  });
+  return list;
+}
+
+/** Bucket label values for the UI/structured rows. */
+export function bucketLabels(a: AggVar): string[] {
+  const out: string[] = [];
+  if (a.func === 'quantize') {
+    for (let i = 0; i < QUANTIZE_NBUCKETS; i++) out.push(String(quantizeBucketVal(i)));
+  } else if (a.func === 'lquantize') {
+    const low = a.params.low ?? 0, step = a.params.step ?? 1;
+    out.push(`< ${low}`);
+    for (let i = 0; i < a.levels; i++) out.push(String(low + i * step));
+    out.push(`>= ${low + a.levels * step}`);
+  } else if (a.func === 'llquantize') {
+    const p = a.params;
+    const factor = p.factor ?? 10, nsteps = p.nsteps ?? 10;
+    let value = 1, order: number;
+    for (order = 0; order < (p.lmag ?? 0); order++) value *= factor;
+    out.push(`< ${value}`);
+    let next = value * factor;
+    let step = next > nsteps ? next / nsteps : 1;
+    while (order <= (p.hmag ?? 1)) {
+      out.push(String(value));
+      if ((value += step) !== next) continue;
+      next = value * factor;
+      step = next > nsteps ? next / nsteps : 1;
+      order++;
+    }
+    out.push(`>= ${value}`);
+  }
+  return out;
+}

@@ -1,0 +1,50 @@
+/**
+ * The per-firing context: everything a clause may read about the firing
+ * (built-in variables, arguments, the packet's bytes). One FireCtx object is
+ * allocated per run and refilled in place by whoever fires a probe (the
+ * virtual clock, or a provider driving firings from packets), so a firing
+ * costs no allocation.
+ *
+ * Providers fill:
+ *  - `probe` (from the registry) — the engine sets it before running clauses;
+ *  - `arg[0..9]` raw integer values, `args[N]` typed values: integers for
+ *    integer-typed args, a reused JS object per translated struct argument
+ *    (property names = member names), or `null` for a NULL pointer;
+ *  - time: `tsNs` (number when ≤ 2^53−1, else bigint), `wallDeltaNs` (bigint:
+ *    or number), `cpu`, `pid`, `tid`, `execname`, …;
+ *  - memory: `mem` (the packet bytes), `memBase` (the address of mem[0] as
+ *    raw header pointers see it) and `memView` (one DataView for the packet).
+ */
+import type { DInt } from './int64.ts';
+import type { Probe } from '../types/probes.ts';
+
+/** Where packet bytes start in the D address space: raw header pointers are memBase + offset. */
+export const PACKET_BASE = 0x7f0000000000;
+
+export class FireCtx {
+  probe!: Probe;
+  /** Enabled-probe ID of the clause running (set by the engine per clause). */
+  epid = 0;
+  readonly arg: DInt[] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  readonly args: unknown[] = [];
+  tsNs: DInt = 0;
+  /** walltimestamp = tsNs + wallDeltaNs, computed only when a clause reads it. */
+  wallDeltaNs = 0n;
+  vtsNs: DInt = 0;
+  cpu = 0;
+  pid = 0;
+  ppid = 0;
+  tid = 0;
+  uid = 0;
+  gid = 0;
+  errno = 0;
+  execname = '';
+  zonename = 'global';
+  /** 1-based frame number of the packet being processed (0 without packets). */
+  frame = 0;
+  mem: Uint8Array | null = null;
+  memView: DataView | null = null;
+  memBase = PACKET_BASE;
+  /** stack(): the frame's layer path, innermost first (providers fill it). */
+  stackLines: string[] = [];
+}

@@ -1,0 +1,189 @@
+/**
+ * A run's mutable D state: variables (globals, associative arrays,
+ * thread-locals keyed by `tid`, clause-locals), the address space clauses
+ * read through pointers, speculations, and the fault that ends a clause.
+ *
+ * Invariants:
+ *  - Associative array and thread-local entries hold non-zero values only:
+ *    assigning 0 (or "") deletes the entry, as dtrace frees a dynamic
+ *    variable set to zero. Reading a missing entry yields the type's zero.
+ *  - Dynamic variables share one budget, `dynvarsize` bytes, charged per
+ *    entry at an estimate of dtrace's chunk size (see dynChunkSize); an
+ *    assignment that does not fit is dropped and counted, and the run
+ *    reports "N dynamic variable drops" as dtrace does.
+ *  - A fault is thrown as the one preallocated DFault (no allocation on the
+ *    error path either); the engine catches it per clause.
+ */
+import type { DInt } from './int64.ts';
+import { FireCtx } from './context.ts';
+
+/** dtrace's fault codes (sys/dtrace.h DTRACEFLT_*). */
+export const FLT_BADADDR = 1, FLT_BADALIGN = 2, FLT_ILLOP = 3, FLT_DIVZERO = 4, FLT_NOSCRATCH = 5,
+  FLT_KPRIV = 6, FLT_UPRIV = 7, FLT_TUPOFLOW = 8, FLT_BADSTACK = 9;
+
+/** dtrace_faultstr(). */
+export const FAULT_STRINGS: Record<number, string> = {
+  [FLT_BADADDR]: 'invalid address', [FLT_BADALIGN]: 'invalid alignment', [FLT_ILLOP]: 'illegal operation',
+  [FLT_DIVZERO]: 'divide-by-zero', [FLT_NOSCRATCH]: 'out of scratch space', [FLT_KPRIV]: 'invalid kernel access',
+  [FLT_UPRIV]: 'invalid user access', [FLT_TUPOFLOW]: 'tuple stack overflow', [FLT_BADSTACK]: 'bad stack',
+};
+
+export class DFault {
+  code = 0;
+  addr: DInt = 0;
+  /** DIF-offset stand-in: see engine/errors.ts. */
+  offset = 0;
+}
+
+const FAULT = new DFault();
+
+export function fault(code: number, addr: DInt = 0, offset = 0): never {
+  FAULT.code = code;
+  FAULT.addr = addr;
+  FAULT.offset = offset;
+  throw FAULT;
+}
+
+export function isFault(e: unknown): e is DFault {
+  return e === FAULT;
+}
+
+/** A static memory region (a declared struct/array variable, a string copy). */
+interface Region { base: number; bytes: Uint8Array; view: DataView }
+
+export interface RuntimeLimits { dynvarsize: number; strsize: number; nspec: number; specsize: number }
+
+export class Speculation {
+  active = false;
+  /** Committed or discarded, waiting to be freed at the end of the firing. */
+  pending: 'commit' | 'discard' | null = null;
+  readonly chunks: string[] = [];
+  bytes = 0;
+}
+
+export class Runtime {
+  readonly ctx = new FireCtx();
+  readonly globals: unknown[] = [];
+  readonly assocs: Map<unknown, unknown>[] = [];
+  readonly tls: Map<unknown, unknown>[] = [];
+  locals: unknown[] = [];
+  readonly regions: Region[] = [];
+  private nextRegion = 0x10000000;
+  dynBytes = 0;
+  dynDrops = 0;
+  specDrops = 0;
+  specBusy = 0;
+  specUnavail = 0;
+  readonly specs: Speculation[] = [];
+  /** A commit()/discard() awaits settling at the end of the clause. */
+  specPending = false;
+  exiting = false;
+  exitStatus = 0;
+  randState = 0x2545f491;
+
+  constructor(readonly limits: RuntimeLimits) {
+    for (let i = 0; i < limits.nspec; i++) this.specs.push(new Speculation());
+  }
+
+  // ------------------------------------------------------------ dynamic variables
+
+  /** Set an associative-array (or thread-local) entry; 0/"" deletes. `chunk` is its budget cost. */
+  dynSet(m: Map<unknown, unknown>, key: unknown, value: unknown, chunk: number): void {
+    if (value === 0 || value === '' || value === null || value === 0n) {
+      if (m.delete(key)) this.dynBytes -= chunk;
+      return;
+    }
+    if (!m.has(key)) {
+      if (this.dynBytes + chunk > this.limits.dynvarsize) { this.dynDrops++; return; }
+      this.dynBytes += chunk;
+    }
+    m.set(key, value);
+  }
+
+  // ------------------------------------------------------------ memory
+
+  /** Allocate a zeroed static region; returns its base address. */
+  alloc(size: number): number {
+    const base = this.nextRegion;
+    const bytes = new Uint8Array(Math.max(size, 1));
+    this.regions.push({ base, bytes, view: new DataView(bytes.buffer) });
+    this.nextRegion += Math.ceil((size + 16) / 16) * 16 + 0x1000;
+    return base;
+  }
+
+  /** Find (view, offset) for [addr, addr+size) or fault. */
+  private locate(addr: DInt, size: number): [DataView, number, Uint8Array] {
+    if (typeof addr !== 'number') fault(FLT_BADADDR, addr);
+    const c = this.ctx;
+    if (c.mem !== null) {
+      const off = addr - c.memBase;
+      if (off >= 0 && off + size <= c.mem.length) return [c.memView!, off + c.mem.byteOffset - c.memView!.byteOffset, c.mem];
+    }
+    for (const r of this.regions) {
+      const off = addr - r.base;
+      if (off >= 0 && off + size <= r.bytes.length) return [r.view, off, r.bytes];
+    }
+    return fault(FLT_BADADDR, addr);
+  }
+
+  /** Load an integer of `size` bytes (little-endian, as on x86-64). */
+  load(addr: DInt, size: number, signed: boolean): DInt {
+    const [v, o] = this.locate(addr, size);
+    switch (size) {
+      case 1: return signed ? v.getInt8(o) : v.getUint8(o);
+      case 2: return signed ? v.getInt16(o, true) : v.getUint16(o, true);
+      case 4: return signed ? v.getInt32(o, true) : v.getUint32(o, true);
+      default: {
+        const b = signed ? v.getBigInt64(o, true) : v.getBigUint64(o, true);
+        return b >= -9007199254740991n && b <= 9007199254740991n ? Number(b) : b;
+      }
+    }
+  }
+
+  store(addr: DInt, size: number, value: DInt): void {
+    const [v, o] = this.locate(addr, size);
+    switch (size) {
+      case 1: v.setUint8(o, Number(typeof value === 'bigint' ? BigInt.asUintN(8, value) : value & 0xff)); break;
+      case 2: v.setUint16(o, Number(typeof value === 'bigint' ? BigInt.asUintN(16, value) : value & 0xffff), true); break;
+      case 4: v.setUint32(o, Number(typeof value === 'bigint' ? BigInt.asUintN(32, value) : value >>> 0), true); break;
+      default: v.setBigUint64(o, BigInt.asUintN(64, BigInt(value)), true);
+    }
+  }
+
+  /** Read a NUL-terminated string of at most `max` bytes. */
+  loadString(addr: DInt, max: number): string {
+    if (typeof addr !== 'number' || addr === 0) fault(FLT_BADADDR, addr);
+    const [, o, bytes] = this.locate(addr, 1);
+    let s = '';
+    for (let i = o; i < bytes.length && i - o < max; i++) {
+      const b = bytes[i]!;
+      if (b === 0) break;
+      s += String.fromCharCode(b);
+    }
+    return s;
+  }
+
+  loadBytes(addr: DInt, size: number): Uint8Array {
+    const [, o, bytes] = this.locate(addr, size);
+    return bytes.subarray(o, o + size);
+  }
+
+  storeBytes(addr: DInt, src: Uint8Array): void {
+    const [, o, bytes] = this.locate(addr, src.length);
+    bytes.set(src, o);
+  }
+
+  /** Copy a string into a fresh region (for `&` of string values, casts to char *). */
+  stringRegion(s: string): number {
+    const base = this.alloc(s.length + 1);
+    const r = this.regions[this.regions.length - 1]!;
+    for (let i = 0; i < s.length; i++) r.bytes[i] = s.charCodeAt(i) & 0xff;
+    return base;
+  }
+
+  /** rand(): dtrace's linear congruential generator (dtrace_dif_subr DIF_SUBR_RAND). */
+  rand(): number {
+    this.randState = Number((BigInt(this.randState) * 2416n + 374441n) % 1771875n);
+    return this.randState;
+  }
+}

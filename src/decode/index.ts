@@ -1,0 +1,36 @@
+/**
+ * The decode module's entry point. Importing it registers every decoder into
+ * its carrier's table (each file registers itself; the order is irrelevant
+ * because tables are only read while decoding).
+ */
+import './link/ethernet.ts';
+import './link/llc.ts';
+import './link/vlan.ts';
+import './link/mpls.ts';
+import './link/pppoe.ts';
+import './link/ppp.ts';
+import './link/sll.ts';
+import './link/null.ts';
+import './link/raw.ts';
+import './ip/ipv4.ts';
+import './ip/ipv6.ts';
+import './transport/tcp.ts';
+import './transport/udp.ts';
+import './transport/icmp.ts';
+import './transport/icmpv6.ts';
+import './transport/sctp.ts';
+import './transport/esp.ts';
+import './transport/ah.ts';
+import './tunnel/ipip.ts';
+import './tunnel/gre.ts';
+import './tunnel/vxlan.ts';
+import './tunnel/geneve.ts';
+import './tunnel/gtpu.ts';
+import './tunnel/natt.ts';
+
+export { Decoder } from './decoder.ts';
+export { DecodeSummary } from './summary.ts';
+export { srcString, dstString, addrString, ipv4String, ipv6String } from './addr.ts';
+export { tcpOptions } from './transport/tcp.ts';
+export { defaultInterfaceName, interfaceName } from './iface.ts';
+export * from './types.ts';

@@ -1,0 +1,111 @@
+/**
+ * IPv6 (RFC 8200) and its extension-header chain.
+ *
+ * The fixed 40-byte header makes the layer; then hop-by-hop (0), routing
+ * (43), fragment (44), destination options (60) and AH (51) are walked in
+ * order, each bounded by the payload length and the captured bytes. The
+ * protocol after the chain is the layer's final upper protocol (`upper`);
+ * ESP (50) ends the chain (it is the upper protocol, decoded by esp.ts), as
+ * does 59 (no next header). A fragment header with a non-zero offset ends it
+ * too: that fragment carries no transport header. Payload length 0 (jumbo
+ * or segmentation offload) runs to the end of the captured data.
+ */
+import { u16, u32 } from '../bytes.ts';
+import { mark, newIpLayer, push, short } from '../frame.ts';
+import { ipProtocols, registerEthertype } from '../registry.ts';
+import {
+  type DecodedFrame, K_AH, K_IPV6, K_IPV6_DSTOPTS, K_IPV6_FRAGMENT, K_IPV6_HOPOPTS, K_IPV6_ROUTING, M_BAD_VERSION,
+} from '../types.ts';
+
+export function decodeIpv6(f: DecodedFrame, off: number, end: number): void {
+  const b = f.buf;
+  if (end - off < 1) return short(f, K_IPV6, off, 40, end);
+  if (b[off]! >> 4 !== 6) return mark(f, K_IPV6, M_BAD_VERSION, off);
+  if (end - off < 40) return short(f, K_IPV6, off, 40, end);
+  if (!push(f, K_IPV6, off)) return;
+  const l = newIpLayer(f, K_IPV6, off);
+  if (l === null) return;
+  const w = u32(b, off);
+  l.version = 6;
+  l.hdrLen = 40;
+  l.srcOff = off + 8;
+  l.dstOff = off + 24;
+  l.addrLen = 16;
+  l.tclass = (w >>> 20) & 0xff;
+  l.flow = w & 0xfffff;
+  const plen = u16(b, off + 4);
+  l.plen = plen;
+  l.plength = plen;
+  let nh = b[off + 6]!;
+  l.nextHeader = nh;
+  l.hopLimit = b[off + 7]!;
+  let pend = end;
+  if (plen !== 0) {
+    const lim = off + 40 + plen;
+    if (lim < pend) pend = lim;
+  }
+  let p = off + 40;
+  let later = false;
+  // Walk the extension headers. Each is at least 8 bytes, so this ends.
+  chain: for (;;) {
+    let kind: number;
+    let len: number;
+    switch (nh) {
+      case 0: kind = K_IPV6_HOPOPTS; break;
+      case 43: kind = K_IPV6_ROUTING; break;
+      case 60: kind = K_IPV6_DSTOPTS; break;
+      case 44: kind = K_IPV6_FRAGMENT; break;
+      case 51: kind = K_AH; break;
+      default: break chain;
+    }
+    if (pend - p < 8) {
+      // Cut inside the header: its next-header byte, when captured, still names what follows (as tshark reads it).
+      l.upper = pend - p >= 1 ? b[p]! : nh;
+      finish(l, p, pend, off, plen);
+      return short(f, kind, p, 8, pend);
+    }
+    if (kind === K_AH) len = (b[p + 1]! + 2) << 2;
+    else if (kind === K_IPV6_FRAGMENT) len = 8;
+    else len = (b[p + 1]! + 1) << 3;
+    if (pend - p < len) {
+      l.upper = b[p]!;
+      finish(l, p, pend, off, plen);
+      return short(f, kind, p, len, pend);
+    }
+    if (!push(f, kind, p)) return;
+    l.extCount++;
+    if (kind === K_IPV6_FRAGMENT) {
+      const fo = u16(b, p + 2);
+      l.hasFragHeader = true;
+      l.fragOffset = fo >> 3;
+      l.fragMore = (fo & 1) === 1;
+      l.fragId = u32(b, p + 4);
+      if (l.fragOffset !== 0) later = true;
+    } else if (kind === K_AH) {
+      const ah = l.ah;
+      ah.nextHeader = b[p]!;
+      ah.hdrLen = len;
+      ah.spi = u32(b, p + 4);
+      ah.seq = u32(b, p + 8);
+    }
+    nh = b[p]!;
+    p += len;
+    if (later) break;
+  }
+  l.upper = nh;
+  finish(l, p, pend, off, plen);
+  if (later) {
+    l.laterFragment = true;
+    return;
+  }
+  ipProtocols[nh]?.(f, p, pend);
+}
+
+function finish(l: DecodedFrame['ip'][number], p: number, pend: number, off: number, plen: number): void {
+  l.extLen = p - (off + 40);
+  l.upperOff = p;
+  l.upperCapLen = pend > p ? pend - p : 0;
+  l.upperLen = (plen !== 0 ? plen : pend - off - 40) - l.extLen;
+}
+
+registerEthertype(0x86dd, decodeIpv6);

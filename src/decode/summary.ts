@@ -1,0 +1,49 @@
+/**
+ * The per-run warning summary: how many frames were malformed, by reason
+ * and layer, with the first few frame numbers of each, for one stderr
+ * paragraph at the end of a run (and the UI's capture tab).
+ */
+import { type DecodedFrame, KIND_NAMES, M_NONE, REASON_NAMES } from './types.ts';
+
+const FIRST_FRAMES = 5;
+
+interface Bucket { reason: number; kind: number; count: number; frames: number[] }
+
+export class DecodeSummary {
+  frames = 0;
+  malformed = 0;
+  private buckets = new Map<number, Bucket>();
+
+  /** Counts one decoded frame. Allocates only for the first frames of each (reason, layer). */
+  add(f: DecodedFrame): void {
+    this.frames++;
+    if (f.malReason === M_NONE) return;
+    this.malformed++;
+    const key = f.malReason * 256 + f.malKind;
+    let bk = this.buckets.get(key);
+    if (bk === undefined) {
+      bk = { reason: f.malReason, kind: f.malKind, count: 0, frames: [] };
+      this.buckets.set(key, bk);
+    }
+    bk.count++;
+    if (bk.frames.length < FIRST_FRAMES) bk.frames.push(f.frame);
+  }
+
+  /** Buckets, most frequent first. */
+  entries(): { reason: string; layer: string; count: number; frames: readonly number[] }[] {
+    return [...this.buckets.values()]
+      .sort((a, b) => b.count - a.count || a.frames[0]! - b.frames[0]!)
+      .map((b) => ({ reason: REASON_NAMES[b.reason] ?? '?', layer: KIND_NAMES[b.kind] ?? '?', count: b.count, frames: b.frames }));
+  }
+
+  /** Text lines for stderr ('' when nothing was malformed). */
+  lines(): string[] {
+    if (this.malformed === 0) return [];
+    const out = [`${this.malformed} of ${this.frames} frames could not be fully decoded:`];
+    for (const e of this.entries()) {
+      const more = e.count > e.frames.length ? ', ...' : '';
+      out.push(`  ${e.count} ${e.layer}: ${e.reason} (frame ${e.frames.join(', ')}${more})`);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * UDP (RFC 768). The length field bounds the payload; a length below 8, or
+ * beyond the IP payload, is malformed and nothing inside is decoded. The
+ * payload's decoder is looked up by port in `udpPorts`, lower port first and
+ * then the higher one, as packet-udp.c does — except that a lower port below
+ * 1024 wins outright (tshark has a dissector for nearly every well-known
+ * port, so a tunnel on the higher port would not be tried there either).
+ */
+import { u16 } from '../bytes.ts';
+import { currentIp, mark, push, short } from '../frame.ts';
+import { registerIpProtocol, udpPorts } from '../registry.ts';
+import { type DecodedFrame, K_UDP, L4_UDP, M_BAD_LENGTH } from '../types.ts';
+
+export function decodeUdp(f: DecodedFrame, off: number, end: number): void {
+  const l = currentIp(f);
+  if (l === null) return;
+  if (end - off < 8) return short(f, K_UDP, off, 8, end);
+  if (!push(f, K_UDP, off)) return;
+  const b = f.buf;
+  const u = l.udp;
+  l.l4 = L4_UDP;
+  l.l4Off = off;
+  const sp = u16(b, off);
+  const dp = u16(b, off + 2);
+  const len = u16(b, off + 4);
+  u.srcPort = sp;
+  u.dstPort = dp;
+  u.length = len;
+  u.checksum = u16(b, off + 6);
+  if (len === 0 && l.version === 6) {
+    u.payloadLen = l.upperLen - 8; // jumbogram: the length is IPv6's
+  } else {
+    // A first fragment's UDP length covers the whole datagram (packet-udp.c skips the check too).
+    const fragmented = (l.flags & 1) !== 0 || l.hasFragHeader;
+    if (len < 8 || (len > l.upperLen && !fragmented)) {
+      u.payloadLen = l.upperLen - 8;
+      return mark(f, K_UDP, M_BAD_LENGTH, off);
+    }
+    u.payloadLen = len - 8;
+    const lim = off + len;
+    if (lim < end) end = lim;
+  }
+  const lo = sp < dp ? sp : dp;
+  const hi = sp < dp ? dp : sp;
+  let next = udpPorts[lo];
+  if (next === undefined && lo >= 1024) next = udpPorts[hi];
+  if (next !== undefined) next(f, off + 8, end);
+}
+
+registerIpProtocol(17, decodeUdp);

@@ -1,0 +1,64 @@
+/**
+ * GRE (RFC 2784/2890, protocol 47): flags C (checksum + offset), R (routing,
+ * RFC 1701 source-route entries), K (key), S (sequence); the protocol type
+ * is an ethertype, so the payload (IPv4, IPv6, Ethernet via 0x6558, MPLS,
+ * ERSPAN, ...) is found in the ethertype table. Version 1 is PPTP's enhanced
+ * GRE (RFC 2637): key = payload length + call id, optional ack, PPP inside.
+ * Inner IP layers fire on `gre0`; the key (if any) is the tunnel key.
+ */
+import { u16, u32 } from '../bytes.ts';
+import { currentIp, enterTunnel, push, short } from '../frame.ts';
+import { ethertypes, registerIpProtocol } from '../registry.ts';
+import { type DecodedFrame, K_GRE, L4_GRE, TUN_GRE } from '../types.ts';
+import { IF_GRE } from './names.ts';
+
+export function decodeGre(f: DecodedFrame, off: number, end: number): void {
+  const l = currentIp(f);
+  if (l === null) return;
+  if (end - off < 4) return short(f, K_GRE, off, 4, end);
+  const b = f.buf;
+  const fv = u16(b, off);
+  const ver = fv & 7;
+  if (ver > 1) return; // unknown version: leave the payload undecoded
+  const c = (fv & 0x8000) !== 0;
+  const r = (fv & 0x4000) !== 0;
+  const k = (fv & 0x2000) !== 0;
+  const s = (fv & 0x1000) !== 0;
+  const a = ver === 1 && (fv & 0x0080) !== 0;
+  let hl = 4 + (c || r ? 4 : 0) + (k ? 4 : 0) + (s ? 4 : 0) + (a ? 4 : 0);
+  if (end - off < hl) return short(f, K_GRE, off, hl, end);
+  if (r) {
+    // Source route entries: address family (2), SRE offset (1), SRE length (1), then length bytes; length 0 ends.
+    for (;;) {
+      if (end - off < hl + 4) return short(f, K_GRE, off, hl + 4, end);
+      const n = b[off + hl + 3]!;
+      hl += 4 + n;
+      if (n === 0) break;
+    }
+  }
+  if (!push(f, K_GRE, off)) return;
+  const g = l.gre;
+  l.l4 = L4_GRE;
+  l.l4Off = off;
+  g.flagsVersion = fv;
+  const proto = u16(b, off + 2);
+  g.protocol = proto;
+  g.hasChecksum = c;
+  g.hasKey = k;
+  g.hasSeq = s;
+  let p = off + 4 + (c || r ? 4 : 0);
+  g.key = k ? u32(b, p) : 0;
+  if (k) p += 4;
+  g.seq = s ? u32(b, p) : 0;
+  let pend = end;
+  if (ver === 1 && k) {
+    const lim = off + hl + (g.key >>> 16);
+    if (lim < pend) pend = lim;
+  }
+  const next = ethertypes[proto];
+  if (next === undefined) return;
+  enterTunnel(f, TUN_GRE, k ? g.key : -1, IF_GRE);
+  next(f, off + hl, pend);
+}
+
+registerIpProtocol(47, decodeGre);

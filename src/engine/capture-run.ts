@@ -1,0 +1,251 @@
+/**
+ * The packet loop: captures → records (merged by time) → decode → providers
+ * → clause firings. Registered with the engine as its capture driver and
+ * provider module (src/engine/providers.ts); run.ts fires BEGIN before and
+ * END after `run()`.
+ *
+ * Passes:
+ *   1. open every source and merge the readers by packet time;
+ *   2. prescan (only when the local host must be inferred: no --local and
+ *      some frame without a stated direction): up to PRESCAN frames — for
+ *      live input only those already buffered — are decoded, observed and
+ *      copied; the local host is decided and reported in one info message;
+ *      the copies are then replayed through step 3;
+ *   3. per record: ticks due before it fire first (profile/tick on the
+ *      capture's clock, at multiples of N from the capture's start), then the
+ *      frame is decoded and the network providers fire its probes;
+ *   4. at the end: the reader's warnings and the decoder's summary of
+ *      damaged frames, as warning messages.
+ *
+ * Clock: `timestamp` = BOOT_NS + (packet time − capture start), the same
+ * virtual boot run.ts uses (VCLOCK_START_NS), so BEGIN (fired at BOOT_NS) is
+ * the capture's start and timestamps stay exact integers below 2^53 for
+ * captures up to about 100 days; walltimestamp is the packet's true time
+ * (ctx.wallDeltaNs = start − BOOT_NS).
+ *
+ * Invariants: the per-record path allocates nothing (records and frames are
+ * reused views; the providers fill reused argument objects); exit() is
+ * checked after every frame; the AbortSignal every CHECK_EVERY records,
+ * where the loop also yields so an abort can arrive.
+ */
+import type { ByteSource, CaptureReader, PacketRecord } from '../capture/types.ts';
+import { CaptureError } from '../capture/types.ts';
+import { openCapture } from '../capture/open.ts';
+import { mergeReaders } from '../capture/merge.ts';
+import { Decoder } from '../decode/index.ts';
+import type { Probe, ProbeRegistry } from '../d/types/probes.ts';
+import { registerNetworkProviders, type NetProbes } from '../providers/probes.ts';
+import { NetProviders } from '../providers/net.ts';
+import { DirectionResolver, LocalInference } from '../providers/direction.ts';
+import { LocalSet } from '../providers/locals.ts';
+import type { EngineOptions } from './api.ts';
+import { addProviderModule, setCaptureDriver, type CaptureDriver, type FiringSink } from './providers.ts';
+
+/** The virtual boot offset: equal to run.ts's VCLOCK_START_NS (a test checks). */
+export const BOOT_NS = 1_000_000_000_000;
+/** Frames examined before deciding the local host (when it must be inferred). */
+export const PRESCAN = 1000;
+const CHECK_EVERY = 4096;
+const PROGRESS_EVERY = 1 << 16;
+
+export interface CaptureRunOptions {
+  locals?: readonly string[];
+  /** Report the inferred local host on stderr (default true). */
+  reportInference?: boolean;
+  /** Live input (stdin): the prescan takes only what is already buffered. */
+  live?: boolean;
+  totalBytes?: number;
+  signal?: AbortSignal;
+}
+
+export interface CaptureRunResult {
+  packets: number;
+  firings: number;
+  reason: 'end' | 'exit' | 'abort' | 'error';
+}
+
+/** Counts firings for progress without touching the engine. */
+class CountingSink {
+  firings = 0;
+  constructor(private readonly s: FiringSink) {}
+  get ctx(): FiringSink['ctx'] { return this.s.ctx; }
+  enabled(p: Probe): boolean { return this.s.enabled(p); }
+  fire(p: Probe): void { this.firings++; this.s.fire(p); }
+}
+
+/** A record copied out of the reader's chunk (prescan only). */
+function copyRecord(r: PacketRecord): PacketRecord {
+  return { ...r, buf: r.buf.slice(r.off, r.off + r.capLen), off: 0 };
+}
+
+function probesOf(reg: ProbeRegistry): NetProbes {
+  return registerNetworkProviders(reg);
+}
+
+/**
+ * Runs one merged capture through the providers. The caller has fired BEGIN
+ * and fires END afterwards.
+ */
+export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, opts: CaptureRunOptions = {}): Promise<CaptureRunResult> {
+  const counting = new CountingSink(sink);
+  const ctx = sink.ctx;
+  const net = new NetProviders(probesOf(sink.registry), counting);
+  const dec = new Decoder();
+  const signal = opts.signal;
+  const ticks: Probe[] = [];
+  for (const p of sink.registry.probes) if (p.intervalNs !== undefined && sink.enabled(p)) ticks.push(p);
+  const nextTick: number[] = ticks.map(() => 0);
+  let packets = 0;
+  let t0Sec = 0, t0Nsec = 0;
+  let started = false;
+  let reason: CaptureRunResult['reason'] = 'end';
+
+  // The local host.
+  const locals = new LocalSet();
+  for (const s of opts.locals ?? []) {
+    const err = locals.add(s);
+    if (err !== '') sink.emit({ kind: 'message', level: 'warning', text: `--local: ${err}` });
+  }
+  const explicit = locals.size > 0;
+  net.resolver = new DirectionResolver(locals, explicit, null);
+
+  const start = (r: PacketRecord): void => {
+    started = true;
+    t0Sec = r.tsSec;
+    t0Nsec = r.tsNsec;
+    ctx.wallDeltaNs = BigInt(t0Sec) * 1_000_000_000n + BigInt(t0Nsec) - BigInt(BOOT_NS);
+    for (let i = 0; i < ticks.length; i++) nextTick[i] = ticks[i]!.intervalNs!;
+  };
+
+  const fireTicksUntil = (rel: number): void => {
+    const n = ticks.length;
+    for (;;) {
+      let k = -1;
+      for (let i = 0; i < n; i++) if (nextTick[i]! <= rel && (k < 0 || nextTick[i]! < nextTick[k]!)) k = i;
+      if (k < 0) return;
+      const p = ticks[k]!;
+      const t = nextTick[k]!;
+      nextTick[k] = t + p.intervalNs!;
+      ctx.tsNs = BOOT_NS + t;
+      ctx.vtsNs = t;
+      ctx.frame = 0; ctx.pid = 0; ctx.tid = 0; ctx.cpu = 0; ctx.execname = '';
+      ctx.mem = null;
+      ctx.args.length = 0;
+      for (let i = 0; i < ctx.arg.length; i++) ctx.arg[i] = 0;
+      counting.fire(p);
+      if (sink.stopped()) return;
+    }
+  };
+
+  const handle = (r: PacketRecord): void => {
+    if (!started) start(r);
+    let rel = (r.tsSec - t0Sec) * 1e9 + (r.tsNsec - t0Nsec);
+    if (rel < -BOOT_NS) rel = -BOOT_NS;
+    if (ticks.length > 0) { fireTicksUntil(rel); if (sink.stopped()) return; }
+    packets++;
+    if (!net.any) return;
+    const f = dec.decode(r, reader.interfaces);
+    net.frame(f, r, BOOT_NS + rel, rel);
+  };
+
+  try {
+    // Prescan: decide the local host from the first frames, when it has to be inferred.
+    if (!explicit && net.any) {
+      const inf = new LocalInference();
+      const saved: PacketRecord[] = [];
+      const pre = new Decoder();
+      outer: for (;;) {
+        for (let p = reader.nextSync(); p !== null; p = reader.nextSync()) {
+          inf.observe(pre.decode(p, reader.interfaces, false));
+          saved.push(copyRecord(p));
+          if (saved.length >= PRESCAN) break outer;
+        }
+        if (opts.live && saved.length > 0) break;
+        if (!(await reader.fill())) break;
+      }
+      const d = inf.decide(locals);
+      net.resolver = new DirectionResolver(locals, false, d.mac);
+      if (d.note !== '' && opts.reportInference !== false) sink.emit({ kind: 'message', level: 'info', text: d.note });
+      for (const r of saved) {
+        handle(r);
+        if (sink.stopped()) { reason = 'exit'; break; }
+      }
+    }
+    if (reason !== 'exit') {
+      let sinceCheck = 0;
+      let sinceProgress = 0;
+      loop: for (;;) {
+        for (let p = reader.nextSync(); p !== null; p = reader.nextSync()) {
+          handle(p);
+          if (sink.stopped()) { reason = 'exit'; break loop; }
+          if (++sinceCheck >= CHECK_EVERY) {
+            sinceCheck = 0;
+            if (signal !== undefined) {
+              await new Promise((res) => setTimeout(res, 0));
+              if (signal.aborted) { reason = 'abort'; break loop; }
+            }
+            if ((sinceProgress += CHECK_EVERY) >= PROGRESS_EVERY) {
+              sinceProgress = 0;
+              sink.emit({ kind: 'progress', bytes: reader.bytesRead, totalBytes: opts.totalBytes, packets, firings: counting.firings });
+            }
+          }
+        }
+        if (signal?.aborted) { reason = 'abort'; break; }
+        if (!(await reader.fill())) break;
+      }
+    }
+  } catch (e) {
+    if (!(e instanceof CaptureError)) throw e;
+    sink.emit({ kind: 'message', level: 'error', text: `${e.source || reader.source}: ${e.message}${e.offset > 0 ? ` (at byte offset ${e.offset})` : ''}` });
+    reason = 'error';
+  }
+  // END sees no packet.
+  ctx.mem = null;
+  ctx.frame = 0;
+  sink.emit({ kind: 'progress', bytes: reader.bytesRead, totalBytes: opts.totalBytes, packets, firings: counting.firings });
+  for (const w of reader.warnings) {
+    sink.emit({ kind: 'message', level: 'warning', text: `${w.frame > 0 ? `frame ${w.frame}: ` : ''}${w.message}` });
+  }
+  const lines = dec.summary.lines();
+  if (lines.length > 0) sink.emit({ kind: 'message', level: 'warning', text: lines.join('\n') });
+  return { packets, firings: counting.firings, reason };
+}
+
+/** Opens the sources (in order) and merges them by time; closes what was opened on failure. */
+export async function openSources(captures: readonly ByteSource[]): Promise<CaptureReader> {
+  const readers: CaptureReader[] = [];
+  try {
+    for (let i = 0; i < captures.length; i++) readers.push(await openCapture(captures[i]!, { fileIndex: i }));
+  } catch (e) {
+    await Promise.all(readers.map((r) => r.close().catch(() => undefined)));
+    throw e;
+  }
+  return mergeReaders(readers);
+}
+
+export const captureRunDriver: CaptureDriver = {
+  async run(captures, sink, options: EngineOptions, signal) {
+    let reader: CaptureReader;
+    try {
+      reader = await openSources(captures);
+    } catch (e) {
+      if (!(e instanceof CaptureError)) throw e;
+      sink.emit({ kind: 'message', level: 'error', text: `${e.source || captures[0]?.name || 'capture'}: ${e.message}` });
+      return 1;
+    }
+    let total: number | undefined = 0;
+    for (const c of captures) total = c.size === undefined || total === undefined ? undefined : total + c.size;
+    try {
+      const res = await runCaptureLoop(reader, sink, {
+        locals: options.locals, signal, totalBytes: total,
+        live: captures.some((c) => c.size === undefined),
+      });
+      return res.reason === 'error' ? 1 : undefined;
+    } finally {
+      await reader.close().catch(() => undefined);
+    }
+  },
+};
+
+addProviderModule({ name: 'net', register: (reg) => { registerNetworkProviders(reg); } });
+setCaptureDriver(captureRunDriver);

@@ -1,0 +1,48 @@
+/**
+ * The typed message map between the UI (main thread) and the engine worker.
+ *
+ * Every message is plain data (structured-clone safe). A call across the
+ * boundary reads like a function call: the UI sends a request with an `id`, the
+ * worker answers with messages that carry the same `id`. Captures cross as
+ * Blob/File objects (cloned by reference, never copied into memory) or as URLs
+ * the worker fetches and streams itself, so the main thread never touches bytes.
+ */
+import type { Diagnostic, EngineOptions, ProgramText } from './api.ts';
+import type { EngineEvent } from './events.ts';
+
+/** Where a capture's bytes come from; the worker turns each into a ByteSource. */
+export type CaptureSpec =
+  | { kind: 'blob'; name: string; blob: Blob }
+  | { kind: 'url'; name: string; url: string };
+
+/** Options that can cross the boundary (readInclude is a function: the worker has no file system). */
+export type WireEngineOptions = Omit<EngineOptions, 'readInclude'>;
+
+export interface RunMessage { type: 'run'; id: number; programs: ProgramText[]; captures: CaptureSpec[]; options: WireEngineOptions }
+export interface StopMessage { type: 'stop'; id: number }
+export interface CompileMessage { type: 'compile'; id: number; program: ProgramText; options?: WireEngineOptions }
+/** Sniffs a capture's container format from its first bytes (for the Capture tab). */
+export interface InspectMessage { type: 'inspect'; id: number; capture: CaptureSpec }
+
+export type ToWorker = RunMessage | StopMessage | CompileMessage | InspectMessage;
+
+/** A batch of engine events for run `id`, in order (text events coalesced). */
+export interface EventsMessage { type: 'events'; id: number; events: EngineEvent[] }
+/** Run `id` finished; status is dtrace's exit status (events were all flushed before this). */
+export interface DoneMessage { type: 'done'; id: number; status: number }
+/** The worker saw the stop request (the UI's terminate-and-respawn fallback waits for this). */
+export interface StopAckMessage { type: 'stop-ack'; id: number }
+export interface DiagnosticsMessage { type: 'diagnostics'; id: number; diagnostics: Diagnostic[]; available: boolean }
+export interface InspectResultMessage {
+  type: 'inspect-result'; id: number;
+  format: 'pcap' | 'pcapng' | 'gzip' | 'unknown';
+  /** pcap magic variant ('µs, little-endian'…), '' otherwise. */
+  detail: string;
+  size: number | undefined;
+  error?: string;
+}
+
+export type FromWorker = EventsMessage | DoneMessage | StopAckMessage | DiagnosticsMessage | InspectResultMessage;
+
+/** The message the worker sends when the engine modules have not landed in the build. */
+export const ENGINE_MISSING = 'engine not available yet';

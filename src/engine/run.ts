@@ -1,0 +1,133 @@
+/**
+ * One run: RunRequest → EngineEvents → exit status (dtrace(1)'s main loop).
+ *
+ *  1. Options (-x, -q), then compile every program in order; a compile
+ *     error is dtrace's one-line message and status 1. With -e, stop here.
+ *  2. "script 'x.d' matched N probes" per program (not when quiet).
+ *  3. BEGIN fires. Without captures, tick-N/profile-N probes fire on a
+ *     virtual clock that runs free until exit() or VTIME_LIMIT_NS of virtual
+ *     time (dtrace would run until ^C; reaching the limit acts like ^C and
+ *     says so on stderr). With captures, the capture driver (issue 4) fires
+ *     the packet providers; the end of the captures acts like ^C.
+ *  4. END fires, unprinted aggregations are printed (dtrace.c's final
+ *     dtrace_aggregate_print), drops are reported, and the status is the
+ *     value given to exit(), else 0.
+ *
+ * The virtual clock starts at VCLOCK_START_NS ("time since boot", kept
+ * below 2^53 so timestamps stay plain numbers); walltimestamp is the real
+ * time at the start plus the virtual time elapsed.
+ */
+import type { RunRequest, ProgramText } from './api.ts';
+import type { EngineEvent } from './events.ts';
+import { Session } from './session.ts';
+import { captureDriver } from './providers.ts';
+import type { Probe } from '../d/types/probes.ts';
+import type { DDiagnostic } from '../d/diagnostics.ts';
+
+/** How long the free-running virtual clock may run without exit(): one hour of virtual time. */
+export const VTIME_LIMIT_NS = 3600e9;
+/** A cap on virtual-clock firings, so tick-1ns without exit() ends too (about 10 s of work). */
+export const VFIRING_LIMIT = 200_000_000;
+export const VCLOCK_START_NS = 1_000_000_000_000;
+
+export interface RunHooks {
+  /** -C: run the preprocessor (the CLI supplies one reading -I paths). */
+  preprocess?: (p: ProgramText) => { text: string } | { diagnostic: DDiagnostic };
+  /** Real time of the start in ns since the epoch (tests pass a fixed value). */
+  wallStartNs?: bigint;
+}
+
+export async function run(req: RunRequest, hooks: RunHooks = {}): Promise<number> {
+  const emit = (e: EngineEvent): void => req.onEvent(e);
+  const s = new Session(req.options, emit);
+  const finish = (status: number): number => { s.flushText(); emit({ kind: 'exit', status }); return status; };
+  const xerr = s.applyXopts();
+  if (xerr) { emit({ kind: 'message', level: 'error', text: xerr }); return finish(1); }
+  const res = s.compile(req.programs, hooks.preprocess ?? (req.options.cpp ? undefined : undefined));
+  if (!res.ok) {
+    const d = res.diagnostic!;
+    emit({ kind: 'message', level: 'error', text: res.message!, tag: d.tag, line: d.line, file: res.failed!.name });
+    return finish(1);
+  }
+  if (req.options.compileOnly) return finish(0);
+  if (!s.quiet()) {
+    req.programs.forEach((p, i) => {
+      const n = res.matches[i] ?? 0;
+      emit({ kind: 'message', level: 'info', text: `${p.kind === 'file' ? 'script' : 'description'} '${p.name}' matched ${n} probe${n === 1 ? '' : 's'}` });
+    });
+  }
+  const c = s.ctx;
+  const wall0 = hooks.wallStartNs ?? BigInt(Date.now()) * 1_000_000n;
+  c.wallDeltaNs = wall0 - BigInt(VCLOCK_START_NS);
+  const setTime = (ns: number): void => {
+    c.tsNs = ns;
+    c.vtsNs = ns - VCLOCK_START_NS;
+  };
+  setTime(VCLOCK_START_NS);
+  const reg = s.registry;
+  const begin = reg.lookup('dtrace', '', '', 'BEGIN')!;
+  const end = reg.lookup('dtrace', '', '', 'END')!;
+  clearArgs(s);
+  s.fire(begin);
+
+  if (!s.stopped()) {
+    if (req.captures.length > 0) {
+      const drv = captureDriver();
+      if (!drv) {
+        emit({ kind: 'message', level: 'error', text: 'reading captures is not available in this build' });
+        return finish(1);
+      }
+      const st = await drv.run(req.captures, s, req.options, req.signal);
+      if (st !== undefined) return finish(st);
+    } else {
+      await runVirtualClock(s, setTime, req.signal);
+    }
+  }
+  clearArgs(s);
+  s.fire(end);
+  s.printRemaining();
+  s.reportDrops();
+  return finish(s.rt.exiting ? s.rt.exitStatus : 0);
+}
+
+function clearArgs(s: Session): void {
+  const c = s.ctx;
+  for (let i = 0; i < c.arg.length; i++) c.arg[i] = 0;
+  c.args.length = 0;
+}
+
+/** Fire the enabled tick/profile probes in virtual-time order until exit(), the limits, or abort. */
+async function runVirtualClock(s: Session, setTime: (ns: number) => void, signal?: AbortSignal): Promise<void> {
+  const timers: Probe[] = s.enabledProbes().filter((p) => p.intervalNs !== undefined);
+  if (timers.length === 0) return;
+  const next = timers.map((p) => VCLOCK_START_NS + p.intervalNs!);
+  const limit = VCLOCK_START_NS + VTIME_LIMIT_NS;
+  const c = s.ctx;
+  let fired = 0;
+  const n = timers.length;
+  for (;;) {
+    let k = 0;
+    if (n > 1) for (let i = 1; i < n; i++) if (next[i]! < next[k]!) k = i;
+    const t = next[k]!;
+    if (t > limit || fired >= VFIRING_LIMIT) {
+      s.emit({
+        kind: 'message', level: 'warning',
+        text: fired >= VFIRING_LIMIT
+          ? `no capture: stopped after ${VFIRING_LIMIT} virtual-clock firings without exit()`
+          : `no capture: stopped after ${VTIME_LIMIT_NS / 3600e9} hour of virtual time without exit()`,
+      });
+      return;
+    }
+    const p = timers[k]!;
+    setTime(t);
+    next[k] = t + p.intervalNs!;
+    c.arg[0] = 0; c.arg[1] = 0;
+    s.fire(p);
+    fired++;
+    if (s.stopped()) return;
+    if (signal && (fired & 0xfffff) === 0) {
+      await new Promise((r) => setTimeout(r, 0));
+      if (signal.aborted) return;
+    }
+  }
+}

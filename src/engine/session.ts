@@ -1,0 +1,336 @@
+/**
+ * One run's engine state and the firing path.
+ *
+ * Firing a probe: the caller fills `ctx` (one FireCtx per run), then
+ * `fire(probe)` runs the probe's enabled clauses (ECBs) in enabling order.
+ * For each: predicate, then statements; the clause's records go to a
+ * reused ClauseOutput and are flushed when the clause completes — or
+ * dropped on a fault, which prints dtrace's error message and fires
+ * dtrace:::ERROR. exit() takes effect after the firing: the remaining
+ * clauses of the same firing still run, as in dtrace.
+ *
+ * Output text is batched into TextEvents (flushed at 64 KiB, at the end,
+ * and when `flushEach` is set for live input).
+ */
+import type { EngineEvent } from './events.ts';
+import type { EngineOptions, ProgramText } from './api.ts';
+import { OPTION_DEFAULTS, optionIsSet, parseSize, validateOption, ERR_BADOPTNAME } from './options.ts';
+import { providerModules, type FiringSink } from './providers.ts';
+import { Runtime, isFault, FAULT_STRINGS, FLT_BADADDR, FLT_BADALIGN, FLT_BADSTACK } from '../d/runtime/state.ts';
+import { ClauseOutput } from '../d/runtime/output.ts';
+import { AggStore, aggDropMessage, truncate, type SortOptions } from '../d/runtime/aggregate.ts';
+import { AggBridge } from '../d/compile/aggbridge.ts';
+import { compilePrograms, type CompileOutcome } from '../d/program.ts';
+import type { CompiledClause, CompileEnv } from '../d/compile/compiler.ts';
+import { CompileError } from '../d/check/errors.ts';
+import { createRegistry, type Probe, type ProbeRegistry } from '../d/types/probes.ts';
+import { PROBE_HEADER, probeLine } from '../d/format/trace.ts';
+import { aggSnapshot, printUnprinted, printaDefault, printaFormat } from '../d/format/printa.ts';
+import type { ParsedFormat } from '../d/format/printf.ts';
+import * as I from '../d/runtime/int64.ts';
+import type { DDiagnostic } from '../d/diagnostics.ts';
+
+interface Ecb { clause: CompiledClause; epid: number }
+
+const FLUSH_AT = 1 << 16;
+
+export class Session implements FiringSink {
+  readonly registry: ProbeRegistry;
+  readonly opts = new Map<string, string | undefined>();
+  rt!: Runtime;
+  readonly out = new ClauseOutput();
+  aggs!: AggBridge;
+  store!: AggStore;
+  compiled: CompileOutcome | undefined;
+  /** ECBs per probe id. */
+  private ecbs: Ecb[][] = [];
+  private text: string[] = [];
+  private textLen = 0;
+  private headerDone = false;
+  private inError = false;
+  /** Flush text per firing (live input). */
+  flushEach = false;
+  errtags = false;
+  firings = 0;
+
+  constructor(readonly options: EngineOptions, readonly emitEvent: (e: EngineEvent) => void) {
+    this.registry = createRegistry();
+    for (const m of providerModules()) m.register(this.registry);
+    for (const [k, v] of Object.entries(OPTION_DEFAULTS)) this.opts.set(k, v);
+  }
+
+  get ctx() { return this.rt.ctx; }
+
+  opt(name: string): string | undefined {
+    return this.opts.get(name);
+  }
+
+  isSet(name: string): boolean {
+    return optionIsSet(this.opts.get(name), this.opts.has(name));
+  }
+
+  /** Apply -x options; returns an error message line, or undefined. */
+  applyXopts(): string | undefined {
+    if (this.options.quiet) this.opts.set('quiet', undefined);
+    for (const [n, v] of this.options.xopts ?? []) {
+      const err = validateOption(n, v);
+      if (err) return `failed to set -x ${n}${v !== undefined ? '=' + v : ''}: ${err}`;
+      this.opts.set(n, v);
+      if (n === 'errtags') this.errtags = true;
+    }
+    return undefined;
+  }
+
+  // ---------------------------------------------------------------- compile
+
+  compile(programs: readonly ProgramText[], preprocess?: (p: ProgramText) => { text: string } | { diagnostic: DDiagnostic }): CompileOutcome {
+    const num = (n: string, d: number): number => parseSize(this.opt(n) ?? '') ?? d;
+    this.rt = new Runtime({ dynvarsize: num('dynvarsize', 1 << 20), strsize: num('strsize', 256), nspec: Number(this.opt('nspec') ?? 1) || 1, specsize: num('specsize', 32768) });
+    this.store = new AggStore(num('aggsize', 4 << 20));
+    this.aggs = new AggBridge(this.store, () => num('strsize', 256));
+    const env: CompileEnv = {
+      registry: this.registry,
+      rt: this.rt,
+      out: this.out,
+      aggs: this.aggs,
+      macroArgs: this.options.macroArgs ?? [],
+      allowZeroMatch: this.options.allowZeroMatch ?? false,
+      destructive: this.options.destructive ?? false,
+      opt: (n) => (this.opts.has(n) ? (this.opts.get(n) ?? '') : undefined),
+      setopt: (n, v) => this.setoptRuntime(n, v),
+      printa: (pf, ids) => this.printa(pf, ids),
+      clearAgg: (id, mode, n) => this.clearAgg(id, mode, n),
+      pragmaOption: (n, v, loc) => {
+        const err = validateOption(n, v);
+        if (err) throw new CompileError('D_PRAGMA_OPTSET', `failed to set option '${n}': ${err}`, loc);
+        this.opts.set(n, v);
+      },
+    };
+    const res = compilePrograms(programs, env, { macroArgs: this.options.macroArgs ?? [], errtags: this.errtags, preprocess });
+    this.compiled = res;
+    if (!res.ok) return res;
+    // The runtime limits may have changed through #pragma D option.
+    this.rt.limits.dynvarsize = num('dynvarsize', 1 << 20);
+    this.rt.limits.strsize = num('strsize', 256);
+    this.store.limit = num('aggsize', 4 << 20);
+    const nspec = Number(this.opt('nspec') ?? 1) || 1;
+    while (this.rt.specs.length < nspec) this.rt.specs.push(new (this.rt.specs[0]!.constructor as new () => typeof this.rt.specs[0])());
+    // Enable: EPIDs in program order, one per (clause, probe).
+    let epid = 1;
+    this.ecbs = [];
+    for (const c of res.clauses) {
+      c.epids = c.probes.map(() => epid++);
+      c.probes.forEach((p, i) => { (this.ecbs[p.id] ??= []).push({ clause: c, epid: c.epids[i]! }); });
+    }
+    return res;
+  }
+
+  enabledProbes(): Probe[] {
+    const out: Probe[] = [];
+    this.ecbs.forEach((l, id) => { if (l && l.length) out.push(this.registry.byId(id)!); });
+    return out;
+  }
+
+  // ---------------------------------------------------------------- firing
+
+  enabled(probe: Probe): boolean {
+    const l = this.ecbs[probe.id];
+    return l !== undefined && l.length > 0;
+  }
+
+  stopped(): boolean {
+    return this.rt.exiting;
+  }
+
+  emit(e: EngineEvent): void {
+    if (e.kind !== 'text') this.flushText();
+    this.emitEvent(e);
+  }
+
+  fire(probe: Probe): void {
+    const list = this.ecbs[probe.id];
+    if (list === undefined) return;
+    const c = this.rt.ctx;
+    c.probe = probe;
+    if (this.rt.locals.length !== 0) this.rt.locals.length = 0;
+    this.firings++;
+    for (let i = 0; i < list.length; i++) {
+      const ecb = list[i]!;
+      this.runEcb(ecb, probe);
+      c.probe = probe;
+    }
+    if (this.flushEach) this.flushText();
+  }
+
+  private runEcb(ecb: Ecb, probe: Probe): void {
+    const c = this.rt.ctx;
+    const out = this.out;
+    const cl = ecb.clause;
+    c.epid = ecb.epid;
+    if (out.recorded || out.spec !== null || out.exitStatus !== null) out.reset();
+    let action = 0;
+    let inPred = cl.pred !== null;
+    try {
+      if (cl.pred !== null && !cl.pred(c)) return;
+      inPred = false;
+      const body = cl.body;
+      for (; action < body.length; action++) body[action]!(c);
+    } catch (e) {
+      if (!isFault(e)) throw e;
+      out.reset();
+      this.reportFault(ecb, probe, action, e.code, e.addr, inPred);
+      return;
+    }
+    if (cl.defaultAction) out.recorded = true;
+    if (out.recorded || out.exitStatus !== null || this.rt.specPending) this.commitClause(probe);
+  }
+
+  private commitClause(probe: Probe): void {
+    const out = this.out;
+    if (out.recorded) {
+      let s = '';
+      if (!this.quiet()) {
+        if (!this.headerDone) { this.headerDone = true; s += PROBE_HEADER; }
+        s += probeLine(this.rt.ctx.cpu, probe.id, probe.func, probe.name);
+      }
+      for (let i = 0; i < out.parts.length; i++) s += out.parts[i]!;
+      if (!this.quiet()) s += '\n';
+      if (out.spec) {
+        const sp = out.spec;
+        const limit = this.rt.limits.specsize;
+        if (sp.bytes + s.length > limit) this.rt.specDrops++;
+        else { sp.chunks.push(s); sp.bytes += s.length; }
+      } else this.write(s);
+    }
+    if (this.rt.specPending) this.settleSpeculations();
+    if (out.exitStatus !== null) {
+      this.rt.exiting = true;
+      this.rt.exitStatus = out.exitStatus;
+    }
+  }
+
+  private settleSpeculations(): void {
+    this.rt.specPending = false;
+    for (const sp of this.rt.specs) {
+      if (sp.pending === null) continue;
+      if (sp.pending === 'commit') for (const ch of sp.chunks) this.write(ch);
+      sp.chunks.length = 0;
+      sp.bytes = 0;
+      sp.pending = null;
+    }
+  }
+
+  quiet(): boolean {
+    return this.isSet('quiet');
+  }
+
+  private reportFault(ecb: Ecb, probe: Probe, action: number, code: number, addr: I.DInt, inPred: boolean): void {
+    const where = inPred ? 'predicate' : `action #${action + 1}`;
+    const offsetHint = inPred ? 1 : action + 1;
+    const details = code === FLT_BADADDR || code === FLT_BADALIGN || code === FLT_BADSTACK ? ` (0x${I.toUnsigned(addr, 8).toString(16)})` : '';
+    // DIF offsets cannot match dtrace's: wiretrace prints 4 bytes per action before the fault (see README).
+    const offset = 4 * offsetHint;
+    this.emit({
+      kind: 'message', level: 'error',
+      text: `error on enabled probe ID ${ecb.epid} (ID ${probe.id}: ${probe.provider}:${probe.module}:${probe.func}:${probe.name}): ${FAULT_STRINGS[code] ?? 'unknown fault'}${details} in ${where} at DIF offset ${offset}`,
+    });
+    if (this.inError) return;
+    const errProbe = this.registry.lookup('dtrace', '', '', 'ERROR');
+    if (!errProbe || !this.enabled(errProbe)) return;
+    const c = this.rt.ctx;
+    const saved = c.arg.slice();
+    c.arg[0] = 0; c.arg[1] = ecb.epid; c.arg[2] = where === 'predicate' ? 0 : action + 1; c.arg[3] = offset; c.arg[4] = code; c.arg[5] = addr;
+    const savedArgs = c.args.slice();
+    c.args.length = 0;
+    c.args.push(0, ecb.epid, c.arg[2], offset, code, addr);
+    this.inError = true;
+    try {
+      const list = this.ecbs[errProbe.id]!;
+      for (const e of list) { c.probe = errProbe; this.runEcb(e, errProbe); }
+    } finally {
+      this.inError = false;
+      for (let i = 0; i < saved.length; i++) c.arg[i] = saved[i]!;
+      c.args.length = 0;
+      for (const a of savedArgs) c.args.push(a);
+      c.probe = probe;
+    }
+  }
+
+
+  // ---------------------------------------------------------------- aggregations
+
+  sortOpts(): SortOptions {
+    const n = (k: string): number | undefined => (this.opts.has(k) ? Number(this.opts.get(k) ?? 0) : undefined);
+    return { aggsortkey: this.isSet('aggsortkey'), aggsortrev: this.isSet('aggsortrev'), aggsortkeypos: n('aggsortkeypos'), aggsortpos: n('aggsortpos') };
+  }
+
+  private printa(pf: ParsedFormat | null, ids: number[]): string {
+    const vars = this.aggs.vars(ids);
+    const o = { ...this.sortOpts(), strsize: this.rt.limits.strsize };
+    const ts = String(this.rt.ctx.tsNs);
+    for (const v of vars) this.emitEvent(aggSnapshot(v, ts, o));
+    return pf ? printaFormat(pf, vars, o) : printaDefault(vars, o);
+  }
+
+  private clearAgg(id: number, mode: 'clear' | 'trunc' | 'normalize' | 'denormalize', n: I.DInt): void {
+    const v = this.store.vars[id]!;
+    switch (mode) {
+      case 'clear': v.clear(); break;
+      case 'trunc': {
+        const k = Number(n);
+        if (k === 0) { for (const e of [...v.entries.values()]) v.remove(e); break; }
+        truncate(v, k, this.sortOpts());
+        break;
+      }
+      case 'normalize': v.normal = n; break;
+      case 'denormalize': v.normal = 1; break;
+    }
+  }
+
+  /** Print aggregations not yet printed (at the end of the run, as dtrace does). */
+  printRemaining(): void {
+    const o = { ...this.sortOpts(), strsize: this.rt.limits.strsize };
+    const ts = String(this.rt.ctx.tsNs);
+    for (const v of this.store.vars) if (!v.printed && v.entries.size > 0) this.emitEvent(aggSnapshot(v, ts, o));
+    const s = printUnprinted(this.store.vars, o);
+    if (s) this.write(s);
+  }
+
+  // ---------------------------------------------------------------- setopt and drops
+
+  private setoptRuntime(name: string, value: string | undefined): void {
+    const err = validateOption(name, value);
+    if (err) {
+      this.emit({ kind: 'message', level: 'warning', text: `couldn't set option "${name}"${value !== undefined ? ` to "${value}"` : ''}: ${err === ERR_BADOPTNAME ? 'Invalid option name' : err}` });
+      return;
+    }
+    this.opts.set(name, value);
+  }
+
+  reportDrops(): void {
+    const rt = this.rt;
+    const plural = (n: number): string => (n > 1 ? 's' : '');
+    if (rt.dynDrops > 0) this.emit({ kind: 'message', level: 'warning', text: `${rt.dynDrops} dynamic variable drop${plural(rt.dynDrops)}` });
+    const ad = this.store.takeDrops();
+    if (ad > 0) this.emit({ kind: 'message', level: 'warning', text: aggDropMessage(ad) });
+    if (rt.specDrops > 0) this.emit({ kind: 'message', level: 'warning', text: `${rt.specDrops} speculative drop${plural(rt.specDrops)}` });
+    if (rt.specUnavail > 0) this.emit({ kind: 'message', level: 'warning', text: `${rt.specUnavail} failed speculation${plural(rt.specUnavail)} (no speculative buffer available)` });
+    rt.dynDrops = 0; rt.specDrops = 0; rt.specUnavail = 0;
+  }
+
+  // ---------------------------------------------------------------- text
+
+  write(s: string): void {
+    this.text.push(s);
+    this.textLen += s.length;
+    if (this.textLen >= FLUSH_AT) this.flushText();
+  }
+
+  flushText(): void {
+    if (this.text.length === 0) return;
+    const t = this.text.join('');
+    this.text = [];
+    this.textLen = 0;
+    this.emitEvent({ kind: 'text', text: t });
+  }
+}

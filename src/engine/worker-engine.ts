@@ -1,0 +1,78 @@
+/**
+ * The worker's view of the engine, loaded lazily and tolerantly.
+ *
+ * The engine (src/engine/run.ts), the capture sources (src/capture/sources.ts)
+ * and the compile-only checker (src/d/program.ts) are written in parallel with
+ * the app. `import.meta.glob` resolves to an empty map when a file is absent, so
+ * the build never breaks on a module that has not landed yet; once it lands, the
+ * same code picks it up with no change here. Nothing is faked: when the engine
+ * is missing, callers get `null` and report ENGINE_MISSING as an error event.
+ */
+import type { ByteSource } from '../capture/types.ts';
+import type { Diagnostic, ProgramText, RunRequest } from './api.ts';
+
+export interface RunModule { run(req: RunRequest): Promise<number> }
+export interface SourcesModule {
+  blobSource(blob: Blob, name?: string): ByteSource;
+  streamSource(stream: ReadableStream<Uint8Array>, name: string, size: number | undefined): ByteSource;
+}
+/** The compile-only checker; its exact export name is not fixed yet, so it is looked up tolerantly. */
+export type DiagnoseFn = (program: ProgramText) => Diagnostic[] | { diagnostics: Diagnostic[] };
+
+const runGlob = import.meta.glob<RunModule>('./run.ts');
+const sourcesGlob = import.meta.glob<SourcesModule>('../capture/sources.ts');
+const programGlob = import.meta.glob<Record<string, unknown>>('../d/program.ts');
+
+async function loadOne<T>(glob: Record<string, () => Promise<T>>): Promise<T | null> {
+  const loaders = Object.values(glob);
+  if (loaders.length === 0) return null;
+  try {
+    return await loaders[0]!();
+  } catch {
+    return null;
+  }
+}
+
+export interface Engine { run: RunModule['run']; sources: SourcesModule }
+
+let enginePromise: Promise<Engine | null> | undefined;
+
+/** The engine and capture sources, or null when either has not landed. */
+export function loadEngine(): Promise<Engine | null> {
+  enginePromise ??= (async () => {
+    const [r, s] = await Promise.all([loadOne(runGlob), loadOne(sourcesGlob)]);
+    if (!r || typeof r.run !== 'function' || !s || typeof s.blobSource !== 'function') return null;
+    return { run: r.run, sources: s };
+  })();
+  return enginePromise;
+}
+
+const DIAGNOSE_NAMES = ['diagnose', 'diagnostics', 'compileDiagnostics', 'checkProgram'];
+
+let diagnosePromise: Promise<DiagnoseFn | null> | undefined;
+
+/** A compile-only diagnostics function from src/d/program.ts, when it exports one under a known name. */
+export function loadDiagnose(): Promise<DiagnoseFn | null> {
+  diagnosePromise ??= (async () => {
+    const m = await loadOne(programGlob);
+    if (!m) return null;
+    for (const n of DIAGNOSE_NAMES) if (typeof m[n] === 'function') return m[n] as DiagnoseFn;
+    return null;
+  })();
+  return diagnosePromise;
+}
+
+/** Names a capture container from its first bytes, for the Capture tab (magic numbers only; reading is src/capture's job). */
+export function sniffFormat(head: Uint8Array): { format: 'pcap' | 'pcapng' | 'gzip' | 'unknown'; detail: string } {
+  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return { format: 'gzip', detail: 'gzip-compressed' };
+  if (head.length < 4) return { format: 'unknown', detail: '' };
+  const be = ((head[0]! << 24) | (head[1]! << 16) | (head[2]! << 8) | head[3]!) >>> 0;
+  switch (be) {
+    case 0x0a0d0d0a: return { format: 'pcapng', detail: '' };
+    case 0xa1b2c3d4: return { format: 'pcap', detail: 'microsecond, big-endian' };
+    case 0xd4c3b2a1: return { format: 'pcap', detail: 'microsecond, little-endian' };
+    case 0xa1b23c4d: return { format: 'pcap', detail: 'nanosecond, big-endian' };
+    case 0x4d3cb2a1: return { format: 'pcap', detail: 'nanosecond, little-endian' };
+    default: return { format: 'unknown', detail: '' };
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * The engine's Web Worker entry: {run, stop, compile, inspect} in, batches of
+ * EngineEvents out (protocol.ts).
+ *
+ * Invariants:
+ * - Events reach the UI in order, in batches: consecutive text events are
+ *   joined and only the newest progress event of a batch is kept; a batch is
+ *   posted at most every 16 ms (one animation frame), or at once when it grows
+ *   large, so a script printing millions of lines cannot flood the main thread.
+ * - `stop` is acknowledged before anything else happens, then aborts the run's
+ *   AbortController (RunRequest.signal): the engine ends the run as Ctrl-C
+ *   ends dtrace. If the worker is stuck and cannot acknowledge, the UI
+ *   terminates and respawns it (src/ui/engine/client.ts).
+ * - `done` is posted only after every event of the run has been flushed.
+ */
+import type { ByteSource } from '../capture/types.ts';
+import type { Diagnostic } from './api.ts';
+import type { EngineEvent } from './events.ts';
+import { ENGINE_MISSING, type CaptureSpec, type CompileMessage, type FromWorker, type InspectMessage, type RunMessage, type ToWorker } from './protocol.ts';
+import { loadDiagnose, loadEngine, sniffFormat, type SourcesModule } from './worker-engine.ts';
+
+interface WorkerScope {
+  postMessage(m: FromWorker): void;
+  onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
+}
+const scope = self as unknown as WorkerScope;
+
+const FLUSH_MS = 16;
+const MAX_BATCH_TEXT = 1 << 20;
+const MAX_BATCH_EVENTS = 4096;
+
+/** Collects one run's events and posts them in coalesced batches. */
+class Batcher {
+  private queue: EngineEvent[] = [];
+  private textBytes = 0;
+  private last = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  constructor(private readonly id: number) {}
+
+  push(e: EngineEvent): void {
+    const q = this.queue;
+    const prev = q.length > 0 ? q[q.length - 1]! : undefined;
+    if (e.kind === 'text' && prev?.kind === 'text') {
+      q[q.length - 1] = { kind: 'text', text: prev.text + e.text };
+    } else if (e.kind === 'progress' && prev?.kind === 'progress') {
+      q[q.length - 1] = e;
+    } else {
+      q.push(e);
+    }
+    if (e.kind === 'text') this.textBytes += e.text.length;
+    const now = performance.now();
+    if (now - this.last >= FLUSH_MS || this.textBytes > MAX_BATCH_TEXT || q.length > MAX_BATCH_EVENTS) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
+  }
+
+  flush(): void {
+    if (this.timer !== undefined) { clearTimeout(this.timer); this.timer = undefined; }
+    this.last = performance.now();
+    if (this.queue.length === 0) return;
+    const events = this.queue;
+    this.queue = [];
+    this.textBytes = 0;
+    scope.postMessage({ type: 'events', id: this.id, events });
+  }
+}
+
+const running = new Map<number, AbortController>();
+
+async function openSource(spec: CaptureSpec, sources: SourcesModule, signal: AbortSignal): Promise<ByteSource> {
+  if (spec.kind === 'blob') {
+    const file = spec.blob instanceof File ? spec.blob : new File([spec.blob], spec.name);
+    return sources.blobSource(file, spec.name);
+  }
+  const res = await fetch(spec.url, { signal });
+  if (!res.ok || !res.body) throw new Error(`cannot open ${spec.url}: HTTP ${res.status} ${res.statusText}`.trim());
+  const len = Number(res.headers.get('content-length'));
+  return sources.streamSource(res.body, spec.name, Number.isFinite(len) && len > 0 ? len : undefined);
+}
+
+async function handleRun(m: RunMessage): Promise<void> {
+  const batch = new Batcher(m.id);
+  const ac = new AbortController();
+  running.set(m.id, ac);
+  let status = 1;
+  try {
+    const engine = await loadEngine();
+    if (!engine) {
+      batch.push({ kind: 'message', level: 'error', text: ENGINE_MISSING });
+      return;
+    }
+    const captures: ByteSource[] = [];
+    for (const spec of m.captures) captures.push(await openSource(spec, engine.sources, ac.signal));
+    if (ac.signal.aborted && captures.length > 0) return;
+    status = await engine.run({ programs: m.programs, captures, options: m.options, onEvent: (e) => batch.push(e), signal: ac.signal });
+    batch.push({ kind: 'exit', status });
+  } catch (err) {
+    batch.push({ kind: 'message', level: 'error', text: err instanceof Error ? err.message : String(err) });
+  } finally {
+    running.delete(m.id);
+    batch.flush();
+    scope.postMessage({ type: 'done', id: m.id, status });
+  }
+}
+
+async function handleCompile(m: CompileMessage): Promise<void> {
+  const diagnose = await loadDiagnose();
+  if (diagnose) {
+    try {
+      const r = diagnose(m.program);
+      scope.postMessage({ type: 'diagnostics', id: m.id, diagnostics: Array.isArray(r) ? r : r.diagnostics, available: true });
+      return;
+    } catch { /* fall through to a compile-only run */ }
+  }
+  const engine = await loadEngine();
+  if (!engine) {
+    scope.postMessage({ type: 'diagnostics', id: m.id, diagnostics: [], available: false });
+    return;
+  }
+  // A compile-only run (dtrace -e): its error messages are the diagnostics.
+  const diagnostics: Diagnostic[] = [];
+  try {
+    await engine.run({
+      programs: [m.program],
+      captures: [],
+      options: { ...m.options, compileOnly: true },
+      onEvent: (e) => {
+        if (e.kind === 'message' && e.level !== 'info') {
+          diagnostics.push({ severity: e.level, tag: e.tag ?? '', message: e.text, program: e.file ?? m.program.name, line: e.line ?? 0, column: 0 });
+        }
+      },
+    });
+  } catch (err) {
+    diagnostics.push({ severity: 'error', tag: '', message: err instanceof Error ? err.message : String(err), program: m.program.name, line: 0, column: 0 });
+  }
+  scope.postMessage({ type: 'diagnostics', id: m.id, diagnostics, available: true });
+}
+
+async function handleInspect(m: InspectMessage): Promise<void> {
+  const spec = m.capture;
+  try {
+    let head: Uint8Array;
+    let size: number | undefined;
+    if (spec.kind === 'blob') {
+      size = spec.blob.size;
+      head = new Uint8Array(await spec.blob.slice(0, 8).arrayBuffer());
+    } else {
+      const res = await fetch(spec.url);
+      const len = Number(res.headers.get('content-length'));
+      size = Number.isFinite(len) && len > 0 ? len : undefined;
+      const reader = res.body?.getReader();
+      const first = reader ? await reader.read() : { value: undefined };
+      head = first.value ?? new Uint8Array(0);
+      await reader?.cancel();
+    }
+    const { format, detail } = sniffFormat(head);
+    scope.postMessage({ type: 'inspect-result', id: m.id, format, detail, size });
+  } catch (err) {
+    scope.postMessage({ type: 'inspect-result', id: m.id, format: 'unknown', detail: '', size: undefined, error: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+scope.onmessage = (e) => {
+  const m = e.data;
+  switch (m.type) {
+    case 'run': void handleRun(m); break;
+    case 'stop':
+      scope.postMessage({ type: 'stop-ack', id: m.id });
+      running.get(m.id)?.abort();
+      break;
+    case 'compile': void handleCompile(m); break;
+    case 'inspect': void handleInspect(m); break;
+  }
+};

@@ -1,0 +1,290 @@
+/**
+ * NetProviders: one decoded frame in, its probe firings out, in the order a
+ * Solaris/illumos kernel would have made them (README, "How packets become
+ * probe firings").
+ *
+ * Per frame:
+ *   1. the frame context: timestamps, cpu (epb_queue), pid/execname (Darwin
+ *      process info), the packet bytes for raw header pointers, stack();
+ *   2. its direction (capture, then --local, then inference: direction.ts);
+ *   3. the IP layers, each a packet of its own on its own interface:
+ *      sent      innermost first:  [tcp/udp send] [ipvN write] ip:::send ipvN:::send
+ *      received  outermost first:  ip:::receive ipvN:::receive [ipvN read] [tcp/udp receive]
+ *      loopback  the send path, then the receive path (local-send/local-receive)
+ *      dropped   a received layer IP would drop (bad header checksum, bad
+ *                version or lengths) fires ipvN:::drop-in and stops the frame;
+ *                a sent frame flagged with link-layer errors (epb_flags bits
+ *                24-31) fires ipvN:::drop-out instead of send.
+ *   write/read and tcp/udp fire only for locally originated / delivered
+ *   packets; forwarded ones fire ip:::send/receive alone.
+ *
+ * Invariants: no allocation per firing; per frame only what the data needs
+ * (the address strings the decoder formats once, the packet's byte view).
+ */
+import { PACKET_BASE, type FireCtx } from '../d/runtime/context.ts';
+import type { DInt } from '../d/runtime/int64.ts';
+import type { Probe } from '../d/types/probes.ts';
+import type { PacketRecord } from '../capture/types.ts';
+import { LINKTYPE } from '../capture/types.ts';
+import {
+  DIR_OUT, type DecodedFrame, IpLayer, K_IPV4, K_IPV6, KIND_NAMES, L4_SCTP, L4_TCP, L4_UDP, M_BAD_HEADER_LENGTH,
+  M_BAD_TOTAL_LENGTH, M_BAD_VERSION,
+} from '../decode/index.ts';
+import {
+  CsInfo, fillIfInfo, fillIpInfo, fillIpv4Info, fillIpv6Info, IfInfo, IpInfo, Ipv4Info, Ipv6Info, PktInfo,
+} from './args.ts';
+import { DirectionResolver } from './direction.ts';
+import { FlowTable } from './flows.ts';
+import { isGroupAddr, isLoopbackAddr, LocalSet } from './locals.ts';
+import type { NetProbes } from './probes.ts';
+import type { FiringSink } from './sink.ts';
+import { TcpProvider } from './tcp/provider.ts';
+import { UdpProvider } from './udp.ts';
+
+/** epb_flags bits 24-31: link-layer errors (CRC, too long/short, ...) — the frame never made it. */
+const EPB_LINK_ERRORS = 0xff000000;
+
+export class NetProviders {
+  readonly tcp: TcpProvider;
+  readonly udp: UdpProvider;
+  readonly flows = new FlowTable();
+  resolver: DirectionResolver;
+  private readonly ctx: FireCtx;
+  private readonly on: boolean[] = [];
+  private readonly pkt = new PktInfo();
+  private readonly cs = new CsInfo();
+  private readonly ip = new IpInfo();
+  private readonly ifi = new IfInfo();
+  private readonly v4 = new Ipv4Info();
+  private readonly v6 = new Ipv6Info();
+  /** Whether anything at all is enabled on the network providers (else frames are skipped). */
+  readonly any: boolean;
+  private readonly anyIp: boolean;
+  private lastBuf: Uint8Array | null = null;
+  private stackKey = new Uint8Array(64);
+  private stackLen = -1;
+  private readonly scratch = new IpLayer();
+  private base = PACKET_BASE;
+  private f!: DecodedFrame;
+  private nowNs = 0;
+  private loop = false;
+  /** The record's epb_flags (drop-out detection). */
+  private recEpbErrors = 0;
+
+  constructor(private readonly p: NetProbes, private readonly sink: FiringSink, resolver?: DirectionResolver) {
+    this.ctx = sink.ctx;
+    this.resolver = resolver ?? new DirectionResolver(new LocalSet(), false, null);
+    const ipProbes: Probe[] = [...p.ipSend[4], ...p.ipSend[6], ...p.ipReceive[4], ...p.ipReceive[6],
+      ...Object.values(p.ipv4), ...Object.values(p.ipv6)];
+    for (const q of ipProbes) this.on[q.id] = sink.enabled(q);
+    this.anyIp = ipProbes.some((q) => this.on[q.id] === true);
+    this.tcp = new TcpProvider(p, sink);
+    this.udp = new UdpProvider(p, sink);
+    this.any = this.anyIp || this.tcp.active || this.udp.sendOn || this.udp.receiveOn;
+  }
+
+  /**
+   * Fires everything for one frame. `tsNs` is its `timestamp` (ns since the
+   * virtual boot; walltimestamp is derived from it through ctx.wallDeltaNs,
+   * set once per run), `nowNs` a plain-number clock for RTT estimates.
+   */
+  frame(f: DecodedFrame, rec: PacketRecord, tsNs: DInt, nowNs: number): void {
+    if (!this.any) return;
+    const c = this.ctx;
+    this.f = f;
+    this.nowNs = nowNs;
+    c.frame = f.frame;
+    c.tsNs = tsNs;
+    c.vtsNs = tsNs;
+    c.cpu = rec.queue >= 0 ? rec.queue : 0;
+    this.recEpbErrors = rec.epbFlags;
+    const pid = rec.pid >= 0 ? rec.pid : rec.effPid >= 0 ? rec.effPid : 0;
+    c.pid = pid;
+    c.execname = rec.procName !== '' ? rec.procName : rec.effProcName;
+    this.pkt.pkt_addr = f.frame;
+    this.cs.cs_pid = pid;
+    // Raw header pointers read the packet's bytes: one DataView per chunk, one byte view per frame.
+    if (f.buf !== this.lastBuf) {
+      this.lastBuf = f.buf;
+      c.memView = new DataView(f.buf.buffer, f.buf.byteOffset, f.buf.byteLength);
+    }
+    c.mem = f.buf.subarray(f.start, f.end);
+    c.memBase = PACKET_BASE;
+    this.base = PACKET_BASE;
+    this.stack(f);
+
+    const n = f.ipCount;
+    const l0 = n > 0 ? f.ip[0]! : null;
+    this.loop = f.linkType === LINKTYPE.NULL || f.linkType === LINKTYPE.LOOP || isLoName(f.ifName) ||
+      (l0 !== null && isLoopbackAddr(f.buf, l0.srcOff, l0.addrLen) && isLoopbackAddr(f.buf, l0.dstOff, l0.addrLen));
+    if (this.loop) {
+      this.sendPath(f, true);
+      this.receivePath(f);
+      return;
+    }
+    const dir = this.resolver.direction(f);
+    if (dir === DIR_OUT) this.sendPath(f, false);
+    else this.receivePath(f);
+  }
+
+  /** stack(): the layer path innermost first, rebuilt only when it differs from the previous frame's. */
+  private stack(f: DecodedFrame): void {
+    const n = f.pathLen;
+    let same = n === this.stackLen;
+    for (let i = 0; same && i < n; i++) if (this.stackKey[i] !== f.pathKind[i]) same = false;
+    if (same) return;
+    this.stackLen = n;
+    const lines: string[] = [];
+    for (let i = n - 1; i >= 0; i--) { this.stackKey[i] = f.pathKind[i]!; lines.push(KIND_NAMES[f.pathKind[i]!] ?? '?'); }
+    this.ctx.stackLines = lines;
+  }
+
+  /** Fills the shared per-layer arguments and the firing's tid (the layer's flow). Returns the flow id. */
+  private prepare(l: IpLayer): number {
+    const f = this.f;
+    fillIpInfo(this.ip, f, l);
+    fillIfInfo(this.ifi, l.ifName, this.loop);
+    if (l.version === 4) fillIpv4Info(this.v4, f, l, this.base);
+    else fillIpv6Info(this.v6, f, l, this.base);
+    let sp = 0, dp = 0;
+    if (l.l4 === L4_TCP) { sp = l.tcp.srcPort; dp = l.tcp.dstPort; } else if (l.l4 === L4_UDP) { sp = l.udp.srcPort; dp = l.udp.dstPort; } else if (l.l4 === L4_SCTP) { sp = l.sctp.srcPort; dp = l.sctp.dstPort; }
+    const id = this.flows.id(f.buf, l.srcOff, l.dstOff, l.addrLen, l.upper, sp, dp);
+    this.cs.cs_cid = id;
+    this.ctx.tid = id;
+    return id;
+  }
+
+  private isLocal(off: number, len: number): boolean {
+    const set = this.resolver.locals;
+    return set.size === 0 || set.has(this.f.buf, off, len) || isGroupAddr(this.f.buf, off, len);
+  }
+
+  private sendPath(f: DecodedFrame, loop: boolean): void {
+    const dropped = (this.recEpbErrors & EPB_LINK_ERRORS) !== 0;
+    const n = f.ipCount;
+    const l0 = n > 0 ? f.ip[0]! : null;
+    const originated = loop || l0 === null || this.isLocal(l0.srcOff, l0.addrLen);
+    for (let i = n - 1; i >= 0; i--) {
+      const l = f.ip[i]!;
+      const flow = this.prepare(l);
+      const carrier = i < n - 1;
+      if (originated && !dropped) this.transport(l, true, flow, carrier);
+      const pv = l.version === 4 ? this.p.ipv4 : this.p.ipv6;
+      if (originated) this.fireProto(pv.write, l);
+      if (dropped) { this.fireProto(pv['drop-out'], l); continue; }
+      this.fireIp(this.p.ipSend[l.version === 4 ? 4 : 6][loop ? 1 : 0], l);
+      this.fireProto(loop ? pv['local-send'] : pv.send, l);
+    }
+  }
+
+  private receivePath(f: DecodedFrame): void {
+    const n = f.ipCount;
+    const l0 = n > 0 ? f.ip[0]! : null;
+    const delivered = this.loop || l0 === null || this.isLocal(l0.dstOff, l0.addrLen);
+    for (let i = 0; i < n; i++) {
+      const l = f.ip[i]!;
+      const flow = this.prepare(l);
+      const pv = l.version === 4 ? this.p.ipv4 : this.p.ipv6;
+      if (this.wouldDrop(f, l)) { this.fireProto(pv['drop-in'], l); return; }
+      this.fireIp(this.p.ipReceive[l.version === 4 ? 4 : 6][this.loop ? 1 : 0], l);
+      this.fireProto(this.loop ? pv['local-receive'] : pv.receive, l);
+      if (delivered) {
+        this.fireProto(pv.read, l);
+        this.transport(l, false, flow, i < n - 1);
+      }
+    }
+    this.malformedIp(f);
+  }
+
+  /** Header checksum (when the whole header was captured), or lengths longer than the frame. */
+  private wouldDrop(f: DecodedFrame, l: IpLayer): boolean {
+    const wireEnd = f.start + f.wireLen;
+    if (l.version === 4) {
+      if (f.end - l.off >= l.ihl && !l.checksumValid) return true;
+      return l.totalLength !== 0 && l.off + l.totalLength > wireEnd;
+    }
+    return l.off + 40 + l.plen > wireEnd && l.plen !== 0;
+  }
+
+  /** An IP header the decoder rejected (bad version, header or total length): IP drops it on input. */
+  private malformedIp(f: DecodedFrame): void {
+    const r = f.malReason;
+    if (r !== M_BAD_VERSION && r !== M_BAD_HEADER_LENGTH && r !== M_BAD_TOTAL_LENGTH) return;
+    if (f.malKind !== K_IPV4 && f.malKind !== K_IPV6) return;
+    const off = f.start + f.malOffset;
+    const v6 = f.malKind === K_IPV6;
+    const need = v6 ? 40 : 20;
+    if (f.end - off < need) return;
+    const b = f.buf;
+    const l = this.scratch;
+    l.reset(f.ipCount);
+    l.off = off;
+    l.version = b[off]! >> 4;
+    l.addrLen = v6 ? 16 : 4;
+    l.srcOff = off + (v6 ? 8 : 12);
+    l.dstOff = off + (v6 ? 24 : 16);
+    l.ifName = f.ipCount > 0 ? f.ip[f.ipCount - 1]!.ifName : f.ifName;
+    if (v6) {
+      l.plen = (b[off + 4]! << 8) | b[off + 5]!;
+      l.plength = l.plen;
+      l.nextHeader = b[off + 6]!;
+      l.hopLimit = b[off + 7]!;
+    } else {
+      l.ihl = (b[off]! & 15) << 2;
+      l.hdrLen = l.ihl;
+      l.tos = b[off + 1]!;
+      l.totalLength = (b[off + 2]! << 8) | b[off + 3]!;
+      l.plength = l.totalLength - l.ihl;
+      l.ident = (b[off + 4]! << 8) | b[off + 5]!;
+      l.flagsFrag = (b[off + 6]! << 8) | b[off + 7]!;
+      l.ttl = b[off + 8]!;
+      l.protocol = b[off + 9]!;
+      l.upper = l.protocol;
+      l.checksum = (b[off + 10]! << 8) | b[off + 11]!;
+    }
+    const keep = l.version;
+    l.version = v6 ? 6 : 4; // which translator applies
+    this.prepare(l);
+    this.ip.ip_ver = keep; // ip_ver shows the header's own (bad) nibble
+    if (v6) this.v6.ipv6_ver = keep; else this.v4.ipv4_ver = keep;
+    this.fireProto(v6 ? this.p.ipv6['drop-in'] : this.p.ipv4['drop-in'], l);
+  }
+
+  private transport(l: IpLayer, out: boolean, flow: number, carrier: boolean): void {
+    if (l.l4 === L4_TCP) {
+      if (!this.tcp.active || l.laterFragment) return;
+      const sw = this.flows.swapped;
+      // The local end is the source when sending; key = flow and which end is local.
+      const localFirst = out ? !sw : sw;
+      this.tcp.segment(this.f, l, out, flow * 2 + (localFirst ? 0 : 1), flow, this.pkt, this.cs, this.ip, this.base, this.nowNs);
+    } else if (l.l4 === L4_UDP && !carrier && !l.esp.natt) {
+      this.udp.datagram(this.f, l, out, this.pkt, this.cs, this.ip, this.base);
+    }
+  }
+
+  private fireIp(p: Probe, l: IpLayer): void {
+    if (this.on[p.id] !== true) return;
+    const a = this.ctx.args;
+    const v4 = l.version === 4;
+    a[0] = this.pkt; a[1] = this.cs; a[2] = this.ip; a[3] = this.ifi; a[4] = v4 ? this.v4 : null; a[5] = v4 ? null : this.v6;
+    const arg = this.ctx.arg;
+    const hdr = this.base + (l.off - this.f.start);
+    arg[0] = 0; arg[1] = 0; arg[2] = hdr; arg[3] = 0; arg[4] = v4 ? hdr : 0; arg[5] = v4 ? 0 : hdr; arg[6] = this.loop ? 1 : 0;
+    this.sink.fire(p);
+  }
+
+  private fireProto(p: Probe, l: IpLayer): void {
+    if (this.on[p.id] !== true) return;
+    const a = this.ctx.args;
+    a[0] = this.pkt; a[1] = this.ip; a[2] = this.ifi; a[3] = l.version === 4 ? this.v4 : this.v6; a[4] = null; a[5] = null;
+    const arg = this.ctx.arg;
+    const hdr = this.base + (l.off - this.f.start);
+    arg[0] = 0; arg[1] = hdr; arg[2] = 0; arg[3] = hdr; arg[4] = 0; arg[5] = 0;
+    this.sink.fire(p);
+  }
+}
+
+function isLoName(n: string): boolean {
+  return n.length >= 2 && n.charCodeAt(0) === 108 && n.charCodeAt(1) === 111 && (n.length === 2 || (n.charCodeAt(2) >= 48 && n.charCodeAt(2) <= 57));
+}
+

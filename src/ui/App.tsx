@@ -1,0 +1,54 @@
+/**
+ * The app shell: top bar, progress, the "Script editor" region beside the
+ * result tabs, the page-wide drop target and the share dialog. Ctrl/Cmd+Enter
+ * runs from anywhere on the page.
+ */
+import { useEffect } from 'react';
+import { restoreFromLocation, runScript } from './actions.ts';
+import { useStore } from './store/store.ts';
+import { Editor } from './editor/Editor.tsx';
+import { DropOverlay } from './components/DropOverlay.tsx';
+import { ProgressBar } from './components/ProgressBar.tsx';
+import { ShareDialog } from './components/ShareDialog.tsx';
+import { Tabs } from './components/Tabs.tsx';
+import { TopBar } from './components/TopBar.tsx';
+
+export function App() {
+  const theme = useStore((s) => s.theme);
+  const classroom = useStore((s) => s.classroom);
+  const notice = useStore((s) => s.notice);
+  const runCount = useStore((s) => s.runCount);
+  const runStatus = useStore((s) => s.runStatus);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.dataset.classroom = classroom ? 'on' : 'off';
+  }, [theme, classroom]);
+
+  useEffect(() => {
+    void restoreFromLocation();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) { e.preventDefault(); runScript(); }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <div className="app" data-run-count={runCount} data-run-status={runStatus}>
+      <TopBar />
+      <ProgressBar />
+      <main className="workspace">
+        <section className="editor-pane" role="region" aria-label="Script editor">
+          <Editor />
+        </section>
+        <section className="results-pane" aria-label="Results">
+          <Tabs />
+        </section>
+      </main>
+      <DropOverlay />
+      <ShareDialog />
+      <div className="visually-hidden" role="status" aria-live="polite">{notice}</div>
+    </div>
+  );
+}

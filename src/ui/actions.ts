@@ -1,0 +1,235 @@
+/**
+ * Everything the app does that is not rendering: opening captures, running
+ * and stopping scripts, the built-in views' runs, compile-as-you-type, share
+ * links and the start-up restore. Components call these; these update the
+ * store. Two engine workers: one for the user's script, one for the built-in
+ * views and diagnostics, so a long run never delays either.
+ */
+import type { ProgramText } from '../engine/api.ts';
+import type { EngineEvent } from '../engine/events.ts';
+import type { CaptureSpec, WireEngineOptions } from '../engine/protocol.ts';
+import { EngineClient, type RunHandle } from './engine/client.ts';
+import { compressedSize, decodeShare, EMBED_LIMIT, encodeShare, isFetchableUrl } from './lib/share.ts';
+import { loadSamples } from './lib/samples.ts';
+import { emptyView, output, TABS, useStore, type TabId } from './store/store.ts';
+import { hostRows } from './views/hosts-data.ts';
+import { PacketTableBuilder } from './views/packets-data.ts';
+import hostsScript from './views/scripts/hosts.d?raw';
+import packetsScript from './views/scripts/packets.d?raw';
+
+const MAX_MESSAGES = 500;
+
+export const VIEW_SCRIPTS = { 'hosts.d': hostsScript, 'packets.d': packetsScript } as const;
+
+const main = new EngineClient();
+const aux = new EngineClient();
+let current: RunHandle | null = null;
+
+const set = useStore.setState;
+const get = useStore.getState;
+
+function engineOptions(): WireEngineOptions {
+  const locals = get().locals.split(/[\s,]+/).filter(Boolean);
+  return locals.length > 0 ? { locals } : {};
+}
+
+/** The dtrace-style stderr line for a message event. */
+export function stderrLine(text: string): string {
+  return `wiretrace: ${text}`;
+}
+
+export function runScript(): void {
+  const s = get();
+  if (current) main.stop(current.id);
+  output.clear();
+  const program: ProgramText = { name: s.scriptName, text: s.script, kind: 'file' };
+  const captures: CaptureSpec[] = s.capture ? [s.capture] : [];
+  const started = performance.now();
+  set({ runStatus: 'running', progress: null, pps: 0, runStartedAt: started, exitStatus: null, killed: false, aggs: [], messages: [], outputVersion: output.version, runCount: s.runCount + 1, notice: `Running ${s.scriptName}` });
+  const handle = main.run([program], captures, engineOptions(), {
+    onEvents: (events) => {
+      if (current !== handle) return;
+      applyRunEvents(events, started);
+    },
+    onDone: (status) => {
+      if (current !== handle) return;
+      current = null;
+      const exit = status ?? get().exitStatus;
+      set({ runStatus: 'idle', exitStatus: exit, killed: status === null, outputVersion: output.version, notice: status === null ? 'Stopped' : `Finished, exit status ${exit ?? 0}` });
+    },
+  });
+  current = handle;
+}
+
+function applyRunEvents(events: EngineEvent[], started: number): void {
+  const s = get();
+  let aggs = s.aggs;
+  let messages = s.messages;
+  let progress = s.progress;
+  let exitStatus = s.exitStatus;
+  for (const e of events) {
+    switch (e.kind) {
+      case 'text': output.appendStdout(e.text); break;
+      case 'message':
+        output.appendStderr(stderrLine(e.text));
+        // Kept for the Capture tab; bounded (every message is in Output anyway).
+        if (messages.length < MAX_MESSAGES) messages = [...messages, e];
+        break;
+      case 'agg': aggs = [...aggs, e]; break;
+      case 'progress': progress = e; break;
+      case 'exit': exitStatus = e.status; break;
+      case 'record': break;
+    }
+  }
+  const secs = (performance.now() - started) / 1000;
+  set({ aggs, messages, progress, exitStatus, outputVersion: output.version, pps: progress && secs > 0 ? progress.packets / secs : 0 });
+}
+
+export function stopRun(): void {
+  if (!current) return;
+  set({ runStatus: 'stopping' });
+  main.stop(current.id);
+}
+
+/** Opens a capture and runs the current script over it. */
+export function openCapture(spec: CaptureSpec, run = true): void {
+  get().setCapture(spec);
+  set({ hosts: emptyView(), packets: emptyView(), notice: `Opened ${spec.name}` });
+  const key = get().captureKey;
+  void aux.inspect(spec).then((info) => { if (get().captureKey === key) get().setCaptureInfo(info); });
+  if (run) runScript();
+  refreshVisibleView();
+}
+
+export function openFile(file: File): void {
+  openCapture({ kind: 'blob', name: file.name, blob: file });
+}
+
+export function openUrl(url: string): boolean {
+  if (!isFetchableUrl(url)) { set({ notice: `Not an http(s) URL: ${url}` }); return false; }
+  const name = decodeURIComponent(new URL(url, location.href).pathname.split('/').pop() || url);
+  openCapture({ kind: 'url', name, url: new URL(url, location.href).href });
+  return true;
+}
+
+export function setLocalsAndRerun(locals: string): void {
+  set({ locals, hosts: emptyView(), packets: emptyView() });
+  if (get().capture) runScript();
+  refreshVisibleView();
+}
+
+/** Runs a built-in view's script over the open capture, once per capture. */
+const viewRuns: Partial<Record<'hosts' | 'packets', RunHandle>> = {};
+
+export function ensureView(view: 'hosts' | 'packets'): void {
+  const s = get();
+  if (!s.capture || s[view].captureKey === s.captureKey) return;
+  const key = s.captureKey;
+  const prev = viewRuns[view];
+  if (prev) prev.stop();
+  const program: ProgramText = { name: view === 'hosts' ? 'hosts.d' : 'packets.d', text: view === 'hosts' ? hostsScript : packetsScript, kind: 'file' };
+  const builder = new PacketTableBuilder();
+  const aggs: Extract<EngineEvent, { kind: 'agg' }>[] = [];
+  const messages: Extract<EngineEvent, { kind: 'message' }>[] = [];
+  set({ [view]: { status: 'running', captureKey: key, data: null, error: null, messages: [] } });
+  const handle = aux.run([program], [s.capture], engineOptions(), {
+    onEvents: (events) => {
+      for (const e of events) {
+        if (e.kind === 'text' && view === 'packets') builder.feed(e.text);
+        else if (e.kind === 'agg') aggs.push(e);
+        else if (e.kind === 'message') messages.push(e);
+      }
+      if (view === 'packets' && get().captureKey === key) set({ packets: { status: 'running', captureKey: key, data: { ...builder.table }, error: null, messages: [...messages] } });
+    },
+    onDone: (status) => {
+      if (viewRuns[view] === handle) delete viewRuns[view];
+      if (get().captureKey !== key) return;
+      const failed = messages.find((m) => m.level === 'error');
+      const error = status === null ? 'stopped' : failed ? failed.text : null;
+      if (view === 'hosts') set({ hosts: { status: error ? 'error' : 'done', captureKey: key, data: hostRows(aggs), error, messages } });
+      else set({ packets: { status: error ? 'error' : 'done', captureKey: key, data: { ...builder.finish() }, error, messages } });
+    },
+  });
+  viewRuns[view] = handle;
+}
+
+export function refreshVisibleView(): void {
+  const tab = get().tab;
+  if (tab === 'Hosts') ensureView('hosts');
+  if (tab === 'Timeline' || tab === 'Tunnels' || tab === 'Capture') ensureView('packets');
+}
+
+export function selectTab(tab: TabId): void {
+  get().setTab(tab);
+  refreshVisibleView();
+}
+
+/** Opens a script in the editor (an example, or a built-in view's D). */
+export function openScript(text: string, name: string): void {
+  get().setScript(text, name);
+  scheduleCompile();
+}
+
+let compileTimer: ReturnType<typeof setTimeout> | undefined;
+let compileSeq = 0;
+
+/** Diagnostics from the real compiler, in the aux worker, 300 ms after typing stops. */
+export function scheduleCompile(delay = 300): void {
+  clearTimeout(compileTimer);
+  compileTimer = setTimeout(() => {
+    const seq = ++compileSeq;
+    const s = get();
+    void aux.compile({ name: s.scriptName, text: s.script, kind: 'file' }, engineOptions()).then((r) => {
+      if (seq === compileSeq) get().setDiagnostics(r.diagnostics, r.available);
+    });
+  }, delay);
+}
+
+export interface ShareResult { link: string; note: string }
+
+/** The share link for the current script, tab and capture. */
+export async function buildShareLink(): Promise<ShareResult> {
+  const s = get();
+  const base = location.href.replace(/[#?].*$/, '');
+  const st = { script: s.script, name: s.scriptName, tab: s.tab } as Parameters<typeof encodeShare>[0];
+  let note = '';
+  const cap = s.capture;
+  if (cap?.kind === 'url') {
+    st.captureUrl = cap.url;
+    note = `The capture is linked by URL (${cap.name}).`;
+  } else if (cap?.kind === 'blob') {
+    // Only captures that could possibly fit are read; nothing is uploaded.
+    if (cap.blob.size <= 32 * 1024 * 1024) {
+      const bytes = new Uint8Array(await cap.blob.arrayBuffer());
+      if (compressedSize(bytes) <= EMBED_LIMIT) {
+        st.capture = { name: cap.name, bytes };
+        note = `The capture (${cap.name}) is embedded in the link.`;
+      }
+    }
+    if (!st.capture) note = `The capture ${cap.name} is too large to embed (over ${EMBED_LIMIT / 1024} KB compressed): the link carries the script only.`;
+  }
+  return { link: `${base}#${encodeShare(st)}`, note };
+}
+
+/** Start-up: a share link, else ?capture=URL, else the bundled default sample; then run. */
+export async function restoreFromLocation(): Promise<void> {
+  const shared = decodeShare(location.hash);
+  if (shared) {
+    get().setScript(shared.script, shared.name);
+    if ((TABS as readonly string[]).includes(shared.tab)) get().setTab(shared.tab as TabId);
+    scheduleCompile(0);
+    if (shared.capture) openCapture({ kind: 'blob', name: shared.capture.name, blob: new Blob([shared.capture.bytes as Uint8Array<ArrayBuffer>]) });
+    else if (shared.captureUrl) openUrl(shared.captureUrl);
+    else runScript();
+    return;
+  }
+  const samples = await loadSamples();
+  const def = samples.scripts.find((x) => x.name === samples.defaultScript);
+  if (def) get().setScript(await def.load(), def.name);
+  scheduleCompile(0);
+  const param = new URLSearchParams(location.search).get('capture');
+  if (param && openUrl(param)) return;
+  const cap = samples.captures.find((c) => c.name === samples.defaultCapture);
+  if (cap) openCapture({ kind: 'url', name: cap.name, url: new URL(cap.url, location.href).href });
+  else if (def) runScript();
+}

@@ -1,0 +1,38 @@
+/** The Share dialog: a read-only "Share link" field with the link, a copy button and what the link carries. */
+import { useEffect, useRef, useState } from 'react';
+import { buildShareLink, type ShareResult } from '../actions.ts';
+import { useStore } from '../store/store.ts';
+
+export function ShareDialog() {
+  const open = useStore((s) => s.shareOpen);
+  const setOpen = useStore((s) => s.setShareOpen);
+  const dlg = useRef<HTMLDialogElement>(null);
+  const field = useRef<HTMLInputElement>(null);
+  const [res, setRes] = useState<ShareResult | null>(null);
+  const [copied, setCopied] = useState(false);
+
+  useEffect(() => {
+    const d = dlg.current;
+    if (!d) return;
+    if (open && !d.open) {
+      d.showModal();
+      setRes(null);
+      setCopied(false);
+      void buildShareLink().then((r) => { setRes(r); requestAnimationFrame(() => field.current?.select()); });
+    } else if (!open && d.open) d.close();
+  }, [open]);
+
+  return (
+    <dialog ref={dlg} className="share-dialog" aria-labelledby="share-title" onClose={() => setOpen(false)}>
+      <h2 id="share-title">Share</h2>
+      <p>The link holds the script and view{res?.note ? '' : ''} in its fragment (after #), which browsers never send to a server.</p>
+      <label htmlFor="share-link">Share link</label>
+      <input id="share-link" ref={field} readOnly value={res?.link ?? ''} placeholder="Preparing…" onFocus={(e) => e.currentTarget.select()} />
+      {res?.note && <p className="note">{res.note}</p>}
+      <div className="dialog-actions">
+        <button type="button" disabled={!res} onClick={() => { if (res) void navigator.clipboard?.writeText(res.link).then(() => setCopied(true), () => setCopied(false)); }}>{copied ? 'Copied' : 'Copy link'}</button>
+        <button type="button" onClick={() => setOpen(false)}>Close</button>
+      </div>
+    </dialog>
+  );
+}

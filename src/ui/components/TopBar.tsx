@@ -1,0 +1,44 @@
+/** The top bar: open, examples, run/stop, share, classroom mode, theme. */
+import { useRef } from 'react';
+import { openFile, runScript, stopRun } from '../actions.ts';
+import { useStore } from '../store/store.ts';
+import { ExamplesMenu } from './ExamplesMenu.tsx';
+
+export function TopBar() {
+  const status = useStore((s) => s.runStatus);
+  const theme = useStore((s) => s.theme);
+  const setTheme = useStore((s) => s.setTheme);
+  const classroom = useStore((s) => s.classroom);
+  const setClassroom = useStore((s) => s.setClassroom);
+  const setShareOpen = useStore((s) => s.setShareOpen);
+  const capture = useStore((s) => s.capture);
+  const scriptName = useStore((s) => s.scriptName);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const mac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+  return (
+    <header className="topbar">
+      <h1 className="brand">wiretrace</h1>
+      <div className="file-open">
+        <label className="button" htmlFor="open-capture">Open capture</label>
+        <input
+          id="open-capture" ref={fileInput} type="file" className="visually-hidden"
+          accept=".pcap,.pcapng,.cap,.gz,.pcap.gz,.pcapng.gz,application/vnd.tcpdump.pcap"
+          onChange={(e) => { const f = e.target.files?.[0]; if (f) openFile(f); e.target.value = ''; }}
+        />
+      </div>
+      <ExamplesMenu />
+      <div className="run-controls">
+        <button type="button" className="primary" onClick={() => runScript()} aria-keyshortcuts="Control+Enter Meta+Enter" title={`Run (${mac ? '⌘' : 'Ctrl'}+Enter)`}>Run</button>
+        <button type="button" onClick={() => stopRun()} disabled={status === 'idle'}>Stop</button>
+      </div>
+      <p className="context" aria-live="off">
+        <span className="script-name">{scriptName}</span>
+        {capture ? <> on <span className="capture-name">{capture.name}</span></> : <> · no capture (BEGIN/END and ticks only)</>}
+      </p>
+      <div className="spacer" />
+      <button type="button" onClick={() => setShareOpen(true)}>Share</button>
+      <button type="button" aria-pressed={classroom} onClick={() => setClassroom(!classroom)}>Classroom mode</button>
+      <button type="button" aria-pressed={theme === 'dark'} onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>Dark theme</button>
+    </header>
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * The "Script editor" region. First paint shows a plain textarea with the
+ * same label (fast, works without Monaco); Monaco loads in its own chunk right
+ * after and takes over with the same text. Diagnostics from the worker's real
+ * compiler become markers; Ctrl/Cmd+Enter runs.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type * as Monaco from 'monaco-editor/editor/editor.api.js';
+import { runScript, scheduleCompile } from '../actions.ts';
+import { useStore } from '../store/store.ts';
+// The language id registered by d-language.ts (kept literal so the main chunk does not pull the D tables in).
+const D_LANGUAGE_ID = 'd';
+
+type MonacoNs = typeof Monaco;
+
+export function Editor() {
+  const script = useStore((s) => s.script);
+  const setScript = useStore((s) => s.setScript);
+  const diagnostics = useStore((s) => s.diagnostics);
+  const theme = useStore((s) => s.theme);
+  const classroom = useStore((s) => s.classroom);
+  const host = useRef<HTMLDivElement>(null);
+  const [m, setM] = useState<{ monaco: MonacoNs; editor: Monaco.editor.IStandaloneCodeEditor } | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  // Load Monaco after first paint.
+  useEffect(() => {
+    let disposed = false;
+    let created: Monaco.editor.IStandaloneCodeEditor | null = null;
+    const start = () => {
+      import('./monaco-setup.ts').then(({ monaco }) => {
+        if (disposed || !host.current) return;
+        const s = useStore.getState();
+        const editor = monaco.editor.create(host.current, {
+          value: s.script,
+          language: D_LANGUAGE_ID,
+          theme: s.theme === 'dark' ? 'wiretrace-dark' : 'wiretrace-light',
+          automaticLayout: true,
+          minimap: { enabled: false },
+          fontSize: s.classroom ? 22 : 14,
+          scrollBeyondLastLine: false,
+          tabSize: 8,
+          insertSpaces: false,
+          ariaLabel: 'Script editor',
+          fixedOverflowWidgets: true,
+        });
+        editor.onDidChangeModelContent(() => {
+          const text = editor.getValue();
+          if (text !== useStore.getState().script) { useStore.getState().setScript(text); scheduleCompile(); }
+        });
+        editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runScript());
+        created = editor;
+        setM({ monaco, editor });
+      }, (err: unknown) => setLoadError(err instanceof Error ? err.message : String(err)));
+    };
+    const t = setTimeout(start, 0);
+    return () => { disposed = true; clearTimeout(t); created?.dispose(); };
+  }, []);
+
+  // Store → Monaco (examples, share links, view scripts).
+  useEffect(() => {
+    if (m && m.editor.getValue() !== script) m.editor.setValue(script);
+  }, [m, script]);
+
+  useEffect(() => { m?.monaco.editor.setTheme(theme === 'dark' ? 'wiretrace-dark' : 'wiretrace-light'); }, [m, theme]);
+  useEffect(() => { m?.editor.updateOptions({ fontSize: classroom ? 22 : 14 }); }, [m, classroom]);
+
+  useEffect(() => {
+    if (!m) return;
+    const model = m.editor.getModel();
+    if (!model) return;
+    const lines = model.getLineCount();
+    m.monaco.editor.setModelMarkers(model, 'wiretrace', diagnostics.map((d) => {
+      const line = Math.min(Math.max(d.line, 1), lines);
+      const endCol = d.endColumn ?? (d.column > 0 ? d.column + 1 : model.getLineMaxColumn(line));
+      return {
+        severity: d.severity === 'error' ? m.monaco.MarkerSeverity.Error : m.monaco.MarkerSeverity.Warning,
+        message: d.tag ? `${d.message} [${d.tag}]` : d.message,
+        startLineNumber: line, endLineNumber: line,
+        startColumn: d.column > 0 ? d.column : model.getLineFirstNonWhitespaceColumn(line) || 1,
+        endColumn: Math.max(endCol, 2),
+      };
+    }));
+  }, [m, diagnostics]);
+
+  return (
+    <div className="editor">
+      {!m && (
+        <textarea
+          className="editor-fallback"
+          aria-label="Script editor"
+          spellCheck={false}
+          value={script}
+          onChange={(e) => { setScript(e.target.value); scheduleCompile(); }}
+          onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); runScript(); } }}
+        />
+      )}
+      <div ref={host} className="editor-monaco" hidden={!m} data-testid="monaco-host" />
+      {loadError && <p className="editor-note" role="alert">The full editor could not load ({loadError}); the plain editor works.</p>}
+      <Diagnostics />
+    </div>
+  );
+}
+
+function Diagnostics() {
+  const diagnostics = useStore((s) => s.diagnostics);
+  const available = useStore((s) => s.compilerAvailable);
+  if (available === false) return <p className="editor-note">Diagnostics appear here once the D compiler is part of this build.</p>;
+  if (diagnostics.length === 0) return null;
+  return (
+    <ul className="diagnostics" aria-label="Diagnostics">
+      {diagnostics.slice(0, 20).map((d, i) => (
+        <li key={i} className={d.severity}>
+          {d.line > 0 && !d.message.includes(`line ${d.line}:`) ? `line ${d.line}: ` : ''}{d.message}{d.tag ? ` [${d.tag}]` : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,126 @@
+/**
+ * The UI's handle on one engine worker: calls across the boundary read like
+ * function calls (run/stop/compile/inspect), answers are matched by id.
+ *
+ * Stop is immediate: the worker acknowledges and aborts the run; if no
+ * acknowledgement comes within STOP_GRACE_MS (the worker is busy in a long
+ * synchronous stretch) the worker is terminated and a fresh one spawned, and the
+ * run ends as stopped. Either way the caller's onDone fires exactly once.
+ */
+import type { Diagnostic, ProgramText } from '../../engine/api.ts';
+import type { EngineEvent } from '../../engine/events.ts';
+import type { CaptureSpec, FromWorker, InspectResultMessage, ToWorker, WireEngineOptions } from '../../engine/protocol.ts';
+
+export const STOP_GRACE_MS = 200;
+
+export interface RunCallbacks {
+  onEvents(events: EngineEvent[]): void;
+  /** status: the exit status, or null when the worker had to be killed. */
+  onDone(status: number | null): void;
+}
+
+export interface RunHandle { id: number; stop(): void }
+
+interface PendingRun { cb: RunCallbacks; stopTimer?: ReturnType<typeof setTimeout> }
+
+export function spawnEngineWorker(): Worker {
+  return new Worker(new URL('../../engine/worker.ts', import.meta.url), { type: 'module', name: 'wiretrace-engine' });
+}
+
+export class EngineClient {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private runs = new Map<number, PendingRun>();
+  private compiles = new Map<number, (r: { diagnostics: Diagnostic[]; available: boolean }) => void>();
+  private inspects = new Map<number, (r: InspectResultMessage) => void>();
+
+  constructor(private readonly spawn: () => Worker = spawnEngineWorker) {}
+
+  private get w(): Worker {
+    if (!this.worker) {
+      const w = this.spawn();
+      w.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
+      w.onerror = (e) => {
+        // A worker that fails to load ends its runs with an error rather than hanging.
+        e.preventDefault?.();
+        this.failAll(e.message || 'the engine worker failed to start');
+      };
+      this.worker = w;
+    }
+    return this.worker;
+  }
+
+  private post(m: ToWorker): void { this.w.postMessage(m); }
+
+  private receive(m: FromWorker): void {
+    switch (m.type) {
+      case 'events': this.runs.get(m.id)?.cb.onEvents(m.events); break;
+      case 'done': this.finish(m.id, m.status); break;
+      case 'stop-ack': {
+        const r = this.runs.get(m.id);
+        if (r?.stopTimer !== undefined) { clearTimeout(r.stopTimer); r.stopTimer = undefined; }
+        break;
+      }
+      case 'diagnostics': this.compiles.get(m.id)?.({ diagnostics: m.diagnostics, available: m.available }); this.compiles.delete(m.id); break;
+      case 'inspect-result': this.inspects.get(m.id)?.(m); this.inspects.delete(m.id); break;
+    }
+  }
+
+  private finish(id: number, status: number | null): void {
+    const r = this.runs.get(id);
+    if (!r) return;
+    if (r.stopTimer !== undefined) clearTimeout(r.stopTimer);
+    this.runs.delete(id);
+    r.cb.onDone(status);
+  }
+
+  private failAll(message: string): void {
+    for (const [id, r] of [...this.runs]) {
+      r.cb.onEvents([{ kind: 'message', level: 'error', text: message }]);
+      this.finish(id, null);
+    }
+    for (const [, resolve] of this.compiles) resolve({ diagnostics: [], available: false });
+    this.compiles.clear();
+  }
+
+  run(programs: ProgramText[], captures: CaptureSpec[], options: WireEngineOptions, cb: RunCallbacks): RunHandle {
+    const id = this.nextId++;
+    this.runs.set(id, { cb });
+    this.post({ type: 'run', id, programs, captures, options });
+    return { id, stop: () => this.stop(id) };
+  }
+
+  stop(id: number): void {
+    const r = this.runs.get(id);
+    if (!r || r.stopTimer !== undefined) return;
+    this.post({ type: 'stop', id });
+    r.stopTimer = setTimeout(() => this.respawn(), STOP_GRACE_MS);
+  }
+
+  /** Kills an unresponsive worker; every run on it ends as stopped. */
+  private respawn(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    for (const [id] of [...this.runs]) this.finish(id, null);
+    for (const [, resolve] of this.compiles) resolve({ diagnostics: [], available: false });
+    this.compiles.clear();
+  }
+
+  compile(program: ProgramText, options?: WireEngineOptions): Promise<{ diagnostics: Diagnostic[]; available: boolean }> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.compiles.set(id, resolve);
+      this.post({ type: 'compile', id, program, options });
+    });
+  }
+
+  inspect(capture: CaptureSpec): Promise<InspectResultMessage> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.inspects.set(id, resolve);
+      this.post({ type: 'inspect', id, capture });
+    });
+  }
+
+  dispose(): void { this.worker?.terminate(); this.worker = null; }
+}

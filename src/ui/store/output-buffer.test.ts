@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { OutputBuffer } from './output-buffer.ts';
+
+describe('OutputBuffer', () => {
+  it('joins lines split across chunks', () => {
+    const b = new OutputBuffer();
+    b.appendStdout('CPU  ID\n  0  1 ip:::se');
+    b.appendStdout('nd\n');
+    expect(b.length).toBe(2);
+    expect(b.line(1)).toBe('  0  1 ip:::send');
+    expect(b.text()).toBe('CPU  ID\n  0  1 ip:::send\n');
+  });
+  it('keeps empty lines', () => {
+    const b = new OutputBuffer();
+    b.appendStdout('\n\na\n');
+    expect([b.line(0), b.line(1), b.line(2)]).toEqual(['', '', 'a']);
+    expect(b.length).toBe(3);
+  });
+  it('puts stderr messages on their own lines and marks them', () => {
+    const b = new OutputBuffer();
+    b.appendStdout('partial');
+    b.appendStderr('wiretrace: error\n');
+    b.appendStdout('x\n');
+    expect(b.length).toBe(3);
+    expect(b.isStderr(1)).toBe(true);
+    expect(b.isStderr(2)).toBe(false);
+    expect(b.text()).toBe('partial\nwiretrace: error\nx\n');
+  });
+});

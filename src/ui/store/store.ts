@@ -1,0 +1,177 @@
+/**
+ * The app's one store (zustand), in slices: editor, capture, run, results,
+ * views and ui. Slices hold plain data; side effects (workers, files, the URL)
+ * live in src/ui/actions.ts. Large output text lives in an OutputBuffer
+ * outside the store, and the store only holds its version number.
+ */
+import { create, type StateCreator } from 'zustand';
+import type { Diagnostic } from '../../engine/api.ts';
+import type { AggSnapshotEvent, MessageEvent, ProgressEvent } from '../../engine/events.ts';
+import type { CaptureSpec, InspectResultMessage } from '../../engine/protocol.ts';
+import { OutputBuffer } from './output-buffer.ts';
+import type { HostRow } from '../views/hosts-data.ts';
+import type { PacketTable } from '../views/packets-data.ts';
+
+export const TABS = ['Output', 'Aggregations', 'Hosts', 'Timeline', 'Tunnels', 'Capture'] as const;
+export type TabId = (typeof TABS)[number];
+
+export const output = new OutputBuffer();
+
+/** What the editor holds before (or without) the bundled samples. */
+export const STARTER_SCRIPT = `/*
+ * Count IP packets by probe and interface. Ctrl+Enter (Cmd+Enter) runs.
+ */
+ip:::send,
+ip:::receive
+{
+	@[probename, args[3]->if_name] = count();
+}
+`;
+
+export interface EditorSlice {
+  script: string;
+  scriptName: string;
+  diagnostics: Diagnostic[];
+  /** null: not asked yet; false: the compiler has not landed in this build. */
+  compilerAvailable: boolean | null;
+  setScript(text: string, name?: string): void;
+  setDiagnostics(d: Diagnostic[], available: boolean): void;
+}
+
+export interface CaptureSlice {
+  capture: CaptureSpec | null;
+  /** Bumped whenever a capture is opened, so views know their results are stale. */
+  captureKey: number;
+  captureInfo: InspectResultMessage | null;
+  /** --local override: addresses or CIDRs, one per line or comma-separated. */
+  locals: string;
+  setCapture(c: CaptureSpec | null): void;
+  setCaptureInfo(i: InspectResultMessage | null): void;
+  setLocals(l: string): void;
+}
+
+export type RunStatus = 'idle' | 'running' | 'stopping';
+
+export interface RunSlice {
+  runStatus: RunStatus;
+  progress: ProgressEvent | null;
+  /** Packets per second over the run so far. */
+  pps: number;
+  runStartedAt: number;
+  exitStatus: number | null;
+  /** The run was killed (worker terminated) rather than ending. */
+  killed: boolean;
+  runCount: number;
+}
+
+export interface ResultsSlice {
+  outputVersion: number;
+  aggs: AggSnapshotEvent[];
+  messages: MessageEvent[];
+}
+
+export interface ViewResult<T> {
+  status: 'idle' | 'running' | 'done' | 'error';
+  captureKey: number;
+  data: T | null;
+  error: string | null;
+  messages: MessageEvent[];
+}
+
+export interface ViewsSlice {
+  hosts: ViewResult<HostRow[]>;
+  packets: ViewResult<PacketTable>;
+}
+
+export type Theme = 'light' | 'dark';
+
+export interface UiSlice {
+  tab: TabId;
+  theme: Theme;
+  classroom: boolean;
+  shareOpen: boolean;
+  dragging: boolean;
+  /** Short status line for screen readers and the footer. */
+  notice: string;
+  setTab(t: TabId): void;
+  setTheme(t: Theme): void;
+  setClassroom(on: boolean): void;
+  setShareOpen(on: boolean): void;
+  setDragging(on: boolean): void;
+  setNotice(n: string): void;
+}
+
+export type State = EditorSlice & CaptureSlice & RunSlice & ResultsSlice & ViewsSlice & UiSlice;
+type Slice<T> = StateCreator<State, [], [], T>;
+
+const editorSlice: Slice<EditorSlice> = (set) => ({
+  script: STARTER_SCRIPT,
+  scriptName: 'count.d',
+  diagnostics: [],
+  compilerAvailable: null,
+  setScript: (text, name) => set((s) => ({ script: text, scriptName: name ?? s.scriptName })),
+  setDiagnostics: (d, available) => set({ diagnostics: d, compilerAvailable: available }),
+});
+
+const captureSlice: Slice<CaptureSlice> = (set) => ({
+  capture: null,
+  captureKey: 0,
+  captureInfo: null,
+  locals: '',
+  setCapture: (c) => set((s) => ({ capture: c, captureKey: s.captureKey + 1, captureInfo: null })),
+  setCaptureInfo: (i) => set({ captureInfo: i }),
+  setLocals: (l) => set({ locals: l }),
+});
+
+const runSlice: Slice<RunSlice> = () => ({
+  runStatus: 'idle',
+  progress: null,
+  pps: 0,
+  runStartedAt: 0,
+  exitStatus: null,
+  killed: false,
+  runCount: 0,
+});
+
+const resultsSlice: Slice<ResultsSlice> = () => ({ outputVersion: 0, aggs: [], messages: [] });
+
+export function emptyView<T>(): ViewResult<T> { return { status: 'idle', captureKey: -1, data: null, error: null, messages: [] }; }
+
+const viewsSlice: Slice<ViewsSlice> = () => ({ hosts: emptyView(), packets: emptyView() });
+
+function initialTheme(): Theme {
+  try {
+    const saved = localStorage.getItem('wiretrace.theme');
+    if (saved === 'light' || saved === 'dark') return saved;
+    return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  } catch {
+    return 'light';
+  }
+}
+
+const uiSlice: Slice<UiSlice> = (set) => ({
+  tab: 'Output',
+  theme: typeof window === 'undefined' ? 'light' : initialTheme(),
+  classroom: false,
+  shareOpen: false,
+  dragging: false,
+  notice: '',
+  setTab: (t) => set({ tab: t }),
+  setTheme: (t) => {
+    try { localStorage.setItem('wiretrace.theme', t); } catch { /* private mode */ }
+    set({ theme: t });
+  },
+  setClassroom: (on) => set({ classroom: on }),
+  setShareOpen: (on) => set({ shareOpen: on }),
+  setDragging: (on) => set({ dragging: on }),
+  setNotice: (n) => set({ notice: n }),
+});
+
+export const useStore = create<State>()((...a) => ({
+  ...editorSlice(...a),
+  ...captureSlice(...a),
+  ...runSlice(...a),
+  ...resultsSlice(...a),
+  ...viewsSlice(...a),
+  ...uiSlice(...a),
+}));

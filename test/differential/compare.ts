@@ -1,0 +1,47 @@
+/**
+ * Compares wiretrace --layers with tshark over any corpus:
+ *
+ *   tsx test/differential/compare.ts [--max-mismatches N] DIR_OR_FILE...
+ *
+ * Every file starting with a pcap/pcapng/gzip magic is compared frame by
+ * frame (see lib.ts and tshark.ts for the alignment rules). Prints the
+ * mismatches (the first N, default 200), per-field agreement and the share
+ * of frames agreeing on every field. Exit status 0, or 1 when tshark is missing.
+ */
+import { compareFile, findCaptures, Totals } from './lib.ts';
+import { tsharkAvailable } from './tshark.ts';
+
+async function main(argv: string[]): Promise<number> {
+  let max = 200;
+  const paths: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--max-mismatches') max = Number(argv[++i]);
+    else paths.push(argv[i]!);
+  }
+  if (paths.length === 0) {
+    process.stderr.write('usage: tsx test/differential/compare.ts [--max-mismatches N] DIR_OR_FILE...\n');
+    return 2;
+  }
+  if (!tsharkAvailable()) {
+    process.stderr.write('compare: tshark is not installed\n');
+    return 1;
+  }
+  const files = findCaptures(paths);
+  const t = new Totals(max);
+  const started = Date.now();
+  for (const [i, f] of files.entries()) {
+    const before = t.mismatches.length;
+    await compareFile(t, f);
+    for (const m of t.mismatches.slice(before)) process.stdout.write(`${m.file}:${m.frame}: ${m.what}\n`);
+    process.stderr.write(`\r[${i + 1}/${files.length}] ${t.frames} frames, ${t.percent().toFixed(3)}% agreeing`);
+  }
+  process.stderr.write('\n');
+  if (t.mismatchCount > t.mismatches.length) process.stdout.write(`(${t.mismatchCount - t.mismatches.length} more mismatch lines not shown)\n`);
+  process.stdout.write(t.report() + `\ntime: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then((s) => { process.exitCode = s; }, (e: unknown) => {
+  process.stderr.write(`compare: ${(e as Error).stack ?? String(e)}\n`);
+  process.exitCode = 1;
+});
