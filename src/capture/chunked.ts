@@ -147,9 +147,21 @@ export abstract class ChunkedReader implements CaptureReader {
     }
   }
 
+  private srcClosed = false;
+  private async closeSource(): Promise<void> {
+    if (this.srcClosed) return;
+    this.srcClosed = true;
+    await this.src.close().catch(() => undefined);
+  }
+
   async fill(): Promise<boolean> {
     for (;;) {
-      if (this.finished) return false;
+      if (this.finished) {
+        // Done (end of input or damage): release the file or stream now; close() stays safe.
+        this.finishWarnings();
+        await this.closeSource();
+        return false;
+      }
       if (this.pend !== null) return true;
       const left = this.end - this.pos;
       // Sources may overwrite their chunk on the next read: save the unparsed tail first.
@@ -177,6 +189,7 @@ export abstract class ChunkedReader implements CaptureReader {
         }
         this.finishWarnings();
         this.finished = true;
+        await this.closeSource();
         return false;
       }
       if (c.length === 0) continue;
@@ -191,7 +204,7 @@ export abstract class ChunkedReader implements CaptureReader {
 
   async close(): Promise<void> {
     this.finished = true;
-    await this.src.close();
+    await this.closeSource();
   }
 
   private finishWarnings(): void {

@@ -43,6 +43,13 @@ const CHUNK = 1 << 20;
 const LINE_MAX = 256;
 const D = 48; // '0'
 const HEXC = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+/** 0..999 as [length, digit, digit, digit] (unused digit slots are scratch). */
+const DIG3 = new Uint8Array(4000);
+for (let i = 0; i < 1000; i++) {
+  const t = String(i);
+  DIG3[i * 4] = t.length;
+  for (let j = 0; j < t.length; j++) DIG3[i * 4 + 1 + j] = t.charCodeAt(j);
+}
 
 /**
  * Writes --layers lines straight into a byte buffer: digits, dotted quads and
@@ -57,12 +64,17 @@ export class LayerWriter {
 
   constructor(private readonly flush: (chunk: Buffer) => Promise<void> | void) {}
 
+  private lastName = '';
+  private lastEnc: Uint8Array = new Uint8Array(0);
+
   private ascii(s: string): void {
-    let enc = this.names.get(s);
+    let enc = s === this.lastName ? this.lastEnc : this.names.get(s);
     if (enc === undefined) {
       enc = Buffer.from(s, 'latin1');
       if (this.names.size < 4096) this.names.set(s, enc);
     }
+    this.lastName = s;
+    this.lastEnc = enc;
     this.buf.set(enc, this.pos);
     this.pos += enc.length;
   }
@@ -77,13 +89,23 @@ export class LayerWriter {
   private int(n: number): void {
     const b = this.buf;
     if (n < 0) { b[this.pos++] = 45; n = -n; }
-    if (n < 10) { b[this.pos++] = D + n; return; }
-    let digits = 1;
-    for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
-    let p = this.pos + digits;
-    this.pos = p;
-    while (n >= 10) { const q = Math.floor(n / 10); b[--p] = D + (n - q * 10); n = q; }
-    b[--p] = D + n;
+    if (n < 1000) {
+      const t = n << 2;
+      const len = DIG3[t]!;
+      b[this.pos] = DIG3[t + 1]!;
+      b[this.pos + 1] = DIG3[t + 2]!;
+      b[this.pos + 2] = DIG3[t + 3]!;
+      this.pos += len;
+      return;
+    }
+    const hi = Math.floor(n / 1000);
+    this.int(hi);
+    const lo = n - hi * 1000;
+    const q = Math.floor(lo / 100);
+    const r = lo - q * 100;
+    const t = Math.floor(r / 10);
+    b[this.pos] = D + q; b[this.pos + 1] = D + t; b[this.pos + 2] = D + (r - t * 10);
+    this.pos += 3;
   }
 
   private hex(v: number, digits: number): void {

@@ -345,7 +345,7 @@ export class IpLayer {
     this.extLen = 0;
     this.ihl = 0; this.tos = 0; this.totalLength = 0; this.ident = 0; this.flagsFrag = 0;
     this.flags = 0; this.fragOffset = 0; this.ttl = 0; this.protocol = 0; this.checksum = 0;
-    this.checksumValid = false;
+    this.ck = -1; this.hdrCaptured = false;
     this.tclass = 0; this.flow = 0; this.plen = 0; this.nextHeader = 0; this.hopLimit = 0;
     this.extCount = 0; this.hasFragHeader = false; this.fragId = 0; this.fragMore = false;
     this.upper = 0; this.upperOff = 0; this.upperCapLen = 0; this.upperLen = 0; this.laterFragment = false;

@@ -23,19 +23,20 @@ interface WorkerScope {
   postMessage(m: FromWorker): void;
   onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
 }
-const scope = self as unknown as WorkerScope;
+// Undefined when this module is imported by a unit test (Node) rather than run as a worker.
+const scope = (typeof self === 'undefined' ? undefined : self) as unknown as WorkerScope;
 
 const FLUSH_MS = 16;
 const MAX_BATCH_TEXT = 1 << 20;
 const MAX_BATCH_EVENTS = 4096;
 
 /** Collects one run's events and posts them in coalesced batches. */
-class Batcher {
+export class Batcher {
   private queue: EngineEvent[] = [];
   private textBytes = 0;
   private last = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  constructor(private readonly id: number) {}
+  constructor(private readonly id: number, private readonly post: (m: FromWorker) => void = (m) => scope.postMessage(m)) {}
 
   push(e: EngineEvent): void {
     const q = this.queue;
@@ -60,7 +61,7 @@ class Batcher {
     const events = this.queue;
     this.queue = [];
     this.textBytes = 0;
-    scope.postMessage({ type: 'events', id: this.id, events });
+    this.post({ type: 'events', id: this.id, events });
   }
 }
 
@@ -159,7 +160,7 @@ async function handleInspect(m: InspectMessage): Promise<void> {
   }
 }
 
-scope.onmessage = (e) => {
+if (scope) scope.onmessage = (e) => {
   const m = e.data;
   switch (m.type) {
     case 'run': void handleRun(m); break;

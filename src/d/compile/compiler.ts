@@ -136,6 +136,7 @@ export class Compiler {
     for (const [name, ty, value] of BUILTIN_CONSTANTS) {
       this.syms.consts.set(name, { kind: 'const', name, type: this.types.parse(ty), value });
     }
+    this.syms.consts.set('NULL', { kind: 'const', name: 'NULL', type: T_INT, value: 0 });
     for (const [name, kt, vt, fn] of BUILTIN_INLINE_ARRAYS) {
       this.syms.consts.set(name, { kind: 'inlinearray', name, keyType: this.types.parse(kt), type: this.types.parse(vt), fn });
     }
@@ -842,6 +843,13 @@ export class Compiler {
       r = { t: l.t, ev: () => v, cv: v };
     } else r = this.expr(e.right);
     const ls = isString(l.t) || isCharArrayOrPtr(l.t), rs = isString(r.t) || isCharArrayOrPtr(r.t);
+    // A string compared with NULL (the constant 0) tests for the NULL/empty string.
+    const nullCmp = (isString(l.t) && isInteger(r.t) && r.cv == 0) ? l : (isString(r.t) && isInteger(l.t) && l.cv == 0) ? r : null;
+    if (nullCmp && (op === '==' || op === '!=')) {
+      const sv = nullCmp.ev as StrEv;
+      const test: (c: FireCtx) => boolean = op === '==' ? (c) => sv(c) === '' : (c) => sv(c) !== '';
+      return { t: T_INT, ev: (c) => (test(c) ? 1 : 0), test };
+    }
     if ((isString(l.t) || isString(r.t)) && ls && rs) {
       const a = this.toStringEv(l), b = this.toStringEv(r);
       let test: (c: FireCtx) => boolean;
@@ -929,6 +937,8 @@ export class Compiler {
       t = l.t; a = l.ev; b = r.ev;
     } else if ((isString(l.t) || isCharArrayOrPtr(l.t)) && (isString(r.t) || isCharArrayOrPtr(r.t))) {
       t = T_STRING; a = this.toStringEv(l); b = this.toStringEv(r);
+    } else if ((isString(l.t) && isInteger(r.t) && r.cv == 0) || (isString(r.t) && isInteger(l.t) && l.cv == 0)) {
+      t = T_STRING; a = isString(l.t) ? l.ev : () => ''; b = isString(r.t) ? r.ev : () => '';
     } else if (isPointer(l.t) && isPointer(r.t) && ptrCompat(l.t, r.t)) {
       t = l.t; a = l.ev; b = r.ev;
     } else if ((isPointer(l.t) && isInteger(r.t) && r.cv == 0) || (isPointer(r.t) && isInteger(l.t) && l.cv == 0)) {
@@ -982,6 +992,7 @@ export class Compiler {
   private assign(e: A.Assign): X {
     if (e.target.kind === 'Agg') fail('D_AGG_FUNC', `@${e.target.name} must be assigned the result of an aggregating function`, e.loc);
     const op = e.op;
+    if (e.target.kind === 'Index' && e.target.object.kind === 'Agg') this.index(e.target);
     const rx = this.expr(e.value);
     if (rx.agg) fail('D_AGG_FUNC', `aggregating function may not be used as a value`, e.loc);
     let lx: X;
@@ -1162,6 +1173,23 @@ export class Compiler {
     const m = (rt.assocs[v.id] ??= new Map());
     const z = zeroOf(t);
     const chunk = this.chunkSize(v.keyTypes!, t);
+    const vr = resolve(t);
+    if (vr.kind === 'struct' || vr.kind === 'union' || (vr.kind === 'array' && !isCharArrayOrPtr(t))) {
+      // Struct-valued elements live in memory: the element is its address, allocated on first use.
+      const size = sizeOf(t);
+      const addrOf: IntEv = (c) => {
+        const k = keyEv(c);
+        let a = m.get(k) as number | undefined;
+        if (a === undefined) {
+          if (rt.dynBytes + chunk > rt.limits.dynvarsize) { rt.dynDrops++; return fault(FLT_BADADDR, 0); }
+          rt.dynBytes += chunk;
+          a = rt.alloc(size);
+          m.set(k, a);
+        }
+        return a;
+      };
+      return { t, ev: addrOf, lv: { kind: 'mem', writable: true, addr: addrOf } };
+    }
     const ev: Ev = (c) => { const x = m.get(keyEv(c)); return x === undefined ? z : x; };
     const set = (c: FireCtx, val: unknown): void => rt.dynSet(m, keyEv(c), val, chunk);
     return { t, ev, lv: { kind: 'var', writable: true, set } };

@@ -13,7 +13,7 @@ export const DEFAULT_TYPE_NAMES: ReadonlySet<string> = new Set([
   'boolean_t', 'caddr_t', 'off_t', 'off64_t', 'time_t', 'clock_t', 'hrtime_t', 'id_t', 'pid_t', 'uid_t',
   'gid_t', 'zoneid_t', 'projid_t', 'taskid_t', 'processorid_t', 'psetid_t', 'chipid_t', 'lgrp_id_t',
   'dev_t', 'major_t', 'minor_t', 'ino_t', 'mode_t', 'nlink_t', 'kthread_t', 'kthread_id_t', 'proc_t',
-  'socklen_t', 'sa_family_t', 'in_port_t', 'in_addr_t', 'ipaddr_t', 'mblk_t', 'conn_t', 'ill_t', 'ipha_t',
+  'socklen_t', 'ipaddr_t', 'mblk_t', 'conn_t', 'ill_t', 'ipha_t',
   'ip6_t', 'tcph_t', 'tcpha_t', 'tcp_t', 'udpha_t', 'in6_addr_t', 'ipaddr6_t',
   // kernel types classic fbt scripts cast to (their CTF names on illumos)
   'queue_t', 'dblk_t', 'vnode_t', 'vfs_t', 'cred_t', 'cpu_t', 'klwp_t', 'zone_t', 'uio_t', 'file_t',

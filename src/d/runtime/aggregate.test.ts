@@ -90,6 +90,14 @@ describe('scalar functions', () => {
     a.clear();
     expect(printaDefault([a])).toBe('\n  x' + ' '.repeat(49) + '                0\n');
   });
+  it('clear zeroes min/max like dtrace\'s bzero of the consumer copy', () => {
+    const s = new AggStore();
+    const a = s.define('a', 'min');
+    a.add0(5);
+    a.clear();
+    a.add0(7);
+    expect(a.scalar([...a.entries.values()][0]!)).toBe(0);
+  });
   it('trunc with a negative count keeps the smallest', () => {
     const s = new AggStore();
     const a = s.define('a', 'sum', [{ kind: 'int', size: 4, signed: true }]);

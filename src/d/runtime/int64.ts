@@ -245,3 +245,8 @@ export function fromDouble(d: number, size: IntSize, signed: boolean): DInt {
   if (t <= MAXS && t >= -MAXS) return wrap(t, size, signed);
   return wrap(BigInt(t), size, signed);
 }
+
+/** D truth: any non-zero value. */
+export function isTrue(v: DInt): boolean {
+  return v !== 0 && v !== 0n;
+}

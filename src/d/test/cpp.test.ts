@@ -149,3 +149,12 @@ describe('other directives', () => {
     expect(cppError(src)).toContain('macro expansion too large');
   });
 });
+
+describe('built-in type text', () => {
+  it('is valid D (the back end compiles it before every program)', async () => {
+    const { NET_TYPES_D } = await import('../headers/index.ts');
+    const r = parseProgram(NET_TYPES_D, { program: '<net types>', isFile: true });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.program.items.length).toBe(10);
+  });
+});

@@ -338,3 +338,16 @@ describe('spans', () => {
     expect(c.body[0]!.expr.value.loc).toMatchObject({ line: 3, column: 7, endLine: 4, endColumn: 8, file: 'x.d' });
   });
 });
+
+describe('declaration specifier checks (dt_decl.c)', () => {
+  it('rejects two base types and typedef redefinitions', () => {
+    testFail('int char x;', '[D_DECL_COMBO] line 1: invalid type combination', 1);
+    testFail('uint32_t int x;', '[D_DECL_COMBO] line 1: invalid type combination', 1);
+    testFail('typedef int uint32_t;', '[D_DECL_IDRED] line 1: identifier redeclared: uint32_t', 1);
+    parseOk('unsigned long long int x; long double d; short int s;');
+  });
+  it('takes a type name after a complete type as the declared name', () => {
+    const p = parseOk('int uint32_t; struct s { int size_t; };');
+    expect(noLoc(p.items)).toMatchObject([{ declarators: [{ name: 'uint32_t' }] }, { specifiers: { type: { members: [{ declarator: { name: 'size_t' } }] } } }]);
+  });
+});

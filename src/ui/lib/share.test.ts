@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deflateSync } from 'fflate';
-import { decodeShare, encodeShare, fromBase64Url, SHARE_PREFIX, toBase64Url } from './share.ts';
+import { decodeShare, encodeShare, fromBase64Url, MAX_INFLATED, SHARE_PREFIX, toBase64Url } from './share.ts';
 
 describe('share links', () => {
   it('round-trips script, name, tab and an embedded capture', () => {
@@ -26,8 +26,9 @@ describe('share links', () => {
     }
   });
   it('refuses a link that inflates past the bound', () => {
-    const bomb = deflateSync(new Uint8Array(70 * 1024 * 1024));
-    expect(decodeShare(SHARE_PREFIX + toBase64Url(bomb))).toBeNull();
+    const bomb = SHARE_PREFIX + toBase64Url(deflateSync(new Uint8Array(4 * 1024 * 1024)));
+    expect(decodeShare(bomb, 1024 * 1024)).toBeNull();
+    expect(MAX_INFLATED).toBeLessThanOrEqual(64 * 1024 * 1024);
   });
   it('base64url round-trips every byte value', () => {
     const all = Uint8Array.from({ length: 256 }, (_, i) => i);

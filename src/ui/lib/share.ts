@@ -63,13 +63,13 @@ export function compressedSize(bytes: Uint8Array): number {
   return deflateSync(bytes, { level: 6 }).length;
 }
 
-function inflateBounded(data: Uint8Array): Uint8Array | null {
+function inflateBounded(data: Uint8Array, max: number): Uint8Array | null {
   const chunks: Uint8Array[] = [];
   let total = 0;
   let failed = false;
   const inf = new Inflate((chunk) => {
     total += chunk.length;
-    if (total > MAX_INFLATED) failed = true;
+    if (total > max) failed = true;
     else chunks.push(chunk);
   });
   try {
@@ -85,12 +85,12 @@ function inflateBounded(data: Uint8Array): Uint8Array | null {
 }
 
 /** Parses a fragment (with or without '#'); null when it is not a valid wiretrace share. */
-export function decodeShare(fragment: string): SharedState | null {
+export function decodeShare(fragment: string, maxInflated = MAX_INFLATED): SharedState | null {
   const f = fragment.replace(/^#/, '');
   if (!f.startsWith(SHARE_PREFIX)) return null;
   const packed = fromBase64Url(f.slice(SHARE_PREFIX.length));
   if (!packed) return null;
-  const payload = inflateBounded(packed);
+  const payload = inflateBounded(packed, maxInflated);
   if (!payload || payload.length < 4) return null;
   const jsonLen = new DataView(payload.buffer, payload.byteOffset).getUint32(0, true);
   if (4 + jsonLen > payload.length) return null;

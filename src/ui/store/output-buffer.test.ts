@@ -27,3 +27,16 @@ describe('OutputBuffer', () => {
     expect(b.text()).toBe('partial\nwiretrace: error\nx\n');
   });
 });
+
+describe('OutputBuffer.maxLen', () => {
+  it('tracks the longest line across chunks and stderr', () => {
+    const b = new OutputBuffer();
+    b.appendStdout('abc');
+    b.appendStdout('defg\nx\n');
+    expect(b.maxLen).toBe(7);
+    b.appendStderr('wiretrace: a longer message\n');
+    expect(b.maxLen).toBe('wiretrace: a longer message'.length);
+    b.clear();
+    expect(b.maxLen).toBe(0);
+  });
+});

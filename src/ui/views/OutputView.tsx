@@ -52,7 +52,7 @@ export function OutputView() {
           follow.current = el.scrollTop + el.clientHeight >= el.scrollHeight - lineH * 2;
         }}
       >
-        <div style={{ height: v.getTotalSize(), position: 'relative' }}>
+        <div style={{ height: v.getTotalSize(), position: 'relative', minWidth: `calc(${output.maxLen + 2}ch)` }}>
           {v.getVirtualItems().map((it) => (
             <div
               key={it.key}
