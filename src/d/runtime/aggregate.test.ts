@@ -98,6 +98,14 @@ describe('scalar functions', () => {
     a.add0(7);
     expect(a.scalar([...a.entries.values()][0]!)).toBe(0);
   });
+  it('aggs/tst.trunc-sum-neg5.d', () => {
+    const s = new AggStore();
+    const a = s.define('', 'sum', [{ kind: 'int', size: 4, signed: true }]);
+    for (let i = 0; i < 100; i++) a.add1(100 + i, 1000 + i);
+    truncate(a, -5);
+    a.add1(301, 2101);
+    expect('\n' + formatAggRows(a)).toBe('\n      100             1000\n      101             1001\n      102             1002\n      103             1003\n      104             1004\n      301             2101\n');
+  });
   it('trunc with a negative count keeps the smallest', () => {
     const s = new AggStore();
     const a = s.define('a', 'sum', [{ kind: 'int', size: 4, signed: true }]);
