@@ -8,6 +8,8 @@
  * and adds if_tsoffset to secs. We do the same with doubles, keeping every
  * intermediate below 2^53 so each operation is exact:
  *   - ts < 2^53: one division, corrected by one step if rounding crossed an integer;
+ *   - secs < 2^32 (every real capture): one inexact division, then the exact
+ *     remainder from secs split in 16-bit halves (each product < 2^49), fixed up;
  *   - otherwise: long division by R in 16-bit limbs (R <= 2^32 keeps each partial
  *     dividend < 2^48);
  *   - nsecs: R divides 10^9 → multiply; R = 2^k → 10^9/2^k = 1953125/2^(k-9), so
@@ -17,17 +19,30 @@
  */
 import type { PacketRecord } from './types.ts';
 
-export interface TsResolution {
-  /** Units per second (R). */
-  readonly perSec: number;
-  readonly perSecBig: bigint;
-  /** 0: R divides 10^9 (mul = 10^9/R); 1: R = 2^k, k <= 32; 2: anything else / huge (BigInt). */
-  readonly kind: 0 | 1 | 2;
-  readonly mul: number;
-  /** For kind 1: k. */
-  readonly log2: number;
-  /** if_tsoffset, seconds added to every timestamp. */
-  readonly offset: number;
+/** One interface's timestamp unit, with a small cache. A class, so every instance has one shape (fast property access). */
+export class TsResolution {
+  /**
+   * Cache for the high timestamp word (it changes every 2^32 units, e.g. every
+   * 4.3 s at ns resolution): hi * 2^32 = cacheSec * R + cacheRem.
+   */
+  cacheHi = -1;
+  cacheSec = 0;
+  cacheRem = 0;
+  readonly inv: number;
+  constructor(
+    /** Units per second (R). */
+    readonly perSec: number,
+    readonly perSecBig: bigint,
+    /** 0: R divides 10^9 (mul = 10^9/R); 1: R = 2^k, 9 < k <= 32; 2: finer than 2^32 per second (BigInt). */
+    readonly kind: 0 | 1 | 2,
+    readonly mul: number,
+    /** For kind 1: k. */
+    readonly log2: number,
+    /** if_tsoffset, seconds added to every timestamp. */
+    readonly offset: number,
+  ) {
+    this.inv = 1 / perSec;
+  }
 }
 
 export function tsResolution(tsresol: number, offset = 0): TsResolution | null {
@@ -36,13 +51,13 @@ export function tsResolution(tsresol: number, offset = 0): TsResolution | null {
   if (binary) {
     if (exp > 63) return null;
     const big = 1n << BigInt(exp);
-    if (exp <= 32) return { perSec: 2 ** exp, perSecBig: big, kind: exp <= 9 && 1e9 % 2 ** exp === 0 ? 0 : 1, mul: 1e9 / 2 ** exp, log2: exp, offset };
-    return { perSec: Number(big), perSecBig: big, kind: 2, mul: 0, log2: exp, offset };
+    if (exp <= 32) return new TsResolution(2 ** exp, big, exp <= 9 ? 0 : 1, 1e9 / 2 ** exp, exp, offset);
+    return new TsResolution(Number(big), big, 2, 0, exp, offset);
   }
   if (exp > 19) return null; // 10^20 does not fit in 64 bits (Wireshark rejects it too)
   const big = 10n ** BigInt(exp);
-  if (exp <= 9) return { perSec: 10 ** exp, perSecBig: big, kind: 0, mul: 10 ** (9 - exp), log2: 0, offset };
-  return { perSec: Number(big), perSecBig: big, kind: 2, mul: 0, log2: 0, offset };
+  if (exp <= 9) return new TsResolution(10 ** exp, big, 0, 10 ** (9 - exp), 0, offset);
+  return new TsResolution(Number(big), big, 2, 0, 0, offset);
 }
 
 /** Microseconds, the pcapng default when an IDB has no if_tsresol. */
@@ -56,11 +71,36 @@ export function setTimestamp(rec: PacketRecord, hi: number, lo: number, r: TsRes
   const R = r.perSec;
   let sec: number;
   let rem: number;
-  if (hi < 0x200000) {
+  if (hi === r.cacheHi) {
+    // Same high word as the previous packet: t = cacheSec * R + (cacheRem + lo), cacheRem + lo < 2^53.
+    // Multiply by 1/R (faster than dividing); the quotient may be off by one, fixed below.
+    const x = r.cacheRem + lo;
+    let q = Math.floor(x * r.inv);
+    rem = x - q * R;
+    if (rem < 0) { q--; rem += R; } else if (rem >= R) { q++; rem -= R; }
+    sec = r.cacheSec + q;
+  } else if (hi < 0x200000) {
     const t = hi * TWO32 + lo;
     sec = Math.floor(t / R);
     rem = t - sec * R;
     if (rem < 0) { sec--; rem += R; } else if (rem >= R) { sec++; rem -= R; }
+  } else if (hi < R) {
+    // sec < 2^32: one (inexact) division gives sec to within 1; the remainder is then
+    // computed exactly with sec split in 16-bit halves (every product < 2^49), and fixed up.
+    const t = hi * TWO32 + lo;
+    sec = Math.floor(t / R);
+    const sh = Math.floor(sec / 65536);
+    const sl = sec - sh * 65536;
+    rem = (hi * 65536 - sh * R) * 65536 - sl * R + lo;
+    while (rem < 0) { sec--; rem += R; }
+    while (rem >= R) { sec++; rem -= R; }
+    // Remember hi * 2^32 = cs * R + cr for the packets that follow (cr = rem - lo, fixed into [0, R)).
+    let cs = sec;
+    let cr = rem - lo;
+    if (cr < 0) { const k = Math.ceil(-cr / R); cs -= k; cr += k * R; }
+    r.cacheHi = hi;
+    r.cacheSec = cs;
+    r.cacheRem = cr;
   } else {
     const qh = Math.floor(hi / R);
     const rh = hi - qh * R;

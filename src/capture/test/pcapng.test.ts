@@ -131,6 +131,25 @@ describe('pcapng reader', () => {
   });
 });
 
+describe('zero-copy records', () => {
+  it('hands out one reused record whose buf is the current chunk', async () => {
+    const w = new PcapngWriter().shb().idb(1);
+    for (let i = 0; i < 50; i++) w.epb(0, BigInt(i), udpFrame(i));
+    const bytes = w.take();
+    const { openCapture } = await import('../open.ts');
+    const { bytesSource } = await import('../sources.ts');
+    const r = await openCapture(bytesSource(bytes, 'x', 1 << 20));
+    const seen = new Set<object>();
+    const bufs = new Set<ArrayBufferLike>();
+    for (;;) {
+      for (let p = r.nextSync(); p !== null; p = r.nextSync()) { seen.add(p); bufs.add(p.buf.buffer); expect(p.comments.length).toBe(0); }
+      if (!(await r.fill())) break;
+    }
+    expect(seen.size).toBe(1);
+    expect([...bufs]).toEqual([bytes.buffer]);
+  });
+});
+
 describe('pcapng damage', () => {
   const good = (): PcapngWriter => new PcapngWriter().shb().idb(1).epb(0, 1n, udpFrame(1));
 
