@@ -15,6 +15,7 @@ test('every accessible name of the layout contract is present', async ({ page })
   await expect(page.getByRole('button', { name: 'Share' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Classroom mode' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Script editor' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'dtrace options' })).toBeVisible();
   await expect(page.getByRole('tablist')).toBeVisible();
   for (const t of ['Output', 'Aggregations', 'Hosts', 'Timeline', 'Tunnels', 'Capture']) {
     await page.getByRole('tab', { name: t, exact: true }).click();
@@ -28,6 +29,10 @@ test('every accessible name of the layout contract is present', async ({ page })
   await page.getByRole('button', { name: 'Examples' }).click();
   await expect(page.getByRole('menu', { name: 'Examples' })).toBeVisible();
   await expect(page.getByRole('menuitem', { name: /hosts\.d/ })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: /ipio\.d/ }).first()).toBeVisible();
+  await expect(page.getByRole('menuitem').first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem').nth(1)).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('menu')).toHaveCount(0);
 });
@@ -65,6 +70,7 @@ test('completion offers args[N]-> members for the clause\'s probes', async ({ pa
 
 test('Run, Ctrl+Enter and Stop reach the engine worker', async ({ page }) => {
   await page.goto('/');
+  await monacoReady(page);
   const app = page.locator('.app');
   await expect(app).toHaveAttribute('data-run-status', 'idle', { timeout: 30_000 });
   const n0 = Number(await app.getAttribute('data-run-count'));
@@ -74,7 +80,6 @@ test('Run, Ctrl+Enter and Stop reach the engine worker', async ({ page }) => {
   // The run produced something in Output: the engine's output, or its one clear error.
   await expect(page.getByTestId('output-text')).not.toBeEmpty();
   await expect(page.getByRole('button', { name: 'Stop' })).toBeDisabled();
-  await monacoReady(page);
   await page.locator('.editor-monaco .view-lines').click();
   await page.keyboard.press('ControlOrMeta+Enter');
   await expect(app).toHaveAttribute('data-run-count', String(n0 + 2));
@@ -88,6 +93,7 @@ test('a share link restores the script in a fresh page', async ({ page, browser 
   await monacoReady(page);
   const script = 'BEGIN\n{\n\tprintf("shared %d\\n", 42);\n\texit(0);\n}\n';
   await setScript(page, script);
+  await page.getByRole('textbox', { name: 'dtrace options' }).fill('-q -x strsize=64');
   await page.getByRole('tab', { name: 'Hosts' }).click();
   await page.getByRole('button', { name: 'Share' }).click();
   const field = page.getByRole('textbox', { name: 'Share link' });
@@ -100,6 +106,7 @@ test('a share link restores the script in a fresh page', async ({ page, browser 
   await monacoReady(fresh);
   expect(await editorText(fresh)).toContain('printf("shared %d\\n", 42);');
   await expect(fresh.getByRole('tab', { name: 'Hosts' })).toHaveAttribute('aria-selected', 'true');
+  await expect(fresh.getByRole('textbox', { name: 'dtrace options' })).toHaveValue('-q -x strsize=64');
   // Opening a link runs it.
   await expect(fresh.locator('.app')).toHaveAttribute('data-run-count', '1', { timeout: 30_000 });
   await ctx.close();
@@ -209,4 +216,42 @@ test('the page-wide drop target shows while a file is dragged over', async ({ pa
   await expect(page.getByTestId('drop-target')).toHaveClass(/active/);
   await page.dispatchEvent('main', 'dragleave', { dataTransfer: dt });
   await expect(page.getByTestId('drop-target')).not.toHaveClass(/active/);
+});
+
+test('the first visit opens the bundled default example and runs it', async ({ page }) => {
+  await page.goto('/');
+  await monacoReady(page);
+  await expect(page.locator('.script-name')).toHaveText('ipio.d');
+  await expect(page.locator('.capture-name')).toHaveText(/\.pcapng$/);
+  await expect(page.locator('.app')).toHaveAttribute('data-run-count', '1');
+  await expect(page.locator('.app')).toHaveAttribute('data-run-status', 'idle', { timeout: 30_000 });
+  await expect(page.getByTestId('output-text')).not.toBeEmpty();
+});
+
+test('a bad option is reported like the command line reports it, and nothing runs', async ({ page }) => {
+  await page.goto('/');
+  await monacoReady(page);
+  await expect(page.locator('.app')).toHaveAttribute('data-run-status', 'idle', { timeout: 30_000 });
+  await page.getByRole('textbox', { name: 'dtrace options' }).fill('-k');
+  await page.getByRole('textbox', { name: 'dtrace options' }).press('Enter');
+  await expect(page.getByTestId('output-text')).toHaveText('wiretrace: illegal option -- k');
+});
+
+test('an opened capture is kept in the recent list across reloads', async ({ page }) => {
+  await page.goto('/');
+  await monacoReady(page);
+  const name = 'recent-<b>hostile</b>.pcap';
+  await page.getByLabel('Open capture').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from([0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0, 0, 1, 0, 0, 0]) });
+  await expect(page.locator('.capture-name')).toHaveText(name);
+  await expect.poll(async () => page.evaluate(() => new Promise<number>((resolve) => {
+    const r = indexedDB.open('wiretrace', 1);
+    r.onsuccess = () => { const q = r.result.transaction('recent-captures').objectStore('recent-captures').count(); q.onsuccess = () => { resolve(q.result); r.result.close(); }; };
+    r.onerror = () => resolve(0);
+  }))).toBeGreaterThan(0);
+  await page.reload();
+  await monacoReady(page);
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByRole('menuitem', { name: new RegExp(name.replace(/[.<>/]/g, '\\$&')) }).click();
+  await expect(page.locator('.capture-name')).toHaveText(name);
+  await expect(page.locator('b')).toHaveCount(0);
 });

@@ -13,9 +13,10 @@ export async function watch(page: Page): Promise<{ csp: () => Promise<string[]>;
   return { csp: () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp), errors };
 }
 
-/** Waits until Monaco has replaced the plain textarea. */
+/** Waits until Monaco has replaced the plain textarea and start-up (link or default sample) is applied. */
 export async function monacoReady(page: Page): Promise<void> {
   await page.locator('.editor-monaco:not([hidden]) .monaco-editor').waitFor({ timeout: 20_000 });
+  await page.locator('.app[data-ready="true"]').waitFor({ timeout: 20_000 });
 }
 
 /** The editor's text as Monaco renders it (visible lines; enough for short scripts). */

@@ -1,31 +1,45 @@
 /**
  * Screenshots of each view into docs/screenshots (run on demand:
  * WIRETRACE_SCREENSHOTS=1 npx playwright test e2e/screenshots.spec.ts).
- * They show whatever the current build computes: nothing here is staged.
+ * They show whatever the current build computes over the bundled samples:
+ * nothing here is staged.
  */
-import { test } from '@playwright/test';
+import { test, type Page } from '@playwright/test';
 import { monacoReady } from './helpers.ts';
 
 test.skip(!process.env.WIRETRACE_SCREENSHOTS, 'set WIRETRACE_SCREENSHOTS=1 to refresh docs/screenshots');
 
+async function example(page: Page, title: RegExp): Promise<void> {
+  const n = Number(await page.locator('.app').getAttribute('data-run-count'));
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByRole('menuitem', { name: title }).first().click();
+  await page.locator(`.app[data-run-count="${n + 1}"][data-run-status="idle"]`).waitFor({ timeout: 60_000 });
+}
+
+async function shot(page: Page, tab: string, file: string): Promise<void> {
+  await page.getByRole('tab', { name: tab, exact: true }).click();
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: `docs/screenshots/${file}.png` });
+}
+
 test('screenshots of every view', async ({ page }) => {
+  test.setTimeout(180_000);
   await page.setViewportSize({ width: 1400, height: 860 });
   await page.goto('/');
   await monacoReady(page);
   await page.locator('.app[data-run-status="idle"]').waitFor();
-  await page.waitForTimeout(800);
-  for (const t of ['Output', 'Aggregations', 'Hosts', 'Timeline', 'Tunnels', 'Capture']) {
-    await page.getByRole('tab', { name: t, exact: true }).click();
-    await page.waitForTimeout(1200);
-    await page.screenshot({ path: `docs/screenshots/${t.toLowerCase()}.png` });
-  }
+  for (const t of ['Output', 'Hosts', 'Timeline', 'Capture']) await shot(page, t, t.toLowerCase());
+  await example(page, /^Bytes per host/);
+  await shot(page, 'Aggregations', 'aggregations');
+  await example(page, /^Connection latency/);
+  await shot(page, 'Aggregations', 'aggregations-quantize');
+  await example(page, /^ipio01\.d: outbound TCP through an IPsec/);
+  await shot(page, 'Tunnels', 'tunnels');
+  await shot(page, 'Output', 'output-ipio01');
   await page.getByRole('button', { name: 'Dark theme' }).click();
-  await page.getByRole('tab', { name: 'Output', exact: true }).click();
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: 'docs/screenshots/dark.png' });
+  await shot(page, 'Timeline', 'dark');
   await page.getByRole('button', { name: 'Classroom mode' }).click();
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: 'docs/screenshots/classroom.png' });
+  await shot(page, 'Output', 'classroom');
   await page.getByRole('button', { name: 'Classroom mode' }).click();
   await page.getByRole('button', { name: 'Dark theme' }).click();
   await page.getByRole('button', { name: 'Examples' }).click();

@@ -15,7 +15,6 @@ import type { EngineEvent } from '../engine/events.ts';
 import { run } from '../engine/run.ts';
 import { listProbes } from '../engine/list.ts';
 import { openCaptures } from './captures.node.ts';
-import { cliPreprocessor } from './cpp.node.ts';
 
 export async function runDtrace(opts: CliOptions, prog: string): Promise<number> {
   if (opts.version) {
@@ -52,7 +51,15 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
       return 1;
     }
   }
+  // A closed pipe (`| head`) ends the run quietly, as SIGPIPE ends dtrace.
+  const ac = new AbortController();
+  let closed = false;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') { closed = true; ac.abort(); return; }
+    throw e;
+  });
   const writeOut = (s: string): void => {
+    if (closed) return;
     const b = Buffer.from(s, 'latin1');
     if (outFd !== undefined) writeSync(outFd, b);
     else process.stdout.write(b);
@@ -74,12 +81,12 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
     }
     const captures = await openCaptures(opts.captures);
     const req: RunRequest = { programs, captures, options, onEvent };
-    const ac = new AbortController();
     const onInt = (): void => ac.abort();
     process.once('SIGINT', onInt);
     req.signal = ac.signal;
     void live;
-    const status = await run(req, { preprocess: opts.cpp ? cliPreprocessor(options) : undefined });
+    if (closed) return 0;
+    const status = await run(req);
     process.removeListener('SIGINT', onInt);
     return status;
   } finally {

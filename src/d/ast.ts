@@ -45,6 +45,14 @@ export interface Span {
   endColumn: number;
   start: number;
   end: number;
+  /**
+   * The line dtrace gives this node (dn_line): yylineno when its grammar
+   * rule reduced, i.e. the line of the token read after the node when yacc
+   * needed a look-ahead (a binary operator's node takes the line of what
+   * follows its right operand), else of its last token. dtrace's errors
+   * about a node (dnerror) use this line.
+   */
+  dnLine?: number;
 }
 
 interface NodeBase { loc: Span }

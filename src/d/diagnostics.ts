@@ -75,6 +75,12 @@ export interface DDiagnostic extends Diagnostic {
   plain?: boolean;
   /** A line printed on its own before dtrace's message (the preprocessor's own error). */
   preface?: string;
+  /**
+   * Found while parsing but reported by dtrace later, when it cooks the
+   * program: a backquoted kernel symbol (D_IDENT_UNDEF, when its clause is
+   * checked). A checker error in an earlier clause comes first in dtrace.
+   */
+  deferred?: boolean;
 }
 
 /** Builds an error diagnostic. `message` is the text without dtrace's trailing newline. */

@@ -17,7 +17,8 @@
  *    (id_or_type), which lets assignments create variables named like types.
  *  - S1 comments and S3 control lines are handled inside the skipping of
  *    white space: `#` at the start of a line (after blanks) begins a control
- *    line, run by lex/pragma.ts; `#!` lines are discarded.
+ *    line, run by lex/pragma.ts; `#!` lines are discarded. `//` comments are
+ *    accepted as Oracle's D 2.0 accepts them.
  *
  * Invariants: the lexer never throws. Each error is reported once, with
  * dtrace's tag and words, and the token it concerns is marked `bad` so the
@@ -48,6 +49,8 @@ export interface LexerOptions {
   /** -xdefaultargs: unset macro arguments are 0 / "". */
   defaultArgs?: boolean;
   hasProvider?: (name: string) => boolean;
+  /** Whether a name is a global dtrace defines itself (timestamp, execname...), for #pragma's scope check. */
+  isBuiltinIdent?: (name: string) => boolean;
   /** Receives each error; `token` is the token it concerns, if any. */
   onError?: (tag: ErrTag, message: string, line: number, column: number, endColumn: number | undefined, file: string | undefined) => void;
 }
@@ -132,6 +135,12 @@ export class Lexer {
   readonly typeNames = new Set<string>();
   readonly pragmas: Pragma[] = [];
   readonly options: [string, string | undefined][] = [];
+  /** `#pragma D attributes/binding` targets, checked against the program's names when it has been read. */
+  readonly deferredPragmas: { name: string; pragma: string; line: number; column: number; file: string | undefined }[] = [];
+  /** Globals the program has declared so far (declarations, inlines): pcb_globals. */
+  readonly declared = new Set<string>();
+  /** Macro argument numbers referenced ($N, $$N, also inside probe descriptions). */
+  readonly argRefs = new Set<number>();
   /** State before the last token, for re-lexing it in another mode. */
   private saved: Saved | undefined;
 
@@ -171,7 +180,7 @@ export class Lexer {
 
   private bad(t: Token, tag: ErrTag, message: string): Token {
     t.bad = true;
-    this.error(tag, message, t.line, t.column, t.column + (t.end - t.start));
+    this.error(tag, message, t.errLine ?? t.line, t.column, t.column + (t.end - t.start));
     return t;
   }
 
@@ -201,6 +210,11 @@ export class Lexer {
       if (c === 47 /* / */ && s.charCodeAt(this.pos + 1) === 42 /* * */) {
         this.comment();
         bol = false;
+        continue;
+      }
+      if (c === 47 && s.charCodeAt(this.pos + 1) === 47) {
+        // `//` comments, as Oracle's D 2.0 lexer accepts them (illumos reads "/ /").
+        while (this.pos < this.end && s.charCodeAt(this.pos) !== 10) this.pos++;
         continue;
       }
       if (c === 92 /* \ */ && mode === 'S0' && s.charCodeAt(this.pos + 1) === 10) {
@@ -311,6 +325,14 @@ export class Lexer {
         if (pragma) pragma.option = { name, value };
       },
       hasProvider: this.opts.hasProvider,
+      defer: (name, prname) => {
+        if (this.declared.has(name)) return; // applies to a definition already made
+        if (this.opts.isBuiltinIdent?.(name)) {
+          this.error('D_PRAGMA_SCOPE', `#pragma ${prname} cannot modify entity defined outside program scope`, dline, dcol);
+          return;
+        }
+        this.deferredPragmas.push({ name, pragma: prname, line: dline, column: dcol, file: this.file });
+      },
     });
   }
 
@@ -409,6 +431,9 @@ export class Lexer {
     }
     const t = this.tok('PSPEC', start, line, column);
     t.str = text;
+    if (text.indexOf('$') >= 0) {
+      for (const m of text.matchAll(/\$(\d+)/g)) this.argRefs.add(Number(m[1]));
+    }
     return t;
   }
 
@@ -462,6 +487,10 @@ export class Lexer {
         const d = q < this.end ? s.charCodeAt(q) : 0;
         if (d === 0 || d === 59 || d === 123 || d === 47) {
           const t = this.tok('EPRED', start, line, column);
+          // dtrace's look-ahead has counted the newlines it skipped.
+          let nl = 0;
+          for (let k = this.pos; k < q; k++) if (s.charCodeAt(k) === 10) nl++;
+          if (nl) t.errLine = line + nl;
           if (this.parens !== 0) return this.bad(t, 'D_SYNTAX', 'closing ) expected in predicate before /');
           if (this.brackets !== 0) return this.bad(t, 'D_SYNTAX', 'closing ] expected in predicate before /');
           return t;
@@ -559,6 +588,8 @@ export class Lexer {
       this.pos = p;
       const t = this.tok('STRING', start, line, column);
       t.str = unescapeString(s.slice(start + 1, p));
+      // lex's `$` context has read the newline: dtrace reports the next line.
+      if (p < this.end) t.errLine = line + 1;
       return this.bad(t, 'D_STR_NL', 'newline encountered in string literal');
     }
     this.pos = p + 1;
@@ -580,6 +611,7 @@ export class Lexer {
       this.pos = p;
       const t = this.tok('INT', start, line, column);
       t.value = 0n; t.suffix = ''; t.radix = 10; t.char = true;
+      if (p < this.end) t.errLine = line + 1;
       return this.bad(t, 'D_CHR_NL', 'newline encountered in character constant');
     }
     this.pos = p + 1;
@@ -609,9 +641,19 @@ export class Lexer {
       const name = s.slice(ns, p);
       const idx = Number(name);
       t.str = name; t.macroIndex = idx; t.quoted = quoted;
+      this.argRefs.add(idx);
       const args = this.opts.macroArgs;
       if (args !== undefined && idx > args.length && !this.opts.defaultArgs) {
         return this.bad(t, 'D_MACRO_UNDEF', `macro argument ${t.text} is not defined`);
+      }
+      // An integer argument that does not fit (dt_lex.l's strtoull ERANGE check).
+      const v = args !== undefined && idx >= 1 ? args[idx - 1] : undefined;
+      if (!quoted && v !== undefined && /^[+-]?(0[xX][0-9a-fA-F]+|[0-9]+)[uUlL]*$/.test(v)) {
+        const body = v[0] === '+' || v[0] === '-' ? v.slice(1) : v;
+        const m = /^(0[xX][0-9a-fA-F]+|[0-9]+)/.exec(body)!;
+        const digits = m[1]!;
+        const big = /^0[xX]/.test(digits) ? BigInt(digits) : digits[0] === '0' && /^[0-7]+$/.test(digits) ? BigInt('0o' + digits) : /^[0-9]+$/.test(digits) && digits[0] !== '0' ? BigInt(digits) : 0n;
+        if (big > MAX_U64) return this.bad(t, 'D_MACRO_OFLOW', `macro argument ${t.text} constant ${body} results in integer overflow`);
       }
       return t;
     }

@@ -23,6 +23,13 @@
  * Names the lexer must know while parsing: typedef names declared by the
  * program become type names (so `(foo_t)x` is a cast), and declared
  * variables and inlines become identifiers even if a type has their name.
+ *
+ * The checks dtrace makes during parsing are made here too, in the same
+ * order: dt_decl.c's specifier checks (D_DECL_COMBO, _CHARATTR, _CLASS...),
+ * dt_node_decl's (D_DECL_USELESS, _SCOPE, _BADCLASS), and after a
+ * successful parse D_PRAGMA_UNUSED and D_MACRO_UNUSED. Checks that need
+ * types are the checker's. Each node's `loc.dnLine` is the line dtrace
+ * would give it, for the checker's messages.
  */
 import type {
   Block, Clause, Declaration, Expr, InlineDef, Program, ProbeDesc, ProviderDef, ProviderProbe, Statement,
@@ -39,13 +46,24 @@ export { splitProbeDesc, expandProbeField } from './parse/probedesc.ts';
 
 export interface ParseResult {
   program: Program;
-  /** Errors in source order; the first is the one dtrace would print. */
+  /**
+   * Errors; the first is the one dtrace would print. Syntax errors come in
+   * source order; then, if there were none, the checks dtrace makes right
+   * after parsing (D_PRAGMA_UNUSED, D_MACRO_UNUSED). Errors marked `deferred`
+   * (backquoted kernel symbols) come last: dtrace meets them while cooking
+   * clauses, so a checker error in an earlier clause wins over them.
+   */
   diagnostics: DDiagnostic[];
 }
 
 class Parser extends DeclParser {
+  private readonly macroArgs: readonly string[] | undefined;
+  private readonly argref: boolean;
+
   constructor(src: string, opts: ParseOptions) {
     super(src, { pspec: !(opts.isFile ?? false), ...opts });
+    this.macroArgs = opts.macroArgs;
+    this.argref = opts.argref ?? false;
   }
 
   private endPanic(): void { this.panic = false; }
@@ -64,17 +82,45 @@ class Parser extends DeclParser {
         this.endPanic();
       }
     }
-    if (this.diagnostics.length === 0) {
-      for (const b of this.backquoted) {
-        this.diagnostics.push(diag('D_IDENT_UNDEF', b.message, this.program, b.tok.line, b.tok.column,
-          b.tok.column + (b.tok.end - b.tok.start), b.tok.file));
-      }
+    const syntaxOk = this.diagnostics.length === 0;
+    if (syntaxOk) this.afterParseChecks();
+    if (syntaxOk) {
+      // Backquoted symbols come before an unused pragma: dtrace meets them while cooking clauses.
+      const bq = this.backquoted.map((b) => {
+        const d = diag('D_IDENT_UNDEF', b.message, this.program, b.tok.line, b.tok.column,
+          b.tok.column + (b.tok.end - b.tok.start), b.tok.file);
+        d.deferred = true;
+        return d;
+      });
+      this.diagnostics.push(...bq);
     }
     const src = this.lx.src;
+    let lines = 1;
+    for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) lines++;
+    const endColumn = src.length - (src.lastIndexOf('\n') + 1) + 1;
     return {
       kind: 'Program', items, pragmas: this.lx.pragmas, options: this.lx.options,
-      loc: { file: this.program, line: 1, column: 1, endLine: this.lx.currentLine, endColumn: 1, start: 0, end: src.length },
+      loc: { file: this.program, line: 1, column: 1, endLine: lines, endColumn, start: 0, end: src.length },
     };
+  }
+
+  /**
+   * The checks dt_compile makes once yyparse has succeeded, before cooking:
+   * pragmas naming nothing the program declared (dt_idpragma), then an
+   * unreferenced last macro argument.
+   */
+  private afterParseChecks(): void {
+    for (const p of this.lx.deferredPragmas) {
+      if (!this.lx.declared.has(p.name)) {
+        this.diagnostics.push(diag('D_PRAGMA_UNUSED', `unused #pragma ${p.pragma}`, this.program, p.line, p.column, undefined, p.file));
+        return;
+      }
+    }
+    const args = this.macroArgs;
+    if (args !== undefined && args.length > 0 && !this.argref && !this.lx.argRefs.has(args.length)) {
+      this.diagnostics.push(diag('D_MACRO_UNUSED', `extraneous argument '${args[args.length - 1]}' ($${args.length} is not referenced)`,
+        this.program, this.lx.currentLine, 0));
+    }
   }
 
   private parseExternal(): TopLevel {
@@ -170,6 +216,10 @@ class Parser extends DeclParser {
   }
 
   private parseStatement(inList: boolean): Statement | null {
+    return this.nested(() => this.parseStatementInner(inList));
+  }
+
+  private parseStatementInner(inList: boolean): Statement | null {
     const t = this.peek();
     if (t.kind === ';') { this.next(); return null; }
     if (t.kind === 'if') return this.parseIf();
@@ -205,7 +255,10 @@ class Parser extends DeclParser {
   private declare(spec: DeclSpecifiers, d: Declarator): void {
     if (d.name === null) return;
     if (spec.storage.includes('typedef')) this.lx.typeNames.add(d.name);
-    else if (!spec.storage.includes('self') && !spec.storage.includes('this')) this.lx.knownIdents.add(d.name);
+    else if (!spec.storage.includes('self') && !spec.storage.includes('this')) {
+      this.lx.knownIdents.add(d.name);
+      this.lx.declared.add(d.name);
+    }
   }
 
   private parseDeclaration(): Declaration {
@@ -213,26 +266,52 @@ class Parser extends DeclParser {
     const specifiers = this.parseDeclSpecifiers('decl');
     const declarators: Declarator[] = [];
     if (!this.at(';')) {
-      let first = true;
+      let firstDecl = true;
       do {
-        const d = this.parseDeclarator('named', first);
-        first = false;
+        const d = this.parseDeclarator('named', firstDecl);
+        firstDecl = false;
+        this.checkDeclarator(specifiers, d);
         this.declare(specifiers, d);
         declarators.push(d);
       } while (this.eat(','));
+    } else {
+      // dt_node_decl: a declaration of nothing is useful only to define a struct, union or enum.
+      const t = specifiers.type;
+      if (t === null || (t.kind !== 'StructSpec' && t.kind !== 'EnumSpec')) {
+        this.declError(this.peek(), 'D_DECL_USELESS', 'useless declaration');
+      }
     }
     this.expect(';');
     return { kind: 'Declaration', specifiers, declarators, loc: this.span(first) };
+  }
+
+  /** dt_node_decl's checks that need no types: the name's scope and the storage class. */
+  private checkDeclarator(spec: DeclSpecifiers, d: Declarator): void {
+    const at = this.peek();
+    const scoped = this.scopedNames.get(d);
+    if (scoped !== undefined) this.declError(at, 'D_DECL_SCOPE', `D scoping operator may not be used in a declaration name (${scoped})`);
+    const cls = spec.storage[0];
+    // A static function prototype counts as extern.
+    const isFunction = d.chunks.length > 0 && d.chunks[d.chunks.length - 1]!.kind === 'Function';
+    if (cls === 'auto' || cls === 'register' || (cls === 'static' && !isFunction)) {
+      this.declError(at, 'D_DECL_BADCLASS', 'specified storage class not appropriate in D');
+    }
   }
 
   private parseInline(): InlineDef {
     const kw = this.next();
     const specifiers = this.parseDeclSpecifiers('decl');
     const declarator = this.parseDeclarator('named');
+    if (specifiers.storage.length > 0) {
+      this.declError(this.peek(), 'D_DECL_BADCLASS', 'specified storage class not appropriate for inline declaration');
+    }
     this.expect('=');
     const value = this.parseAssignment();
     this.expect(';');
-    if (declarator.name !== null) this.lx.knownIdents.add(declarator.name);
+    if (declarator.name !== null) {
+      this.lx.knownIdents.add(declarator.name);
+      this.lx.declared.add(declarator.name);
+    }
     return { kind: 'Inline', specifiers, declarator, value, loc: this.span(kw) };
   }
 

@@ -14,6 +14,11 @@ import { DEFAULT_TYPE_NAMES } from './lex/typenames.ts';
 import { Compiler, type CompileEnv, type CompiledClause } from './compile/compiler.ts';
 import { CompileError } from './check/errors.ts';
 import { builtinTypes } from './types/builtins.ts';
+import { createRegistry } from './types/probes.ts';
+import { Runtime } from './runtime/state.ts';
+import { ClauseOutput } from './runtime/output.ts';
+import { AggStore } from './runtime/aggregate.ts';
+import { AggBridge } from './compile/aggbridge.ts';
 
 export interface CompileOutcome {
   ok: boolean;
@@ -74,3 +79,43 @@ function failWith(compiler: Compiler, matches: number[], p: ProgramText, d: DDia
   const message = formatDiagnostic(d, p.name, p.kind, p, errtags);
   return { ok: false, compiler, clauses: compiler.clauses, matches, diagnostic: d, failed: p, message };
 }
+
+/**
+ * Compile-only diagnostics for the editor: the first error dtrace would
+ * report for `program` (empty when it compiles), with its tag and place.
+ * Probes come from a fresh registry (the dtrace and profile providers plus
+ * every provider module added so far); no clause runs.
+ */
+export function diagnose(program: ProgramText, opts: { macroArgs?: readonly string[]; allowZeroMatch?: boolean } = {}): DDiagnostic[] {
+  const rt = new Runtime({ dynvarsize: 1 << 20, strsize: 256, nspec: 1, specsize: 32768 });
+  const store = new AggStore();
+  const opt = new Map<string, string | undefined>();
+  const env: CompileEnv = {
+    registry: createRegistry(), rt, out: new ClauseOutput(), aggs: new AggBridge(store, () => 256),
+    macroArgs: opts.macroArgs ?? [], allowZeroMatch: opts.allowZeroMatch ?? false, destructive: false,
+    opt: (n) => (opt.has(n) ? (opt.get(n) ?? '') : undefined),
+    setopt: () => undefined, printa: () => '', clearAgg: () => undefined,
+    pragmaOption: (n, v, loc) => {
+      const err = validateOptionName(n);
+      if (err) throw new CompileError('D_PRAGMA_OPTSET', `failed to set option '${n}': ${err}`, loc);
+      opt.set(n, v);
+    },
+  };
+  const res = compilePrograms([program], env, { macroArgs: opts.macroArgs ?? [], errtags: false });
+  return res.diagnostic ? [res.diagnostic] : [];
+}
+
+/** Option names dtrace knows (the values are checked when the run applies them). */
+function validateOptionName(n: string): string | undefined {
+  return KNOWN_OPTIONS.has(n) ? undefined : 'Invalid option name';
+}
+
+const KNOWN_OPTIONS = new Set([
+  'aggsize', 'bufsize', 'dynvarsize', 'specsize', 'strsize', 'aggrate', 'cleanrate', 'statusrate', 'switchrate', 'nspec', 'cpu',
+  'jstackframes', 'jstackstrsize', 'stackframes', 'ustackframes', 'stackindent', 'aggsortkeypos', 'aggsortpos', 'quiet',
+  'flowindent', 'rawbytes', 'aggsortkey', 'aggsortrev', 'aggpercpu', 'destructive', 'grabanon', 'temporal', 'aggzoom',
+  'aggpack', 'bufpolicy', 'bufresize', 'zone', 'encoding', 'amin', 'argref', 'core', 'cpp', 'cpphdrs', 'cpppath', 'ctypes',
+  'defaultargs', 'define', 'droptags', 'dtypes', 'empty', 'errtags', 'evaltime', 'incdir', 'iregs', 'kdefs', 'knodefs', 'late',
+  'lazyload', 'ldpath', 'libdir', 'linkmode', 'linktype', 'nolibs', 'pgmax', 'pspec', 'stdc', 'strip', 'syslibdir', 'tree',
+  'tregs', 'udefs', 'undef', 'unodefs', 'verbose', 'version', 'zdefs', 'debug', 'disasm', 'modpath', 'procfs',
+]);

@@ -29,6 +29,9 @@
  *   VXLAN (UDP 4789)                                          -> `vxlan<VNI>`, e.g. `vxlan42`
  *   GENEVE (UDP 6081)                                         -> `geneve0`
  *   GTP-U (UDP 2152)                                          -> `gtp0`
+ *   Teredo (UDP 3544)                                         -> `teredo0`
+ *   L2TPv2 (UDP 1701, PPP inside)                             -> `l2tp0`
+ *   ERSPAN (GRE 0x88be / 0x22eb, mirrored Ethernet)           -> `gre0`
  * Depth 0 uses the capture interface: pcapng if_name, else a default per link
  * type (see defaultInterfaceName in iface.ts).
  */
@@ -81,13 +84,23 @@ export const K_NATT = 30; // UDP-encapsulated ESP marker / keepalive (RFC 3948)
 export const K_PPP_HDLC = 31;
 export const K_IGMP = 32;
 export const K_LOOP = 33; // OpenBSD DLT_LOOP (network byte order AF)
+export const K_IEEE80211 = 34;
+export const K_RADIOTAP = 35;
+export const K_PPI = 36;
+export const K_NFLOG = 37;
+export const K_PFLOG = 38;
+export const K_TEREDO = 39;
+export const K_L2TP = 40;
+export const K_ERSPAN = 41;
+export const K_PBB = 42; // 802.1ah I-TAG (MAC-in-MAC)
+export const K_ETAG = 43; // VN-Tag (0x8926) / 802.1BR E-Tag (0x893f)
 
 /** Display names for stack(), indexed by kind. */
 export const KIND_NAMES: readonly string[] = [
   '-', 'Ethernet', 'LLC', 'SNAP', 'VLAN', '802.1ad', 'MPLS', 'PPPoE', 'PPP', 'SLL', 'SLL2', 'Null',
   'Raw', 'IPv4', 'IPv6', 'IPv6 hop-by-hop', 'IPv6 routing', 'IPv6 fragment', 'IPv6 destination options',
   'AH', 'ESP', 'TCP', 'UDP', 'ICMP', 'ICMPv6', 'SCTP', 'GRE', 'VXLAN', 'GENEVE', 'GTP-U', 'NAT-T', 'PPP-HDLC',
-  'IGMP', 'Loop',
+  'IGMP', 'Loop', '802.11', 'Radiotap', 'PPI', 'NFLOG', 'PFLOG', 'Teredo', 'L2TP', 'ERSPAN', '802.1ah', 'E-Tag',
 ];
 
 // ---------------------------------------------------------------------------
@@ -111,7 +124,9 @@ export const TUN_GRE = 2;
 export const TUN_VXLAN = 3;
 export const TUN_GENEVE = 4;
 export const TUN_GTPU = 5;
-export const TUNNEL_NAMES: readonly string[] = ['', 'ipip', 'gre', 'vxlan', 'geneve', 'gtpu'];
+export const TUN_TEREDO = 6; // IPv6 in UDP 3544 (RFC 4380)
+export const TUN_L2TP = 7; // L2TPv2 over UDP 1701, PPP inside
+export const TUNNEL_NAMES: readonly string[] = ['', 'ipip', 'gre', 'vxlan', 'geneve', 'gtpu', 'teredo', 'l2tp'];
 
 // ---------------------------------------------------------------------------
 // Malformation reasons (DecodedFrame.malReason).

@@ -28,6 +28,8 @@ export interface EngineOptions {
   compileOnly?: boolean;
   /** --local ADDR|CIDR, overriding inference. */
   locals?: string[];
+  /** --no-infer-note: do not report the inferred local host (an info message). */
+  quietInference?: boolean;
 }
 
 export interface RunRequest {

@@ -25,8 +25,9 @@
  *
  * Invariants: the per-record path allocates nothing (records and frames are
  * reused views; the providers fill reused argument objects); exit() is
- * checked after every frame; the AbortSignal every CHECK_EVERY records,
- * where the loop also yields so an abort can arrive.
+ * checked after every frame; the AbortSignal every CHECK_EVERY records; every
+ * PROGRESS_EVERY records a progress event goes out and the loop yields one
+ * macrotask so an abort can arrive.
  */
 import type { ByteSource, CaptureReader, PacketRecord } from '../capture/types.ts';
 import { CaptureError } from '../capture/types.ts';
@@ -46,6 +47,7 @@ export const BOOT_NS = 1_000_000_000_000;
 /** Frames examined before deciding the local host (when it must be inferred). */
 export const PRESCAN = 1000;
 const CHECK_EVERY = 4096;
+const NO_STACK: string[] = [];
 const PROGRESS_EVERY = 1 << 16;
 
 export interface CaptureRunOptions {
@@ -64,6 +66,13 @@ export interface CaptureRunResult {
   reason: 'end' | 'exit' | 'abort' | 'error';
 }
 
+/**
+ * Optional reader extension: when the capture started (pcapng isb_starttime
+ * seen before the first packet). Read tolerantly: readers without it make
+ * BEGIN coincide with the first packet.
+ */
+interface CaptureStartInfo { readonly captureStart?: { sec: number; nsec: number } | null }
+
 /** Counts firings for progress without touching the engine. */
 class CountingSink {
   firings = 0;
@@ -71,6 +80,12 @@ class CountingSink {
   get ctx(): FiringSink['ctx'] { return this.s.ctx; }
   enabled(p: Probe): boolean { return this.s.enabled(p); }
   fire(p: Probe): void { this.firings++; this.s.fire(p); }
+}
+
+/** One macrotask turn (setImmediate where it exists: setTimeout(0) is clamped to 1-4 ms). */
+function yieldTask(): Promise<void> {
+  const si = (globalThis as { setImmediate?: (f: () => void) => void }).setImmediate;
+  return new Promise((res) => { if (si) si(res); else setTimeout(res, 0); });
 }
 
 /** A record copied out of the reader's chunk (prescan only). */
@@ -113,6 +128,12 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
     started = true;
     t0Sec = r.tsSec;
     t0Nsec = r.tsNsec;
+    // When the capture says when it started (pcapng isb_starttime before the first packet), BEGIN is then.
+    const cs = (reader as CaptureStartInfo).captureStart;
+    if (cs != null && (cs.sec < t0Sec || (cs.sec === t0Sec && cs.nsec <= t0Nsec)) && t0Sec - cs.sec < 86400) {
+      t0Sec = cs.sec;
+      t0Nsec = cs.nsec;
+    }
     ctx.wallDeltaNs = BigInt(t0Sec) * 1_000_000_000n + BigInt(t0Nsec) - BigInt(BOOT_NS);
     for (let i = 0; i < ticks.length; i++) nextTick[i] = ticks[i]!.intervalNs!;
   };
@@ -130,6 +151,7 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
       ctx.vtsNs = t;
       ctx.frame = 0; ctx.pid = 0; ctx.tid = 0; ctx.cpu = 0; ctx.execname = '';
       ctx.mem = null;
+      ctx.stackLines = NO_STACK;
       ctx.args.length = 0;
       for (let i = 0; i < ctx.arg.length; i++) ctx.arg[i] = 0;
       counting.fire(p);
@@ -180,13 +202,15 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
           if (sink.stopped()) { reason = 'exit'; break loop; }
           if (++sinceCheck >= CHECK_EVERY) {
             sinceCheck = 0;
-            if (signal !== undefined) {
-              await new Promise((res) => setTimeout(res, 0));
-              if (signal.aborted) { reason = 'abort'; break loop; }
-            }
+            if (signal?.aborted === true) { reason = 'abort'; break loop; }
             if ((sinceProgress += CHECK_EVERY) >= PROGRESS_EVERY) {
               sinceProgress = 0;
               sink.emit({ kind: 'progress', bytes: reader.bytesRead, totalBytes: opts.totalBytes, packets, firings: counting.firings });
+              // Let an abort (Ctrl-C, the Stop button) be delivered even when the input is all in memory.
+              if (signal !== undefined) {
+                await yieldTask();
+                if (signal.aborted) { reason = 'abort'; break loop; }
+              }
             }
           }
         }
@@ -202,6 +226,8 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
   // END sees no packet.
   ctx.mem = null;
   ctx.frame = 0;
+  ctx.stackLines = NO_STACK;
+  ctx.pid = 0; ctx.tid = 0; ctx.cpu = 0; ctx.execname = '';
   sink.emit({ kind: 'progress', bytes: reader.bytesRead, totalBytes: opts.totalBytes, packets, firings: counting.firings });
   for (const w of reader.warnings) {
     sink.emit({ kind: 'message', level: 'warning', text: `${w.frame > 0 ? `frame ${w.frame}: ` : ''}${w.message}` });
@@ -233,12 +259,15 @@ export const captureRunDriver: CaptureDriver = {
       sink.emit({ kind: 'message', level: 'error', text: `${e.source || captures[0]?.name || 'capture'}: ${e.message}` });
       return 1;
     }
+    // Live input (a pipe: no size): every event goes out as it happens (Session.flushEach).
+    const live = captures.some((c) => c.size === undefined);
+    if (live && 'flushEach' in sink) (sink as { flushEach: boolean }).flushEach = true;
     let total: number | undefined = 0;
     for (const c of captures) total = c.size === undefined || total === undefined ? undefined : total + c.size;
     try {
       const res = await runCaptureLoop(reader, sink, {
-        locals: options.locals, signal, totalBytes: total,
-        live: captures.some((c) => c.size === undefined),
+        locals: options.locals, signal, totalBytes: total, reportInference: options.quietInference !== true,
+        live,
       });
       return res.reason === 'error' ? 1 : undefined;
     } finally {

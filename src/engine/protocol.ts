@@ -40,6 +40,25 @@ export interface InspectResultMessage {
   detail: string;
   size: number | undefined;
   error?: string;
+  /** What a full read of the capture found (absent when the capture readers are not in the build). */
+  summary?: CaptureSummary;
+}
+
+/** One pass of the capture reader over the whole input: structure, counts, times, warnings. */
+export interface CaptureSummary {
+  format: 'pcap' | 'pcapng';
+  gzip: boolean;
+  sections: { index: number; littleEndian: boolean; version: string; hardware: string; os: string; userAppl: string; comments: string[] }[];
+  interfaces: { index: number; name: string; description: string; linkType: number; snapLen: number; fcsLen: number; packets: number; bytes: number }[];
+  packets: number;
+  /** First and last packet times, "sec.nnnnnnnnn" (exact). */
+  first: string;
+  last: string;
+  /** Packets carrying process information (Darwin, ptcpdump). */
+  withProcess: number;
+  warnings: { message: string; offset: number; frame: number }[];
+  /** A fatal read error after some packets were read (CaptureError message and offset). */
+  fatal?: string;
 }
 
 export type FromWorker = EventsMessage | DoneMessage | StopAckMessage | DiagnosticsMessage | InspectResultMessage;

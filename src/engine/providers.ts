@@ -10,7 +10,7 @@
  */
 import type { ByteSource } from '../capture/types.ts';
 import type { FireCtx } from '../d/runtime/context.ts';
-import type { Probe, ProbeRegistry } from '../d/types/probes.ts';
+import { addProbeModule, probeModuleList, type Probe, type ProbeRegistry } from '../d/types/probes.ts';
 import type { EngineEvent } from './events.ts';
 import type { EngineOptions } from './api.ts';
 
@@ -37,15 +37,15 @@ export interface CaptureDriver {
   run(captures: readonly ByteSource[], sink: FiringSink, options: EngineOptions, signal?: AbortSignal): Promise<number | undefined>;
 }
 
-const modules: ProviderModule[] = [];
 let driver: CaptureDriver | undefined;
 
+/** Register a provider module: every probe registry created afterwards (runs, -l, diagnostics) includes its probes. */
 export function addProviderModule(m: ProviderModule): void {
-  if (!modules.some((x) => x.name === m.name)) modules.push(m);
+  addProbeModule(m);
 }
 
 export function providerModules(): readonly ProviderModule[] {
-  return modules;
+  return probeModuleList();
 }
 
 export function setCaptureDriver(d: CaptureDriver): void {

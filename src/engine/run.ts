@@ -17,10 +17,13 @@
  * below 2^53 so timestamps stay plain numbers); walltimestamp is the real
  * time at the start plus the virtual time elapsed.
  */
-import type { RunRequest, ProgramText } from './api.ts';
+import type { EngineOptions, RunRequest, ProgramText } from './api.ts';
+import { preprocess } from '../d/preprocess.ts';
 import type { EngineEvent } from './events.ts';
 import { Session } from './session.ts';
 import { captureDriver } from './providers.ts';
+// The packet path registers the network providers and the capture driver on import.
+import './capture-run.ts';
 import type { Probe } from '../d/types/probes.ts';
 import type { DDiagnostic } from '../d/diagnostics.ts';
 
@@ -43,7 +46,7 @@ export async function run(req: RunRequest, hooks: RunHooks = {}): Promise<number
   const finish = (status: number): number => { s.flushText(); emit({ kind: 'exit', status }); return status; };
   const xerr = s.applyXopts();
   if (xerr) { emit({ kind: 'message', level: 'error', text: xerr }); return finish(1); }
-  const res = s.compile(req.programs, hooks.preprocess ?? (req.options.cpp ? undefined : undefined));
+  const res = s.compile(req.programs, hooks.preprocess ?? (req.options.cpp ? engineCpp(req.options) : undefined));
   if (!res.ok) {
     const d = res.diagnostic!;
     emit({ kind: 'message', level: 'error', text: res.message!, tag: d.tag, line: d.line, file: res.failed!.name });
@@ -56,6 +59,17 @@ export async function run(req: RunRequest, hooks: RunHooks = {}): Promise<number
       emit({ kind: 'message', level: 'info', text: `${p.kind === 'file' ? 'script' : 'description'} '${p.name}' matched ${n} probe${n === 1 ? '' : 's'}` });
     });
   }
+  if (res.compiler.destructive.length > 0) {
+    // dtrace: "could not enable tracing: Destructive actions not allowed" (EDT_DESTRUCTIVE) without -w.
+    emit({
+      kind: 'message', level: 'error',
+      text: req.options.destructive
+        ? `could not enable tracing: destructive action ${res.compiler.destructive[0]}( ) is not supported: wiretrace traces captures, not a live system`
+        : 'could not enable tracing: Destructive actions not allowed',
+    });
+    return finish(1);
+  }
+  if (req.options.destructive && !s.quiet()) emit({ kind: 'message', level: 'info', text: 'allowing destructive actions' });
   const c = s.ctx;
   const wall0 = hooks.wallStartNs ?? BigInt(Date.now()) * 1_000_000n;
   c.wallDeltaNs = wall0 - BigInt(VCLOCK_START_NS);
@@ -85,9 +99,19 @@ export async function run(req: RunRequest, hooks: RunHooks = {}): Promise<number
   }
   clearArgs(s);
   s.fire(end);
+  // dtrace.c: oprintf("\n") once tracing stops, then dtrace_aggregate_print().
+  s.write('\n');
   s.printRemaining();
   s.reportDrops();
   return finish(s.rt.exiting ? s.rt.exitStatus : 0);
+}
+
+/** -C with the engine's preprocessor; include files come from options.readInclude (the CLI reads the file system). */
+function engineCpp(o: EngineOptions): (p: ProgramText) => { text: string } | { diagnostic: DDiagnostic } {
+  return (p) => {
+    const r = preprocess(p.text, { program: p.name, defines: o.defines, undefs: o.undefs, includeDirs: o.includeDirs, readInclude: o.readInclude });
+    return r.diagnostics.length > 0 ? { diagnostic: r.diagnostics[0]! } : { text: r.text };
+  };
 }
 
 function clearArgs(s: Session): void {

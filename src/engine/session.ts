@@ -15,7 +15,7 @@
 import type { EngineEvent } from './events.ts';
 import type { EngineOptions, ProgramText } from './api.ts';
 import { OPTION_DEFAULTS, optionIsSet, parseSize, validateOption, ERR_BADOPTNAME } from './options.ts';
-import { providerModules, type FiringSink } from './providers.ts';
+import type { FiringSink } from './providers.ts';
 import { Runtime, isFault, FAULT_STRINGS, FLT_BADADDR, FLT_BADALIGN, FLT_BADSTACK } from '../d/runtime/state.ts';
 import { ClauseOutput } from '../d/runtime/output.ts';
 import { AggStore, aggDropMessage, truncate, type SortOptions } from '../d/runtime/aggregate.ts';
@@ -55,7 +55,6 @@ export class Session implements FiringSink {
 
   constructor(readonly options: EngineOptions, readonly emitEvent: (e: EngineEvent) => void) {
     this.registry = createRegistry();
-    for (const m of providerModules()) m.register(this.registry);
     for (const [k, v] of Object.entries(OPTION_DEFAULTS)) this.opts.set(k, v);
   }
 
@@ -74,7 +73,7 @@ export class Session implements FiringSink {
     if (this.options.quiet) this.opts.set('quiet', undefined);
     for (const [n, v] of this.options.xopts ?? []) {
       const err = validateOption(n, v);
-      if (err) return `failed to set -x ${n}${v !== undefined ? '=' + v : ''}: ${err}`;
+      if (err) return `failed to set -x ${n}: ${err}`;
       this.opts.set(n, v);
       if (n === 'errtags') this.errtags = true;
     }

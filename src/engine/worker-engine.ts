@@ -8,7 +8,8 @@
  * same code picks it up with no change here. Nothing is faked: when the engine
  * is missing, callers get `null` and report ENGINE_MISSING as an error event.
  */
-import type { ByteSource } from '../capture/types.ts';
+import { CaptureError, type ByteSource, type CaptureReader } from '../capture/types.ts';
+import type { CaptureSummary } from './protocol.ts';
 import type { Diagnostic, ProgramText, RunRequest } from './api.ts';
 
 export interface RunModule { run(req: RunRequest): Promise<number> }
@@ -22,6 +23,9 @@ export type DiagnoseFn = (program: ProgramText) => Diagnostic[] | { diagnostics:
 const runGlob = import.meta.glob<RunModule>('./run.ts');
 const sourcesGlob = import.meta.glob<SourcesModule>('../capture/sources.ts');
 const programGlob = import.meta.glob<Record<string, unknown>>('../d/program.ts');
+const openGlob = import.meta.glob<OpenModule>('../capture/open.ts');
+
+export interface OpenModule { openCapture(src: ByteSource): Promise<CaptureReader> }
 
 async function loadOne<T>(glob: Record<string, () => Promise<T>>): Promise<T | null> {
   const loaders = Object.values(glob);
@@ -45,6 +49,14 @@ export function loadEngine(): Promise<Engine | null> {
     return { run: r.run, sources: s };
   })();
   return enginePromise;
+}
+
+let openPromise: Promise<OpenModule | null> | undefined;
+
+/** The capture readers' entry point (src/capture/open.ts), or null before it lands. */
+export function loadOpen(): Promise<OpenModule | null> {
+  openPromise ??= loadOne(openGlob).then((m) => (m && typeof m.openCapture === 'function' ? m : null));
+  return openPromise;
 }
 
 const DIAGNOSE_NAMES = ['diagnose', 'diagnostics', 'compileDiagnostics', 'checkProgram'];
@@ -75,4 +87,54 @@ export function sniffFormat(head: Uint8Array): { format: 'pcap' | 'pcapng' | 'gz
     case 0x4d3cb2a1: return { format: 'pcap', detail: 'nanosecond, little-endian' };
     default: return { format: 'unknown', detail: '' };
   }
+}
+
+/*
+ * The Capture tab's facts, read in the worker with the capture module's own
+ * reader: one pass over every record (no decoding), counting packets and bytes
+ * per interface, the first and last times (exact, as integer seconds and
+ * nanoseconds), packets with process information, and the reader's warnings.
+ */
+const MAX_WARNINGS = 200;
+
+/** Orders (sec, nsec) pairs without floating point. */
+const before = (s1: number, n1: number, s2: number, n2: number): boolean => s1 < s2 || (s1 === s2 && n1 < n2);
+const fmt = (sec: number, nsec: number): string => `${sec}.${String(nsec).padStart(9, '0')}`;
+
+export async function summarize(src: ByteSource, open: OpenModule): Promise<CaptureSummary> {
+  const out: CaptureSummary = { format: 'pcap', gzip: false, sections: [], interfaces: [], packets: 0, first: '', last: '', withProcess: 0, warnings: [] };
+  let r;
+  try {
+    r = await open.openCapture(src);
+  } catch (e) {
+    await src.close().catch(() => undefined);
+    throw e;
+  }
+  const pk: number[] = [];
+  const by: number[] = [];
+  let fs = Infinity, fn = 0, ls = -Infinity, ln = 0;
+  try {
+    for (;;) {
+      for (let p = r.nextSync(); p !== null; p = r.nextSync()) {
+        out.packets++;
+        pk[p.ifIndex] = (pk[p.ifIndex] ?? 0) + 1;
+        by[p.ifIndex] = (by[p.ifIndex] ?? 0) + p.origLen;
+        if (before(p.tsSec, p.tsNsec, fs, fn)) { fs = p.tsSec; fn = p.tsNsec; }
+        if (before(ls, ln, p.tsSec, p.tsNsec)) { ls = p.tsSec; ln = p.tsNsec; }
+        if (p.pid >= 0 || p.procName !== '') out.withProcess++;
+      }
+      if (!(await r.fill())) break;
+    }
+  } catch (e) {
+    out.fatal = e instanceof CaptureError ? `${e.message} (byte offset ${e.offset})` : String(e);
+  } finally {
+    await r.close().catch(() => undefined);
+  }
+  out.format = r.format;
+  out.gzip = r.gzip;
+  out.sections = r.sections.map((s) => ({ index: s.index, littleEndian: s.littleEndian, version: `${s.major}.${s.minor}`, hardware: s.hardware, os: s.os, userAppl: s.userAppl, comments: [...s.comments] }));
+  out.interfaces = r.interfaces.map((i) => ({ index: i.index, name: i.name, description: i.description, linkType: i.linkType, snapLen: i.snapLen, fcsLen: i.fcsLen, packets: pk[i.index] ?? 0, bytes: by[i.index] ?? 0 }));
+  out.warnings = r.warnings.slice(0, MAX_WARNINGS).map((w) => ({ message: w.message, offset: w.offset, frame: w.frame }));
+  if (out.packets > 0) { out.first = fmt(fs, fn); out.last = fmt(ls, ln); }
+  return out;
 }

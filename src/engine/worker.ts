@@ -17,7 +17,7 @@ import type { ByteSource } from '../capture/types.ts';
 import type { Diagnostic } from './api.ts';
 import type { EngineEvent } from './events.ts';
 import { ENGINE_MISSING, type CaptureSpec, type CompileMessage, type FromWorker, type InspectMessage, type RunMessage, type ToWorker } from './protocol.ts';
-import { loadDiagnose, loadEngine, sniffFormat, type SourcesModule } from './worker-engine.ts';
+import { loadDiagnose, loadEngine, loadOpen, sniffFormat, summarize, type SourcesModule } from './worker-engine.ts';
 
 interface WorkerScope {
   postMessage(m: FromWorker): void;
@@ -154,7 +154,9 @@ async function handleInspect(m: InspectMessage): Promise<void> {
       await reader?.cancel();
     }
     const { format, detail } = sniffFormat(head);
-    scope.postMessage({ type: 'inspect-result', id: m.id, format, detail, size });
+    const [open, engine] = await Promise.all([loadOpen(), loadEngine()]);
+    const summary = open && engine ? await summarize(await openSource(spec, engine.sources, new AbortController().signal), open) : undefined;
+    scope.postMessage({ type: 'inspect-result', id: m.id, format, detail, size, summary });
   } catch (err) {
     scope.postMessage({ type: 'inspect-result', id: m.id, format: 'unknown', detail: '', size: undefined, error: err instanceof Error ? err.message : String(err) });
   }

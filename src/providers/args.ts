@@ -17,24 +17,39 @@
  *  - if_addr, cs_addr, tcps_addr, udps_addr are 0 (no kernel objects exist);
  *    pkt_addr is the 1-based frame number; cs_cid the connection (flow) id.
  *
- * Strings come from the decoder's per-frame caches (addresses) or constant
- * tables (protocol names), so filling allocates nothing beyond the address
- * text the decoder formats once per frame.
+ * Strings come from constant tables (protocol names) or, for addresses,
+ * from getters over the decoder's per-frame cache: an address is formatted
+ * only when a clause reads it, once per frame; filling allocates nothing.
  */
 import { type DecodedFrame, type IpLayer, srcString, dstString } from '../decode/index.ts';
 
 export class PktInfo { pkt_addr = 0; }
 export class CsInfo { cs_addr = 0; cs_cid = 0; cs_pid = 0; cs_zoneid = 0; }
-export class IpInfo { ip_ver = 0; ip_plength = 0; ip_saddr = ''; ip_daddr = ''; }
+/** Address members are getters: the text is formatted (once per frame, by the decoder) only if a clause reads it. */
+export class IpInfo {
+  ip_ver = 0;
+  ip_plength = 0;
+  f: DecodedFrame | null = null;
+  l: IpLayer | null = null;
+  get ip_saddr(): string { return srcString(this.f!, this.l!); }
+  get ip_daddr(): string { return dstString(this.f!, this.l!); }
+}
 export class IfInfo { if_name = ''; if_local = 0; if_ipstack = 0; if_addr = 0; ill_name = ''; }
 export class Ipv4Info {
   ipv4_ver = 0; ipv4_ihl = 0; ipv4_tos = 0; ipv4_length = 0; ipv4_ident = 0; ipv4_flags = 0; ipv4_offset = 0;
-  ipv4_ttl = 0; ipv4_protocol = 0; ipv4_protostr = ''; ipv4_checksum = 0; ipv4_src = 0; ipv4_dst = 0;
-  ipv4_saddr = ''; ipv4_daddr = ''; ipv4_hdr = 0;
+  ipv4_ttl = 0; ipv4_protocol = 0; ipv4_protostr = ''; ipv4_checksum = 0; ipv4_src = 0; ipv4_dst = 0; ipv4_hdr = 0;
+  f: DecodedFrame | null = null;
+  l: IpLayer | null = null;
+  get ipv4_saddr(): string { return srcString(this.f!, this.l!); }
+  get ipv4_daddr(): string { return dstString(this.f!, this.l!); }
 }
 export class Ipv6Info {
   ipv6_ver = 0; ipv6_tclass = 0; ipv6_flow = 0; ipv6_plen = 0; ipv6_nexthdr = 0; ipv6_nextstr = ''; ipv6_hlim = 0;
-  ipv6_src = 0; ipv6_dst = 0; ipv6_saddr = ''; ipv6_daddr = ''; ipv6_hdr = 0; ipv6_next = 0;
+  ipv6_src = 0; ipv6_dst = 0; ipv6_hdr = 0; ipv6_next = 0;
+  f: DecodedFrame | null = null;
+  l: IpLayer | null = null;
+  get ipv6_saddr(): string { return srcString(this.f!, this.l!); }
+  get ipv6_daddr(): string { return dstString(this.f!, this.l!); }
 }
 export class TcpInfoArg {
   tcp_sport = 0; tcp_dport = 0; tcp_seq = 0; tcp_ack = 0; tcp_offset = 0; tcp_flags = 0; tcp_window = 0;
@@ -74,8 +89,8 @@ export function loadLe32(b: Uint8Array, o: number): number {
 export function fillIpInfo(o: IpInfo, f: DecodedFrame, l: IpLayer): void {
   o.ip_ver = l.version;
   o.ip_plength = l.plength >>> 0;
-  o.ip_saddr = srcString(f, l);
-  o.ip_daddr = dstString(f, l);
+  o.f = f;
+  o.l = l;
 }
 
 /** Fills ipv4info_t; `base` is the D address of the packet's first byte. */
@@ -94,8 +109,8 @@ export function fillIpv4Info(o: Ipv4Info, f: DecodedFrame, l: IpLayer, base: num
   o.ipv4_checksum = l.checksum;
   o.ipv4_src = loadLe32(b, l.srcOff);
   o.ipv4_dst = loadLe32(b, l.dstOff);
-  o.ipv4_saddr = srcString(f, l);
-  o.ipv4_daddr = dstString(f, l);
+  o.f = f;
+  o.l = l;
   o.ipv4_hdr = base + (l.off - f.start);
 }
 
@@ -110,8 +125,8 @@ export function fillIpv6Info(o: Ipv6Info, f: DecodedFrame, l: IpLayer, base: num
   o.ipv6_hlim = l.hopLimit;
   o.ipv6_src = base + (l.srcOff - f.start);
   o.ipv6_dst = base + (l.dstOff - f.start);
-  o.ipv6_saddr = srcString(f, l);
-  o.ipv6_daddr = dstString(f, l);
+  o.f = f;
+  o.l = l;
   o.ipv6_hdr = base + (l.off - f.start);
 }
 

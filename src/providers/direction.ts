@@ -12,13 +12,18 @@
  * A frame neither from nor to a local address is received (forwarded or
  * promiscuous), as the ip provider fires for forwarded packets.
  */
-import { DIR_IN, DIR_OUT, DIR_UNKNOWN, type DecodedFrame } from '../decode/index.ts';
-import { isGroupAddr, LocalSet } from './locals.ts';
+import { addrString, DIR_IN, DIR_OUT, DIR_UNKNOWN, type DecodedFrame } from '../decode/index.ts';
+import { isGroupAddr, isLoopbackAddr, LocalSet } from './locals.ts';
 
 const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 function macText(b: Uint8Array, o: number): string {
   return HEX[b[o]!]! + ':' + HEX[b[o + 1]!] + ':' + HEX[b[o + 2]!] + ':' + HEX[b[o + 3]!] + ':' + HEX[b[o + 4]!] + ':' + HEX[b[o + 5]!];
+}
+
+function macEqual(b: Uint8Array, x: number, y: number): boolean {
+  for (let i = 0; i < 6; i++) if (b[x + i] !== b[y + i]) return false;
+  return true;
 }
 
 function addrKey(b: Uint8Array, o: number, len: number): string {
@@ -34,10 +39,7 @@ function keyBytes(k: string): Uint8Array {
 }
 
 function textOf(bytes: Uint8Array): string {
-  if (bytes.length === 4) return bytes.join('.');
-  const w: string[] = [];
-  for (let i = 0; i < 16; i += 2) w.push(((bytes[i]! << 8) | bytes[i + 1]!).toString(16));
-  return w.join(':').replace(/(^|:)0(:0)+(:|$)/, '::');
+  return addrString(bytes, 0, bytes.length);
 }
 
 /** Counts what the first frames show; allocation here is bounded by the prescan window. */
@@ -63,11 +65,14 @@ export class LocalInference {
       }
       return;
     }
-    this.undirected++;
     const b = f.buf;
+    // Loopback traffic is both sent and received whatever the direction: it says nothing about the host.
+    if (l !== null && isLoopbackAddr(b, l.srcOff, l.addrLen) && isLoopbackAddr(b, l.dstOff, l.addrLen)) return;
+    this.undirected++;
     if (f.ethSrcOff >= 0) {
       this.ethFrames++;
-      for (const off of [f.ethSrcOff, f.ethDstOff]) {
+      const sameMac = f.ethDstOff >= 0 && macEqual(b, f.ethSrcOff, f.ethDstOff);
+      for (const off of [f.ethSrcOff, sameMac ? -1 : f.ethDstOff]) {
         if (off < 0 || (b[off]! & 1) !== 0) continue; // group (multicast/broadcast) addresses are nobody's
         const m = macText(b, off);
         this.macs.set(m, (this.macs.get(m) ?? 0) + 1);
@@ -129,28 +134,59 @@ export class LocalInference {
   }
 }
 
-/** Per-frame direction with the decided local set; allocation-free. */
+const HOW_STATED = 0, HOW_EXPLICIT = 1, HOW_MAC = 2, HOW_IP = 3, HOW_NONE = 4;
+
+/**
+ * Per-frame direction with the decided local set; allocation-free. Besides
+ * send/receive it answers whether the host itself originated the frame or
+ * is its destination (`mine`), which decides write/read and tcp/udp: a
+ * frame the capture states, or that inference cannot place, counts as the
+ * host's; with --local or an inferred address, the addresses decide; with an
+ * inferred Ethernet address, the frame's destination MAC does (a frame to
+ * another station's MAC was captured promiscuously).
+ */
 export class DirectionResolver {
+  private how = HOW_NONE;
+
   constructor(
     readonly locals: LocalSet,
-    /** The user's --local entries (authoritative), a subset of `locals`. */
+    /** The user's --local entries (authoritative). */
     readonly explicit: boolean,
     readonly mac: Uint8Array | null,
   ) {}
 
   direction(f: DecodedFrame): number {
-    if (f.direction !== DIR_UNKNOWN) return f.direction;
+    if (f.direction !== DIR_UNKNOWN) { this.how = HOW_STATED; return f.direction; }
     const l = f.ipCount > 0 ? f.ip[0]! : null;
-    if (this.explicit && l !== null) return this.locals.has(f.buf, l.srcOff, l.addrLen) ? DIR_OUT : DIR_IN;
+    if (this.explicit && l !== null) { this.how = HOW_EXPLICIT; return this.locals.has(f.buf, l.srcOff, l.addrLen) ? DIR_OUT : DIR_IN; }
     const m = this.mac;
     if (m !== null && f.ethSrcOff >= 0) {
-      const b = f.buf;
-      const o = f.ethSrcOff;
-      return b[o] === m[0] && b[o + 1] === m[1] && b[o + 2] === m[2] && b[o + 3] === m[3] && b[o + 4] === m[4] && b[o + 5] === m[5]
-        ? DIR_OUT : DIR_IN;
+      this.how = HOW_MAC;
+      return this.isMac(f.buf, f.ethSrcOff) ? DIR_OUT : DIR_IN;
     }
-    if (l !== null && this.locals.size > 0) return this.locals.has(f.buf, l.srcOff, l.addrLen) ? DIR_OUT : DIR_IN;
+    if (l !== null && this.locals.size > 0) { this.how = HOW_IP; return this.locals.has(f.buf, l.srcOff, l.addrLen) ? DIR_OUT : DIR_IN; }
+    this.how = HOW_NONE;
     return DIR_IN;
+  }
+
+  /** After direction(): whether the local host sent (out) or is a destination of (in) the frame. */
+  mine(f: DecodedFrame, out: boolean): boolean {
+    const l = f.ipCount > 0 ? f.ip[0]! : null;
+    switch (this.how) {
+      case HOW_STATED: return !this.explicit || l === null || this.addrLocal(f, out ? l.srcOff : l.dstOff, l.addrLen);
+      case HOW_MAC: return out || (f.ethDstOff >= 0 && ((f.buf[f.ethDstOff]! & 1) !== 0 || this.isMac(f.buf, f.ethDstOff)));
+      case HOW_EXPLICIT: case HOW_IP: return l === null || this.addrLocal(f, out ? l.srcOff : l.dstOff, l.addrLen);
+      default: return true;
+    }
+  }
+
+  private addrLocal(f: DecodedFrame, off: number, len: number): boolean {
+    return this.locals.has(f.buf, off, len) || isGroupAddr(f.buf, off, len);
+  }
+
+  private isMac(b: Uint8Array, o: number): boolean {
+    const m = this.mac!;
+    return b[o] === m[0] && b[o + 1] === m[1] && b[o + 2] === m[2] && b[o + 3] === m[3] && b[o + 4] === m[4] && b[o + 5] === m[5];
   }
 }
 

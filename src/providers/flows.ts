@@ -13,19 +13,20 @@ const W = 10; // words per key: proto|len, 4 words per address, ports
 const EMPTY = 0;
 
 export class FlowTable {
-  private readonly cap: number;
-  private readonly keys: Uint32Array;
-  private readonly ids: Int32Array;
+  private cap: number;
+  private keys: Uint32Array;
+  private ids: Int32Array;
   private readonly tmp = new Uint32Array(W);
   private count = 0;
   private nextId = 1;
   /** After id(): whether the packet's source is the flow's second endpoint (canonical order swapped). */
   swapped = false;
 
-  constructor(capacity = 1 << 16) {
-    this.cap = capacity;
-    this.keys = new Uint32Array(capacity * W);
-    this.ids = new Int32Array(capacity);
+  /** Starts small and doubles up to `maxCapacity` slots (a power of two); past that, clears. */
+  constructor(readonly maxCapacity = 1 << 18, initial = 1 << 10) {
+    this.cap = Math.min(initial, maxCapacity);
+    this.keys = new Uint32Array(this.cap * W);
+    this.ids = new Int32Array(this.cap);
   }
 
   id(b: Uint8Array, srcOff: number, dstOff: number, len: number, proto: number, sport: number, dport: number): number {
@@ -45,23 +46,14 @@ export class FlowTable {
       t[5 + w] = k < len ? ((b[bo + k]! << 24) | (b[bo + k + 1]! << 16) | (b[bo + k + 2]! << 8) | b[bo + k + 3]!) >>> 0 : 0;
     }
     t[9] = ((ap << 16) | bp) >>> 0;
-    let h = 0x811c9dc5;
-    for (let i = 0; i < W; i++) h = Math.imul(h ^ t[i]!, 0x01000193);
-    const mask = this.cap - 1;
-    let slot = (h >>> 0) & mask;
-    for (;;) {
-      const id = this.ids[slot]!;
-      if (id === EMPTY) break;
-      const base = slot * W;
-      let same = true;
-      for (let i = 0; i < W; i++) if (this.keys[base + i] !== t[i]) { same = false; break; }
-      if (same) return id;
-      slot = (slot + 1) & mask;
-    }
+    const h = hash(t, 0);
+    let slot = this.find(t, h);
+    const found = this.ids[slot]!;
+    if (found !== EMPTY) return found;
     if (this.count * 2 >= this.cap) {
-      this.ids.fill(EMPTY);
-      this.count = 0;
-      slot = (h >>> 0) & mask;
+      if (this.cap < this.maxCapacity) this.grow();
+      else { this.ids.fill(EMPTY); this.count = 0; }
+      slot = this.find(t, h);
     }
     this.keys.set(t, slot * W);
     const id = this.nextId++;
@@ -69,4 +61,40 @@ export class FlowTable {
     this.count++;
     return id;
   }
+
+  /** The slot holding key `t`, or the empty slot where it would go. */
+  private find(t: Uint32Array, h: number): number {
+    const mask = this.cap - 1;
+    let slot = h & mask;
+    for (;;) {
+      if (this.ids[slot] === EMPTY) return slot;
+      const base = slot * W;
+      let same = true;
+      for (let i = 0; i < W; i++) if (this.keys[base + i] !== t[i]) { same = false; break; }
+      if (same) return slot;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys, oldIds = this.ids, oldCap = this.cap;
+    this.cap = oldCap * 2;
+    this.keys = new Uint32Array(this.cap * W);
+    this.ids = new Int32Array(this.cap);
+    const mask = this.cap - 1;
+    for (let s = 0; s < oldCap; s++) {
+      const id = oldIds[s]!;
+      if (id === EMPTY) continue;
+      let slot = hash(oldKeys, s * W) & mask;
+      while (this.ids[slot] !== EMPTY) slot = (slot + 1) & mask;
+      this.keys.set(oldKeys.subarray(s * W, s * W + W), slot * W);
+      this.ids[slot] = id;
+    }
+  }
+}
+
+function hash(k: Uint32Array, o: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < W; i++) h = Math.imul(h ^ k[o + i]!, 0x01000193);
+  return (h ^ (h >>> 15)) >>> 0;
 }

@@ -27,7 +27,7 @@ import type { Probe } from '../d/types/probes.ts';
 import type { PacketRecord } from '../capture/types.ts';
 import { LINKTYPE } from '../capture/types.ts';
 import {
-  DIR_OUT, type DecodedFrame, IpLayer, K_IPV4, K_IPV6, KIND_NAMES, L4_SCTP, L4_TCP, L4_UDP, M_BAD_HEADER_LENGTH,
+  DIR_OUT, type DecodedFrame, IpLayer, K_IPV4, K_IPV6, KIND_NAMES, L4_ESP, L4_SCTP, L4_TCP, L4_UDP, M_BAD_HEADER_LENGTH,
   M_BAD_TOTAL_LENGTH, M_BAD_VERSION,
 } from '../decode/index.ts';
 import {
@@ -35,7 +35,7 @@ import {
 } from './args.ts';
 import { DirectionResolver } from './direction.ts';
 import { FlowTable } from './flows.ts';
-import { isGroupAddr, isLoopbackAddr, LocalSet } from './locals.ts';
+import { isLoopbackAddr, LocalSet } from './locals.ts';
 import type { NetProbes } from './probes.ts';
 import type { FiringSink } from './sink.ts';
 import { TcpProvider } from './tcp/provider.ts';
@@ -43,6 +43,8 @@ import { UdpProvider } from './udp.ts';
 
 /** epb_flags bits 24-31: link-layer errors (CRC, too long/short, ...) — the frame never made it. */
 const EPB_LINK_ERRORS = 0xff000000;
+/** Capture interfaces that are tunnels (IP-level, no link header of their own). */
+const TUNNEL_IF = /^(ip\.tun|ip6\.tun|ipsec|tun|vti|ip6tnl|sit)\d*$/;
 
 export class NetProviders {
   readonly tcp: TcpProvider;
@@ -63,11 +65,18 @@ export class NetProviders {
   private lastBuf: Uint8Array | null = null;
   private stackKey = new Uint8Array(64);
   private stackLen = -1;
+  private lines: string[] = [];
   private readonly scratch = new IpLayer();
   private base = PACKET_BASE;
   private f!: DecodedFrame;
   private nowNs = 0;
   private loop = false;
+  private lastIfName = '';
+  private lastIfTunnel = false;
+  /** The frame's capture interface is a tunnel's (ip.tun0, ipsec0, tun0, vti0): see fireWrite. */
+  private tunnelIf = false;
+  private tunLen = -1;
+  private tunNs = 0;
   /** The record's epb_flags (drop-out detection). */
   private recEpbErrors = 0;
 
@@ -95,7 +104,7 @@ export class NetProviders {
     this.nowNs = nowNs;
     c.frame = f.frame;
     c.tsNs = tsNs;
-    c.vtsNs = tsNs;
+    c.vtsNs = nowNs;
     c.cpu = rec.queue >= 0 ? rec.queue : 0;
     this.recEpbErrors = rec.epbFlags;
     const pid = rec.pid >= 0 ? rec.pid : rec.effPid >= 0 ? rec.effPid : 0;
@@ -108,15 +117,19 @@ export class NetProviders {
       this.lastBuf = f.buf;
       c.memView = new DataView(f.buf.buffer, f.buf.byteOffset, f.buf.byteLength);
     }
-    c.mem = f.buf.subarray(f.start, f.end);
+    // A plain Uint8Array view (Buffer.subarray would build a slower FastBuffer).
+    c.mem = new Uint8Array(f.buf.buffer, f.buf.byteOffset + f.start, f.end - f.start);
     c.memBase = PACKET_BASE;
     this.base = PACKET_BASE;
     this.stack(f);
+    if (f.ifName !== this.lastIfName) { this.lastIfName = f.ifName; this.lastIfTunnel = TUNNEL_IF.test(f.ifName); }
+    this.tunnelIf = this.lastIfTunnel;
 
     const n = f.ipCount;
     const l0 = n > 0 ? f.ip[0]! : null;
     this.loop = f.linkType === LINKTYPE.NULL || f.linkType === LINKTYPE.LOOP || isLoName(f.ifName) ||
-      (l0 !== null && isLoopbackAddr(f.buf, l0.srcOff, l0.addrLen) && isLoopbackAddr(f.buf, l0.dstOff, l0.addrLen));
+      (l0 !== null && ((isLoopbackAddr(f.buf, l0.srcOff, l0.addrLen) && isLoopbackAddr(f.buf, l0.dstOff, l0.addrLen)) ||
+        sameAddr(f.buf, l0.srcOff, l0.dstOff, l0.addrLen)));
     if (this.loop) {
       this.sendPath(f, true);
       this.receivePath(f);
@@ -130,17 +143,23 @@ export class NetProviders {
   /** stack(): the layer path innermost first, rebuilt only when it differs from the previous frame's. */
   private stack(f: DecodedFrame): void {
     const n = f.pathLen;
-    let same = n === this.stackLen;
+    let same = n === this.stackLen && this.ctx.stackLines === this.lines; // a tick may have cleared it
     for (let i = 0; same && i < n; i++) if (this.stackKey[i] !== f.pathKind[i]) same = false;
     if (same) return;
     this.stackLen = n;
     const lines: string[] = [];
     for (let i = n - 1; i >= 0; i--) { this.stackKey[i] = f.pathKind[i]!; lines.push(KIND_NAMES[f.pathKind[i]!] ?? '?'); }
     this.ctx.stackLines = lines;
+    this.lines = lines;
   }
 
-  /** Fills the shared per-layer arguments and the firing's tid (the layer's flow). Returns the flow id. */
-  private prepare(l: IpLayer): number {
+  /**
+   * Fills the shared per-layer arguments and the firing's tid and cs_cid:
+   * the local end of the layer's flow (flow id * 2 + which end), so both
+   * directions of a connection share it while the two ends of a loopback
+   * connection — two conn_t, two threads in a kernel — do not. Returns it.
+   */
+  private prepare(l: IpLayer, out: boolean): number {
     const f = this.f;
     fillIpInfo(this.ip, f, l);
     fillIfInfo(this.ifi, l.ifName, this.loop);
@@ -148,49 +167,71 @@ export class NetProviders {
     else fillIpv6Info(this.v6, f, l, this.base);
     let sp = 0, dp = 0;
     if (l.l4 === L4_TCP) { sp = l.tcp.srcPort; dp = l.tcp.dstPort; } else if (l.l4 === L4_UDP) { sp = l.udp.srcPort; dp = l.udp.dstPort; } else if (l.l4 === L4_SCTP) { sp = l.sctp.srcPort; dp = l.sctp.dstPort; }
-    const id = this.flows.id(f.buf, l.srcOff, l.dstOff, l.addrLen, l.upper, sp, dp);
-    this.cs.cs_cid = id;
-    this.ctx.tid = id;
-    return id;
-  }
-
-  private isLocal(off: number, len: number): boolean {
-    const set = this.resolver.locals;
-    return set.size === 0 || set.has(this.f.buf, off, len) || isGroupAddr(this.f.buf, off, len);
+    const flow = this.flows.id(f.buf, l.srcOff, l.dstOff, l.addrLen, l.upper, sp, dp);
+    // The local end is the source when sending, the destination when receiving.
+    const srcFirst = !this.flows.swapped;
+    const key = flow * 2 + ((out ? srcFirst : !srcFirst) ? 0 : 1);
+    this.cs.cs_cid = key;
+    this.ctx.tid = key;
+    return key;
   }
 
   private sendPath(f: DecodedFrame, loop: boolean): void {
     const dropped = (this.recEpbErrors & EPB_LINK_ERRORS) !== 0;
     const n = f.ipCount;
-    const l0 = n > 0 ? f.ip[0]! : null;
-    const originated = loop || l0 === null || this.isLocal(l0.srcOff, l0.addrLen);
+    const originated = loop || this.resolver.mine(f, true);
     for (let i = n - 1; i >= 0; i--) {
       const l = f.ip[i]!;
-      const flow = this.prepare(l);
+      const key = this.prepare(l, true);
       const carrier = i < n - 1;
-      if (originated && !dropped) this.transport(l, true, flow, carrier);
+      if (originated && !dropped) this.transport(l, true, key, carrier);
       const pv = l.version === 4 ? this.p.ipv4 : this.p.ipv6;
-      if (originated) this.fireProto(pv.write, l);
+      if (originated) this.fireWrite(pv.write, l);
       if (dropped) { this.fireProto(pv['drop-out'], l); continue; }
       this.fireIp(this.p.ipSend[l.version === 4 ? 4 : 6][loop ? 1 : 0], l);
       this.fireProto(loop ? pv['local-send'] : pv.send, l);
     }
   }
 
+  /**
+   * ipvN:::write. For IPsec ESP leaving a NIC, write fires at the top of IP,
+   * before ESP encapsulation, so (as in the Prototype #2 IPsec transcript,
+   * where write shows 88 and send 140) its payload is the tunnel packet just
+   * sent on the tunnel interface (ip.tun0 …): its whole length, when one was
+   * sent within the last second; else the layer's own.
+   */
+  private fireWrite(p: Probe, l: IpLayer): void {
+    if (this.on[p.id] !== true && !this.tunnelIf) return;
+    if (this.tunnelIf && l.depth === 0) {
+      this.tunLen = l.version === 4 ? l.totalLength : l.plen + 40;
+      this.tunNs = this.nowNs;
+    }
+    if (this.on[p.id] !== true) return;
+    const esp = l.l4 === L4_ESP || l.esp.natt;
+    if (esp && l.depth === 0 && !this.tunnelIf && this.tunLen >= 0 && this.nowNs - this.tunNs <= 1e9 && this.nowNs >= this.tunNs) {
+      const keep = this.ip.ip_plength;
+      this.ip.ip_plength = this.tunLen;
+      this.tunLen = -1;
+      this.fireProto(p, l);
+      this.ip.ip_plength = keep;
+      return;
+    }
+    this.fireProto(p, l);
+  }
+
   private receivePath(f: DecodedFrame): void {
     const n = f.ipCount;
-    const l0 = n > 0 ? f.ip[0]! : null;
-    const delivered = this.loop || l0 === null || this.isLocal(l0.dstOff, l0.addrLen);
+    const delivered = this.loop || this.resolver.mine(f, false);
     for (let i = 0; i < n; i++) {
       const l = f.ip[i]!;
-      const flow = this.prepare(l);
+      const key = this.prepare(l, false);
       const pv = l.version === 4 ? this.p.ipv4 : this.p.ipv6;
       if (this.wouldDrop(f, l)) { this.fireProto(pv['drop-in'], l); return; }
       this.fireIp(this.p.ipReceive[l.version === 4 ? 4 : 6][this.loop ? 1 : 0], l);
       this.fireProto(this.loop ? pv['local-receive'] : pv.receive, l);
       if (delivered) {
         this.fireProto(pv.read, l);
-        this.transport(l, false, flow, i < n - 1);
+        this.transport(l, false, key, i < n - 1);
       }
     }
     this.malformedIp(f);
@@ -244,19 +285,17 @@ export class NetProviders {
     }
     const keep = l.version;
     l.version = v6 ? 6 : 4; // which translator applies
-    this.prepare(l);
+    this.prepare(l, false);
     this.ip.ip_ver = keep; // ip_ver shows the header's own (bad) nibble
     if (v6) this.v6.ipv6_ver = keep; else this.v4.ipv4_ver = keep;
     this.fireProto(v6 ? this.p.ipv6['drop-in'] : this.p.ipv4['drop-in'], l);
   }
 
-  private transport(l: IpLayer, out: boolean, flow: number, carrier: boolean): void {
+  /** tcp/udp for the layer's transport; `key` is the local end's connection (see prepare). */
+  private transport(l: IpLayer, out: boolean, key: number, carrier: boolean): void {
     if (l.l4 === L4_TCP) {
       if (!this.tcp.active || l.laterFragment) return;
-      const sw = this.flows.swapped;
-      // The local end is the source when sending; key = flow and which end is local.
-      const localFirst = out ? !sw : sw;
-      this.tcp.segment(this.f, l, out, flow * 2 + (localFirst ? 0 : 1), flow, this.pkt, this.cs, this.ip, this.base, this.nowNs);
+      this.tcp.segment(this.f, l, out, key, key >> 1, this.pkt, this.cs, this.ip, this.base, this.nowNs);
     } else if (l.l4 === L4_UDP && !carrier && !l.esp.natt) {
       this.udp.datagram(this.f, l, out, this.pkt, this.cs, this.ip, this.base);
     }
@@ -282,6 +321,12 @@ export class NetProviders {
     arg[0] = 0; arg[1] = hdr; arg[2] = 0; arg[3] = hdr; arg[4] = 0; arg[5] = 0;
     this.sink.fire(p);
   }
+}
+
+/** A packet from an address to itself never leaves the host (Linux captures it on lo). */
+function sameAddr(b: Uint8Array, x: number, y: number, len: number): boolean {
+  for (let i = 0; i < len; i++) if (b[x + i] !== b[y + i]) return false;
+  return true;
 }
 
 function isLoName(n: string): boolean {

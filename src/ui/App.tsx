@@ -19,6 +19,7 @@ export function App() {
   const notice = useStore((s) => s.notice);
   const runCount = useStore((s) => s.runCount);
   const runStatus = useStore((s) => s.runStatus);
+  const ready = useStore((s) => s.ready);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -35,7 +36,7 @@ export function App() {
   }, []);
 
   return (
-    <div className="app" data-run-count={runCount} data-run-status={runStatus}>
+    <div className="app" data-run-count={runCount} data-run-status={runStatus} data-ready={ready}>
       <TopBar />
       <ProgressBar />
       <main className="workspace">

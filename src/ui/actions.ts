@@ -10,8 +10,10 @@ import type { EngineEvent } from '../engine/events.ts';
 import type { CaptureSpec, WireEngineOptions } from '../engine/protocol.ts';
 import { EngineClient, type RunHandle } from './engine/client.ts';
 import { compressedSize, decodeShare, EMBED_LIMIT, encodeShare, isFetchableUrl } from './lib/share.ts';
-import { loadSamples } from './lib/samples.ts';
-import { emptyView, output, TABS, useStore, type TabId } from './store/store.ts';
+import { loadSamples, type Example } from './lib/samples.ts';
+import { joinWords, parseOptions } from './lib/options.ts';
+import { rememberCapture } from './lib/recent.ts';
+import { emptyView, output, STARTER_SCRIPT, TABS, useStore, type TabId } from './store/store.ts';
 import { hostRows } from './views/hosts-data.ts';
 import { PacketTableBuilder } from './views/packets-data.ts';
 import hostsScript from './views/scripts/hosts.d?raw';
@@ -28,9 +30,20 @@ let current: RunHandle | null = null;
 const set = useStore.setState;
 const get = useStore.getState;
 
-function engineOptions(): WireEngineOptions {
+/** The run's options: the "dtrace options" field plus the Capture tab's local hosts. */
+function engineOptions(): WireEngineOptions | string {
+  const parsed = parseOptions(get().options);
+  if (!parsed.ok) return parsed.error;
   const locals = get().locals.split(/[\s,]+/).filter(Boolean);
-  return locals.length > 0 ? { locals } : {};
+  return locals.length > 0 ? { ...parsed.options, locals: [...(parsed.options.locals ?? []), ...locals] } : parsed.options;
+}
+
+/** Options for the built-in views and diagnostics: the user's local hosts and macro arguments, never -q/-e. */
+function viewOptions(): WireEngineOptions {
+  const o = engineOptions();
+  if (typeof o === 'string') return {};
+  const { locals, macroArgs, defines, undefs, cpp } = o;
+  return { locals, macroArgs, defines, undefs, cpp };
 }
 
 /** The dtrace-style stderr line for a message event. */
@@ -45,8 +58,14 @@ export function runScript(): void {
   const program: ProgramText = { name: s.scriptName, text: s.script, kind: 'file' };
   const captures: CaptureSpec[] = s.capture ? [s.capture] : [];
   const started = performance.now();
+  const options = engineOptions();
+  if (typeof options === 'string') {
+    output.appendStderr(stderrLine(options));
+    set({ runStatus: 'idle', exitStatus: 2, aggs: [], messages: [], outputVersion: output.version, runCount: s.runCount + 1, notice: options });
+    return;
+  }
   set({ runStatus: 'running', progress: null, pps: 0, runStartedAt: started, exitStatus: null, killed: false, aggs: [], messages: [], outputVersion: output.version, runCount: s.runCount + 1, notice: `Running ${s.scriptName}` });
-  const handle = main.run([program], captures, engineOptions(), {
+  const handle = main.run([program], captures, options, {
     onEvents: (events) => {
       if (current !== handle) return;
       applyRunEvents(events, started);
@@ -101,8 +120,9 @@ export function openCapture(spec: CaptureSpec, run = true): void {
   refreshVisibleView();
 }
 
-export function openFile(file: File): void {
+export function openFile(file: File, remember = true): void {
   openCapture({ kind: 'blob', name: file.name, blob: file });
+  if (remember) void rememberCapture(file, file.name);
 }
 
 export function openUrl(url: string): boolean {
@@ -132,7 +152,8 @@ export function ensureView(view: 'hosts' | 'packets'): void {
   const aggs: Extract<EngineEvent, { kind: 'agg' }>[] = [];
   const messages: Extract<EngineEvent, { kind: 'message' }>[] = [];
   set({ [view]: { status: 'running', captureKey: key, data: null, error: null, messages: [] } });
-  const handle = aux.run([program], [s.capture], engineOptions(), {
+  // -Z: packets.d's udp clause may match nothing in a build without the udp provider.
+  const handle = aux.run([program], [s.capture], { ...viewOptions(), allowZeroMatch: true }, {
     onEvents: (events) => {
       for (const e of events) {
         if (e.kind === 'text' && view === 'packets') builder.feed(e.text);
@@ -165,9 +186,17 @@ export function selectTab(tab: TabId): void {
 }
 
 /** Opens a script in the editor (an example, or a built-in view's D). */
-export function openScript(text: string, name: string): void {
+export function openScript(text: string, name: string, options?: string): void {
   get().setScript(text, name);
+  if (options !== undefined) get().setOptions(options);
   scheduleCompile();
+}
+
+/** Opens a manifest example: its script, options and capture; then runs it. */
+export async function openExample(ex: Example): Promise<void> {
+  openScript(await ex.script.load(), ex.script.name, joinWords(ex.argv));
+  if (ex.capture) openCapture({ kind: 'url', name: ex.capture.name, url: new URL(ex.capture.url, location.href).href });
+  else runScript();
 }
 
 let compileTimer: ReturnType<typeof setTimeout> | undefined;
@@ -179,7 +208,7 @@ export function scheduleCompile(delay = 300): void {
   compileTimer = setTimeout(() => {
     const seq = ++compileSeq;
     const s = get();
-    void aux.compile({ name: s.scriptName, text: s.script, kind: 'file' }, engineOptions()).then((r) => {
+    void aux.compile({ name: s.scriptName, text: s.script, kind: 'file' }, viewOptions()).then((r) => {
       if (seq === compileSeq) get().setDiagnostics(r.diagnostics, r.available);
     });
   }, delay);
@@ -191,7 +220,7 @@ export interface ShareResult { link: string; note: string }
 export async function buildShareLink(): Promise<ShareResult> {
   const s = get();
   const base = location.href.replace(/[#?].*$/, '');
-  const st = { script: s.script, name: s.scriptName, tab: s.tab } as Parameters<typeof encodeShare>[0];
+  const st = { script: s.script, name: s.scriptName, tab: s.tab, options: s.options } as Parameters<typeof encodeShare>[0];
   let note = '';
   const cap = s.capture;
   if (cap?.kind === 'url') {
@@ -213,9 +242,21 @@ export async function buildShareLink(): Promise<ShareResult> {
 
 /** Start-up: a share link, else ?capture=URL, else the bundled default sample; then run. */
 export async function restoreFromLocation(): Promise<void> {
+  try {
+    await restore();
+  } finally {
+    set({ ready: true });
+  }
+}
+
+/** True while the editor still holds the starter text (a person who typed first keeps their script). */
+const untouched = (): boolean => get().script === STARTER_SCRIPT;
+
+async function restore(): Promise<void> {
   const shared = decodeShare(location.hash);
   if (shared) {
     get().setScript(shared.script, shared.name);
+    get().setOptions(shared.options);
     if ((TABS as readonly string[]).includes(shared.tab)) get().setTab(shared.tab as TabId);
     scheduleCompile(0);
     if (shared.capture) openCapture({ kind: 'blob', name: shared.capture.name, blob: new Blob([shared.capture.bytes as Uint8Array<ArrayBuffer>]) });
@@ -224,12 +265,12 @@ export async function restoreFromLocation(): Promise<void> {
     return;
   }
   const samples = await loadSamples();
-  const def = samples.scripts.find((x) => x.name === samples.defaultScript);
-  if (def) get().setScript(await def.load(), def.name);
-  scheduleCompile(0);
+  const def = samples.defaultExample;
   const param = new URLSearchParams(location.search).get('capture');
-  if (param && openUrl(param)) return;
-  const cap = samples.captures.find((c) => c.name === samples.defaultCapture);
-  if (cap) openCapture({ kind: 'url', name: cap.name, url: new URL(cap.url, location.href).href });
-  else if (def) runScript();
+  if (param) {
+    if (def && untouched()) openScript(await def.script.load(), def.script.name, joinWords(def.argv));
+    if (openUrl(param)) return;
+  }
+  if (def && untouched()) await openExample(def);
+  else scheduleCompile(0);
 }

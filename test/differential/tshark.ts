@@ -15,13 +15,16 @@
  *   - the walk stops at the first token whose content is not a packet of its
  *     own: icmp/icmpv6 (quoted headers of errors), sflow (sampled headers);
  *     everything after it is quoted, never a layer;
- *   - an `ip` token without an ip.src occurrence is a header tshark found
- *     bogus (bad IHL, bad length): no layer, and the walk stops;
+ *   - an `ip` token without ip.src and ip.dst occurrences is a header tshark
+ *     found bogus (bad IHL, bad length) or cut before its addresses: no
+ *     layer, and the walk stops (wiretrace makes a layer only of a header
+ *     whose addresses were captured); an `ip` token directly followed by
+ *     `ipv6` is version 6 behind ethertype 0x0800, handed on by packet-ip.c;
  *   - the virtual interface of an inner layer follows from the last tunnel
  *     token before it (gre -> gre0, vxlan -> vxlan<VNI>, geneve -> geneve0,
  *     gtp -> gtp0, ip/ipv6 -> ip.tun0), as wiretrace names them.
  *
- * tshark runs with IPv4/IPv6 reassembly off (-o ip.defragment:FALSE ...), so a
+ * tshark runs with IPv4/IPv6/802.11 reassembly off (-o ip.defragment:FALSE ...), so a
  * first fragment's payload is dissected in its own frame, as wiretrace does
  * (it never reassembles), instead of in the frame completing the datagram.
  */
@@ -29,7 +32,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
 export const FIELDS = [
-  'frame.number', 'frame.protocols', 'frame.interface_name', 'frame.packet_flags_direction', 'sll.pkttype',
+  'frame.number', 'frame.protocols', 'frame.interface_name', 'frame.packet_flags_direction', 'sll.pkttype', 'pflog.dir',
   'ip.version', 'ip.hdr_len', 'ip.len', 'ip.id', 'ip.flags', 'ip.frag_offset', 'ip.ttl', 'ip.proto', 'ip.checksum',
   'ip.dsfield', 'ip.src', 'ip.dst',
   'ipv6.tclass', 'ipv6.flow', 'ipv6.plen', 'ipv6.nxt', 'ipv6.hlim', 'ipv6.src', 'ipv6.dst',
@@ -38,7 +41,9 @@ export const FIELDS = [
 type Field = (typeof FIELDS)[number];
 const IDX = Object.fromEntries(FIELDS.map((f, i) => [f, i])) as Record<Field, number>;
 
-export const PREFS = ['-o', 'ip.defragment:FALSE', '-o', 'ipv6.defragment:FALSE', '-o', 'tcp.desegment_tcp_streams:FALSE'];
+export const PREFS = [
+  '-o', 'ip.defragment:FALSE', '-o', 'ipv6.defragment:FALSE', '-o', 'wlan.defragment:FALSE', '-o', 'tcp.desegment_tcp_streams:FALSE',
+];
 
 /** Tokens whose content is quoted or sampled data, not packets. */
 const STOP = new Set(['icmp', 'icmpv6', 'sflow']);
@@ -49,7 +54,7 @@ const EXT_NXT: Record<string, Field> = {
   'ipv6.dstopts': 'ipv6.dstopts.nxt',
   ah: 'ah.next_header',
 };
-const TUNNEL_TOKENS = new Set(['gre', 'vxlan', 'geneve', 'gtp', 'ip', 'ipv6']);
+const TUNNEL_TOKENS = new Set(['gre', 'vxlan', 'geneve', 'gtp', 'ip', 'ipv6', 'teredo', 'l2tp']);
 
 /** One IP layer in --layers column order (without frame and depth); null = not comparable. */
 export interface Layer {
@@ -110,7 +115,10 @@ export function parseTsharkLine(line: string): TsharkFrame {
   const pd = pflags === '' ? 0 : Number(pflags.split(',')[0]);
   if (pd === 1) direction = 'in';
   else if (pd === 2) direction = 'out';
-  else if (pkttype !== '') {
+  else if ((cols[IDX['pflog.dir']] ?? '') !== '') {
+    const d = Number(cols[IDX['pflog.dir']]!.split(',')[0]);
+    direction = d === 1 ? 'in' : d === 2 ? 'out' : '-';
+  } else if (pkttype !== '') {
     const t = Number(pkttype.split(',')[0]);
     direction = t === 4 ? 'out' : t <= 3 ? 'in' : '-';
   }
@@ -119,8 +127,14 @@ export function parseTsharkLine(line: string): TsharkFrame {
   let carrier = '';
   let vxlans = 0;
   let cur: Layer | null = null;
-  for (const tok of protocols.split(':')) {
+  const toks = protocols.split(':');
+  // Version 6 behind ethertype 0x0800 (or protocol 4): packet-ip.c hands it to IPv6, and that `ip`
+  // token has no fields. Recognised when there are fewer ip.src occurrences than `ip` tokens.
+  let handoffs = toks.filter((t) => t === 'ip').length - occ('ip.src').length;
+  for (let ti = 0; ti < toks.length; ti++) {
+    const tok = toks[ti]!;
     if (STOP.has(tok)) break;
+    if (tok === 'ip' && toks[ti + 1] === 'ipv6' && handoffs > 0) { handoffs--; continue; }
     if (tok === 'vxlan') vxlans++;
     if (tok === 'ip' || tok === 'ipv6') {
       const k = count[tok] ?? 0;
@@ -129,8 +143,9 @@ export function parseTsharkLine(line: string): TsharkFrame {
       // tshark says "unknown" for a pcapng interface without if_name: not comparable.
       const iface = depth === 0 ? (ifName === '' || ifName === 'unknown' ? null : ifName) : tunnelName(carrier, get('vxlan.vni', vxlans - 1));
       if (tok === 'ip') {
+        // A layer is a header whose addresses were both captured (wiretrace's rule too).
         const src = get('ip.src', k);
-        if (src === undefined) break;
+        if (src === undefined || get('ip.dst', k) === undefined) break;
         const hl = Number(get('ip.hdr_len', k));
         const len = Number(get('ip.len', k));
         cur = {
@@ -141,7 +156,7 @@ export function parseTsharkLine(line: string): TsharkFrame {
         };
       } else {
         const src = get('ipv6.src', k);
-        if (src === undefined) break;
+        if (src === undefined || get('ipv6.dst', k) === undefined) break;
         cur = {
           interface: iface, direction, version: '6', src, dst: get('ipv6.dst', k) ?? '?',
           plength: num(get('ipv6.plen', k)), ttl: num(get('ipv6.hlim', k)), protocol: num(get('ipv6.nxt', k)),
@@ -151,7 +166,9 @@ export function parseTsharkLine(line: string): TsharkFrame {
       layers.push(cur);
     } else {
       const nxt = EXT_NXT[tok];
-      if (nxt !== undefined) {
+      // IPv6 extension tokens after an IPv4 header (protocol 0/43/44/60, which tshark dissects
+      // as IPv6 extension headers) do not change IPv4's protocol column; AH does, for both.
+      if (nxt !== undefined && (cur === null || cur.version === '6' || tok === 'ah')) {
         const k = count[tok] ?? 0;
         count[tok] = k + 1;
         const v = get(nxt, k);
@@ -169,6 +186,8 @@ function tunnelName(carrier: string, vni: string | undefined): string {
     case 'vxlan': return 'vxlan' + (vni === undefined ? '?' : Number(vni));
     case 'geneve': return 'geneve0';
     case 'gtp': return 'gtp0';
+    case 'teredo': return 'teredo0';
+    case 'l2tp': return 'l2tp0';
     default: return 'ip.tun0';
   }
 }

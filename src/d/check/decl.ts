@@ -70,6 +70,7 @@ export class DeclBuilder {
         decls.push({ name, type, bits: w });
       } else {
         const r = resolve(type);
+        if (r.kind === 'void' || r.kind === 'func') fail('D_DECL_VOIDOBJ', `cannot have void member: ${name}`, m.loc);
         if ((r.kind === 'struct' || r.kind === 'union') && !r.complete) {
           fail('D_DECL_INCOMPLETE', `incomplete struct/union/enum ${type.name}: ${name}`, m.loc);
         }

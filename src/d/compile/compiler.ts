@@ -46,6 +46,8 @@ import { convertInt, truthOf, zeroOf, type Ev, type IntEv, type StrEv } from './
 import { traceInt, traceString, hexDump } from '../format/trace.ts';
 import { checkFormat, formatValues, isFormatError, parseFormat, type ParsedFormat, type PfValue } from '../format/printf.ts';
 import type { AggBridge } from './aggbridge.ts';
+import type { AggParams } from '../runtime/aggregate.ts';
+import { checkLlquantize, checkLquantize, isAggCheckError } from '../runtime/aggregate-check.ts';
 
 export type Stmt = (c: FireCtx) => void;
 
@@ -128,6 +130,8 @@ export class Compiler {
   private probeCtx: Probe | null = null;
   private desc: A.ProbeDesc | null = null;
   private inClause = false;
+  /** Destructive actions the program uses (the engine refuses to enable them). */
+  readonly destructive: string[] = [];
   private strsize = 256;
 
   constructor(readonly env: CompileEnv) {
@@ -235,7 +239,6 @@ export class Compiler {
       this.probeCtx = stableProbe(probes);
       this.desc = desc;
       this.inClause = true;
-      this.syms.locals.forEach((v) => { if (!v.declared) v.type = v.type; });
       const { pred, body } = this.cookClause(cl);
       this.inClause = false;
       this.clauses.push({
@@ -244,11 +247,45 @@ export class Compiler {
     }
   }
 
+  /** dt_compile_one_clause's action-order rules for speculations (checked over the clause's top-level actions). */
+  private checkActionOrder(body: readonly A.Statement[]): void {
+    let spec = false, commit = false, datarec = false;
+    for (const st of body) {
+      if (st.kind !== 'ExprStatement') continue;
+      const e = st.expr;
+      let name = '';
+      if (e.kind === 'Call' && e.callee.kind === 'Ident') name = e.callee.name;
+      const isAgg = e.kind === 'Assign' && e.target.kind === 'Agg';
+      const f = BUILTIN_FUNCS.get(name);
+      if (name === 'speculate') {
+        if (spec) fail('D_SPEC_SPEC', 'speculate( ) may not follow speculate( )', e.loc);
+        if (commit) fail('D_SPEC_COMM', 'speculate( ) may not follow commit( )', e.loc);
+        if (datarec) fail('D_SPEC_DREC', 'speculate( ) may not follow data-recording action(s)', e.loc);
+        spec = true;
+      } else if (name === 'commit') {
+        if (commit) fail('D_COMM_COMM', 'commit( ) may not follow commit( )', e.loc);
+        if (datarec) fail('D_COMM_DREC', 'commit( ) may not follow data-recording action(s)', e.loc);
+        commit = true;
+      } else if (name === 'discard') {
+        continue;
+      } else if (name === 'exit') {
+        if (spec) fail('D_EXIT_SPEC', 'exit( ) may not follow speculate( )', e.loc);
+        datarec = true;
+      } else if (isAgg) {
+        if (spec) fail('D_AGG_SPEC', 'aggregating actions may not follow speculate( )', e.loc);
+      } else if (f && (f.kind === 'action' || f.kind === 'destructive') && name !== 'setopt' && name !== 'clear' && name !== 'trunc' && name !== 'normalize' && name !== 'denormalize') {
+        if (f.kind === 'destructive' && spec) fail('D_ACT_SPEC', 'destructive actions may not follow speculate( )', e.loc);
+        if (commit) fail('D_DREC_COMM', 'data-recording actions may not follow commit( )', e.loc);
+        datarec = true;
+      }
+    }
+  }
+
   private cookClause(cl: A.Clause): { pred: ((c: FireCtx) => boolean) | null; body: Stmt[] | null } {
-    let body: Stmt[] | null = null;
+    let body: Stmt[] | null;
     let pred: ((c: FireCtx) => boolean) | null = null;
     try {
-      body = this.region('action list', () => this.statements(cl.body ?? []));
+      body = this.region('action list', () => { const b = this.statements(cl.body ?? []); this.checkActionOrder(cl.body ?? []); return b; });
     } catch (e) {
       if (!(e instanceof CompileError) || cl.predicate === null || (e.tag !== 'D_IDENT_UNDEF' && e.tag !== 'D_VAR_UNDEF')) throw e;
       pred = this.predicate(cl.predicate);
@@ -271,7 +308,8 @@ export class Compiler {
     try {
       return f();
     } catch (e) {
-      if (e instanceof CompileError && e.region === undefined) {
+      // Errors dtrace raises while parsing (constant folding in dt_node_op2) carry no region.
+      if (e instanceof CompileError && e.region === undefined && e.tag !== 'D_DIV_ZERO') {
         throw new CompileError(e.tag, e.message, e.loc, name);
       }
       throw e;
@@ -999,8 +1037,9 @@ export class Compiler {
     const tgt = e.target;
     if (tgt.kind === 'Ident' && !this.isKnownIdent(tgt.name) && !this.syms.globals.has(tgt.name)) {
       if (op !== '=') {
-        const v = this.syms.create('global', tgt.name, 'scalar');
-        v.type = TYPE_INT64;
+        // dt_cook_op2: a compound assignment creates the variable, then reads it: D_VAR_UNDEF.
+        this.syms.create('global', tgt.name, 'scalar');
+        fail('D_VAR_UNDEF', `${tgt.name} has not yet been declared or assigned`, tgt.loc);
       } else {
         const v = this.syms.create('global', tgt.name, 'scalar');
         v.type = rx.t;
@@ -1009,12 +1048,13 @@ export class Compiler {
       lx = this.ident(tgt);
     } else if (tgt.kind === 'Ident' && this.syms.globals.get(tgt.name)?.type === undefined && this.syms.globals.has(tgt.name)) {
       const v = this.syms.globals.get(tgt.name)!;
-      v.type = op === '=' ? rx.t : TYPE_INT64;
+      if (op !== '=') fail('D_VAR_UNDEF', `${tgt.name} has not yet been declared or assigned`, tgt.loc);
+      v.type = rx.t;
       lx = this.ident(tgt);
     } else if (tgt.kind === 'ScopedVar') {
-      lx = this.scopedVar(tgt, true, op === '=' ? rx.t : TYPE_INT64);
+      lx = this.scopedVar(tgt, true, op === '=' ? rx.t : undefined);
     } else if (tgt.kind === 'Index') {
-      lx = this.index(tgt, op === '=' ? rx.t : TYPE_INT64);
+      lx = this.index(tgt, op === '=' ? rx.t : undefined);
     } else {
       lx = this.expr(tgt);
     }
@@ -1316,6 +1356,7 @@ export class Compiler {
       if (want === '@' || want === '...') continue;
       const wt = this.protoType(want);
       const a = args[i]!;
+      if (!a.agg && isInteger(a.t) && a.cv == 0 && (isPointer(wt) || isString(wt))) continue; // NULL
       if (a.agg || !argCompat(wt, a.t)) {
         fail('D_PROTO_ARG', `${prefix}${name}${suffix} argument #${i + 1} is incompatible with prototype:\n\tprototype: ${wt.name}\n\t argument: ${a.agg ? 'void' : a.t.name}`, loc);
       }
@@ -1335,45 +1376,44 @@ export class Compiler {
     const s = (i: number): StrEv => this.toStringEv(args[i]!);
     const n = (i: number): IntEv => this.asInt(args[i]!, T_LONG);
     const strsize = this.strsize;
-    const cut = (v: string): string => (v.length >= strsize ? v.slice(0, strsize - 1) : v);
     const lib = subrLib;
     switch (name) {
-      case 'strlen': { const a = s(0); return { t: TYPE_SIZE, ev: (c) => a(c).length }; }
-      case 'strjoin': { const a = s(0), b = s(1); return { t: T_STRING, ev: (c) => cut(a(c) + b(c)) }; }
+      case 'strlen': { const a = s(0); return { t: TYPE_SIZE, ev: (c) => { const x = a(c); return x.length < strsize ? x.length : strsize; } }; }
+      case 'strjoin': { const a = s(0), b = s(1); return { t: T_STRING, ev: (c) => lib.strjoin(a(c), b(c), strsize) }; }
       case 'substr': {
         const a = s(0), i = n(1), l = args.length > 2 ? n(2) : null;
-        return { t: T_STRING, ev: (c) => lib.substr(a(c), Number(i(c)), l ? Number(l(c)) : undefined) };
+        return { t: T_STRING, ev: (c) => lib.substr(a(c), i(c), l ? l(c) : undefined, strsize) };
       }
       case 'index': case 'rindex': {
         const a = s(0), b = s(1), st = args.length > 2 ? n(2) : null;
         const f = name === 'index' ? lib.index : lib.rindex;
-        return { t: T_INT, ev: (c) => f(a(c), b(c), st ? Number(st(c)) : undefined) };
+        return { t: T_INT, ev: (c) => f(a(c), b(c), st ? st(c) : undefined, strsize) };
       }
       case 'strchr': case 'strrchr': {
         const a = s(0), ch = this.asInt(args[1]!, T_CHAR);
-        const last = name === 'strrchr';
-        return { t: T_STRING, ev: (c) => { const str = a(c); const k = String.fromCharCode(Number(ch(c)) & 0xff); const i = last ? str.lastIndexOf(k) : str.indexOf(k); return i < 0 ? '' : str.slice(i); } };
+        const f = name === 'strchr' ? lib.strchr : lib.strrchr;
+        return { t: T_STRING, ev: (c) => f(a(c), ch(c), strsize) };
       }
-      case 'strstr': { const a = s(0), b = s(1); return { t: T_STRING, ev: (c) => { const x = a(c); const i = x.indexOf(b(c)); return i < 0 ? '' : x.slice(i); } }; }
+      case 'strstr': { const a = s(0), b = s(1); return { t: T_STRING, ev: (c) => lib.strstr(a(c), b(c), strsize) }; }
       case 'strtok': {
         const a = s(0), b = s(1);
-        const aNull = args[0]!.cv === 0 || (isInteger(args[0]!.t) && args[0]!.cv == 0);
-        const st = { rest: '' };
-        return { t: T_STRING, ev: (c) => lib.strtok(st, aNull ? null : a(c), b(c)) };
+        const aNull = isInteger(args[0]!.t) && args[0]!.cv == 0;
+        const st = rt.strtokState;
+        return { t: T_STRING, ev: (c) => lib.strtok(st, aNull ? null : a(c), b(c), strsize) };
       }
       case 'lltostr': {
         const v = this.asInt(args[0]!, T_LONG), base = args.length > 1 ? n(1) : null;
-        return { t: T_STRING, ev: (c) => lib.lltostr(v(c), base ? Number(base(c)) : 10) };
+        return { t: T_STRING, ev: (c) => lib.lltostr(v(c), base ? base(c) : undefined, strsize) };
       }
       case 'strtoll': {
         const a = s(0), base = args.length > 1 ? n(1) : null;
-        return { t: TYPE_INT64, ev: (c) => lib.strtoll(a(c), base ? Number(base(c)) : 10) };
+        return { t: TYPE_INT64, ev: (c) => lib.strtoll(a(c), base ? base(c) : undefined, strsize) };
       }
-      case 'toupper': { const a = s(0); return { t: T_STRING, ev: (c) => a(c).replace(/[a-z]+/g, (m) => m.toUpperCase()) }; }
-      case 'tolower': { const a = s(0); return { t: T_STRING, ev: (c) => a(c).replace(/[A-Z]+/g, (m) => m.toLowerCase()) }; }
-      case 'basename': { const a = s(0); return { t: T_STRING, ev: (c) => lib.basename(a(c)) }; }
-      case 'dirname': { const a = s(0); return { t: T_STRING, ev: (c) => lib.dirname(a(c)) }; }
-      case 'cleanpath': { const a = s(0); return { t: T_STRING, ev: (c) => lib.cleanpath(a(c)) }; }
+      case 'toupper': { const a = s(0); return { t: T_STRING, ev: (c) => lib.toupper(a(c), strsize) }; }
+      case 'tolower': { const a = s(0); return { t: T_STRING, ev: (c) => lib.tolower(a(c), strsize) }; }
+      case 'basename': { const a = s(0); return { t: T_STRING, ev: (c) => lib.basename(a(c), strsize) }; }
+      case 'dirname': { const a = s(0); return { t: T_STRING, ev: (c) => lib.dirname(a(c), strsize) }; }
+      case 'cleanpath': { const a = s(0); return { t: T_STRING, ev: (c) => lib.cleanpath(a(c), strsize) }; }
       case 'htons': case 'ntohs': { const a = this.asInt(args[0]!, intInfo(this.types.parse('uint16_t'))); return { t: this.types.parse('uint16_t'), ev: (c) => { const v = a(c) as number; return ((v & 0xff) << 8) | (v >> 8); } }; }
       case 'htonl': case 'ntohl': {
         const a = this.asInt(args[0]!, T_UINT);
@@ -1472,12 +1512,8 @@ export class Compiler {
     if (args.length > 0 && (!isScalar(args[0]!.t) || args[0]!.agg)) {
       fail('D_AGG_SCALAR', `${fname}( ) argument #1 must be of scalar type`, value.loc);
     }
-    const params = this.aggParams(fname, args, value);
-    if (sym.id < 0) {
-      sym.id = this.env.aggs.declare(name, fname, sym.keyTypes!, params, value.loc.line);
-    } else {
-      this.env.aggs.checkParams(sym.id, fname, params, value.loc);
-    }
+    const params = this.aggParams(fname, args, value, sym.id >= 0 ? this.env.aggs.params(sym.id) : undefined);
+    if (sym.id < 0) sym.id = this.env.aggs.declare(name, fname, sym.keyTypes!, params);
     const id = sym.id;
     const aggs = this.env.aggs;
     const val = args.length > 0 ? this.asInt(isInteger(args[0]!.t) ? args[0]! : { ...args[0]!, t: T_ULONG, ev: this.ptrAsInt(args[0]!) }, T_LONG) : null;
@@ -1497,37 +1533,13 @@ export class Compiler {
     };
   }
 
-  /** Constant parameters of lquantize/llquantize, checked as dt_cc.c does. */
-  private aggParams(fname: string, args: X[], call: A.Call): number[] {
-    const constArg = (i: number, tag: string, what: string): number => {
-      const x = args[i];
-      if (!x || x.cv === undefined || typeof x.cv === 'string') fail(tag as 'D_LQUANT_BASETYPE', `${fname}( ) argument #${i + 1} must be ${what}`, call.loc);
-      return Number(x.cv);
-    };
-    if (fname === 'lquantize') {
-      if (args.length < 3) fail('D_PROTO_LEN', `lquantize( ) prototype mismatch: ${args.length} arg${args.length === 1 ? ' ' : 's '}passed, at least 3 expected`, call.loc);
-      const base = constArg(1, 'D_LQUANT_BASETYPE', 'an integer constant');
-      const lim = constArg(2, 'D_LQUANT_LIMTYPE', 'an integer constant');
-      const step = args.length > 3 ? constArg(3, 'D_LQUANT_STEPTYPE', 'an integer constant') : 1;
-      if (step <= 0) fail('D_LQUANT_STEPVAL', 'lquantize( ) step (argument #4) must be a positive integer', call.loc);
-      if (lim <= base) fail('D_LQUANT_MISMATCH', `lquantize( ) upper bound (argument #3) must be greater than lower bound (argument #2)`, call.loc);
-      if ((lim - base) / step > 65535) fail('D_LQUANT_STEPLARGE', `lquantize( ) difference between upper bound (argument #3) and lower bound (argument #2) must be less than or equal to 65535 times the step (argument #4)`, call.loc);
-      return [base, lim, step];
-    }
-    if (fname === 'llquantize') {
-      const factor = constArg(1, 'D_LLQUANT_FACTORTYPE', 'an integer constant');
-      const low = constArg(2, 'D_LLQUANT_LMAGTYPE', 'an integer constant');
-      const high = constArg(3, 'D_LLQUANT_HMAGTYPE', 'an integer constant');
-      const nsteps = constArg(4, 'D_LLQUANT_STEPTYPE', 'an integer constant');
-      if (factor < 2) fail('D_LLQUANT_FACTORVAL', 'llquantize( ) argument #2 (factor) must be two or more', call.loc);
-      if (low < 0) fail('D_LLQUANT_LMAGVAL', 'llquantize( ) argument #3 (low magnitude) must be non-negative', call.loc);
-      if (high < low) fail('D_LLQUANT_HMAGVAL', 'llquantize( ) argument #4 (high magnitude) must be greater than or equal to argument #3 (low magnitude)', call.loc);
-      if (nsteps < factor || nsteps % factor !== 0) {
-        fail('D_LLQUANT_STEPVAL', 'llquantize( ) argument #5 (steps per magnitude) must be a multiple of argument #2 (factor)', call.loc);
-      }
-      return [factor, low, high, nsteps];
-    }
-    return [];
+  /** Constant parameters of lquantize/llquantize, checked by the library as dt_cc.c checks them. */
+  private aggParams(fname: string, args: X[], call: A.Call, previous?: AggParams): AggParams {
+    if (fname !== 'lquantize' && fname !== 'llquantize') return {};
+    const consts = args.slice(1, fname === 'lquantize' ? 4 : 5).map((x) => (x.cv !== undefined && typeof x.cv !== 'string' ? Number(x.cv) : null));
+    const r = fname === 'lquantize' ? checkLquantize(consts, previous) : checkLlquantize(consts, previous);
+    if (isAggCheckError(r)) fail(r.tag as 'D_LQUANT_BASETYPE', r.message, call.loc);
+    return r;
   }
 
   // ================================================================ actions
@@ -1538,10 +1550,9 @@ export class Compiler {
     if (kind === 'destructive') {
       const args = e.args.map((a) => this.expr(a));
       this.checkArgs(name, BUILTIN_FUNCS.get(name)!.proto, args, e.loc);
-      // dtrace refuses destructive actions unless -w; wiretrace has no system to act on, so always.
-      return fail('D_ACT_SPEC' as 'D_UNKNOWN', this.env.destructive
-        ? `${name}( ) is a destructive action and is not supported: wiretrace traces captures, not a live system`
-        : `${name}( ) is a destructive action and destructive actions are not allowed`, e.loc);
+      // dtrace compiles destructive actions and refuses to enable them without -w; wiretrace refuses them always.
+      this.destructive.push(name);
+      return () => undefined;
     }
     const f = BUILTIN_FUNCS.get(name)!;
     switch (name) {
@@ -1730,7 +1741,7 @@ export class Compiler {
       first ??= { keyTypes: sym.keyTypes!, func: sym.func! };
       ids.push(sym.id);
     }
-    if (ids.length === 0) fail('D_PRINTA_AGGARG', 'printa( ) prototype mismatch: aggregation argument required', e.loc);
+    if (ids.length === 0) fail('D_PRINTA_PROTO', `printa( ) prototype mismatch: ${e.args.length} arg${e.args.length === 1 ? '' : 's'} passed, at least 2 expected`, e.loc);
     if (pf) {
       const err = checkFormat(pf, first!.keyTypes.map((t) => typeDesc(t, this.strsize)), { func: 'printa', foff: ids.length + 1, aggregation: true, aggFunc: first!.func });
       if (err) fail(err.tag as 'D_PRINTF_ARG_TYPE', err.message, e.loc);

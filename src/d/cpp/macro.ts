@@ -93,12 +93,12 @@ export class Expander {
   /** Expands `toks` completely. Throws ExpandError on malformed invocations. */
   expand(toks: PPToken[], depth = 0): PPToken[] {
     if (depth > MAX_DEPTH) throw new ExpandError('macro expansion nested too deeply');
+    if (depth === 0) this.produced = 0;
     const rd = new Reader(toks);
     const out: PPToken[] = [];
     for (;;) {
       const t = rd.next();
       if (t === undefined) break;
-      if (++this.produced > MAX_TOKENS) throw new ExpandError('macro expansion too large');
       if (t.kind !== 'id' || t.noexpand) { out.push(t); continue; }
       const dyn = this.dynamic(t.text);
       if (dyn !== undefined) { out.push(dyn); continue; }
@@ -108,7 +108,7 @@ export class Expander {
       const hs = new Set<string>(t.hide ?? []);
       hs.add(m.name);
       if (m.params === null) {
-        rd.push(this.subst(m, [], hs, depth));
+        rd.push(this.count(this.subst(m, [], hs, depth)));
         continue;
       }
       const nx = rd.peekSignificant();
@@ -122,9 +122,16 @@ export class Expander {
       const args = this.collectArgs(rd, m, () => newlines++);
       const rep = this.subst(m, args, hs, depth);
       if (newlines) rep.push({ kind: 'nl', text: '\n'.repeat(newlines) });
-      rd.push(rep);
+      rd.push(this.count(rep));
     }
     return out;
+  }
+
+  /** Bounds the tokens macro replacement produces for one block of text. */
+  private count(rep: PPToken[]): PPToken[] {
+    this.produced += rep.length;
+    if (this.produced > MAX_TOKENS) throw new ExpandError('macro expansion too large');
+    return rep;
   }
 
   /** Reads a macro's arguments after its '(' up to the matching ')'. */

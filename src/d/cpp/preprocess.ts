@@ -17,9 +17,12 @@
  * maps back to "no file name", as cpp's output of dtrace's stdin is).
  * `#pragma`, `#line` and `#ident` are passed through for the D lexer.
  *
- * Errors: the preprocessor prints its own message (cpp style, in
- * `preface`) and dtrace then fails with EDT_CPPERR, "Preprocessor failed to
- * process input program", which has no tag and no line.
+ * Errors: like GCC's cpp (which dtrace runs, with the program on standard
+ * input), an error in a directive is reported and preprocessing goes on; a
+ * missing #include is fatal. The messages, cpp style ("/dev/stdin:16:
+ * error: unterminated #if"), go in `preface`; dtrace then fails with
+ * EDT_CPPERR, "Preprocessor failed to process input program", which has no
+ * tag and no line.
  */
 import type { DDiagnostic } from '../diagnostics.ts';
 import { BUILTIN_HEADERS, builtinHeaderPath } from '../headers/index.ts';
@@ -57,11 +60,17 @@ export const PREDEFINED: readonly [string, string][] = [
 const MAIN_MARKER = '/dev/fd/0';
 const MAX_INCLUDE_DEPTH = 200;
 
-class CppError {
-  constructor(readonly message: string, readonly file: string, readonly line: number) {}
+/** A fatal error: preprocessing stops (GCC's "fatal error", e.g. a missing #include). */
+class CppFatal {
+  constructor(readonly message: string) {}
 }
 
-interface Cond { active: boolean; taken: boolean; sawElse: boolean; line: number }
+/** An error in one directive or block: reported, then preprocessing goes on, as GCC's cpp does. */
+class CppError {
+  constructor(readonly message: string, readonly notes: readonly [number, string][] = []) {}
+}
+
+interface Cond { active: boolean; taken: boolean; sawElse: boolean; line: number; kind: string }
 
 function defineFromCommandLine(name: string, value: string | undefined): string {
   return `${name} ${value === undefined ? '1' : value}`;
@@ -79,6 +88,11 @@ export class Preprocessor {
   private readonly program: string;
   private curFile = '';
   private curLine = 0;
+  private curIsMain = true;
+  /** cpp's messages, as it prints them. */
+  private readonly errors: string[] = [];
+  private firstErrorLine = 0;
+  private firstErrorFile: string | undefined;
   private readonly expander: Expander;
 
   constructor(private readonly opts: CppOptions) {
@@ -88,41 +102,64 @@ export class Preprocessor {
       if (name === '__FILE__') return { kind: 'str', text: JSON.stringify(this.curFile) };
       return undefined;
     });
-    for (const [n, v] of PREDEFINED) this.define(`${n} ${v}`, '<built-in>', 0);
-    for (const [n, v] of opts.defines ?? []) this.define(defineFromCommandLine(n, v), '<command-line>', 0);
+    for (const [n, v] of PREDEFINED) this.define(`${n} ${v}`);
+    for (const [n, v] of opts.defines ?? []) {
+      try {
+        this.define(defineFromCommandLine(n, v));
+      } catch (e) {
+        if (!(e instanceof CppError)) throw e;
+        this.errors.push(`<command-line>: error: ${e.message}`);
+        this.firstErrorLine = 1;
+      }
+    }
     for (const n of opts.undefs ?? []) this.macros.delete(n);
   }
 
   run(src: string): CppResult {
     try {
       this.processFile(src, this.program, MAIN_MARKER, 0);
-      return { text: this.out.join(''), diagnostics: this.warnings };
     } catch (e) {
-      if (e instanceof CppError) {
-        const d: DDiagnostic = {
-          severity: 'error', tag: '', message: 'Preprocessor failed to process input program',
-          program: this.program, line: e.line, column: 0, plain: true,
-          preface: `${e.file}:${e.line}: error: ${e.message}`,
-        };
-        if (e.file !== this.program) d.file = e.file;
-        return { text: '', diagnostics: [...this.warnings, d] };
-      }
-      throw e;
+      if (!(e instanceof CppFatal)) throw e;
+      this.message('fatal error', e.message);
+      this.errors.push('compilation terminated.');
     }
+    if (this.errors.length === 0) return { text: this.out.join(''), diagnostics: this.warnings };
+    const d: DDiagnostic = {
+      severity: 'error', tag: '', message: 'Preprocessor failed to process input program',
+      program: this.program, line: this.firstErrorLine, column: 0, plain: true, preface: this.errors.join('\n'),
+    };
+    if (this.firstErrorFile !== undefined) d.file = this.firstErrorFile;
+    return { text: '', diagnostics: [...this.warnings, d] };
   }
 
-  private fail(message: string): never {
-    throw new CppError(message, this.curFile, this.curLine);
+  /** The name cpp prints for the current file: dtrace feeds the main program on standard input. */
+  private label(): string { return this.curIsMain ? '/dev/stdin' : this.curFile; }
+
+  private message(kind: string, message: string, line = this.curLine): void {
+    if (this.errors.length === 0) {
+      this.firstErrorLine = Math.max(1, line);
+      if (!this.curIsMain) this.firstErrorFile = this.curFile;
+    }
+    this.errors.push(`${this.label()}:${line}: ${kind}: ${message}`);
   }
 
-  private define(text: string, file: string, line: number): void {
+  private record(e: CppError): void {
+    this.message('error', e.message);
+    for (const [line, note] of e.notes) this.message('error', note, line);
+  }
+
+  private fail(message: string, notes: readonly [number, string][] = []): never {
+    throw new CppError(message, notes);
+  }
+
+  private define(text: string): void {
     const toks = tokenize(text);
     let i = 0;
     while (i < toks.length && toks[i]!.kind === 'ws') i++;
     const nameTok = toks[i];
-    if (nameTok === undefined || nameTok.kind === 'nl') throw new CppError('no macro name given in #define directive', file, line);
-    if (nameTok.kind !== 'id') throw new CppError('macro names must be identifiers', file, line);
-    if (nameTok.text === 'defined') throw new CppError('"defined" cannot be used as a macro name', file, line);
+    if (nameTok === undefined || nameTok.kind === 'nl') throw new CppError('no macro name given in #define directive');
+    if (nameTok.kind !== 'id') throw new CppError('macro names must be identifiers');
+    if (nameTok.text === 'defined') throw new CppError('"defined" cannot be used as a macro name');
     i++;
     let params: string[] | null = null;
     let variadic = false;
@@ -132,23 +169,23 @@ export class Preprocessor {
       for (;;) {
         while (toks[i]?.kind === 'ws') i++;
         const t = toks[i];
-        if (t === undefined) throw new CppError('missing \')\' in macro parameter list', file, line);
+        if (t === undefined) throw new CppError('missing \')\' in macro parameter list');
         if (t.text === ')' && params.length === 0 && !variadic) { i++; break; }
         if (t.text === '...') { variadic = true; i++; }
         else if (t.kind === 'id') { params.push(t.text); i++; }
-        else throw new CppError(`expected parameter name, found "${t.text}"`, file, line);
+        else throw new CppError(`expected parameter name, found "${t.text}"`);
         while (toks[i]?.kind === 'ws') i++;
         const sep = toks[i];
         if (sep?.text === ')') { i++; break; }
-        if (sep?.text !== ',' || variadic) throw new CppError('expected \',\' or \')\' in macro parameter list', file, line);
+        if (sep?.text !== ',' || variadic) throw new CppError('expected \',\' or \')\' in macro parameter list');
         i++;
       }
     }
     const body = toks.slice(i);
     while (body.length && body[0]!.kind === 'ws') body.shift();
     while (body.length && body[body.length - 1]!.kind === 'ws') body.pop();
-    if (body.length && body[0]!.text === '##') throw new CppError('\'##\' cannot appear at either end of a macro expansion', file, line);
-    if (body.length && body[body.length - 1]!.text === '##') throw new CppError('\'##\' cannot appear at either end of a macro expansion', file, line);
+    if (body.length && body[0]!.text === '##') throw new CppError('\'##\' cannot appear at either end of a macro expansion');
+    if (body.length && body[body.length - 1]!.text === '##') throw new CppError('\'##\' cannot appear at either end of a macro expansion');
     this.macros.set(nameTok.text, { name: nameTok.text, params, variadic, body });
   }
 
@@ -156,21 +193,24 @@ export class Preprocessor {
     try {
       return detokenize(this.expander.expand(tokenize(text)));
     } catch (e) {
-      if (e instanceof ExpandError) this.fail(e.message);
-      throw e;
+      if (!(e instanceof ExpandError)) throw e;
+      if (e.message === 'macro expansion too large') throw new CppFatal(e.message);
+      this.fail(e.message);
     }
   }
 
   private processFile(src: string, name: string, marker: string, depth: number): void {
     const saveFile = this.curFile;
     const saveLine = this.curLine;
+    const saveMain = this.curIsMain;
     this.curFile = name;
+    this.curIsMain = depth === 0;
     if (depth === 0 && src.startsWith('#!')) {
       const nl = src.indexOf('\n');
       src = nl < 0 ? '' : src.slice(nl);
     }
     const stripped = stripComments(src);
-    if (stripped.unterminatedLine > 0) { this.curLine = stripped.unterminatedLine; this.fail('unterminated comment'); }
+    if (stripped.unterminatedLine > 0) { this.curLine = stripped.unterminatedLine; this.record(new CppError('unterminated comment')); }
     const lines = stripped.text.split('\n');
     const conds: Cond[] = [];
     const active = (): boolean => conds.length === 0 || conds[conds.length - 1]!.active;
@@ -179,7 +219,15 @@ export class Preprocessor {
     const flush = (): void => {
       if (block.length === 0) return;
       this.curLine = blockLine;
-      this.out.push(this.expandText(block.join('\n')) + '\n');
+      const text = block.join('\n');
+      let expanded = text;
+      try {
+        expanded = this.expandText(text);
+      } catch (e) {
+        if (!(e instanceof CppError)) throw e;
+        this.record(e);
+      }
+      this.out.push(expanded + '\n');
       block = [];
     };
     let i = 0;
@@ -199,7 +247,14 @@ export class Preprocessor {
         this.curLine = lineNo;
         const dir = m[1] ?? '';
         const rest = m[2] ?? '';
-        const pass = this.directive(dir, rest, line, conds, active, depth, name, marker, lineNo);
+        let pass: string | undefined | null;
+        try {
+          pass = this.directive(dir, rest, line, conds, active, depth, name, marker, lineNo);
+        } catch (e) {
+          if (!(e instanceof CppError)) throw e;
+          this.record(e);
+          pass = undefined;
+        }
         if (pass !== null) this.out.push((pass ?? '') + '\n');
         for (let k = 0; k < extra; k++) this.out.push('\n');
       } else if (active()) {
@@ -213,9 +268,10 @@ export class Preprocessor {
       i += 1 + extra;
     }
     flush();
-    if (conds.length) { this.curLine = conds[conds.length - 1]!.line; this.fail('unterminated #if'); }
+    for (let k = conds.length - 1; k >= 0; k--) { this.curLine = conds[k]!.line; this.record(new CppError(`unterminated #${conds[k]!.kind}`)); }
     this.curFile = saveFile;
     this.curLine = saveLine;
+    this.curIsMain = saveMain;
   }
 
   /**
@@ -232,7 +288,9 @@ export class Preprocessor {
       case 'if':
       case 'ifdef':
       case 'ifndef': {
-        if (!active()) { conds.push({ active: false, taken: true, sawElse: false, line: lineNo }); return undefined; }
+        if (!active()) { conds.push({ active: false, taken: true, sawElse: false, line: lineNo, kind: dir }); return undefined; }
+        const c: Cond = { active: false, taken: false, sawElse: false, line: lineNo, kind: dir };
+        conds.push(c);
         let v: boolean;
         if (dir === 'if') v = this.evalIf(rest);
         else {
@@ -240,13 +298,14 @@ export class Preprocessor {
           if (!/^[A-Za-z_$][\w$]*$/.test(id)) this.fail(id === '' ? `no macro name given in #${dir} directive` : 'macro names must be identifiers');
           v = this.macros.has(id) === (dir === 'ifdef');
         }
-        conds.push({ active: v, taken: v, sawElse: false, line: lineNo });
+        c.active = c.taken = v;
         return undefined;
       }
       case 'elif': {
         const c = conds[conds.length - 1];
         if (c === undefined) this.fail('#elif without #if');
-        if (c.sawElse) this.fail('#elif after #else');
+        if (c.sawElse) this.fail('#elif after #else', [[c.line, 'the conditional began here']]);
+        c.kind = 'elif';
         if (c.taken || !parentActive()) { c.active = false; return undefined; }
         c.active = this.evalIf(rest);
         c.taken = c.active;
@@ -255,8 +314,10 @@ export class Preprocessor {
       case 'else': {
         const c = conds[conds.length - 1];
         if (c === undefined) this.fail('#else without #if');
-        if (c.sawElse) this.fail('#else after #else');
+        if (c.sawElse) this.fail('#else after #else', [[c.line, 'the conditional began here']]);
         c.sawElse = true;
+        // GCC names the last directive of the group, at the line that opened it.
+        c.kind = 'else';
         c.active = !c.taken && parentActive();
         c.taken = true;
         return undefined;
@@ -271,7 +332,7 @@ export class Preprocessor {
       case '':
         return undefined;
       case 'define':
-        this.define(rest, this.curFile, lineNo);
+        this.define(rest);
         return undefined;
       case 'undef': {
         const id = rest.trim();
@@ -288,12 +349,11 @@ export class Preprocessor {
       case 'ident':
         return line.trim();
       case 'error':
-        this.fail(`#error ${rest.trim()}`);
-        break;
+        return this.fail(`#error ${rest.trim()}`);
       case 'warning':
         this.warnings.push({
           severity: 'warning', tag: '', message: `#warning ${rest.trim()}`, program: this.program,
-          line: lineNo, column: 0, plain: true, preface: `${this.curFile}:${lineNo}: warning: #warning ${rest.trim()}`,
+          line: lineNo, column: 0, plain: true, preface: `${this.label()}:${lineNo}: warning: #warning ${rest.trim()}`,
         });
         return undefined;
       default:
@@ -331,8 +391,8 @@ export class Preprocessor {
     try {
       expanded = this.expander.expand(pre);
     } catch (e) {
-      if (e instanceof ExpandError) this.fail(e.message);
-      throw e;
+      if (!(e instanceof ExpandError)) throw e;
+      this.fail(e.message);
     }
     const r = evalIfExpr(expanded);
     if ('error' in r) this.fail(r.error);
@@ -347,9 +407,9 @@ export class Preprocessor {
     const quoted = m[1] !== undefined;
     const file = (m[1] ?? m[2])!;
     if (file === '') this.fail('empty filename in #include');
-    if (depth + 1 > MAX_INCLUDE_DEPTH) this.fail('#include nested too deeply');
+    if (depth + 1 > MAX_INCLUDE_DEPTH) throw new CppFatal('#include nested depth 200 exceeds maximum of 200');
     const found = this.findInclude(file, quoted, name);
-    if (found === undefined) this.fail(`${file}: No such file or directory`);
+    if (found === undefined) throw new CppFatal(`${file}: No such file or directory`);
     this.out.push(`# 1 "${found.path}"\n`);
     this.processFile(found.text, found.path, found.path, depth + 1);
     this.out.push(`# ${lineNo + 1} "${marker}"\n`);

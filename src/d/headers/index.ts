@@ -7,7 +7,8 @@
  * declare them again. Values are illumos's.
  *
  * Also here, for the classic fbt scripts (tcpsnoop.d): sys/file.h's
- * FREAD/FWRITE, sys/byteorder.h's swap macros, and an empty inet/common.h,
+ * FREAD/FWRITE, sys/byteorder.h's swap macros, sys/errno.h's error
+ * numbers (illumos values), and an empty inet/common.h,
  * so those scripts preprocess and parse (their fbt probes still match
  * nothing in a capture).
  */
@@ -177,6 +178,20 @@ const SYS_BYTEORDER = `#include <sys/isa_defs.h>
 #define BE32_TO_U32(x) BSWAP_32((uint32_t)(x))
 #define BE64_TO_U64(x) BSWAP_64((uint64_t)(x))`;
 
+// illumos <sys/errno.h>: the values scripts compare errno with.
+const SYS_ERRNO = [
+  'EPERM 1', 'ENOENT 2', 'ESRCH 3', 'EINTR 4', 'EIO 5', 'ENXIO 6', 'E2BIG 7', 'ENOEXEC 8', 'EBADF 9', 'ECHILD 10',
+  'EAGAIN 11', 'ENOMEM 12', 'EACCES 13', 'EFAULT 14', 'ENOTBLK 15', 'EBUSY 16', 'EEXIST 17', 'EXDEV 18', 'ENODEV 19',
+  'ENOTDIR 20', 'EISDIR 21', 'EINVAL 22', 'ENFILE 23', 'EMFILE 24', 'ENOTTY 25', 'ETXTBSY 26', 'EFBIG 27', 'ENOSPC 28',
+  'ESPIPE 29', 'EROFS 30', 'EMLINK 31', 'EPIPE 32', 'EDOM 33', 'ERANGE 34', 'ENOMSG 35', 'EDEADLK 45', 'ENOLCK 46',
+  'ENOTSUP 48', 'ENOSR 63', 'ENOSYS 89', 'ELOOP 90', 'ENAMETOOLONG 78', 'EOVERFLOW 79', 'ENOTEMPTY 93',
+  'ENOTSOCK 95', 'EDESTADDRREQ 96', 'EMSGSIZE 97', 'EPROTOTYPE 98', 'ENOPROTOOPT 99', 'EPROTONOSUPPORT 120',
+  'ESOCKTNOSUPPORT 121', 'EOPNOTSUPP 122', 'EPFNOSUPPORT 123', 'EAFNOSUPPORT 124', 'EADDRINUSE 125',
+  'EADDRNOTAVAIL 126', 'ENETDOWN 127', 'ENETUNREACH 128', 'ENETRESET 129', 'ECONNABORTED 130', 'ECONNRESET 131',
+  'ENOBUFS 132', 'EISCONN 133', 'ENOTCONN 134', 'ESHUTDOWN 143', 'ETOOMANYREFS 144', 'ETIMEDOUT 145',
+  'ECONNREFUSED 146', 'EHOSTDOWN 147', 'EHOSTUNREACH 148', 'EALREADY 149', 'EINPROGRESS 150', 'ESTALE 151',
+].map((d) => `#define ${d}`).join('\n') + '\n#define EWOULDBLOCK EAGAIN';
+
 /** Header name (as written between < >) to text. */
 export const BUILTIN_HEADERS: Readonly<Record<string, string>> = {
   'sys/isa_defs.h': guard('_SYS_ISA_DEFS_H', ISA_DEFS),
@@ -191,6 +206,8 @@ export const BUILTIN_HEADERS: Readonly<Record<string, string>> = {
   'sys/file.h': guard('_SYS_FILE_H', SYS_FILE),
   'sys/byteorder.h': guard('_SYS_BYTEORDER_H', SYS_BYTEORDER),
   'inet/common.h': guard('_INET_COMMON_H', '#include <sys/types.h>'),
+  'sys/errno.h': guard('_SYS_ERRNO_H', SYS_ERRNO),
+  'errno.h': guard('_ERRNO_H', '#include <sys/errno.h>'),
 };
 
 /** Where a built-in header appears to live, for messages and #line markers. */

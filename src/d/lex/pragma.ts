@@ -17,6 +17,8 @@ export interface PragmaContext {
   /** #line: the next line's number, and the file name when one is given ("/dev/fd/N" means the main file). */
   setLine(line: number, file: string | null | undefined): void;
   option(name: string, value: string | undefined): void;
+  /** attributes/binding for a name not yet defined: applied when it is, else D_PRAGMA_UNUSED. */
+  defer?: (name: string, pragma: string) => void;
   /** Whether a provider exists, for `#pragma D depends_on provider x` (unknown: accepted). */
   hasProvider?: (name: string) => boolean;
 }
@@ -71,7 +73,8 @@ function attributes(items: CtlItem[], name: string, ctx: PragmaContext): void {
     ctx.report('D_PRAGMA_MALFORM', `malformed #pragma ${name} <attributes> <ident>`);
     return;
   }
-  if (!validAttr(a.text)) ctx.report('D_PRAGMA_INVAL', `invalid attributes specified by #pragma ${name}`);
+  if (!validAttr(a.text)) { ctx.report('D_PRAGMA_INVAL', `invalid attributes specified by #pragma ${name}`); return; }
+  if (id.text !== 'provider') ctx.defer?.(id.text, name);
 }
 
 function binding(items: CtlItem[], name: string, ctx: PragmaContext): void {
@@ -80,7 +83,8 @@ function binding(items: CtlItem[], name: string, ctx: PragmaContext): void {
     ctx.report('D_PRAGMA_MALFORM', `malformed #pragma ${name} "version" <ident>`);
     return;
   }
-  if (!validVersion(v.text)) ctx.report('D_PRAGMA_INVAL', `invalid version string specified by #pragma ${name}`);
+  if (!validVersion(v.text)) { ctx.report('D_PRAGMA_INVAL', `invalid version string specified by #pragma ${name}`); return; }
+  ctx.defer?.(id.text, name);
 }
 
 function depends(items: CtlItem[], name: string, ctx: PragmaContext): void {

@@ -39,6 +39,11 @@ export interface Token {
   quoted?: boolean;
   /** The lexer already reported an error for this token (no second "syntax error"). */
   bad?: boolean;
+  /**
+   * The line dtrace reports errors at, when its lexer read past the token
+   * before returning it (yylineno after a look-ahead over newlines).
+   */
+  errLine?: number;
 }
 
 /** Lexer start states: S0 clause bodies and expressions, S2 the outer scope (probe descriptions, declarations). */

@@ -12,6 +12,7 @@ import type {
   FunctionChunk, ParamDecl, StorageClass, StructMember, StructSpec, TypeName, TypeQualifier, TypeSpec,
 } from '../ast.ts';
 import type { Token } from '../lexer.ts';
+import type { ErrTag } from '../diagnostics.ts';
 import { ExprParser } from './expr.ts';
 
 const STORAGE: ReadonlySet<string> = new Set(['auto', 'register', 'static', 'extern', 'typedef']);
@@ -28,6 +29,9 @@ type SpecKind = 'decl' | 'param' | 'sq';
 type DeclMode = 'named' | 'either' | 'abstract';
 
 export class DeclParser extends ExprParser {
+  /** Declarators whose name was written with a backquote scope (`` `xyz ``), by their full text. */
+  protected readonly scopedNames = new WeakMap<Declarator, string>();
+
   /** Tokens that can begin declaration specifiers of the given kind. */
   protected isSpecStart(t: Token, kind: SpecKind): boolean {
     if (this.isTypeStart(t)) return true;
@@ -35,53 +39,96 @@ export class DeclParser extends ExprParser {
     return kind === 'decl' && (t.kind === 'self' || t.kind === 'this');
   }
 
+  /**
+   * Declaration specifiers, with the checks dtrace's dt_decl.c makes as
+   * each one is read (dt_decl_class, dt_decl_spec, dt_decl_attr,
+   * dt_decl_check): one storage class; one base type; short/long/signed/
+   * unsigned only where C allows them. A type name after a complete type
+   * names the declared object (`int foo_t;`), except in a typedef.
+   */
   parseDeclSpecifiers(kind: SpecKind): DeclSpecifiers {
+    return this.nested(() => this.parseDeclSpecifiersInner(kind));
+  }
+
+  private parseDeclSpecifiersInner(kind: SpecKind): DeclSpecifiers {
     const first = this.peek();
     const storage: StorageClass[] = [];
     const qualifiers: TypeQualifier[] = [];
     let userland = false;
     let type: TypeSpec | null = null;
     let words: BuiltinTypeWord[] | null = null;
-    /** A named base type was given (dt_decl_spec: void char int float double string, a typedef, struct/union/enum). */
-    let named = false;
+    // dt_decl_t's state: the kind and name of the base type, and its attributes.
+    let k: 'unknown' | 'int' | 'float' | 'typedef' | 'sou' | 'enum' = 'unknown';
+    let specName: string | null = null;
+    let aShort = false; let aLong = false; let aLongLong = false; let aSigned = false; let aUnsigned = false;
+    const check = (t: Token): void => {
+      if (k === 'unknown') return;
+      if (specName === 'char' && (aShort || aLong || aLongLong)) {
+        this.declError(t, 'D_DECL_CHARATTR', 'invalid type declaration: short and long may not be used with char type');
+      }
+      if (specName === 'void' && (aShort || aLong || aLongLong || aSigned || aUnsigned)) {
+        this.declError(t, 'D_DECL_VOIDATTR', 'invalid type declaration: attributes may not be used with void type');
+      }
+      if (k !== 'int' && (aSigned || aUnsigned)) {
+        this.declError(t, 'D_DECL_SIGNINT', 'invalid type declaration: signed and unsigned may only be used with integer type');
+      }
+      if (k !== 'int' && k !== 'float' && (aLong || aLongLong)) {
+        this.declError(t, 'D_DECL_LONGINT', 'invalid type declaration: long and long long may only be used with integer or floating-point type');
+      }
+    };
+    /** dt_decl_spec; returns false when the type name is really the declarator's name. */
+    const spec = (t: Token, nk: typeof k, name: string | null): boolean => {
+      if (specName !== null && nk === 'typedef') {
+        if (!storage.includes('typedef')) return false;
+        this.declError(t, 'D_DECL_IDRED', `identifier redeclared: ${name}`);
+      }
+      if (specName !== null || k !== 'unknown') this.declError(t, 'D_DECL_COMBO', 'invalid type combination');
+      k = nk;
+      specName = name;
+      return true;
+    };
+    const addWord = (t: Token): void => {
+      if (words === null) {
+        words = [];
+        if (type === null) type = { kind: 'BuiltinType', words, loc: this.span(t) };
+      }
+      words.push(t.kind as BuiltinTypeWord);
+      if (type !== null && type.kind === 'BuiltinType') type.loc = this.span(type.loc);
+    };
     let any = false;
     for (;;) {
       const t = this.peek();
-      if (kind !== 'sq' && STORAGE.has(t.kind)) { this.next(); storage.push(t.kind as StorageClass); }
-      else if (kind === 'decl' && (t.kind === 'self' || t.kind === 'this')) { this.next(); storage.push(t.kind); }
-      else if (QUALIFIERS.has(t.kind)) { this.next(); qualifiers.push(t.kind as TypeQualifier); }
+      if ((kind !== 'sq' && STORAGE.has(t.kind)) || (kind === 'decl' && (t.kind === 'self' || t.kind === 'this'))) {
+        this.next();
+        if (storage.length > 0) this.declError(t, 'D_DECL_CLASS', 'only one storage class allowed in a declaration');
+        storage.push(t.kind as StorageClass);
+      } else if (QUALIFIERS.has(t.kind)) { this.next(); qualifiers.push(t.kind as TypeQualifier); }
       else if (t.kind === 'userland') { this.next(); userland = true; }
-      else if (BUILTIN_WORDS.has(t.kind)) {
-        const isSpec = !ATTR_WORDS.has(t.kind);
-        if ((isSpec && named) || (type !== null && type.kind !== 'BuiltinType')) this.combo(t);
+      else if (ATTR_WORDS.has(t.kind)) {
         this.next();
-        if (isSpec) named = true;
-        if (words === null) {
-          words = [];
-          type = { kind: 'BuiltinType', words, loc: this.span(t) };
-        }
-        words.push(t.kind as BuiltinTypeWord);
-        type!.loc = this.span(type!.loc);
+        if (t.kind === 'short') aShort = true;
+        else if (t.kind === 'signed') aSigned = true;
+        else if (t.kind === 'unsigned') aUnsigned = true;
+        else if (aLong) { aLong = false; aLongLong = true; } else aLong = true;
+        const cur = type as TypeSpec | null;
+        if (cur === null || cur.kind === 'BuiltinType') addWord(t);
+        check(t);
+      } else if (BUILTIN_WORDS.has(t.kind)) {
+        this.next();
+        spec(t, t.kind === 'float' || t.kind === 'double' ? 'float' : t.kind === 'string' ? 'typedef' : 'int', t.kind);
+        addWord(t);
+        check(t);
       } else if (t.kind === 'TNAME') {
-        if (named) {
-          // dt_decl_spec: a type name after a complete type is the declarator's name...
-          if (!storage.includes('typedef')) break;
-          // ...except in a typedef, where it redefines the type.
-          this.report('D_DECL_IDRED', `identifier redeclared: ${t.str ?? t.text}`, t.line, t.column, undefined, t.file);
-          this.fail(t);
-        }
-        if (type !== null) this.combo(t);
+        const name = t.str ?? t.text;
+        if (!spec(t, 'typedef', name)) break;
         this.next();
-        named = true;
-        type = { kind: 'TypedefName', name: t.str ?? t.text, loc: this.span(t) };
-      } else if (t.kind === 'struct' || t.kind === 'union') {
-        if (type !== null) this.combo(t);
-        type = this.parseStructSpec();
-        named = true;
-      } else if (t.kind === 'enum') {
-        if (type !== null) this.combo(t);
-        type = this.parseEnumSpec();
-        named = true;
+        type = { kind: 'TypedefName', name, loc: this.span(t) };
+        check(t);
+      } else if (t.kind === 'struct' || t.kind === 'union' || t.kind === 'enum') {
+        const st = t.kind === 'enum' ? this.parseEnumSpec() : this.parseStructSpec();
+        spec(t, t.kind === 'enum' ? 'enum' : 'sou', st.name ?? '(anon)');
+        type = st;
+        check(t);
       } else break;
       any = true;
     }
@@ -89,9 +136,9 @@ export class DeclParser extends ExprParser {
     return { kind: 'DeclSpecifiers', storage, qualifiers, userland, type, loc: this.span(first) };
   }
 
-  /** dt_decl_spec: a second base type in one specifier list. */
-  private combo(t: Token): never {
-    this.report('D_DECL_COMBO', 'invalid type combination', t.line, t.column, undefined, t.file);
+  /** An error of dt_decl.c: reported at the token being read, then unwinds. */
+  protected declError(t: Token, tag: ErrTag, message: string): never {
+    this.report(tag, message, t.line, t.column, undefined, t.file);
     this.fail(t);
   }
 
@@ -125,6 +172,8 @@ export class DeclParser extends ExprParser {
       let bits = null;
       if (!this.at(':')) declarator = this.parseDeclarator('named', true);
       if (this.eat(':')) bits = this.parseConditional();
+      const scoped = declarator && this.scopedNames.get(declarator);
+      if (scoped) this.declError(this.peek(), 'D_DECL_SCOPE', `D scoping operator may not be used in a member name (${scoped})`);
       out.push({ kind: 'StructMember', specifiers, declarator, bits, loc: this.span(first) });
     } while (this.eat(','));
     this.expect(';');
@@ -161,6 +210,10 @@ export class DeclParser extends ExprParser {
    * the declared object (`int foo_t;`), as dt_decl_spec turns it into one.
    */
   parseDeclarator(mode: DeclMode, nameMayBeType = false): Declarator {
+    return this.nested(() => this.parseDeclaratorInner(mode, nameMayBeType));
+  }
+
+  private parseDeclaratorInner(mode: DeclMode, nameMayBeType: boolean): Declarator {
     const first = this.peek();
     const ptrs: DeclChunk[] = [];
     while (this.at('*')) {
@@ -170,12 +223,14 @@ export class DeclParser extends ExprParser {
       ptrs.push({ kind: 'Pointer', qualifiers, loc: this.span(star) });
     }
     let name: string | null = null;
+    let scoped: string | undefined;
     let inner: Declarator | null = null;
     const suffixes: DeclChunk[] = [];
     const t = this.peek();
     if ((t.kind === 'IDENT' || (t.kind === 'TNAME' && nameMayBeType && ptrs.length === 0)) && mode !== 'abstract') {
       this.next();
       name = t.str ?? t.text;
+      if (t.scope !== undefined) scoped = t.text;
     } else if (t.kind === '(') {
       const open = this.next();
       const k = this.peek().kind;
@@ -184,6 +239,7 @@ export class DeclParser extends ExprParser {
         inner = this.parseDeclarator(mode);
         this.expect(')');
         name = inner.name;
+        scoped = this.scopedNames.get(inner);
       } else {
         suffixes.push(this.parseFunctionRest(open));
       }
@@ -196,7 +252,9 @@ export class DeclParser extends ExprParser {
       else break;
     }
     const chunks = ptrs.concat(suffixes.reverse(), inner ? inner.chunks : []);
-    return { kind: 'Declarator', name, chunks, loc: this.span(first) };
+    const d: Declarator = { kind: 'Declarator', name, chunks, loc: this.span(first) };
+    if (scoped !== undefined) this.scopedNames.set(d, scoped);
+    return d;
   }
 
   private parseArrayChunk(): ArrayChunk {
@@ -229,6 +287,10 @@ export class DeclParser extends ExprParser {
       const first = this.peek();
       const specifiers = this.parseDeclSpecifiers('param');
       const declarator = this.isDeclaratorStart('either') ? this.parseDeclarator('either') : null;
+      // dt_decl_pop_param
+      if (specifiers.storage.length > 0 && specifiers.storage[0] !== 'register') {
+        this.declError(this.peek(), 'D_DECL_PARMCLASS', 'inappropriate storage class for function or associative array parameter');
+      }
       params.push({ kind: 'ParamDecl', specifiers, declarator, loc: this.span(first) });
     } while (this.eat(','));
     return { params, varargs: false };

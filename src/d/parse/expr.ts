@@ -13,7 +13,7 @@
 import type {
   AssignOp, BinaryOp, Expr, IntLit, TypeName,
 } from '../ast.ts';
-import { KEYWORD_IDENTS } from '../lex/tokens.ts';
+import { KEYWORD_IDENTS, S0_KEYWORDS } from '../lex/tokens.ts';
 import type { Token } from '../lexer.ts';
 import { TokenStream } from './stream.ts';
 
@@ -57,6 +57,10 @@ export abstract class ExprParser extends TokenStream {
   }
 
   parseAssignment(): Expr {
+    return this.nested(() => this.parseAssignmentInner());
+  }
+
+  private parseAssignmentInner(): Expr {
     const first = this.peek();
     const lhs = this.parseConditional();
     const t = this.peek();
@@ -116,6 +120,10 @@ export abstract class ExprParser extends TokenStream {
   }
 
   parseUnary(): Expr {
+    return this.nested(() => this.parseUnaryInner());
+  }
+
+  private parseUnaryInner(): Expr {
     const t = this.peek();
     if (t.kind === '++' || t.kind === '--') {
       this.next();
@@ -155,11 +163,15 @@ export abstract class ExprParser extends TokenStream {
     return this.parsePostfixTail(this.parsePrimary(), first);
   }
 
-  /** A member name after `.`, `->` or in offsetof: IDENT, TNAME or dtrace_keyword_ident. */
+  /**
+   * A member name after `.`, `->` or in offsetof: IDENT, TNAME or a keyword.
+   * illumos allows the keywords of dtrace_keyword_ident; Oracle's lexer reads
+   * any word there as an identifier (its SIDENT state), which this follows.
+   */
   protected memberName(): string {
     const t = this.peek();
-    if (t.kind === 'IDENT' || t.kind === 'TNAME') { this.next(); return t.text; }
-    if (KEYWORD_IDENTS.has(t.kind)) { this.next(); return t.kind; }
+    if (t.kind === 'IDENT' || t.kind === 'TNAME') { this.next(); return t.scope !== undefined ? t.text : (t.str ?? t.text); }
+    if (KEYWORD_IDENTS.has(t.kind) || S0_KEYWORDS.has(t.kind)) { this.next(); return t.kind; }
     this.fail(t);
   }
 

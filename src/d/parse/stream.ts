@@ -17,6 +17,8 @@ import type { Span } from '../ast.ts';
 import { diag, syntaxNear, type DDiagnostic, type ErrTag } from '../diagnostics.ts';
 import { Lexer, type LexerOptions, type LexMode, type Token } from '../lexer.ts';
 
+const MAX_DEPTH = 200;
+
 /** Thrown only inside the parser to unwind to the nearest recovery point; never escapes. */
 export class ParseAbort {
   readonly tok: Token;
@@ -28,6 +30,8 @@ export interface ParseOptions extends Omit<LexerOptions, 'onError' | 'program'> 
   program?: string;
   /** A script file (-s) rather than a -n string: changes two of dtrace's checks. */
   isFile?: boolean;
+  /** -x argref: do not require the last macro argument to be referenced (DTRACE_C_ARGREF). */
+  argref?: boolean;
 }
 
 export class TokenStream {
@@ -42,6 +46,8 @@ export class TokenStream {
   protected prev: Token;
   /** Panic mode: an error was reported and the parser has not resynchronised yet. */
   protected panic = false;
+  /** Nesting depth of the recursive rules, bounded like yacc's stack. */
+  private depth = 0;
 
   constructor(src: string, opts: ParseOptions) {
     this.program = opts.program ?? '';
@@ -102,7 +108,7 @@ export class TokenStream {
   protected fail(tok: Token = this.peek()): never {
     if (!tok.bad) {
       const msg = syntaxNear('syntax error', tok.kind === 'EOF' ? null : tok.text);
-      this.report('D_SYNTAX', msg, tok.line, tok.column, tok.column + Math.max(1, tok.end - tok.start), tok.file);
+      this.report('D_SYNTAX', msg, tok.errLine ?? tok.line, tok.column, tok.column + Math.max(1, tok.end - tok.start), tok.file);
     } else {
       this.panic = true;
     }
@@ -111,7 +117,7 @@ export class TokenStream {
 
   /** A node-level error (dnerror): reported at a node's line, then unwinds. */
   protected failAt(loc: Span, tag: ErrTag, message: string): never {
-    this.report(tag, message, loc.line, loc.column, loc.endLine === loc.line ? loc.endColumn : undefined,
+    this.report(tag, message, loc.dnLine ?? loc.line, loc.column, loc.endLine === loc.line ? loc.endColumn : undefined,
       loc.file === this.program ? undefined : loc.file);
     throw new ParseAbort(this.peek());
   }
@@ -137,7 +143,30 @@ export class TokenStream {
       endLine = last.endLine; endColumn = last.endColumn; end = last.end;
     }
     if (end < f.start) { end = f.start; endLine = f.line; endColumn = f.column; }
-    return { file: f.file, line: f.line, column: f.column, endLine, endColumn, start: f.start, end };
+    // yacc reduces once it has the look-ahead it needs; when this parser has
+    // read one too, dtrace's yylineno is that token's line.
+    const la = this.la;
+    const dnLine = la !== null ? (la.errLine ?? la.line) : endLine;
+    return { file: f.file, line: f.line, column: f.column, endLine, endColumn, start: f.start, end, dnLine };
+  }
+
+  /**
+   * Runs a recursive rule with the nesting depth bounded, so that hostile
+   * input (thousands of parentheses) gets yacc's error instead of
+   * exhausting the JavaScript stack.
+   */
+  protected nested<T>(f: () => T): T {
+    if (++this.depth > MAX_DEPTH) {
+      this.depth = 0;
+      const t = this.peek();
+      this.report('D_SYNTAX', syntaxNear('yacc stack overflow', t.kind === 'EOF' ? null : t.text), t.line, t.column, undefined, t.file);
+      throw new ParseAbort(t);
+    }
+    try {
+      return f();
+    } finally {
+      if (this.depth > 0) this.depth--;
+    }
   }
 
   /** Skips tokens (in S0) to a resynchronisation point; see Parser for the rules. */

@@ -16,6 +16,7 @@
  */
 import type { DInt } from './int64.ts';
 import { FireCtx } from './context.ts';
+import { StrtokState } from './subr.ts';
 
 /** dtrace's fault codes (sys/dtrace.h DTRACEFLT_*). */
 export const FLT_BADADDR = 1, FLT_BADALIGN = 2, FLT_ILLOP = 3, FLT_DIVZERO = 4, FLT_NOSCRATCH = 5,
@@ -80,6 +81,8 @@ export class Runtime {
   exiting = false;
   exitStatus = 0;
   randState = 0x2545f491;
+  /** strtok()'s saved position (dtrace keeps one per thread; one thread runs here at a time). */
+  readonly strtokState = new StrtokState();
 
   constructor(readonly limits: RuntimeLimits) {
     for (let i = 0; i < limits.nspec; i++) this.specs.push(new Speculation());

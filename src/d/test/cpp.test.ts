@@ -100,7 +100,7 @@ describe('#include', () => {
     expect(l).toContain('1');
   });
   it('reports a missing file as cpp does', () => {
-    expect(cppError('\n#include "nope.h"\n')).toBe('x.d:2: error: nope.h: No such file or directory');
+    expect(cppError('\n#include "nope.h"\n')).toBe('/dev/stdin:2: fatal error: nope.h: No such file or directory\ncompilation terminated.');
   });
   it('parses after preprocessing, with errors located in the included file', () => {
     const inc = (p: string) => (p === 'bad.h' ? '\nint x y;\n' : undefined);
@@ -119,6 +119,7 @@ describe('#include', () => {
       expect(p.diagnostics).toEqual([]);
     }
     expect(lines('#include <netinet/tcp.h>\n#include <sys/socket.h>\nTH_SYN|TH_ACK AF_INET6 SOCK_STREAM', {}).pop()).toBe('0x02|0x10 26 2');
+    expect(lines('#include <errno.h>\nECONNREFUSED EWOULDBLOCK', {}).pop()).toBe('146 11');
   });
 });
 
@@ -132,22 +133,31 @@ describe('other directives', () => {
   it('strips C and C++ comments but not inside strings', () => {
     expect(lines('a /* c */ b // d\n"/* x */ // y"')).toEqual(['a   b', '"/* x */ // y"']);
   });
-  it('reports errors as cpp would', () => {
-    expect(cppError('#error stop here\n')).toBe('x.d:1: error: #error stop here');
-    expect(cppError('#bogus\n')).toBe('x.d:1: error: invalid preprocessing directive #bogus');
-    expect(cppError('#if 1\n')).toBe('x.d:1: error: unterminated #if');
-    expect(cppError('#endif\n')).toBe('x.d:1: error: #endif without #if');
-    expect(cppError('#else\n')).toBe('x.d:1: error: #else without #if');
-    expect(cppError('#if 1/0\n#endif\n')).toBe('x.d:1: error: division by zero in #if');
-    expect(cppError('#define\n')).toBe('x.d:1: error: no macro name given in #define directive');
-    expect(cppError('#define F(x) x\nF(1\n')).toBe('x.d:2: error: unterminated argument list invoking macro "F"');
-    expect(cppError('/* open\n')).toBe('x.d:1: error: unterminated comment');
-    expect(cppError('#include "a.h"\n', { readInclude: (p) => (p === 'a.h' ? '#include "a.h"\n' : undefined) })).toContain('#include nested too deeply');
+  it('reports errors as cpp would, and goes on after them (Oracle\'s preprocessor/err.*.r)', () => {
+    expect(cppError('#error stop here\n')).toBe('/dev/stdin:1: error: #error stop here');
+    expect(cppError('#bogus\n')).toBe('/dev/stdin:1: error: invalid preprocessing directive #bogus');
+    expect(cppError('\n#if !defined (FLAG)\n#define VALUE 5\n')).toBe('/dev/stdin:2: error: unterminated #if');
+    // Oracle's preprocessor/err.ifdefelsenotendif.r
+    expect(cppError('\n#if !defined (FLAG)\n#define RETURN 5\n#else\n#define RETURN 10\n')).toBe('/dev/stdin:2: error: unterminated #else');
+    expect(cppError('#endif\n')).toBe('/dev/stdin:1: error: #endif without #if');
+    expect(cppError('#else\n')).toBe('/dev/stdin:1: error: #else without #if');
+    expect(cppError('#if 1/0\n#endif\n')).toBe('/dev/stdin:1: error: division by zero in #if');
+    expect(cppError('#define\n')).toBe('/dev/stdin:1: error: no macro name given in #define directive');
+    expect(cppError('#define F(x) x\nF(1\n')).toBe('/dev/stdin:2: error: unterminated argument list invoking macro "F"');
+    expect(cppError('/* open\n')).toBe('/dev/stdin:1: error: unterminated comment');
+    expect(cppError('#include "a.h"\n', { readInclude: (p) => (p === 'a.h' ? '#include "a.h"\n' : undefined) })).toContain('#include nested depth 200 exceeds maximum of 200');
+    const mulelse = '#if !defined (FLAG)\n#define VALUE 5\n#else\n#define VALUE 10\n#else\n#define VALUE 15\n#else\n#define VALUE 20\n#endif\n';
+    expect(cppError(mulelse)).toBe([
+      '/dev/stdin:5: error: #else after #else', '/dev/stdin:1: error: the conditional began here',
+      '/dev/stdin:7: error: #else after #else', '/dev/stdin:1: error: the conditional began here',
+    ].join('\n'));
+    expect(cppError('#include "e.h"\n', { readInclude: (p) => (p === 'e.h' ? '\n#error in header\n' : undefined) })).toBe('e.h:2: error: #error in header');
   });
+
   it('bounds runaway expansion', () => {
     const src = '#define A0 x x\n' + Array.from({ length: 30 }, (_, i) => `#define A${i + 1} A${i} A${i}`).join('\n') + '\nA30\n';
     expect(cppError(src)).toContain('macro expansion too large');
-  });
+  }, 60_000);
 });
 
 describe('built-in type text', () => {

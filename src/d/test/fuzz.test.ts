@@ -86,3 +86,19 @@ describe('fuzz', () => {
     expect(r.program.items.length).toBe(111);
   });
 });
+
+describe('deep nesting', () => {
+  it('ends in yacc\'s stack overflow error, not a JavaScript one', () => {
+    for (const src of [
+      'BEGIN { x = ' + '('.repeat(5000) + '1' + ')'.repeat(5000) + '; }',
+      'BEGIN { x = ' + '-'.repeat(5000) + '1; }',
+      'BEGIN { ' + 'if (x) '.repeat(5000) + 'y = 1; }',
+      'int ' + '('.repeat(5000) + 'x' + ')'.repeat(5000) + ';',
+    ]) {
+      const r = parseProgram(src, { program: 'deep.d', isFile: true });
+      expect(r.diagnostics[0]!.message).toMatch(/^yacc stack overflow near /);
+    }
+    // ordinary depths are fine
+    expect(parseProgram('BEGIN { x = ' + '('.repeat(100) + '1' + ')'.repeat(100) + '; }', { isFile: true }).diagnostics).toEqual([]);
+  });
+});

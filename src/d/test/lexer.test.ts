@@ -72,7 +72,8 @@ describe('S0: clause bodies and expressions', () => {
     expect(kinds('a /')).toEqual(['IDENT', 'EPRED']);
     expect(kinds('a/ {')).toEqual(['IDENT', 'EPRED', '{']);
     expect(kinds('a /\n\t;')).toEqual(['IDENT', 'EPRED', ';']);
-    expect(kinds('a //')).toEqual(['IDENT', 'EPRED', 'EPRED']);
+    expect(kinds('a / /')).toEqual(['IDENT', 'EPRED', 'EPRED']);
+    expect(kinds('a // comment')).toEqual(['IDENT']);
     expect(kinds('a /= 2')).toEqual(['IDENT', '/=', 'INT']);
   });
 
@@ -164,7 +165,7 @@ describe('string literals', () => {
     expect(lex('"abc"').toks[0]!.text).toBe('"abc"');
   });
   it('reports a newline inside a string', () => {
-    expect(lex('"abc\n"').errs[0]).toMatchObject({ tag: 'D_STR_NL', message: 'newline encountered in string literal', line: 1 });
+    expect(lex('"abc\n"').errs[0]).toMatchObject({ tag: 'D_STR_NL', message: 'newline encountered in string literal', line: 2 });
   });
   it('unescapes to bytes for character constants', () => {
     expect(unescapeBytes('é\\n')).toEqual([0xc3, 0xa9, 10]);

@@ -98,6 +98,7 @@ describe('expressions', () => {
     expect(expr('offsetof(struct ip, ip_src)')).toMatchObject({ kind: 'Offsetof', member: 'ip_src', typeName: { kind: 'TypeName', specifiers: { type: { kind: 'StructSpec', name: 'ip' } } } });
     expect(expr('xlate<pktinfo_t *>(x)')).toMatchObject({ kind: 'Xlate', operand: id('x') });
     expect(expr('args[2]->string')).toMatchObject({ kind: 'Member', member: 'string' });
+    expect(expr('x.probe + y->if + z.translator')).toMatchObject({ kind: 'Binary', right: { member: 'translator' } });
   });
 
   it('tells casts from parenthesised expressions by the type name', () => {
@@ -207,7 +208,7 @@ provider myprov {
 
 describe('pragmas', () => {
   it('records options and pragma lines', () => {
-    const p = parseOk('#pragma D option quiet\n#pragma D option switchrate=10hz\n#pragma ident "x"\n#pragma D depends_on provider ip\n#pragma D binding "1.0" foo\n#pragma D attributes Evolving/Evolving/Common foo\n#pragma weak foo\nBEGIN {}\n');
+    const p = parseOk('#pragma D option quiet\n#pragma D option switchrate=10hz\n#pragma ident "x"\n#pragma D depends_on provider ip\n#pragma D binding "1.0" foo\n#pragma D attributes Evolving/Evolving/Common foo\n#pragma weak foo\ninline int foo = 1;\nBEGIN {}\n');
     expect(p.options).toEqual([['quiet', undefined], ['switchrate', '10hz']]);
     expect(p.pragmas.map((x) => x.words.join(' '))).toEqual([
       'D option quiet', 'D option switchrate=10hz', 'ident x', 'D depends_on provider ip', 'D binding 1.0 foo',
@@ -248,14 +249,19 @@ describe('syntax errors (worded and placed as dtrace)', () => {
     testFail('BEGIN { x = 1); }', '[D_SYNTAX] line 1: extra ) in input stream', 1);
     testFail('BEGIN { x = a]; }', '[D_SYNTAX] line 1: extra ] in input stream', 1);
     testFail('BEGIN /(x/ { }', '[D_SYNTAX] line 1: closing ) expected in predicate before /', 1);
+    // `//` comments, as Oracle's tst.line-comment.d and tst.boc-in-line-comment.d
+    parseOk('// c /*\nBEGIN // x\n{ // y\n exit(0); // z\n} // w\n');
     testFail('BEGIN /x[1/ { }', '[D_SYNTAX] line 1: closing ] expected in predicate before /', 1);
     testFail('BEGIN\n{\n  x = 1.5;\n}', '[D_SYNTAX] line 3: floating-point constants are not permitted', 3);
     testFail('BEGIN { x = 08; }', '[D_INT_DIGIT] line 1: constant 08 contains invalid digit 8', 1);
     testFail('BEGIN { x = 18446744073709551616; }', '[D_INT_OFLOW] line 1: constant 18446744073709551616 results in integer overflow', 1);
     testFail("BEGIN { x = ''; }", '[D_CHR_NULL] line 1: empty character constant', 1);
     testFail("BEGIN { x = 'abcdefghi'; }", '[D_CHR_OFLOW] line 1: character constant is too long', 1);
-    testFail('BEGIN { x = "abc\n"; }', '[D_STR_NL] line 1: newline encountered in string literal', 1);
-    testFail("BEGIN { x = 'a\n'; }", '[D_CHR_NL] line 1: newline encountered in character constant', 1);
+    // lex's `$` context has read the newline, so dtrace names the next line (Oracle's err.D_STR_NL.string.r)
+    testFail('BEGIN { x = "abc\n"; }', '[D_STR_NL] line 2: newline encountered in string literal', 2);
+    testFail("BEGIN { x = 'a\n'; }", '[D_CHR_NL] line 2: newline encountered in character constant', 2);
+    // the predicate's look-ahead has read past the newline (err.D_SYNTAX.paren3.r)
+    testFail('BEGIN\n/rand(/\n{\n\ttrace(epid);\n}\n', '[D_SYNTAX] line 3: closing ) expected in predicate before /', 3);
     testFail('BEGIN { /* x', '[D_SYNTAX] line 1: end-of-file encountered before matching */', 1);
     testFail('/* /* */ BEGIN {}', '[D_SYNTAX] line 1: /* encountered inside a comment', 1);
   });
@@ -288,6 +294,15 @@ describe('syntax errors (worded and placed as dtrace)', () => {
     testFail('#pragma D binding "x" foo\n', '[D_PRAGMA_INVAL] line 1: invalid version string specified by #pragma binding', 1);
     testFail('#pragma D attributes Bogus foo\n', '[D_PRAGMA_INVAL] line 1: invalid attributes specified by #pragma attributes', 1);
     testFail('#line x\n', '[D_PRAGMA_MALFORM] line 1: malformed #line <line> [ ["file"] state ]', 1);
+    // Oracle's err.D_PRAGMA_UNUSED.UnusedPragma.d: "func;" names nothing the program defines
+    testFail('void func(int, int);\n\n#pragma D option quiet\n#pragma D attributes Stable/Stable/Common func;\n\nBEGIN\n{\n\texit(0);\n}\n', '[D_PRAGMA_UNUSED] line 4: unused #pragma attributes', 4);
+    testFail('#pragma D attributes incorrect_attr\n', '[D_PRAGMA_MALFORM] line 1: malformed #pragma attributes <attributes> <ident>', 1);
+    testFail('#pragma D error "this is an error message"\n', '[D_PRAGERR] line 1: #error: this is an error message ', 1);
+    // only declarations define names before cooking: an assigned variable comes too late
+    testFail('#pragma D attributes Evolving/Evolving/Common x\nBEGIN { x = 1; }\n', '[D_PRAGMA_UNUSED] line 1: unused #pragma attributes', 1);
+    parseOk('int x;\n#pragma D attributes Evolving/Evolving/Common x\nBEGIN { x = 1; }\n');
+    testFail('#pragma D attributes Evolving/Evolving/Common timestamp\n', '[D_PRAGMA_SCOPE] line 1: #pragma attributes cannot modify entity defined outside program scope', 1, { isBuiltinIdent: (n) => n === 'timestamp' });
+    parseOk('#pragma D binding "1.0" y\ninline int y = 2;\n');
   });
 
   it('checks macro arguments when they are known', () => {
@@ -296,6 +311,11 @@ describe('syntax errors (worded and placed as dtrace)', () => {
     testFail('BEGIN { trace($foo); }', '[D_MACRO_UNDEF] line 1: macro variable $foo is not defined', 1);
     parseOk('BEGIN { trace($1); trace($0); }', { macroArgs: ['a'] });
     parseOk('BEGIN { trace($9); }', { macroArgs: [], defaultArgs: true });
+    testFail('BEGIN { trace($1); }', '[D_MACRO_OFLOW] line 1: macro argument $1 constant 18446744073709551616 results in integer overflow', 1, { macroArgs: ['18446744073709551616'] });
+    parseOk('BEGIN { trace($1); trace($$1); }', { macroArgs: ['18446744073709551615'] });
+    testFail('BEGIN { trace($1); }\n', "[D_MACRO_UNUSED] line 2: extraneous argument 'b' ($2 is not referenced)", 2, { macroArgs: ['a', 'b'] });
+    parseOk('BEGIN { trace($1); }\n', { macroArgs: ['a', 'b'], argref: true });
+    parseOk('syscall::$2:entry { }\n', { macroArgs: ['a', 'b'] });
   });
 
   it('rejects backquoted kernel symbols as dtrace does without the kernel', () => {
@@ -349,5 +369,40 @@ describe('declaration specifier checks (dt_decl.c)', () => {
   it('takes a type name after a complete type as the declared name', () => {
     const p = parseOk('int uint32_t; struct s { int size_t; };');
     expect(noLoc(p.items)).toMatchObject([{ declarators: [{ name: 'uint32_t' }] }, { specifiers: { type: { members: [{ declarator: { name: 'size_t' } }] } } }]);
+  });
+});
+
+describe('dtrace node lines (dn_line)', () => {
+  it('gives a binary node the line of the look-ahead after it, as yacc reduces there', () => {
+    // Oracle's types/err.D_OP_INT.badbitop.d reports the '&' at line 3, where '{' is.
+    const p = parseOk('BEGIN\n/"char" & "foo"/\n{\n\texit(1);\n}\n');
+    const c = p.items[0] as { predicate: { loc: { line: number; dnLine: number } } };
+    expect(c.predicate.loc.line).toBe(2);
+    expect(c.predicate.loc.dnLine).toBe(3);
+  });
+  it('gives a call the line of its closing parenthesis', () => {
+    const p = parseOk('BEGIN {\n  f(1,\n    2)\n  ;\n}\n');
+    const c = p.items[0] as { body: { expr: { loc: { dnLine: number } } }[] };
+    expect(c.body[0]!.expr.loc.dnLine).toBe(3);
+  });
+});
+
+describe('declaration checks dtrace makes while parsing (dt_decl.c, dt_node_decl)', () => {
+  it('reports them with dtrace\'s tags and words (Oracle types/err.D_DECL_*.d)', () => {
+    testFail('BEGIN { i = (char long)0; }', '[D_DECL_CHARATTR] line 1: invalid type declaration: short and long may not be used with char type', 1);
+    testFail('BEGIN { i = (long char)0; }', '[D_DECL_CHARATTR] line 1: invalid type declaration: short and long may not be used with char type', 1);
+    testFail('unsigned void x;', '[D_DECL_VOIDATTR] line 1: invalid type declaration: attributes may not be used with void type', 1);
+    testFail('unsigned string s;', '[D_DECL_SIGNINT] line 1: invalid type declaration: signed and unsigned may only be used with integer type', 1);
+    testFail('signed float f;', '[D_DECL_SIGNINT] line 1: invalid type declaration: signed and unsigned may only be used with integer type', 1);
+    testFail('long string s;', '[D_DECL_LONGINT] line 1: invalid type declaration: long and long long may only be used with integer or floating-point type', 1);
+    testFail('static extern int x;', '[D_DECL_CLASS] line 1: only one storage class allowed in a declaration', 1);
+    testFail('register x;', '[D_DECL_BADCLASS] line 1: specified storage class not appropriate in D', 1);
+    testFail('auto int x;', '[D_DECL_BADCLASS] line 1: specified storage class not appropriate in D', 1);
+    testFail('extern int;', '[D_DECL_USELESS] line 1: useless declaration', 1);
+    testFail('int `xyz;', '[D_DECL_SCOPE] line 1: D scoping operator may not be used in a declaration name (`xyz)', 1);
+    testFail('struct s { int `m; };', '[D_DECL_SCOPE] line 1: D scoping operator may not be used in a member name (`m)', 1);
+    testFail('int f(static int a);', '[D_DECL_PARMCLASS] line 1: inappropriate storage class for function or associative array parameter', 1);
+    testFail('inline static int x = 1;', '[D_DECL_BADCLASS] line 1: specified storage class not appropriate for inline declaration', 1);
+    parseOk('static int f(int); extern int y; struct s; enum e { A }; long double d; unsigned long long u; int f2(register int);');
   });
 });

@@ -130,6 +130,8 @@ export function isGlob(p: string): boolean {
 // ---------------------------------------------------------------- profile provider
 
 const NANOSEC = 1_000_000_000;
+/** illumos profile.c profile_interval_min: NANOSEC / 5000. */
+export const PROFILE_INTERVAL_MIN = NANOSEC / 5000;
 const SUFFIXES: [string, number][] = [
   ['ns', 1], ['nsec', 1], ['us', 1000], ['usec', 1000], ['ms', 1e6], ['msec', 1e6], ['s', NANOSEC], ['sec', NANOSEC],
   ['m', 60 * NANOSEC], ['min', 60 * NANOSEC], ['h', 3600 * NANOSEC], ['hour', 3600 * NANOSEC],
@@ -138,9 +140,9 @@ const SUFFIXES: [string, number][] = [
 
 /**
  * profile.c's name parser: `tick-` or `profile-`, digits, optional suffix.
- * Returns the interval in ns, or undefined if the name is not a valid rate.
- * (illumos refuses intervals under 200us; on the virtual clock any interval
- * down to 1ns is allowed, so `tick-1ns` benchmarks the engine.)
+ * Returns the interval in ns, or undefined if the name is not a valid rate
+ * or the interval is below profile_interval_min (200us, 5000hz) — then no
+ * probe exists and the description matches nothing, as on illumos.
  */
 export function parseProfileName(name: string): { kind: 'tick' | 'profile'; intervalNs: number } | undefined {
   const kind = name.startsWith('tick-') ? 'tick' : name.startsWith('profile-') ? 'profile' : undefined;
@@ -156,7 +158,7 @@ export function parseProfileName(name: string): { kind: 'tick' | 'profile'; inte
   else for (const [s, v] of SUFFIXES) if (s === suf) { mult = v; break; }
   if (mult === undefined) return undefined;
   const interval = mult === 0 ? Math.floor(NANOSEC / val) : val * mult;
-  if (interval < 1) return undefined;
+  if (interval < PROFILE_INTERVAL_MIN) return undefined;
   return { kind, intervalNs: interval };
 }
 
@@ -173,7 +175,21 @@ function profileProbe(reg: ProbeRegistry, name: string): void {
   reg.register('profile', '', '', name, [u64, u64], { intervalNs: p.intervalNs, profileKind: p.kind, argNative: ['uint64_t', 'uint64_t'] });
 }
 
-/** A registry holding the dtrace and profile providers. */
+/** A provider module: registers its probes (and on-demand hooks) in a fresh registry. */
+export interface ProbeModule { name: string; register(reg: ProbeRegistry): void }
+
+const probeModules: ProbeModule[] = [];
+
+/** Add a provider module to every registry created from now on (the network providers add theirs). */
+export function addProbeModule(m: ProbeModule): void {
+  if (!probeModules.some((x) => x.name === m.name)) probeModules.push(m);
+}
+
+export function probeModuleList(): readonly ProbeModule[] {
+  return probeModules;
+}
+
+/** A registry holding the dtrace and profile providers, then every added provider module. */
 export function createRegistry(): ProbeRegistry {
   const reg = new ProbeRegistry();
   reg.register('dtrace', '', '', 'BEGIN');
@@ -188,5 +204,6 @@ export function createRegistry(): ProbeRegistry {
     if ((d.module !== '' && d.module !== '*') || (d.func !== '' && d.func !== '*') || isGlob(d.name)) return;
     profileProbe(r, d.name);
   });
+  for (const m of probeModules) m.register(reg);
   return reg;
 }

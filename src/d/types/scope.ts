@@ -31,20 +31,13 @@ export class TypeScope {
   constructor(readonly parent?: TypeScope) {}
 
   lookupTypedef(name: string): DType | undefined {
-    for (let s: TypeScope | undefined = this; s; s = s.parent) {
-      const t = s.typedefs.get(name);
-      if (t) return t;
-    }
-    return undefined;
+    const t = this.typedefs.get(name);
+    return t ?? this.parent?.lookupTypedef(name);
   }
 
   lookupTag(kind: TagKind, tag: string): StructType | EnumType | undefined {
-    const key = `${kind} ${tag}`;
-    for (let s: TypeScope | undefined = this; s; s = s.parent) {
-      const t = s.tags.get(key);
-      if (t) return t;
-    }
-    return undefined;
+    const t = this.tags.get(`${kind} ${tag}`);
+    return t ?? this.parent?.lookupTag(kind, tag);
   }
 
   /** Only this scope (redefinition checks). */

@@ -16,6 +16,30 @@ import { ipProtocols, registerEthertype } from '../registry.ts';
 import { type DecodedFrame, K_IPV4, M_BAD_HEADER_LENGTH, M_BAD_TOTAL_LENGTH, M_BAD_VERSION } from '../types.ts';
 import { decodeIpv6 } from './ipv6.ts';
 
+/**
+ * Whether packet-ip.c's get_dst_offset walk over the options in b[p..p+len)
+ * reads only bytes before `end` (it stops at end-of-list, a malformed option
+ * or a source route; NOP is one byte, anything else has a length byte).
+ */
+function optionWalkFits(b: Uint8Array, p: number, len: number, end: number): boolean {
+  while (len > 0) {
+    if (p >= end) return false;
+    const opt = b[p]!;
+    len--;
+    if (opt === 0) return true; // end of option list
+    if (opt === 1) { p++; continue; }
+    if (len === 0) return true;
+    if (p + 1 >= end) return false;
+    const n = b[p + 1]!;
+    len--;
+    if (n < 2 || n - 2 > len) return true;
+    if (opt === 0x83 || opt === 0x89) return p + 2 < end; // LSRR/SSRR: reads the pointer, then stops
+    p += n;
+    len -= n - 2;
+  }
+  return true;
+}
+
 export function decodeIpv4(f: DecodedFrame, off: number, end: number): void {
   const b = f.buf;
   if (end - off < 1) return short(f, K_IPV4, off, 20, end);
@@ -26,6 +50,9 @@ export function decodeIpv4(f: DecodedFrame, off: number, end: number): void {
   const ihl = (vihl & 15) << 2;
   if (ihl < 20) return mark(f, K_IPV4, M_BAD_HEADER_LENGTH, off);
   if (end - off < 20) return short(f, K_IPV4, off, 20, end);
+  // A header cut inside its options makes a layer only if the option walk tshark does before
+  // showing the destination (looking for a source route) stays within the captured bytes.
+  if (end - off < ihl && !optionWalkFits(b, off + 20, ihl - 20, end)) return short(f, K_IPV4, off, ihl, end);
   const total = u16(b, off + 2);
   if (total !== 0 && total < ihl) return mark(f, K_IPV4, M_BAD_TOTAL_LENGTH, off);
   if (!push(f, K_IPV4, off)) return;

@@ -14,7 +14,7 @@ import { u16, u32 } from '../bytes.ts';
 import { mark, newIpLayer, push, short } from '../frame.ts';
 import { ipProtocols, registerEthertype } from '../registry.ts';
 import {
-  type DecodedFrame, K_AH, K_IPV6, K_IPV6_DSTOPTS, K_IPV6_FRAGMENT, K_IPV6_HOPOPTS, K_IPV6_ROUTING, M_BAD_VERSION,
+  type DecodedFrame, K_AH, K_IPV6, K_IPV6_DSTOPTS, K_IPV6_FRAGMENT, K_IPV6_HOPOPTS, K_IPV6_ROUTING, M_BAD_LENGTH, M_BAD_VERSION,
 } from '../types.ts';
 
 export function decodeIpv6(f: DecodedFrame, off: number, end: number): void {
@@ -58,9 +58,22 @@ export function decodeIpv6(f: DecodedFrame, off: number, end: number): void {
       case 51: kind = K_AH; break;
       default: break chain;
     }
+    if (kind === K_IPV6_HOPOPTS && plen === 0 && p === off + 40) {
+      // Payload length 0 with hop-by-hop: a jumbogram, whose length is in the Jumbo Payload
+      // option; without one (or with the header cut) packet-ipv6.c calls it malformed.
+      const hl = pend - p >= 2 ? (b[p + 1]! + 1) << 3 : 8;
+      if (pend - p < hl || jumboLength(b, p + 2, p + hl) < 0) {
+        l.upper = nh;
+        finish(l, p, pend, off, plen);
+        return mark(f, kind, M_BAD_LENGTH, p);
+      }
+    }
     if (pend - p < 8) {
-      // Cut inside the header: its next-header byte, when captured, still names what follows (as tshark reads it).
-      l.upper = pend - p >= 1 ? b[p]! : nh;
+      // Cut inside the header: its next-header byte still names what follows when tshark would
+      // read it: AH and routing from their first byte, option headers from their first two; a
+      // fragment header must be whole.
+      const need = kind === K_AH || kind === K_IPV6_ROUTING ? 1 : kind === K_IPV6_FRAGMENT ? 8 : 2;
+      l.upper = pend - p >= need ? b[p]! : nh;
       finish(l, p, pend, off, plen);
       return short(f, kind, p, 8, pend);
     }
@@ -74,6 +87,13 @@ export function decodeIpv6(f: DecodedFrame, off: number, end: number): void {
     }
     if (!push(f, kind, p)) return;
     l.extCount++;
+    if ((kind === K_IPV6_HOPOPTS || kind === K_IPV6_DSTOPTS) && !optionsFit(b, p + 2, p + len, pend)) {
+      // An option running past the packet: packet-ipv6.c raises an exception here and stops. (One
+      // merely overrunning its header into the next is read on, as tshark does.)
+      l.upper = b[p]!;
+      finish(l, p + len, pend, off, plen);
+      return mark(f, kind, M_BAD_LENGTH, p);
+    }
     if (kind === K_IPV6_FRAGMENT) {
       const fo = u16(b, p + 2);
       l.hasFragHeader = true;
@@ -99,6 +119,27 @@ export function decodeIpv6(f: DecodedFrame, off: number, end: number): void {
     return;
   }
   ipProtocols[nh]?.(f, p, pend);
+}
+
+/** The Jumbo Payload option's value (RFC 2675) among the options in b[p..e), or -1. */
+function jumboLength(b: Uint8Array, p: number, e: number): number {
+  while (p + 2 <= e) {
+    if (b[p] === 0) { p++; continue; }
+    if (b[p] === 0xc2 && b[p + 1] === 4 && p + 6 <= e) return u32(b, p + 2);
+    p += 2 + b[p + 1]!;
+  }
+  return -1;
+}
+
+/** Whether the TLV options in b[p..e) each end before `limit` (Pad1 is a single byte). */
+function optionsFit(b: Uint8Array, p: number, e: number, limit: number): boolean {
+  while (p < e) {
+    if (b[p] === 0) { p++; continue; }
+    if (p + 2 > limit) return false;
+    p += 2 + b[p + 1]!;
+    if (p > limit) return false;
+  }
+  return true;
 }
 
 function finish(l: DecodedFrame['ip'][number], p: number, pend: number, off: number, plen: number): void {

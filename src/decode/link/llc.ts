@@ -15,8 +15,11 @@ export function decodeLlc(f: DecodedFrame, off: number, end: number): void {
   const dsap = b[off]!;
   const ssap = b[off + 1]!;
   // U-format control fields are one byte; I and S formats two.
-  const ctlLen = (b[off + 2]! & 3) === 3 ? 1 : 2;
+  const ctl = b[off + 2]!;
+  const ctlLen = (ctl & 3) === 3 ? 1 : 2;
   const pay = off + 2 + ctlLen;
+  // Only information-carrying frames (I, or UI with any P/F bit) have a payload to dispatch.
+  if ((ctl & 1) !== 0 && (ctl & 0xef) !== 0x03) return;
   if (dsap === 0xaa && ssap === 0xaa) {
     if (end - pay < 5) return short(f, K_SNAP, pay, 5, end);
     if (!push(f, K_SNAP, pay)) return;

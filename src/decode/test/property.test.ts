@@ -84,7 +84,7 @@ describe('decoders never throw and never read outside the packet', () => {
         if (fullOk && f.ipCount < fullLayers) expect(f.malReason, `cut at ${n} of frame (${lt})`).not.toBe(M_NONE);
       }
     }
-  });
+  }, 300_000); // generous: a safety net against hangs on a loaded machine, not a speed check
 
   it('bit flips of valid frames', () => {
     const dec = new Decoder();
@@ -97,7 +97,7 @@ describe('decoders never throw and never read outside the packet', () => {
         checkInvariants(decode(lt, b.subarray(0, Math.max(0, b.length - cutBy)), { dec }));
       },
     ), { numRuns: 3000 });
-  });
+  }, 300_000);
 
   it('random bytes as every link type', () => {
     const dec = new Decoder();
@@ -105,7 +105,7 @@ describe('decoders never throw and never read outside the packet', () => {
       fc.constantFrom(...LINK_TYPES), fc.uint8Array({ maxLength: 200 }), fc.nat(16),
       (lt, bytes, pad) => checkInvariants(decode(lt, bytes, { dec, pad })),
     ), { numRuns: 5000 });
-  });
+  }, 300_000);
 
   it('random bytes behind valid link headers (IPv4/IPv6 version nibble forced)', () => {
     const dec = new Decoder();
@@ -114,5 +114,5 @@ describe('decoders never throw and never read outside the packet', () => {
       b[0] = (v6 ? 0x60 : 0x45) | (b[0]! & (v6 ? 0x0f : 0x0f));
       checkInvariants(decode(LINKTYPE.RAW, b, { dec }));
     }), { numRuns: 5000 });
-  });
+  }, 300_000);
 });

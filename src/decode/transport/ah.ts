@@ -12,10 +12,17 @@ import { type DecodedFrame, K_AH, L4_AH } from '../types.ts';
 export function decodeAh(f: DecodedFrame, off: number, end: number): void {
   const l = currentIp(f);
   if (l === null) return;
-  if (end - off < 12) return short(f, K_AH, off, 12, end);
   const b = f.buf;
+  // Cut short: the next-header byte, when captured, still names what follows (as tshark reads it).
+  if (end - off < 12) {
+    if (end > off) l.upper = b[off]!;
+    return short(f, K_AH, off, 12, end);
+  }
   const len = (b[off + 1]! + 2) << 2;
-  if (end - off < len) return short(f, K_AH, off, len, end);
+  if (end - off < len) {
+    l.upper = b[off]!;
+    return short(f, K_AH, off, len, end);
+  }
   if (!push(f, K_AH, off)) return;
   const ah = l.ah;
   ah.nextHeader = b[off]!;

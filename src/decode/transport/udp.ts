@@ -1,15 +1,16 @@
 /**
- * UDP (RFC 768). The length field bounds the payload; a length below 8, or
- * beyond the IP payload, is malformed and nothing inside is decoded. The
+ * UDP (RFC 768). The length field bounds the payload; a length below 8 is
+ * malformed and nothing inside is decoded; one beyond the IP payload is
+ * marked, and the payload decoded as far as IP bounds it (as tshark does). The
  * payload's decoder is looked up by port in `udpPorts`, lower port first and
- * then the higher one, as packet-udp.c does — except that a lower port below
- * 1024 wins outright (tshark has a dissector for nearly every well-known
- * port, so a tunnel on the higher port would not be tried there either).
+ * then the higher one, as packet-udp.c does: the higher port is tried only
+ * when the lower one is not claimed by a protocol tshark knows (udp-claimed.ts).
  */
 import { u16 } from '../bytes.ts';
 import { currentIp, mark, push, short } from '../frame.ts';
 import { registerIpProtocol, udpPorts } from '../registry.ts';
 import { type DecodedFrame, K_UDP, L4_UDP, M_BAD_LENGTH } from '../types.ts';
+import { udpClaimed } from './udp-claimed.ts';
 
 export function decodeUdp(f: DecodedFrame, off: number, end: number): void {
   const l = currentIp(f);
@@ -30,12 +31,14 @@ export function decodeUdp(f: DecodedFrame, off: number, end: number): void {
   if (len === 0 && l.version === 6) {
     u.payloadLen = l.upperLen - 8; // jumbogram: the length is IPv6's
   } else {
-    // A first fragment's UDP length covers the whole datagram (packet-udp.c skips the check too).
-    const fragmented = (l.flags & 1) !== 0 || l.hasFragHeader;
-    if (len < 8 || (len > l.upperLen && !fragmented)) {
+    if (len < 8) {
       u.payloadLen = l.upperLen - 8;
       return mark(f, K_UDP, M_BAD_LENGTH, off);
     }
+    // A length past the IP payload is marked but, as packet-udp.c does, the payload is still
+    // decoded (bounded by IP). A first fragment's length covers the whole datagram: not an error.
+    const fragmented = (l.flags & 1) !== 0 || l.hasFragHeader;
+    if (len > l.upperLen && !fragmented) mark(f, K_UDP, M_BAD_LENGTH, off);
     u.payloadLen = len - 8;
     const lim = off + len;
     if (lim < end) end = lim;
@@ -43,7 +46,7 @@ export function decodeUdp(f: DecodedFrame, off: number, end: number): void {
   const lo = sp < dp ? sp : dp;
   const hi = sp < dp ? dp : sp;
   let next = udpPorts[lo];
-  if (next === undefined && lo >= 1024) next = udpPorts[hi];
+  if (next === undefined && udpClaimed[lo] === 0) next = udpPorts[hi];
   if (next !== undefined) next(f, off + 8, end);
 }
 

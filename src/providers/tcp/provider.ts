@@ -99,6 +99,18 @@ export class TcpProvider {
       this.table.delete(c);
       c = undefined;
     }
+    if (c === undefined && (fl & RST) !== 0) {
+      // A reset for no connection we know (tcp_xmit_early_reset): tcp:::send with a closed tcp_t, nothing kept.
+      c = this.newConn(key, flow, true);
+      c.state = TCPS_CLOSED; c.suna = seq; c.snxt = seq;
+      if ((fl & ACK) !== 0) { c.rnxt = t.ack; c.rack = t.ack; }
+      this.fireIo(this.pSend, c);
+      this.table.delete(c);
+      return;
+    }
+    // Without SYN or ACK nothing opens a connection (RFC 9293 3.10.7: every segment after the SYN carries
+    // ACK): null/FIN/Xmas probes come from raw sockets, not a tcp_t.
+    if (c === undefined && (fl & (SYN | ACK)) === 0) return;
     if (c === undefined) {
       c = this.newConn(key, flow, true);
       if ((fl & SYN) !== 0 && (fl & ACK) === 0) {
@@ -174,7 +186,9 @@ export class TcpProvider {
       c = undefined;
     }
     if (c === undefined) {
-      if ((fl & RST) !== 0) return; // no connection: the segment never reaches TCP
+      // No connection: a reset, or a segment without SYN or ACK (a scan's null/FIN/Xmas probe), never
+      // reaches a tcp_t — the kernel drops it or answers with a reset.
+      if ((fl & RST) !== 0 || (fl & (SYN | ACK)) === 0) return;
       c = this.newConn(key, flow, false);
       c.lastNs = this.now;
       if (synOnly) {
@@ -233,7 +247,8 @@ export class TcpProvider {
         this.fireIo(c.active ? this.pConnEst : this.pAccEst, c);
       }
       if (c.finSeq >= 0 && seqGe(t.ack, (c.finSeq + 1) >>> 0)) {
-        if (c.state === TCPS_FIN_WAIT_1) this.changeState(c, (fl & FIN) !== 0 ? TCPS_TIME_WAIT : TCPS_FIN_WAIT_2);
+        // As tcp_input_data does: the ACK moves FIN_WAIT_1 to FIN_WAIT_2; a FIN on the same segment then to TIME_WAIT.
+        if (c.state === TCPS_FIN_WAIT_1) this.changeState(c, TCPS_FIN_WAIT_2);
         else if (c.state === TCPS_CLOSING) this.changeState(c, TCPS_TIME_WAIT);
         else if (c.state === TCPS_LAST_ACK) { this.changeState(c, TCPS_CLOSED); this.table.delete(c); return; }
       }

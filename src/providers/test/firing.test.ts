@@ -49,6 +49,37 @@ describe('ip:::send / ip:::receive', () => {
     ]);
   });
 
+  it('with an inferred Ethernet address, frames between other stations are received, never delivered', async () => {
+    const promisc = eth('00:11:22:33:44:55', '00:66:77:88:99:aa', ipv4({ src: '192.168.1.7', dst: '192.168.1.9' }, udp({ sport: 9, dport: 9 }, 'p')));
+    const dns = eth('00:0f:b5:1a:2b:01', LOCAL_MAC, ipv4({ src: '8.8.8.8', dst: A }, udp({ sport: 53, dport: 5353 }, 'r')));
+    const cap = pcapng([{ data: in4() }, { data: out4() }, { data: dns }, { data: promisc }]);
+    const r = await trace(IP_TRACE + PROTO_TRACE + TRANSPORT_TRACE, [cap]);
+    expect(lines(r.out).slice(-2)).toEqual([
+      'ip:receive 192.168.1.7>192.168.1.9 9 nge0 local=0',
+      'ipv4:receive 192.168.1.7>192.168.1.9 9 nge0',
+    ]);
+  });
+
+  it('take the direction from the Linux cooked header (SLL packet type 4 = outgoing)', async () => {
+    const sll = (type: number, ip: Uint8Array) => new Uint8Array([0, type, 0, 1, 0, 6, 0, 0xe0, 0x81, 0x5e, 0x83, 0x08, 0, 0, 0x08, 0x00, ...ip]);
+    const o = ipv4({ src: A, dst: B }, udp({ sport: 1, dport: 2 }, 'o'));
+    const i = ipv4({ src: B, dst: A }, udp({ sport: 2, dport: 1 }, 'i'));
+    const r = await trace(IP_TRACE, [pcapng([{ data: sll(4, o) }, { data: sll(0, i) }], [{ name: 'any', link: LINKTYPE.LINUX_SLL }])]);
+    expect(lines(r.out)).toEqual([
+      'ip:send 192.168.1.108>192.168.1.109 9 any local=0',
+      'ip:receive 192.168.1.109>192.168.1.108 9 any local=0',
+    ]);
+  });
+
+  it('without Ethernet, infer the local host from the IP address in most frames', async () => {
+    const raw = (src: string, dst: string) => ipv4({ src, dst }, udp({ sport: 1, dport: 2 }, 'x'));
+    const cap = pcapng([{ data: raw('10.0.0.5', '1.1.1.1') }, { data: raw('9.9.9.9', '10.0.0.5') }, { data: raw('10.0.0.5', '8.8.4.4') }],
+      [{ name: 'ppp0', link: LINKTYPE.RAW }]);
+    const r = await trace('ip:::send, ip:::receive { printf("%s %s\\n", probename, args[2]->ip_saddr); }', [cap]);
+    expect(lines(r.out)).toEqual(['send 10.0.0.5', 'receive 9.9.9.9', 'send 10.0.0.5']);
+    expect(r.msgs).toContain('info: local host inferred from the capture: 10.0.0.5, in 3 of 3 frames; use --local to override');
+  });
+
   it('fire the inner (tunnel) layer before the outer one on send, after it on receive', async () => {
     const inner = ipv4({ src: '10.1.0.1', dst: '10.2.0.1' }, tcp({ sport: 1000, dport: 22, seq: 1, ack: 1, flags: 'A' }));
     const outS = eth(LOCAL_MAC, PEER_MAC, ipv4({ src: A, dst: B }, gre({}, inner)));

@@ -46,13 +46,14 @@ export function pcapng(pkts: readonly Pkt[], ifaces: readonly Iface[] = [{ name:
 
 export interface Traced { out: string; msgs: string[]; status: number }
 
-export async function trace(program: string, captures: readonly Uint8Array[], options: EngineOptions = {}): Promise<Traced> {
+export async function trace(program: string, captures: readonly Uint8Array[], options: EngineOptions = {}, signal?: AbortSignal): Promise<Traced> {
   let out = '';
   const msgs: string[] = [];
   const status = await run({
     programs: [{ name: 'test.d', text: program, kind: 'file' }],
     captures: captures.map((c, i) => bytesSource(c, `cap${i}`)),
     options: { quiet: true, ...options },
+    signal,
     onEvent: (e) => {
       if (e.kind === 'text') out += e.text;
       else if (e.kind === 'message') msgs.push(`${e.level}: ${e.text}`);

@@ -8,7 +8,8 @@ export function BarChart({ bars, label, max = 40 }: { bars: Bar[]; label: string
   const shown = bars.slice(0, max);
   const top = Math.max(1, ...shown.map((b) => Math.abs(b.value)));
   const rowH = 22;
-  const labelW = 220;
+  // Room for the longest label (12px monospace ≈ 7.3px a character), within bounds.
+  const labelW = Math.min(330, Math.max(80, 16 + 7.3 * Math.max(0, ...shown.map((b) => Math.min(44, b.label.length)))));
   const width = 720;
   const barW = width - labelW - 90;
   return (
@@ -18,7 +19,7 @@ export function BarChart({ bars, label, max = 40 }: { bars: Bar[]; label: string
           const w = Math.max(1, (Math.abs(b.value) / top) * barW);
           return (
             <g key={i} transform={`translate(0, ${i * rowH + 2})`}>
-              <text x={labelW - 8} y={rowH / 2 + 4} textAnchor="end" className="bar-label">{b.label.length > 32 ? b.label.slice(0, 31) + '…' : b.label}</text>
+              <text x={labelW - 8} y={rowH / 2 + 4} textAnchor="end" className="bar-label">{b.label.length > 44 ? b.label.slice(0, 43) + '…' : b.label}</text>
               <rect x={labelW} y={3} width={w} height={rowH - 6} className="bar" />
               <text x={labelW + w + 6} y={rowH / 2 + 4} className="bar-value">{b.value.toLocaleString('en-US')}</text>
             </g>

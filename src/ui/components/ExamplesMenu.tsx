@@ -4,7 +4,8 @@
  * move, Enter picks, Escape closes.
  */
 import { useEffect, useRef, useState } from 'react';
-import { openCapture, openScript, runScript, VIEW_SCRIPTS } from '../actions.ts';
+import { openCapture, openExample, openFile, openScript, runScript, VIEW_SCRIPTS } from '../actions.ts';
+import { listRecent, type RecentCapture } from '../lib/recent.ts';
 import { loadSamples, type Samples } from '../lib/samples.ts';
 
 interface Item { label: string; detail: string; pick(): void }
@@ -12,10 +13,12 @@ interface Item { label: string; detail: string; pick(): void }
 export function ExamplesMenu() {
   const [open, setOpen] = useState(false);
   const [samples, setSamples] = useState<Samples | null>(null);
+  const [recent, setRecent] = useState<RecentCapture[]>([]);
   const menu = useRef<HTMLUListElement>(null);
   const button = useRef<HTMLButtonElement>(null);
 
   useEffect(() => { if (open && !samples) void loadSamples().then(setSamples); }, [open, samples]);
+  useEffect(() => { if (open) void listRecent().then(setRecent); }, [open]);
   useEffect(() => {
     if (!open) return;
     const first = menu.current?.querySelector<HTMLElement>('[role="menuitem"]');
@@ -26,20 +29,17 @@ export function ExamplesMenu() {
   }, [open, samples]);
 
   const items: { group: string; items: Item[] }[] = [];
+  if (recent.length > 0) {
+    items.push({ group: 'Recent captures', items: recent.map((r) => ({ label: r.name, detail: `${(r.size / 1024).toFixed(0)} KiB, opened ${new Date(r.openedAt).toLocaleString()}`, pick: () => openFile(new File([r.blob], r.name), true) })) });
+  }
   if (samples) {
+    items.push({ group: 'Examples', items: samples.examples.map((ex) => ({ label: ex.title, detail: ex.description, pick: () => void openExample(ex) })) });
     items.push({
-      group: 'Scripts', items: samples.scripts.map((s) => ({
-        label: s.title, detail: s.description, pick: () => {
-          void s.load().then((text) => {
-            openScript(text, s.name);
-            const cap = s.capture ? samples.captures.find((c) => c.name === s.capture) : undefined;
-            if (cap) openCapture({ kind: 'url', name: cap.name, url: new URL(cap.url, location.href).href });
-            else runScript();
-          });
-        },
+      group: 'Scripts', items: samples.scripts.map((sc) => ({
+        label: sc.name, detail: 'over the open capture', pick: () => void sc.load().then((text) => { openScript(text, sc.name, ''); runScript(); }),
       })),
     });
-    items.push({ group: 'Captures', items: samples.captures.map((c) => ({ label: c.title, detail: c.description, pick: () => openCapture({ kind: 'url', name: c.name, url: new URL(c.url, location.href).href }) })) });
+    items.push({ group: 'Captures', items: samples.captures.map((c) => ({ label: c.name, detail: 'with the current script', pick: () => openCapture({ kind: 'url', name: c.name, url: new URL(c.url, location.href).href }) })) });
   }
   items.push({ group: 'Built-in views', items: Object.entries(VIEW_SCRIPTS).map(([name, text]) => ({ label: name, detail: 'the D behind a tab', pick: () => openScript(text, name) })) });
 
@@ -65,7 +65,7 @@ export function ExamplesMenu() {
               <ul role="group" aria-labelledby={`mg-${g.group}`}>
                 {g.items.length === 0 && <li role="none" className="menu-note">none bundled</li>}
                 {g.items.map((it) => (
-                  <li role="none" key={it.label}>
+                  <li role="none" key={`${g.group}:${it.label}`}>
                     <button type="button" role="menuitem" tabIndex={-1} onClick={() => { setOpen(false); it.pick(); }}>
                       <span>{it.label}</span>{it.detail && <small>{it.detail}</small>}
                     </button>

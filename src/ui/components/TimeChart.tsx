@@ -6,9 +6,10 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
-export interface Series { label: string; values: number[] }
+/** A series; `scale` 'right' puts it on its own axis at the right (bytes beside packets). */
+export interface Series { label: string; values: number[]; scale?: 'right' }
 
-export function TimeChart({ x, series, label, onSelect, height = 180 }: { x: number[]; series: Series[]; label: string; onSelect?: (from: number, to: number) => void; height?: number }) {
+export function TimeChart({ x, series, label, onSelect, height = 180, stepped = false }: { x: number[]; series: Series[]; label: string; onSelect?: (from: number, to: number) => void; height?: number; stepped?: boolean }) {
   const host = useRef<HTMLDivElement>(null);
   const onSelectRef = useRef(onSelect);
   useEffect(() => { onSelectRef.current = onSelect; }, [onSelect]);
@@ -25,9 +26,15 @@ export function TimeChart({ x, series, label, onSelect, height = 180 }: { x: num
       scales: { x: { time: false } },
       axes: [
         { stroke: fg, grid: { stroke: 'rgba(128,128,128,0.2)' }, label: 'seconds', labelSize: 18 },
-        { stroke: fg, grid: { stroke: 'rgba(128,128,128,0.2)' } },
+        { stroke: fg, grid: { stroke: 'rgba(128,128,128,0.2)' }, label: series.find((s) => !s.scale)?.label, labelSize: 18 },
+        ...(series.some((s) => s.scale === 'right') ? [{ scale: 'right', side: 1 as const, stroke: fg, grid: { show: false }, label: series.find((s) => s.scale === 'right')?.label, labelSize: 18 }] : []),
       ],
-      series: [{ label: 's' }, ...series.map((s, i) => ({ label: s.label, stroke: colors[i % colors.length], width: 1.5, fill: i === 0 ? colors[0] + '33' : undefined }))],
+      series: [{ label: 's' }, ...series.map((s, i) => ({
+        label: s.label, scale: s.scale ?? 'y', stroke: colors[i % colors.length], width: 1.5,
+        fill: i === 0 ? colors[0] + '33' : undefined,
+        paths: stepped ? uPlot.paths.stepped!({ align: 1 }) : undefined,
+        points: { show: false },
+      }))],
       cursor: { drag: { x: true, y: false, setScale: false } },
       legend: { show: true },
       hooks: {

@@ -85,6 +85,7 @@ export function Editor() {
 
   return (
     <div className="editor">
+      <OptionsField />
       {!m && (
         <textarea
           className="editor-fallback"
@@ -98,6 +99,25 @@ export function Editor() {
       <div ref={host} className="editor-monaco" hidden={!m} data-testid="monaco-host" />
       {loadError && <p className="editor-note" role="alert">The full editor could not load ({loadError}); the plain editor works.</p>}
       <Diagnostics />
+    </div>
+  );
+}
+
+/** The options and macro arguments of the run, as typed after `wiretrace` on a command line. */
+function OptionsField() {
+  const options = useStore((s) => s.options);
+  const setOptions = useStore((s) => s.setOptions);
+  const scriptName = useStore((s) => s.scriptName);
+  return (
+    <div className="editor-head">
+      <span className="cmdline" aria-hidden="true">wiretrace</span>
+      <input
+        aria-label="dtrace options" className="options-field" spellCheck={false} value={options}
+        placeholder="options and $1 $2 … e.g. -q -x strsize=64"
+        onChange={(e) => { setOptions(e.target.value); scheduleCompile(); }}
+        onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); runScript(); } }}
+      />
+      <span className="cmdline" aria-hidden="true">-s {scriptName}</span>
     </div>
   );
 }

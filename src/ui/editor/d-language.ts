@@ -20,6 +20,7 @@ export const monarch: Monaco.languages.IMonarchLanguage = {
   constants: CONSTANTS,
   tokenizer: {
     root: [
+      [/^#!.*$/, 'comment'],
       [/^\s*#\s*pragma\b.*$/, 'keyword.directive'],
       [/^\s*#\s*[a-z]+/, 'keyword.directive'],
       [/\/\*/, 'comment', '@comment'],

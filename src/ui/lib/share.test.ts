@@ -5,19 +5,20 @@ import { decodeShare, encodeShare, fromBase64Url, MAX_INFLATED, SHARE_PREFIX, to
 describe('share links', () => {
   it('round-trips script, name, tab and an embedded capture', () => {
     const bytes = new Uint8Array([0x0a, 0x0d, 0x0d, 0x0a, 1, 2, 3, 255]);
-    const frag = encodeShare({ script: 'ip:::send { @[probename] = count(); }\n', name: 'x.d', tab: 'Hosts', capture: { name: 'c.pcapng', bytes } });
+    const frag = encodeShare({ script: 'ip:::send { @[probename] = count(); }\n', name: 'x.d', tab: 'Hosts', options: '-q 2000', capture: { name: 'c.pcapng', bytes } });
     expect(frag.startsWith(SHARE_PREFIX)).toBe(true);
     expect(frag).toMatch(/^[A-Za-z0-9_=-]+$/);
     const st = decodeShare('#' + frag)!;
     expect(st.script).toBe('ip:::send { @[probename] = count(); }\n');
     expect(st.name).toBe('x.d');
     expect(st.tab).toBe('Hosts');
+    expect(st.options).toBe('-q 2000');
     expect(st.capture?.name).toBe('c.pcapng');
     expect([...st.capture!.bytes]).toEqual([...bytes]);
   });
   it('keeps only http(s) capture URLs', () => {
-    expect(decodeShare(encodeShare({ script: '', name: 'a', tab: 'Output', captureUrl: 'https://example.org/a.pcap' }))!.captureUrl).toBe('https://example.org/a.pcap');
-    expect(decodeShare(encodeShare({ script: '', name: 'a', tab: 'Output', captureUrl: 'javascript:alert(1)' }))!.captureUrl).toBeUndefined();
+    expect(decodeShare(encodeShare({ script: '', name: 'a', tab: 'Output', options: '', captureUrl: 'https://example.org/a.pcap' }))!.captureUrl).toBe('https://example.org/a.pcap');
+    expect(decodeShare(encodeShare({ script: '', name: 'a', tab: 'Output', options: '', captureUrl: 'javascript:alert(1)' }))!.captureUrl).toBeUndefined();
   });
   it('rejects garbage without throwing', () => {
     for (const f of ['', '#', '#wt1=', '#wt1=!!!', '#wt1=AAAA', '#other=1', '#wt1=' + toBase64Url(deflateSync(new Uint8Array([255, 255, 255, 255, 1]))),

@@ -20,11 +20,13 @@ export interface SharedState {
   script: string;
   name: string;
   tab: string;
+  /** The "dtrace options" field. */
+  options: string;
   captureUrl?: string;
   capture?: { name: string; bytes: Uint8Array };
 }
 
-interface Header { v: 1; script: string; name: string; tab: string; captureUrl?: string; captureName?: string }
+interface Header { v: 1; script: string; name: string; tab: string; options?: string; captureUrl?: string; captureName?: string }
 
 export function toBase64Url(bytes: Uint8Array): string {
   let s = '';
@@ -47,6 +49,7 @@ export function fromBase64Url(s: string): Uint8Array | null {
 /** The fragment (without '#') for a state; the capture is embedded only when given. */
 export function encodeShare(st: SharedState): string {
   const header: Header = { v: 1, script: st.script, name: st.name, tab: st.tab };
+  if (st.options) header.options = st.options;
   if (st.captureUrl) header.captureUrl = st.captureUrl;
   if (st.capture) header.captureName = st.capture.name;
   const json = strToU8(JSON.stringify(header));
@@ -107,6 +110,7 @@ export function decodeShare(fragment: string, maxInflated = MAX_INFLATED): Share
     script: o.script,
     name: typeof o.name === 'string' && o.name ? o.name.slice(0, 200) : 'shared.d',
     tab: typeof o.tab === 'string' ? o.tab : 'Output',
+    options: typeof o.options === 'string' ? o.options.slice(0, 2000) : '',
   };
   if (typeof o.captureUrl === 'string' && isFetchableUrl(o.captureUrl)) st.captureUrl = o.captureUrl;
   const rest = payload.subarray(4 + jsonLen);

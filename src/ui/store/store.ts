@@ -31,10 +31,13 @@ ip:::receive
 export interface EditorSlice {
   script: string;
   scriptName: string;
+  /** The "dtrace options" field: options and macro arguments as typed on the command line. */
+  options: string;
   diagnostics: Diagnostic[];
   /** null: not asked yet; false: the compiler has not landed in this build. */
   compilerAvailable: boolean | null;
   setScript(text: string, name?: string): void;
+  setOptions(text: string): void;
   setDiagnostics(d: Diagnostic[], available: boolean): void;
 }
 
@@ -93,6 +96,8 @@ export interface UiSlice {
   dragging: boolean;
   /** Short status line for screen readers and the footer. */
   notice: string;
+  /** Start-up (share link, ?capture=, default sample) has been applied. */
+  ready: boolean;
   setTab(t: TabId): void;
   setTheme(t: Theme): void;
   setClassroom(on: boolean): void;
@@ -107,9 +112,11 @@ type Slice<T> = StateCreator<State, [], [], T>;
 const editorSlice: Slice<EditorSlice> = (set) => ({
   script: STARTER_SCRIPT,
   scriptName: 'count.d',
+  options: '',
   diagnostics: [],
   compilerAvailable: null,
   setScript: (text, name) => set((s) => ({ script: text, scriptName: name ?? s.scriptName })),
+  setOptions: (text) => set({ options: text }),
   setDiagnostics: (d, available) => set({ diagnostics: d, compilerAvailable: available }),
 });
 
@@ -156,6 +163,7 @@ const uiSlice: Slice<UiSlice> = (set) => ({
   shareOpen: false,
   dragging: false,
   notice: '',
+  ready: false,
   setTab: (t) => set({ tab: t }),
   setTheme: (t) => {
     try { localStorage.setItem('wiretrace.theme', t); } catch { /* private mode */ }

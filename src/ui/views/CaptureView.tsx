@@ -1,18 +1,27 @@
 /**
- * The Capture tab: what is known about the open capture — its container (from
- * the magic number), size, packets, interfaces and time span (from packets.d),
- * messages from reading and decoding (warnings with frame numbers, the
- * inferred local hosts), and the local-host override, which re-runs.
+ * The Capture tab: what the capture reader found in one pass in the worker
+ * (format, sections, interfaces with link type and snaplen, packets, exact
+ * time span, process information, warnings with frame numbers), the run's
+ * messages (the inferred local hosts, decoding warnings), and the local-host
+ * override, which re-runs. Every string from the capture renders as text.
  */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
+import { LINKTYPE } from '../../capture/types.ts';
+import type { CaptureSummary } from '../../engine/protocol.ts';
 import { setLocalsAndRerun } from '../actions.ts';
 import { useStore } from '../store/store.ts';
 import { DataTable, type Col } from '../components/DataTable.tsx';
-import type { PacketTable } from './packets-data.ts';
+
+const LINK_NAMES = new Map<number, string>(Object.entries(LINKTYPE).map(([k, v]) => [v, k]));
+const linkName = (t: number): string => `${LINK_NAMES.get(t) ?? 'LINKTYPE'} (${t})`;
 
 const IF_COLS: Col[] = [
+  { key: 'index', header: '#', numeric: true },
   { key: 'name', header: 'Interface' },
-  { key: 'layers', header: 'IP layers', numeric: true },
+  { key: 'description', header: 'Description' },
+  { key: 'link', header: 'Link type' },
+  { key: 'snapLen', header: 'Snaplen', numeric: true },
+  { key: 'packets', header: 'Packets', numeric: true },
   { key: 'bytes', header: 'Bytes', numeric: true },
 ];
 
@@ -23,30 +32,49 @@ function fmtBytes(n: number | undefined): string {
   return `${(n / (1 << 20)).toFixed(1)} MiB`;
 }
 
+/** last − first for "sec.nnnnnnnnn" strings, exactly, as "s.nnnnnnnnn s". */
+export function spanOf(first: string, last: string): string {
+  const ns = (t: string) => { const [s, n = '0'] = t.split('.'); return BigInt(s!) * 1_000_000_000n + BigInt(n.padEnd(9, '0')); };
+  const d = ns(last) - ns(first);
+  return `${d / 1_000_000_000n}.${String(d % 1_000_000_000n).padStart(9, '0')} s`;
+}
+
 export function CaptureView() {
   const capture = useStore((s) => s.capture);
   const info = useStore((s) => s.captureInfo);
-  const packets = useStore((s) => s.packets);
-  const progress = useStore((s) => s.progress);
   const messages = useStore((s) => s.messages);
   const locals = useStore((s) => s.locals);
   const [draft, setDraft] = useState(locals);
-  const t = packets.data;
-  const ifs = useMemo(() => interfaces(t), [t]);
   if (!capture) return <div className="empty"><p>Open a capture to see its format, interfaces, time span and warnings.</p></div>;
-  const all = [...messages, ...packets.messages.filter((m) => !messages.some((x) => x.text === m.text))];
+  const sum = info?.summary;
   return (
     <div className="capture-view">
       <dl className="facts">
         <dt>Name</dt><dd>{capture.name}</dd>
-        <dt>Source</dt><dd>{capture.kind === 'url' ? capture.url : 'local file'}</dd>
-        <dt>Format</dt><dd>{info ? `${info.format}${info.detail ? ` (${info.detail})` : ''}${info.error ? ` — ${info.error}` : ''}` : '…'}</dd>
+        <dt>Source</dt><dd>{capture.kind === 'url' ? capture.url : 'local file (read in this browser only)'}</dd>
         <dt>Size</dt><dd>{fmtBytes(capture.kind === 'blob' ? capture.blob.size : info?.size)}</dd>
-        <dt>Packets read</dt><dd>{progress ? progress.packets.toLocaleString('en-US') : packets.status === 'done' && t ? (t.frame[t.length - 1] ?? 0).toLocaleString('en-US') : packets.status === 'error' ? 'unavailable' : '…'}</dd>
-        <dt>IP layers</dt><dd>{packets.status === 'error' ? 'unavailable' : t ? t.length.toLocaleString('en-US') : '…'}</dd>
-        <dt>Time span</dt><dd>{t && t.length > 0 ? `${(t.relNs[t.length - 1]! / 1e9).toFixed(6)} s from ${new Date(Number(t.base.split('.')[0]) * 1000).toISOString()}` : '…'}</dd>
+        <dt>Format</dt><dd>{info ? sum ? `${sum.format}${sum.gzip ? ', gzip-compressed' : ''}${info.detail && !sum.gzip ? ` (${info.detail})` : ''}` : `${info.format}${info.detail ? ` (${info.detail})` : ''}` : 'reading…'}</dd>
+        {info?.error && <><dt>Error</dt><dd className="stderr">{info.error}</dd></>}
+        {sum && <Summary sum={sum} />}
       </dl>
-      {ifs.length > 0 && <DataTable label="Interfaces" cols={IF_COLS} rows={ifs} />}
+      {sum && sum.interfaces.length > 0 && (
+        <DataTable label="Interfaces" cols={IF_COLS} rows={sum.interfaces.map((i) => ({ index: i.index, name: i.name || '(unnamed)', description: i.description, link: linkName(i.linkType), snapLen: i.snapLen, packets: i.packets, bytes: i.bytes }))} />
+      )}
+      {sum && sum.sections.length > 0 && sum.format === 'pcapng' && (
+        <section aria-label="Sections">
+          <h3>Sections</h3>
+          <ul className="messages">
+            {sum.sections.map((s) => (
+              <li key={s.index}>
+                #{s.index}: pcapng {s.version}, {s.littleEndian ? 'little' : 'big'}-endian
+                {s.hardware && `, hardware “${s.hardware}”`}{s.os && `, OS “${s.os}”`}{s.userAppl && `, written by “${s.userAppl}”`}
+                {s.comments.map((c, i) => <div key={i} className="hint">comment: {c}</div>)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {!sum && info && !info.error && <p className="hint">Interfaces, sections and the time span appear here once the capture readers are part of this build.</p>}
       <form className="locals" onSubmit={(e) => { e.preventDefault(); setLocalsAndRerun(draft); }}>
         <label htmlFor="locals">Local hosts (addresses or CIDRs; empty: inferred) — decide send versus receive</label>
         <div>
@@ -54,25 +82,30 @@ export function CaptureView() {
           <button type="submit">Apply and re-run</button>
         </div>
       </form>
-      <h3>Messages from reading and decoding</h3>
-      {all.length === 0 ? <p>None.</p> : (
-        <ul className="messages">
-          {all.map((m, i) => <li key={i} className={m.level}>{m.level}: {m.text}{m.line ? ` (line ${m.line})` : ''}</li>)}
+      <h3>Warnings from reading</h3>
+      {!sum ? <p>…</p> : sum.warnings.length === 0 && !sum.fatal ? <p>None: every record read cleanly.</p> : (
+        <ul className="messages" aria-label="Capture warnings">
+          {sum.fatal && <li className="error">error: {sum.fatal}</li>}
+          {sum.warnings.map((w, i) => <li key={i} className="warning">{w.frame > 0 ? `frame ${w.frame}: ` : ''}{w.message} (byte offset {w.offset})</li>)}
+        </ul>
+      )}
+      <h3>Messages from the last run</h3>
+      {messages.length === 0 ? <p>None.</p> : (
+        <ul className="messages" aria-label="Run messages">
+          {messages.map((m, i) => <li key={i} className={m.level}>{m.level}: {m.text}{m.line ? ` (line ${m.line})` : ''}</li>)}
         </ul>
       )}
     </div>
   );
 }
 
-function interfaces(t: PacketTable | null): { name: string; layers: number; bytes: number }[] {
-  if (!t) return [];
-  const m = new Map<string, { name: string; layers: number; bytes: number }>();
-  for (let i = 0; i < t.length; i++) {
-    const n = t.ifName[i]!;
-    let e = m.get(n);
-    if (!e) { e = { name: n, layers: 0, bytes: 0 }; m.set(n, e); }
-    e.layers++;
-    e.bytes += t.total[i]!;
-  }
-  return [...m.values()];
+function Summary({ sum }: { sum: CaptureSummary }) {
+  return (
+    <>
+      <dt>Packets</dt><dd>{sum.packets.toLocaleString('en-US')}</dd>
+      <dt>Time span</dt>
+      <dd>{sum.packets > 0 ? `${spanOf(sum.first, sum.last)}, from ${new Date(Number(sum.first.split('.')[0]) * 1000).toISOString().replace('.000Z', 'Z')} (${sum.first})` : 'no packets'}</dd>
+      <dt>Process information</dt><dd>{sum.withProcess > 0 ? `${sum.withProcess.toLocaleString('en-US')} packets name their process (execname, pid)` : 'none (execname is "", pid 0)'}</dd>
+    </>
+  );
 }

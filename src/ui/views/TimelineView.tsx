@@ -42,7 +42,7 @@ function Timeline({ t }: { t: PacketTable }) {
   const [selected, setSelected] = useState<number | null>(null);
   const q = useDeferredValue(filter.trim().toLowerCase());
   const chart = useMemo(() => bins(t), [t]);
-  const series = useMemo(() => [{ label: 'packets', values: chart.pkts }, { label: 'bytes', values: chart.bytes }], [chart]);
+  const series = useMemo(() => [{ label: 'packets', values: chart.pkts }, { label: 'bytes', values: chart.bytes, scale: 'right' as const }], [chart]);
   const rows = useMemo(() => {
     const out: number[] = [];
     const lo = range ? range[0] * 1e9 : -Infinity;
@@ -61,7 +61,7 @@ function Timeline({ t }: { t: PacketTable }) {
 
   return (
     <div className="timeline">
-      <TimeChart x={chart.x} series={series} label="Packets and bytes per interval" onSelect={(a, b) => setRange([Math.max(0, a), b])} height={150} />
+      <TimeChart x={chart.x} series={series} label="Packets and bytes per interval" onSelect={(a, b) => setRange([Math.max(0, a), b])} height={170} stepped />
       <div className="view-toolbar">
         <label>Filter <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="address, interface, protocol, frame" /></label>
         {range && <button type="button" onClick={() => setRange(null)}>Clear time range ({range[0].toFixed(3)}–{range[1].toFixed(3)} s)</button>}

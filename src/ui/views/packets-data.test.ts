@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PacketTableBuilder, tunnelGroups } from './packets-data.ts';
+import { inferEspPairs, PacketTableBuilder, tunnelGroups } from './packets-data.ts';
 import { hostRows } from './hosts-data.ts';
 
 describe('PacketTableBuilder', () => {
@@ -37,5 +37,56 @@ describe('hostRows', () => {
       { host: '10.0.0.1', sentPkts: 3, sentBytes: 300, recvPkts: 1, recvBytes: 5 },
       { host: '10.0.0.2', sentPkts: 0, sentBytes: 0, recvPkts: 3, recvBytes: 300 },
     ]);
+  });
+});
+
+describe('inferEspPairs', () => {
+  it('pairs each ESP packet with the nearest smaller same-direction packet on another interface', () => {
+    // The proto2-ipsec-out scene as tshark shows it: SSH on ip.tun0, ESP on nge0, tens of microseconds apart.
+    const b = new PacketTableBuilder();
+    b.feed([
+      '1000000000000000000\t1\tsend\tip.tun0\t10.7.250.24\t192.146.17.75\t68\t88\tTCP',
+      '1000000000000073000\t2\tsend\tnge0\t192.168.1.108\t172.16.10.1\t140\t160\tESP',
+      '1000000000018405000\t3\treceive\tnge0\t172.16.10.1\t192.168.1.108\t140\t160\tESP',
+      '1000000000018474000\t4\treceive\tip.tun0\t192.146.17.75\t10.7.250.24\t68\t88\tTCP',
+      '1000000000500000000\t5\tsend\tnge0\t192.168.1.108\t172.16.10.1\t140\t160\tESP',
+    ].join('\n') + '\n');
+    expect(inferEspPairs(b.finish())).toEqual([
+      { frame: 2, rows: [1, 0], inferred: true },
+      { frame: 3, rows: [2, 3], inferred: true },
+    ]);
+  });
+});
+
+describe('NAT-T ESP', () => {
+  it('marks UDP port 4500 datagrams as ESP and pairs them like ESP', () => {
+    const b = new PacketTableBuilder();
+    b.feed([
+      '1000000000000000000\t1\tsend\tip.tun0\t10.1.100.123\t192.168.10.75\t68\t88\tTCP',
+      '1000000000000073000\t2\tsend\tnge0\t192.168.1.108\t192.168.5.1\t140\t160\tUDP',
+      'udp\t2\t4500\t4500',
+      'udp\t3\t4500\t4500',
+      '1000000000018399000\t3\treceive\tnge0\t192.168.5.1\t192.168.1.108\t140\t160\tUDP',
+      '1000000000018468000\t4\treceive\tip.tun0\t192.168.10.75\t10.1.100.123\t68\t88\tTCP',
+      '1000000000500000000\t5\tsend\tnge0\t192.168.1.108\t192.168.9.9\t40\t60\tUDP',
+      'udp\t5\t53\t53',
+    ].join('\n') + '\n');
+    const t = b.finish();
+    expect(t.proto).toEqual(['TCP', 'ESP (NAT-T)', 'ESP (NAT-T)', 'TCP', 'UDP']);
+    expect(t.skipped).toBe(0);
+    expect(inferEspPairs(t).map((g) => g.rows)).toEqual([[1, 0], [2, 3]]);
+  });
+});
+
+describe('NAT-T without port information', () => {
+  it('pairs UDP on the NIC with a packet on a tunnel interface, not with another NIC', () => {
+    const b = new PacketTableBuilder();
+    b.feed([
+      '1000000000000\t1\tsend\tip.tun0\t10.1.100.123\t192.168.10.75\t68\t88\tTCP',
+      '1000000073412\t2\tsend\tnge0\t192.168.1.108\t192.168.5.1\t140\t160\tUDP',
+      '2000000000000\t3\tsend\twlan0\t10.0.0.2\t10.0.0.1\t20\t40\tTCP',
+      '2000000000100\t4\tsend\teth0\t10.0.1.2\t8.8.8.8\t60\t80\tUDP',
+    ].join('\n') + '\n');
+    expect(inferEspPairs(b.finish()).map((g) => g.rows)).toEqual([[1, 0]]);
   });
 });

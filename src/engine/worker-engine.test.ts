@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { bytesSource } from '../capture/sources.ts';
+import { loadOpen, sniffFormat, summarize } from './worker-engine.ts';
+
+/** A little-endian µs pcap (Ethernet) with the given (sec, usec, length) records; the last may be cut. */
+function pcap(recs: [number, number, number][], cut = 0): Uint8Array {
+  const parts: number[] = [];
+  const u32 = (v: number) => parts.push(v & 255, (v >>> 8) & 255, (v >>> 16) & 255, (v >>> 24) & 255);
+  u32(0xa1b2c3d4); parts.push(2, 0, 4, 0); u32(0); u32(0); u32(65535); u32(1);
+  for (const [s, us, len] of recs) { u32(s); u32(us); u32(len); u32(len); for (let i = 0; i < len; i++) parts.push(i & 255); }
+  return Uint8Array.from(parts.slice(0, parts.length - cut));
+}
+
+describe('sniffFormat', () => {
+  it('names the containers by their magic numbers', () => {
+    expect(sniffFormat(Uint8Array.of(0x0a, 0x0d, 0x0d, 0x0a)).format).toBe('pcapng');
+    expect(sniffFormat(Uint8Array.of(0xd4, 0xc3, 0xb2, 0xa1))).toEqual({ format: 'pcap', detail: 'microsecond, little-endian' });
+    expect(sniffFormat(Uint8Array.of(0x4d, 0x3c, 0xb2, 0xa1)).detail).toBe('nanosecond, little-endian');
+    expect(sniffFormat(Uint8Array.of(0x1f, 0x8b, 8, 0)).format).toBe('gzip');
+    expect(sniffFormat(Uint8Array.of(1, 2)).format).toBe('unknown');
+  });
+});
+
+describe('summarize', () => {
+  it('counts packets, bytes and the exact time span with the capture reader', async () => {
+    const open = await loadOpen();
+    expect(open).not.toBeNull();
+    const s = await summarize(bytesSource(pcap([[1700000000, 999999, 60], [1700000002, 1, 42]]), 'a.pcap'), open!);
+    expect(s.format).toBe('pcap');
+    expect(s.packets).toBe(2);
+    expect(s.first).toBe('1700000000.999999000');
+    expect(s.last).toBe('1700000002.000001000');
+    expect(s.interfaces.map((i) => [i.linkType, i.snapLen, i.packets, i.bytes])).toEqual([[1, 65535, 2, 102]]);
+  });
+  it('reports a file cut mid-record as a warning, keeping what came before', async () => {
+    const s = await summarize(bytesSource(pcap([[1, 0, 60], [2, 0, 60]], 10), 'cut.pcap'), (await loadOpen())!);
+    expect(s.packets).toBe(1);
+    expect(s.warnings.length + (s.fatal ? 1 : 0)).toBeGreaterThan(0);
+  });
+});

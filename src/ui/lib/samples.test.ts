@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { readExamples, type SampleCapture, type SampleScript } from './samples.ts';
+
+const script = (name: string): SampleScript => ({ name, load: async () => `/* ${name} */` });
+const scripts = new Map([['ipio.d', script('ipio.d')], ['tcp_acceptq.d', script('tcp_acceptq.d')]]);
+const captures = new Map<string, SampleCapture>([['t.pcapng', { name: 't.pcapng', url: '/assets/t.pcapng' }]]);
+
+describe('readExamples', () => {
+  it('reads script, capture, options, args and the default', () => {
+    const ex = readExamples({ examples: [
+      { id: 'a', title: 'A', script: 'samples/scripts/ipio.d', capture: 'samples/captures/t.pcapng', options: ['-q'], args: [], default: true, description: 'd' },
+      { id: 'b', script: 'samples/scripts/tcp_acceptq.d', args: ['2000'] },
+    ] }, scripts, captures);
+    expect(ex.map((e) => [e.id, e.title, e.script.name, e.capture?.url, e.argv, e.isDefault])).toEqual([
+      ['a', 'A', 'ipio.d', '/assets/t.pcapng', ['-q'], true],
+      ['b', 'tcp_acceptq.d', 'tcp_acceptq.d', undefined, ['2000'], false],
+    ]);
+  });
+  it('degrades on a missing or malformed manifest', () => {
+    expect(readExamples(null, scripts, captures)).toEqual([]);
+    expect(readExamples({ examples: 'x' }, scripts, captures)).toEqual([]);
+    expect(readExamples({ examples: [null, 3, { script: 'missing.d' }] }, scripts, captures)).toEqual([]);
+  });
+});

@@ -1,0 +1,2 @@
+the value of x is 0
+

@@ -1,0 +1,9 @@
+defghijklmnopqrstuvwxyz
+ABCDEFGHIJKL
+PQRSTUVWXYZabcdefghijklmnopqrstuvwxyzABCDEFGHIJKL
+MNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
+got expected NULL
+got expected NULL
+foo
+got expected NULL
+

@@ -1,0 +1,17 @@
+/*
+ * Oracle Linux DTrace.
+ * Copyright (c) 2021, Oracle and/or its affiliates. All rights reserved.
+ * Licensed under the Universal Permissive License v 1.0 as shown at
+ * http://oss.oracle.com/licenses/upl.
+ */
+
+BEGIN
+{
+	strtok("abc", NULL);
+	exit(1);
+}
+
+ERROR
+{
+	exit(0);
+}

@@ -1,0 +1,2 @@
+-- @@stderr --
+dtrace: failed to compile script test/unittest/lexer/err.D_SYNTAX.paren2.d: [D_SYNTAX] line 17: syntax error near "}"

@@ -1,0 +1,4 @@
+-- @@stderr --
+dtrace: failed to compile script test/unittest/printa/err.D_PRINTA_AGGARG.badfmt.d: [D_PRINTA_AGGARG] line 18: printa( ) argument #1 is incompatible with prototype:
+	prototype: aggregation
+	 argument: int

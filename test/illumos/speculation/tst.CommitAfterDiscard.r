@@ -1,0 +1,3 @@
+Speculation ID: 1
+Committed a discarded buffer
+

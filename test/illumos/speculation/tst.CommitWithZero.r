@@ -1,0 +1,2 @@
+commit(), self->commitFlag = 1
+

@@ -1,0 +1,2 @@
+discard(), self->discardFlag = 1
+

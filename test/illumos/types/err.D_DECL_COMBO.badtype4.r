@@ -1,0 +1,2 @@
+-- @@stderr --
+dtrace: failed to compile script test/unittest/types/err.D_DECL_COMBO.badtype4.d: [D_DECL_COMBO] line 21: invalid type combination

@@ -1,0 +1,2 @@
+-- @@stderr --
+dtrace: failed to compile script test/unittest/types/err.D_OP_INT.badbitop.d: [D_OP_INT] line 20: operator & requires operands of integral type

@@ -1,0 +1,3 @@
+ffff 0
+ffff 0
+
