@@ -49,6 +49,13 @@ export interface LexerOptions {
   /** -xdefaultargs: unset macro arguments are 0 / "". */
   defaultArgs?: boolean;
   hasProvider?: (name: string) => boolean;
+  /**
+   * Validates `#pragma D option name[=value]` as dtrace_setopt would, at the
+   * pragma (dtrace sets options while lexing): returns dtrace's error text
+   * ("Invalid option name", "Invalid value for specified option"...) or
+   * undefined when the option is fine. Without it, options are only recorded.
+   */
+  checkOption?: (name: string, value: string | undefined) => string | undefined;
   /** Whether a name is a global dtrace defines itself (timestamp, execname...), for #pragma's scope check. */
   isBuiltinIdent?: (name: string) => boolean;
   /** Receives each error; `token` is the token it concerns, if any. */
@@ -141,6 +148,9 @@ export class Lexer {
   readonly declared = new Set<string>();
   /** Macro argument numbers referenced ($N, $$N, also inside probe descriptions). */
   readonly argRefs = new Set<number>();
+  /** -xdefaultargs / -xargref, which `#pragma D option` can also set while the program is read (dt_opt_cflags). */
+  defaultArgs: boolean;
+  argref = false;
   /** State before the last token, for re-lexing it in another mode. */
   private saved: Saved | undefined;
 
@@ -150,6 +160,7 @@ export class Lexer {
     this.end = z >= 0 ? z : src.length;
     this.opts = opts;
     this.program = opts.program ?? '';
+    this.defaultArgs = opts.defaultArgs ?? false;
   }
 
   isTypeName(name: string): boolean {
@@ -321,8 +332,17 @@ export class Lexer {
         else if (file !== undefined) this.file = file;
       },
       option: (name, value) => {
+        const err = this.opts.checkOption?.(name, value);
+        if (err !== undefined) {
+          this.error('D_PRAGMA_OPTSET', value === undefined
+            ? `failed to set option '${name}': ${err}`
+            : `failed to set option '${name}' to '${value}': ${err}`, dline, dcol);
+          return;
+        }
         this.options.push([name, value]);
         if (pragma) pragma.option = { name, value };
+        if (name === 'defaultargs') this.defaultArgs = true;
+        if (name === 'argref') this.argref = true;
       },
       hasProvider: this.opts.hasProvider,
       defer: (name, prname) => {
@@ -643,7 +663,7 @@ export class Lexer {
       t.str = name; t.macroIndex = idx; t.quoted = quoted;
       this.argRefs.add(idx);
       const args = this.opts.macroArgs;
-      if (args !== undefined && idx > args.length && !this.opts.defaultArgs) {
+      if (args !== undefined && idx > args.length && !this.defaultArgs) {
         return this.bad(t, 'D_MACRO_UNDEF', `macro argument ${t.text} is not defined`);
       }
       // An integer argument that does not fit (dt_lex.l's strtoull ERANGE check).

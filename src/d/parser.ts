@@ -117,7 +117,7 @@ class Parser extends DeclParser {
       }
     }
     const args = this.macroArgs;
-    if (args !== undefined && args.length > 0 && !this.argref && !this.lx.argRefs.has(args.length)) {
+    if (args !== undefined && args.length > 0 && !this.argref && !this.lx.argref && !this.lx.argRefs.has(args.length)) {
       this.diagnostics.push(diag('D_MACRO_UNUSED', `extraneous argument '${args[args.length - 1]}' ($${args.length} is not referenced)`,
         this.program, this.lx.currentLine, 0));
     }

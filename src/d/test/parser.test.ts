@@ -294,6 +294,9 @@ describe('syntax errors (worded and placed as dtrace)', () => {
     testFail('#pragma D binding "x" foo\n', '[D_PRAGMA_INVAL] line 1: invalid version string specified by #pragma binding', 1);
     testFail('#pragma D attributes Bogus foo\n', '[D_PRAGMA_INVAL] line 1: invalid attributes specified by #pragma attributes', 1);
     testFail('#line x\n', '[D_PRAGMA_MALFORM] line 1: malformed #line <line> [ ["file"] state ]', 1);
+    const checkOption = (n: string, v: string | undefined) => (n === 'bogus' ? 'Invalid option name' : n === 'strsize' && v === 'x' ? 'Invalid value for specified option' : undefined);
+    testFail('#pragma D option bogus\nBEGIN { x = ; }\n', "[D_PRAGMA_OPTSET] line 1: failed to set option 'bogus': Invalid option name", 1, { checkOption });
+    testFail('#pragma D option strsize=x\n', "[D_PRAGMA_OPTSET] line 1: failed to set option 'strsize' to 'x': Invalid value for specified option", 1, { checkOption });
     // Oracle's err.D_PRAGMA_UNUSED.UnusedPragma.d: "func;" names nothing the program defines
     testFail('void func(int, int);\n\n#pragma D option quiet\n#pragma D attributes Stable/Stable/Common func;\n\nBEGIN\n{\n\texit(0);\n}\n', '[D_PRAGMA_UNUSED] line 4: unused #pragma attributes', 4);
     testFail('#pragma D attributes incorrect_attr\n', '[D_PRAGMA_MALFORM] line 1: malformed #pragma attributes <attributes> <ident>', 1);
@@ -315,6 +318,8 @@ describe('syntax errors (worded and placed as dtrace)', () => {
     parseOk('BEGIN { trace($1); trace($$1); }', { macroArgs: ['18446744073709551615'] });
     testFail('BEGIN { trace($1); }\n', "[D_MACRO_UNUSED] line 2: extraneous argument 'b' ($2 is not referenced)", 2, { macroArgs: ['a', 'b'] });
     parseOk('BEGIN { trace($1); }\n', { macroArgs: ['a', 'b'], argref: true });
+    parseOk('#pragma D option argref\nBEGIN { trace($1); }\n', { macroArgs: ['a', 'b'] });
+    parseOk('#pragma D option defaultargs\nBEGIN { trace($3); }\n', { macroArgs: [] });
     parseOk('syscall::$2:entry { }\n', { macroArgs: ['a', 'b'] });
   });
 
