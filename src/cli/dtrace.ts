@@ -68,7 +68,7 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
   const onEvent = (e: EngineEvent): void => {
     switch (e.kind) {
       case 'text': writeOut(e.text); break;
-      case 'message': process.stderr.write(Buffer.from(`${prog}: ${e.text}\n`, 'latin1')); break;
+      case 'message': process.stderr.write(Buffer.from(e.raw ? `${e.text}\n` : `${prog}: ${e.text}\n`, 'latin1')); break;
       default: break;
     }
   };

@@ -27,3 +27,44 @@ describe('--layers writer', () => {
     expect(fast).toBe(slow);
   });
 });
+
+describe('runLayers', () => {
+  async function run(args: string[]): Promise<{ status: number; out: string; err: string }> {
+    const { parseArgs } = await import('./args.ts');
+    const { runLayers } = await import('./layers.ts');
+    let out = '';
+    let err = '';
+    const ow = process.stdout.write.bind(process.stdout);
+    const ew = process.stderr.write.bind(process.stderr);
+    process.stdout.write = ((c: string | Uint8Array) => { out += Buffer.from(c).toString(); return true; }) as typeof process.stdout.write;
+    process.stderr.write = ((c: string | Uint8Array) => { err += Buffer.from(c).toString(); return true; }) as typeof process.stderr.write;
+    try {
+      const status = await runLayers(parseArgs(args), 'wiretrace');
+      return { status, out, err };
+    } finally {
+      process.stdout.write = ow;
+      process.stderr.write = ew;
+    }
+  }
+
+  it('an unreadable capture: one message, exit status 1', async () => {
+    const r = await run(['--layers', '-r', 'README.md']);
+    expect(r.status).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/^wiretrace: README\.md: expected a pcap or pcapng file, found bytes .* at offset 0\n$/);
+    const missing = await run(['--layers', '-r', 'no/such/file.pcap']);
+    expect(missing.status).toBe(1);
+    expect(missing.err).toMatch(/^wiretrace: no\/such\/file\.pcap: .*No such file or directory\n$/);
+  });
+
+  it('damaged frames: output for what decoded, a summary on stderr, status 0', async () => {
+    const r = await run(['--layers', '-r', 'test/fixtures/captures/decode-damaged.pcap']);
+    expect(r.status).toBe(0);
+    expect(r.out.split('\n').length).toBeGreaterThan(5);
+    expect(r.err).toMatch(/wiretrace: warning: \d+ of 15 frames could not be fully decoded:\n( {2}\d+ \S+.*\n)+/);
+  });
+
+  it('needs a capture', async () => {
+    expect((await run(['--layers'])).status).toBe(2);
+  });
+});

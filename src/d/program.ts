@@ -57,7 +57,11 @@ export function compilePrograms(programs: readonly ProgramText[], env: CompileEn
     try {
       compiler.program(parsed.program);
     } catch (e) {
-      if (!(e instanceof CompileError)) throw e;
+      if (!(e instanceof CompileError)) {
+        // "Any script text, however broken, gives a compile error": a checker bug must not escape as an exception.
+        const msg = e instanceof Error ? e.message : String(e);
+        return failWith(compiler, matches, p, { severity: 'error', tag: 'D_UNKNOWN', message: `internal compiler error: ${msg}`, program: p.name, line: 0, column: 0 }, opts.errtags);
+      }
       const loc = e.loc;
       const d: DDiagnostic = {
         severity: 'error', tag: e.tag, message: e.message, program: p.name,
@@ -94,6 +98,7 @@ export function diagnose(program: ProgramText, opts: { macroArgs?: readonly stri
     registry: createRegistry(), rt, out: new ClauseOutput(), aggs: new AggBridge(store, () => 256),
     macroArgs: opts.macroArgs ?? [], allowZeroMatch: opts.allowZeroMatch ?? false, destructive: false,
     opt: (n) => (opt.has(n) ? (opt.get(n) ?? '') : undefined),
+    quiet: () => opt.has('quiet'),
     setopt: () => undefined, printa: () => '', clearAgg: () => undefined,
     pragmaOption: (n, v, loc) => {
       const err = validateOptionName(n);

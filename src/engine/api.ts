@@ -26,6 +26,8 @@ export interface EngineOptions {
   destructive?: boolean;
   /** -e: compile only. */
   compileOnly?: boolean;
+  /** Also emit a RecordEvent per clause firing that recorded data (for the UI's Timeline; off for the CLI). */
+  records?: boolean;
   /** --local ADDR|CIDR, overriding inference. */
   locals?: string[];
   /** --no-infer-note: do not report the inferred local host (an info message). */

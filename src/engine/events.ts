@@ -11,7 +11,11 @@ export interface TextEvent { kind: 'text'; text: string }
  * A message for standard error, without the program-name prefix (the printer
  * adds "wiretrace: " or "dtrace: "). `level` lets the UI style it.
  */
-export interface MessageEvent { kind: 'message'; level: 'error' | 'warning' | 'info'; text: string; tag?: string; line?: number; file?: string }
+export interface MessageEvent {
+  kind: 'message'; level: 'error' | 'warning' | 'info'; text: string; tag?: string; line?: number; file?: string;
+  /** Printed as is, without the program-name prefix (the preprocessor's own messages, as cpp prints them). */
+  raw?: boolean;
+}
 
 /** One firing's printf/trace output, with where it came from, for the Timeline and replay. */
 export interface RecordEvent { kind: 'record'; probe: string; frame: number; tsNs: string; text: string }

@@ -111,6 +111,11 @@ describe('speculations', () => {
 });
 
 describe('options', () => {
+  it('-C runs the preprocessor, with -D and the built-in network headers', async () => {
+    const r = await runD(q('#include <netinet/in.h>\nBEGIN { printf("%d %d\\n", N, IPPROTO_UDP); exit(0); }'), { cpp: true, defines: [['N', '7']] });
+    expect(r.stdout).toBe('7 17\n\n');
+  });
+
   it('unknown -x option', async () => {
     const r = await runD('BEGIN { }', { xopts: [['nosuch', undefined]] });
     expect(r).toEqual({ stdout: '', stderr: 'dtrace: failed to set -x nosuch: Invalid option name\n', status: 1 });

@@ -49,6 +49,8 @@ export async function run(req: RunRequest, hooks: RunHooks = {}): Promise<number
   const res = s.compile(req.programs, hooks.preprocess ?? (req.options.cpp ? engineCpp(req.options) : undefined));
   if (!res.ok) {
     const d = res.diagnostic!;
+    // The preprocessor's own messages (cpp style) come first, as dtrace's cpp prints them.
+    if (d.preface) emit({ kind: 'message', level: 'error', text: d.preface, raw: true });
     emit({ kind: 'message', level: 'error', text: res.message!, tag: d.tag, line: d.line, file: res.failed!.name });
     return finish(1);
   }
@@ -110,7 +112,8 @@ export async function run(req: RunRequest, hooks: RunHooks = {}): Promise<number
 function engineCpp(o: EngineOptions): (p: ProgramText) => { text: string } | { diagnostic: DDiagnostic } {
   return (p) => {
     const r = preprocess(p.text, { program: p.name, defines: o.defines, undefs: o.undefs, includeDirs: o.includeDirs, readInclude: o.readInclude });
-    return r.diagnostics.length > 0 ? { diagnostic: r.diagnostics[0]! } : { text: r.text };
+    const err = r.diagnostics.find((d) => d.severity === 'error');
+    return err ? { diagnostic: err } : { text: r.text };
   };
 }
 

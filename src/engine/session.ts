@@ -16,7 +16,7 @@ import type { EngineEvent } from './events.ts';
 import type { EngineOptions, ProgramText } from './api.ts';
 import { OPTION_DEFAULTS, optionIsSet, parseSize, validateOption, ERR_BADOPTNAME } from './options.ts';
 import type { FiringSink } from './providers.ts';
-import { Runtime, isFault, FAULT_STRINGS, FLT_BADADDR, FLT_BADALIGN, FLT_BADSTACK } from '../d/runtime/state.ts';
+import { Runtime, Speculation, isFault, FAULT_STRINGS, FLT_BADADDR, FLT_BADALIGN, FLT_BADSTACK } from '../d/runtime/state.ts';
 import { ClauseOutput } from '../d/runtime/output.ts';
 import { AggStore, aggDropMessage, truncate, type SortOptions } from '../d/runtime/aggregate.ts';
 import { AggBridge } from '../d/compile/aggbridge.ts';
@@ -44,8 +44,7 @@ export class Session implements FiringSink {
   compiled: CompileOutcome | undefined;
   /** ECBs per probe id. */
   private ecbs: Ecb[][] = [];
-  private text: string[] = [];
-  private textLen = 0;
+  private text = '';
   private headerDone = false;
   private inError = false;
   /** Flush text per firing (live input). */
@@ -75,6 +74,7 @@ export class Session implements FiringSink {
       const err = validateOption(n, v);
       if (err) return `failed to set -x ${n}: ${err}`;
       this.opts.set(n, v);
+      this.quietCache = undefined;
       if (n === 'errtags') this.errtags = true;
     }
     return undefined;
@@ -96,6 +96,7 @@ export class Session implements FiringSink {
       allowZeroMatch: this.options.allowZeroMatch ?? false,
       destructive: this.options.destructive ?? false,
       opt: (n) => (this.opts.has(n) ? (this.opts.get(n) ?? '') : undefined),
+      quiet: () => this.quiet(),
       setopt: (n, v) => this.setoptRuntime(n, v),
       printa: (pf, ids) => this.printa(pf, ids),
       clearAgg: (id, mode, n) => this.clearAgg(id, mode, n),
@@ -103,6 +104,7 @@ export class Session implements FiringSink {
         const err = validateOption(n, v);
         if (err) throw new CompileError('D_PRAGMA_OPTSET', `failed to set option '${n}': ${err}`, loc);
         this.opts.set(n, v);
+        this.quietCache = undefined;
       },
     };
     const res = compilePrograms(programs, env, { macroArgs: this.options.macroArgs ?? [], errtags: this.errtags, preprocess });
@@ -113,7 +115,7 @@ export class Session implements FiringSink {
     this.rt.limits.strsize = num('strsize', 256);
     this.store.limit = num('aggsize', 4 << 20);
     const nspec = Number(this.opt('nspec') ?? 1) || 1;
-    while (this.rt.specs.length < nspec) this.rt.specs.push(new (this.rt.specs[0]!.constructor as new () => typeof this.rt.specs[0])());
+    while (this.rt.specs.length < nspec) this.rt.specs.push(new Speculation());
     // Enable: EPIDs in program order, one per (clause, probe).
     let epid = 1;
     this.ecbs = [];
@@ -192,8 +194,12 @@ export class Session implements FiringSink {
         if (!this.headerDone) { this.headerDone = true; s += PROBE_HEADER; }
         s += probeLine(this.rt.ctx.cpu, probe.id, probe.func, probe.name);
       }
-      for (let i = 0; i < out.parts.length; i++) s += out.parts[i]!;
+      for (let i = 0; i < out.n; i++) s += out.parts[i]!;
       if (!this.quiet()) s += '\n';
+      if (this.options.records) {
+        const c = this.rt.ctx;
+        this.emitEvent({ kind: 'record', probe: `${probe.provider}:${probe.module}:${probe.func}:${probe.name}`, frame: c.frame, tsNs: String(c.tsNs), text: s });
+      }
       if (out.spec) {
         const sp = out.spec;
         const limit = this.rt.limits.specsize;
@@ -219,8 +225,10 @@ export class Session implements FiringSink {
     }
   }
 
+  /** The quiet option, cached: it is read per recorded firing and changes only through options. */
+  private quietCache: boolean | undefined;
   quiet(): boolean {
-    return this.isSet('quiet');
+    return (this.quietCache ??= this.isSet('quiet'));
   }
 
   private reportFault(ecb: Ecb, probe: Probe, action: number, code: number, addr: I.DInt, inPred: boolean): void {
@@ -304,6 +312,7 @@ export class Session implements FiringSink {
       return;
     }
     this.opts.set(name, value);
+    this.quietCache = undefined;
   }
 
   reportDrops(): void {
@@ -320,16 +329,14 @@ export class Session implements FiringSink {
   // ---------------------------------------------------------------- text
 
   write(s: string): void {
-    this.text.push(s);
-    this.textLen += s.length;
-    if (this.textLen >= FLUSH_AT) this.flushText();
+    this.text += s;
+    if (this.text.length >= FLUSH_AT) this.flushText();
   }
 
   flushText(): void {
     if (this.text.length === 0) return;
-    const t = this.text.join('');
-    this.text = [];
-    this.textLen = 0;
+    const t = this.text;
+    this.text = '';
     this.emitEvent({ kind: 'text', text: t });
   }
 }

@@ -12,7 +12,7 @@ export async function runD(text: string | ProgramText[], options: EngineOptions 
   let stdout = '';
   let stderr = '';
   const status = await run(
-    { programs, captures: [], options, onEvent: (e) => { if (e.kind === 'text') stdout += e.text; else if (e.kind === 'message') stderr += `dtrace: ${e.text}\n`; } },
+    { programs, captures: [], options, onEvent: (e) => { if (e.kind === 'text') stdout += e.text; else if (e.kind === 'message') stderr += e.raw ? `${e.text}\n` : `dtrace: ${e.text}\n`; } },
     { wallStartNs: 1_700_000_000_000_000_000n },
   );
   return { stdout, stderr, status };

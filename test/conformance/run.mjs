@@ -2,8 +2,14 @@
 // invoked via a link named `dtrace`, judging each as its own harness does
 // (see README.md), and prints failures and the pass rate.
 //
-//   node test/conformance/run.mjs [-v] [filter]
+//   node test/conformance/run.mjs [-v] [--built] [filter]
+//
+// By default the CLI is bundled afresh (esbuild, as scripts/build-cli.mjs
+// does) into a temporary file named dtrace.mjs, so a concurrent `vite build`
+// emptying dist/ cannot disturb a run; --built uses bin/wiretrace.mjs through
+// a link named dtrace instead.
 import { spawnSync } from 'node:child_process';
+import { build } from 'esbuild';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -16,8 +22,16 @@ const verbose = process.argv.includes('-v');
 const filter = process.argv.slice(2).find((a) => !a.startsWith('-'));
 
 const linkDir = mkdtempSync(join(tmpdir(), 'wt-conf-'));
-const dtrace = join(linkDir, 'dtrace');
-symlinkSync(cli, dtrace);
+let dtrace = join(linkDir, 'dtrace');
+if (process.argv.includes('--built')) {
+  symlinkSync(cli, dtrace);
+} else {
+  dtrace = join(linkDir, 'dtrace.mjs');
+  await build({
+    entryPoints: [join(root, 'src/cli/main.ts')], outfile: dtrace, bundle: true, platform: 'node', format: 'esm',
+    target: 'node20', logLevel: 'warning',
+  });
+}
 
 function walk(dir, out = []) {
   for (const n of readdirSync(dir).sort()) {

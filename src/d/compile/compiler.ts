@@ -72,8 +72,10 @@ export interface CompileEnv {
   macroArgs: readonly string[];
   allowZeroMatch: boolean;
   destructive: boolean;
-  /** Current option values the compiler consults (strsize, quiet, …). */
+  /** Current option values the compiler consults (strsize, …). */
   opt: (name: string) => string | undefined;
+  /** Whether output is quiet now (trace() formats differ); may change at run time through setopt(). */
+  quiet: () => boolean;
   /** setopt() at run time. */
   setopt: (name: string, value: string | undefined) => void;
   /** printa at run time: print the named aggregations through the library. */
@@ -1546,7 +1548,7 @@ export class Compiler {
 
   private action(name: string, kind: string, e: A.Call): Stmt {
     const out = this.env.out;
-    const quiet = (): boolean => this.env.opt('quiet') !== undefined && this.env.opt('quiet') !== 'false';
+    const quiet = this.env.quiet;
     if (kind === 'destructive') {
       const args = e.args.map((a) => this.expr(a));
       this.checkArgs(name, BUILTIN_FUNCS.get(name)!.proto, args, e.loc);

@@ -7,7 +7,9 @@
 import type { Speculation } from './state.ts';
 
 export class ClauseOutput {
+  /** Text pieces recorded so far: parts[0 .. n). The array is reused; only `n` is reset. */
   readonly parts: string[] = [];
+  n = 0;
   /** Whether the clause recorded data (non-quiet mode prints the probe line then). */
   recorded = false;
   /** speculate(): where this clause's data goes instead of the output. */
@@ -16,7 +18,7 @@ export class ClauseOutput {
   exitStatus: number | null = null;
 
   reset(): void {
-    this.parts.length = 0;
+    this.n = 0;
     this.recorded = false;
     this.spec = null;
     this.exitStatus = null;
@@ -24,6 +26,6 @@ export class ClauseOutput {
 
   push(s: string): void {
     this.recorded = true;
-    this.parts.push(s);
+    this.parts[this.n++] = s;
   }
 }
