@@ -7,6 +7,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    // The CLI bundle lives in dist/cli; the web build must not empty it.
+    outDir: 'dist/web',
     // Sample captures stay files fetched by the worker (never inlined as data: URLs); small icons may inline.
     assetsInlineLimit: (file) => (/\.(pcapng|pcap|gz)$/.test(file) ? false : undefined),
     // Monaco is lazy-loaded in its own chunk; it is big by nature.

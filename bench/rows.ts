@@ -11,8 +11,9 @@ export interface BenchContext {
   /** node executable and the built CLI bundle. */
   node: string;
   cli: string;
-  /** The bundled decode-only pass (bench/decode-only.ts). */
+  /** The bundled decode-only pass (bench/decode-only.ts) and read-only pass (bench/read-only.ts). */
   decodeOnly: string;
+  readOnly: string;
   /** The preload that reports a Node process's peak RSS (bench/rss-hook.mjs). */
   rssHook: string;
   has(tool: string): boolean;
@@ -30,6 +31,7 @@ export interface BenchRow {
 
 export const ROWS: BenchRow[] = [
   { name: 'cat', label: 'cat F > /dev/null', argv: (c) => ['cat', c.file] },
+  { name: 'read', label: 'wiretrace read-only (capture reader alone)', node: true, argv: (c) => [c.node, '--import', c.rssHook, c.readOnly, c.file] },
   { name: 'decode', label: 'wiretrace decode-only (read + decode)', node: true, argv: (c) => [c.node, '--import', c.rssHook, c.decodeOnly, c.file] },
   { name: 'layers', label: 'wiretrace --layers -r F > /dev/null', node: true, argv: (c) => [c.node, '--import', c.rssHook, c.cli, '--layers', '-r', c.file] },
   { name: 'tcpdump', label: 'tcpdump -nn -r F > /dev/null', argv: (c) => (c.has('tcpdump') ? ['tcpdump', '-nn', '-r', c.file] : null) },

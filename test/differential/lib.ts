@@ -22,6 +22,8 @@ export class Totals {
   filesFailed = 0;
   frames = 0;
   framesAgreeing = 0;
+  /** Frames wiretrace read after tshark gave up on a damaged file (not compared). */
+  framesOnlyOurs = 0;
   layersOurs = 0;
   layersTshark = 0;
   readonly fields = new Map<string, FieldStat>([['layer count', { compared: 0, agreed: 0 }], ...COLUMNS.map((c): [string, FieldStat] => [c, { compared: 0, agreed: 0 }])]);
@@ -49,6 +51,7 @@ export class Totals {
     lines.push(`files: ${this.files} (${this.filesFailed} unreadable by wiretrace or tshark)`);
     lines.push(`frames: ${this.frames}, agreeing on every field: ${this.framesAgreeing} (${this.percent().toFixed(3)}%)`);
     lines.push(`IP layers: wiretrace ${this.layersOurs}, tshark ${this.layersTshark}`);
+    if (this.framesOnlyOurs > 0) lines.push(`frames read by wiretrace after tshark gave up on a damaged file (not compared): ${this.framesOnlyOurs}`);
     lines.push('per-field agreement (layers compared):');
     for (const [name, s] of this.fields) {
       const pct = s.compared === 0 ? 100 : (100 * s.agreed) / s.compared;
@@ -169,9 +172,16 @@ export async function compareFile(t: Totals, file: string): Promise<void> {
   } catch (e) {
     tsErr.push((e as Error).message);
   }
+  // tshark gives up at the first damaged record; wiretrace's reader may read on. Frames past
+  // tshark's last one have nothing to be compared with then: counted apart, not as mismatches.
+  const tsharkGaveUp = /damaged or corrupt|cut short|not a capture file|unknown format/i.test(tsErr.join(''));
   while (o !== undefined) {
-    t.frames++;
-    if (compareFrame(t, file, o, undefined)) t.framesAgreeing++;
+    if (tsharkGaveUp) {
+      t.framesOnlyOurs++;
+    } else {
+      t.frames++;
+      if (compareFrame(t, file, o, undefined)) t.framesAgreeing++;
+    }
     await nextOurs();
   }
   if (ourError !== '' || (tsFrames === 0 && tsErr.length > 0)) {

@@ -45,6 +45,15 @@ export function decodeIpv6(f: DecodedFrame, off: number, end: number): void {
     if (lim < pend) pend = lim;
   }
   let p = off + 40;
+  if (nh !== 0 && nh !== 43 && nh !== 44 && nh !== 51 && nh !== 60) {
+    // Fast path: no extension headers (nearly every packet).
+    l.upper = nh;
+    l.upperOff = p;
+    l.upperCapLen = pend > p ? pend - p : 0;
+    l.upperLen = plen !== 0 ? plen : pend - p;
+    ipProtocols[nh]?.(f, p, pend);
+    return;
+  }
   let later = false;
   // Walk the extension headers. Each is at least 8 bytes, so this ends.
   chain: for (;;) {

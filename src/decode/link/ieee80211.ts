@@ -49,7 +49,12 @@ export function decodeRadiotap(f: DecodedFrame, off: number, end: number): void 
   while (p + 4 <= off + len && (b[p + 3]! & 0x80)) p += 4;
   p += 4;
   if (present & 1) p = off + ((p - off + 7) & ~7) + 8; // TSFT
-  if ((present & 2) && p < off + len && (b[p]! & 0x10) && end - (off + len) >= 4) end -= 4; // flags: FCS at end
+  if ((present & 2) && p < off + len && (b[p]! & 0x10)) {
+    // Flags: FCS at end. Only its captured part is removed (a cut frame lost its tail first).
+    const missing = f.wireLen - f.capLen;
+    const fcs = 4 - (missing > 0 ? missing : 0);
+    if (fcs > 0 && end === f.end && end - (off + len) >= fcs) end -= fcs;
+  }
   decodeIeee80211(f, off + len, end);
 }
 

@@ -33,6 +33,8 @@ export function decodeNflog(f: DecodedFrame, off: number, end: number): void {
     }
     p += (len + 3) & ~3;
   }
+  // No payload TLV: lost to the snap length when the frame was cut.
+  if (f.capLen < f.wireLen) short(f, K_NFLOG, p, 4, end);
 }
 
 registerLinkType(239, decodeNflog);

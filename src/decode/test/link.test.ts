@@ -131,3 +131,35 @@ describe('cooked, loopback, raw and PPP link types', () => {
     expect([f.ipCount, f.malReason, f.malOffset]).toEqual([0, M_TRUNCATED, 0]);
   });
 });
+
+describe('monitor-mode, firewall-log and Solaris link types', () => {
+  const llc4 = cat(hex('aa aa 03 00 00 00 08 00'), IP4);
+  // 802.11 data, to-DS, 3 addresses, sequence control 0x0010 (fragment 0).
+  const wlan = (fc1: string, body: Uint8Array): Uint8Array =>
+    cat(hex(`08 ${fc1} 2c 00  02 00 00 00 00 01 02 00 00 00 00 02 02 00 00 00 00 03 10 00`), body);
+
+  it('802.11 data frames; protected ones are opaque', () => {
+    const f = decode(105, wlan('01', llc4));
+    expect(pathNames(f, KIND_NAMES)).toEqual(['802.11', 'LLC', 'SNAP', 'IPv4', 'UDP']);
+    expect(decode(105, wlan('41', llc4)).ipCount).toBe(0);
+  });
+
+  it('radiotap with TSFT and flags: the FCS flag trims 4 bytes', () => {
+    const rt = hex('00 00 12 00 03 00 00 00  00 00 00 00 00 00 00 00  10 00');
+    const f = decode(127, cat(rt, wlan('01', llc4), hex('de ad be ef')));
+    expect(one(f)).toBe('10.0.0.1');
+    expect(f.malReason).toBe(M_NONE);
+  });
+
+  it('PPI, NFLOG, pflog (direction from the header), IPNET, ENC', () => {
+    expect(one(decode(192, cat(hex('00 00 08 00 69 00 00 00'), wlan('01', llc4))))).toBe('10.0.0.1');
+    const nflog = cat(hex('0a 00 00 01  08 00 0a 00 61 62 63 00  34 00 09 00'), IP6);
+    expect(one(decode(239, nflog))).toBe('::1');
+    const pf = new Uint8Array(64);
+    pf[0] = 61; pf[1] = 2; pf[60] = 2;
+    const f = decode(117, cat(pf, IP4));
+    expect([one(f), f.direction]).toEqual(['10.0.0.1', DIR_OUT]);
+    expect(one(decode(226, cat(hex('01 1a 00 00 00 00 00 30 00 00 00 02 00 00 00 00 00 00 00 00 00 00 00 00'), IP6)))).toBe('::1');
+    expect(one(decode(109, cat(hex('02 00 00 00 00 00 10 01 00 00 00 00'), IP4)))).toBe('10.0.0.1');
+  });
+});

@@ -17,6 +17,7 @@ import { decode } from './hex.ts';
 const LINK_TYPES = [
   LINKTYPE.ETHERNET, LINKTYPE.NULL, LINKTYPE.LOOP, LINKTYPE.RAW, LINKTYPE.RAW_12, LINKTYPE.RAW_14, LINKTYPE.IPV4,
   LINKTYPE.IPV6, LINKTYPE.LINUX_SLL, LINKTYPE.LINUX_SLL2, LINKTYPE.PPP, LINKTYPE.PPP_HDLC, LINKTYPE.PPP_ETHER, 104,
+  105, 109, 117, 119, 127, 163, 192, 226, 239,
 ];
 
 /** Every frame of the decoder's fixture captures (classic pcap, little-endian), with its link type. */
@@ -24,7 +25,8 @@ function fixtureFrames(): { lt: number; bytes: Uint8Array }[] {
   const out: { lt: number; bytes: Uint8Array }[] = [];
   const dir = new URL('../../../test/fixtures/captures/', import.meta.url);
   for (const name of ['ethernet', 'vlan', 'mpls', 'pppoe', 'llc-snap', 'sll', 'sll2', 'null-le', 'null-be', 'loop', 'raw-101',
-    'ppp', 'ipip', 'gre', 'vxlan', 'geneve', 'gtpu', 'natt', 'nested']) {
+    'ppp', 'ipip', 'gre', 'vxlan', 'geneve', 'gtpu', 'natt', 'nested', 'ieee80211', 'radiotap', 'ppi', 'nflog', 'pflog',
+    'tunnels2', 'ipnet', 'enc', 'prism', 'avs']) {
     const d = readFileSync(new URL(`decode-${name}.pcap`, dir));
     const dv = new DataView(d.buffer, d.byteOffset, d.byteLength);
     const le = dv.getUint32(0, true) === 0xa1b2c3d4 || dv.getUint32(0, true) === 0xa1b23c4d;

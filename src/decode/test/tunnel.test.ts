@@ -5,6 +5,7 @@ import {
 } from '../../../samples/gen/craft.ts';
 import { LINKTYPE } from '../../capture/types.ts';
 import { dstString, srcString } from '../addr.ts';
+import { stackNames } from '../stack.ts';
 import {
   KIND_NAMES, L4_GRE, L4_UDP, MAX_IP_LAYERS, M_NONE, M_TOO_DEEP, TUN_GENEVE, TUN_GRE, TUN_GTPU, TUN_IPIP, TUN_VXLAN,
 } from '../types.ts';
@@ -59,6 +60,7 @@ describe('tunnels', () => {
   it('VXLAN names the interface by VNI', () => {
     const f = decode(LINKTYPE.RAW, outer4(udp({ sport: 50000, dport: 4789, noChecksum: true }, vxlan({ vni: 42 }, eth(A, B, IP6)))));
     expect(pathNames(f, KIND_NAMES)).toEqual(['Raw', 'IPv4', 'UDP', 'VXLAN', 'Ethernet', 'IPv6', 'UDP']);
+    expect(stackNames(f)).toEqual(['UDP', 'IPv6', 'Ethernet', 'VXLAN', 'UDP', 'IPv4', 'Raw']);
     expect([f.ip[1]!.ifName, f.ip[1]!.tunnel, f.ip[1]!.tunnelKey]).toEqual(['vxlan42', TUN_VXLAN, 42]);
     expect(f.ip[0]!.l4).toBe(L4_UDP);
   });
@@ -106,5 +108,28 @@ describe('tunnels', () => {
     for (let i = 0; i < MAX_IP_LAYERS + 2; i++) p = ipv4({ src: `10.${i}.0.1`, dst: `10.${i}.0.2` }, p);
     const f = decode(LINKTYPE.RAW, p);
     expect([f.ipCount, f.malReason]).toEqual([MAX_IP_LAYERS, M_TOO_DEEP]);
+  });
+});
+
+describe('more tunnels', () => {
+  it('Teredo with an origin indication fires on teredo0', () => {
+    const t = concat(hex('00 00 12 34 01 02 03 04'), IP6);
+    const f = decode(LINKTYPE.RAW, outer4(udp({ sport: 50000, dport: 3544 }, t)));
+    expect(layers(f)[1]).toBe('1 teredo0 ::1>::2');
+  });
+
+  it('L2TPv2 data carrying PPP fires on l2tp0; control messages carry nothing', () => {
+    const ppp = concat(hex('ff 03 00 21'), IP4);
+    let f = decode(LINKTYPE.RAW, outer4(udp({ sport: 1701, dport: 1701 }, concat(hex('00 02 00 07 00 09'), ppp))));
+    expect(layers(f)[1]).toBe('1 l2tp0 10.0.0.1>10.0.0.2');
+    f = decode(LINKTYPE.RAW, outer4(udp({ sport: 1701, dport: 1701 }, concat(hex('c8 02 00 20 00 07 00 09 00 00 00 00'), ppp))));
+    expect(f.ipCount).toBe(1);
+  });
+
+  it('ERSPAN type II and III carry mirrored Ethernet on gre0', () => {
+    let f = decode(LINKTYPE.RAW, outer4(gre({ proto: 0x88be, seq: 1 }, concat(hex('10 01 00 05 00 00 00 00'), eth(A, B, IP4)))));
+    expect(layers(f)[1]).toBe('1 gre0 10.0.0.1>10.0.0.2');
+    f = decode(LINKTYPE.RAW, outer4(gre({ proto: 0x22eb, seq: 1 }, concat(hex('20 01 00 05 00 00 00 00 00 00 00 00'), eth(A, B, IP6)))));
+    expect(layers(f)[1]).toBe('1 gre0 ::1>::2');
   });
 });
