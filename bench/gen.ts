@@ -3,9 +3,11 @@
  * (bimodal sizes, IPv4/IPv6, TCP/UDP/ICMP, VLANs and tunnels: VXLAN, GRE,
  * IP-in-IP, GTP-U). A few hundred distinct template frames are built once
  * with samples/gen/craft.ts; each record copies one and patches a counter
- * into its IP id and TCP sequence so consecutive packets differ. Checksums
- * are not refreshed after patching (no tool under test verifies them by
- * default).
+ * into its IP id and TCP sequence so consecutive packets differ. The outer
+ * IPv4 header checksum is recomputed after patching (a kernel drops a bad
+ * one, so ip:::receive would not fire: the D rows must see what tcpdump and
+ * tshark see); TCP checksums are left stale (nothing under test verifies
+ * them by default).
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import {
@@ -73,6 +75,9 @@ function templates(): Template[] {
   return out;
 }
 
+/** Bumped whenever the bytes generate() writes change, so cached captures are rebuilt. */
+export const GEN_VERSION = 2;
+
 /** Writes `packets` records to `path`; returns the file size in bytes. */
 export function generate(path: string, packets: number): number {
   const ts = templates();
@@ -95,7 +100,16 @@ export function generate(path: string, packets: number): number {
     if (usec >= 1000000) { usec -= 1000000; sec++; }
     buf.writeUInt32LE(sec, pos); buf.writeUInt32LE(usec, pos + 4); buf.writeUInt32LE(n, pos + 8); buf.writeUInt32LE(n, pos + 12);
     buf.set(t.bytes, pos + 16);
-    if (t.idOff >= 0) buf.writeUInt16BE(i & 0xffff, pos + 16 + t.idOff);
+    if (t.idOff >= 0) {
+      const ip = pos + 16 + t.idOff - 4;
+      buf.writeUInt16BE(i & 0xffff, ip + 4);
+      buf.writeUInt16BE(0, ip + 10);
+      const hl = (buf[ip]! & 15) << 2;
+      let s = 0;
+      for (let k = 0; k < hl; k += 2) s += buf.readUInt16BE(ip + k);
+      while (s > 0xffff) s = (s & 0xffff) + (s >>> 16);
+      buf.writeUInt16BE(~s & 0xffff, ip + 10);
+    }
     if (t.seqOff >= 0) buf.writeUInt32BE((i * 1448) >>> 0, pos + 16 + t.seqOff);
     pos += 16 + n;
   }

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { CHECKS } from './checks.ts';
-import { firings, reference, TH_ACK, TH_FIN, TH_PUSH, TH_RST, TH_SYN, TH_URG } from './ref.ts';
+import { firings, reference, stateTransitions, TH_ACK, TH_FIN, TH_PUSH, TH_RST, TH_SYN, TH_URG } from './ref.ts';
 
 const cap = (name: string): string => fileURLToPath(new URL(`../../test/fixtures/real-book/${name}`, import.meta.url));
 const r = (s: string, n: number): string => s.padStart(n);
@@ -68,5 +68,19 @@ describe('the book checks reject wrong output', () => {
     expect(firings(ref.udp).slice(0, 2).map((f) => f.dir)).toEqual(['send', 'receive']);
     // 14 frames, one of them ICMP quoting the IP header of the datagram it answers: 14 layers, not 15.
     expect(ref.ip.length).toBe(14);
+  });
+
+  it('the RFC 9293 state model, by hand from abort.pcap\'s 20 frames (tshark)', () => {
+    // 127.0.0.1: handshake, data both ways, the server aborts (RST, frame 8): both ends ESTABLISHED -> CLOSED.
+    // ::1: handshake, data, the client's FIN (16), the server's data and FIN (19), the last ACK (20).
+    expect(stateTransitions(reference(cap('abort.pcap')))).toEqual([
+      'closed>syn-sent', 'listen>syn-received', 'syn-sent>established', 'syn-received>established',
+      'established>closed', 'established>closed',
+      'closed>syn-sent', 'listen>syn-received', 'syn-sent>established', 'syn-received>established',
+      'established>fin-wait-1', 'established>close-wait', 'fin-wait-1>fin-wait-2',
+      'close-wait>last-ack', 'fin-wait-2>time-wait', 'last-ack>closed',
+    ]);
+    // scan.pcap: null/Xmas probes own no connection; the refused connect() is the only one.
+    expect(stateTransitions(reference(cap('scan.pcap')))).toEqual(['closed>syn-sent', 'syn-sent>closed']);
   });
 });

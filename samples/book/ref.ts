@@ -269,7 +269,7 @@ export function stateTransitions(ref: Reference): string[] | null {
     let e = ends.get(local);
     if (e === undefined) {
       if (!syn) {
-        if (!ack) continue; // a probe no connection owns (null/Xmas scan, stray RST): no state anywhere
+        if (!ack || rst) continue; // a probe no connection owns (null/Xmas scan) or the RST answering one
         return null; // a connection already open when the capture started
       }
       if (dir === 'send' && !ack) { e = { state: 'closed', finSeq: null }; ends.set(local, e); go(e, 'syn-sent'); }

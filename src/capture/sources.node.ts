@@ -11,7 +11,7 @@ import type { ByteSource } from './types.ts';
 import { gunzipSourceNode } from './gzip.node.ts';
 
 /** Chunk size for files: small enough to stay in the CPU cache (see fileSource), large enough to amortise calls. */
-export const FILE_CHUNK_SIZE = 1 << 20;
+export const FILE_CHUNK_SIZE = 128 << 10;
 
 /**
  * A file, read sequentially in `chunkSize` pieces into one reused buffer.

@@ -9,6 +9,7 @@
  * one message and status 1; damaged frames are counted and summarised on
  * stderr at the end.
  */
+import { statSync } from 'node:fs';
 import { openCaptureFiles } from '../capture/open.node.ts';
 import { CaptureError, type CaptureReader } from '../capture/types.ts';
 import {
@@ -166,6 +167,14 @@ export class LayerWriter {
     return w;
   }
 
+  /** Hands a copy of the buffered bytes to `flush` and keeps the chunk (live input: small, frequent flushes). */
+  drainCopy(): Promise<void> | void {
+    if (this.pos === 0) return;
+    const out = Buffer.from(this.buf.subarray(0, this.pos));
+    this.pos = 0;
+    return this.flush(out);
+  }
+
   /** Hands the buffered bytes to `flush` and starts a fresh chunk (the old one now belongs to the writer). */
   drain(): Promise<void> | void {
     if (this.pos === 0) return;
@@ -176,8 +185,14 @@ export class LayerWriter {
   }
 }
 
-/** Streams every frame's layers to `write`; returns the decoder (for its summary). */
-export async function writeLayers(r: CaptureReader, write: (chunk: Buffer) => Promise<void> | void): Promise<Decoder> {
+/**
+ * Streams every frame's layers to `write`; returns the decoder (for its summary).
+ * `live` (standard input, a pipe, a device): the lines of each chunk read are
+ * handed to `write` before waiting for the next one, so `tcpdump -U -w - |
+ * wiretrace --layers -r -` prints packets as they arrive; per chunk, not per
+ * line, so a fast stream still writes in large pieces. Files batch up to 1 MiB.
+ */
+export async function writeLayers(r: CaptureReader, write: (chunk: Buffer) => Promise<void> | void, live = false): Promise<Decoder> {
   const dec = new Decoder();
   const ifaces = r.interfaces;
   const out = new LayerWriter(write);
@@ -189,6 +204,7 @@ export async function writeLayers(r: CaptureReader, write: (chunk: Buffer) => Pr
         if (w !== undefined) await w;
       }
     }
+    if (live && out.pos > 0) await out.drainCopy();
     if (!(await r.fill())) break;
   }
   await out.drain();
@@ -198,6 +214,16 @@ export async function writeLayers(r: CaptureReader, write: (chunk: Buffer) => Pr
 function stdoutWrite(chunk: Buffer): Promise<void> | void {
   if (process.stdout.write(chunk)) return;
   return new Promise((resolve) => process.stdout.once('drain', resolve));
+}
+
+/** Standard input, or a path that is not a regular file (a FIFO, /dev/stdin): its bytes arrive over time. */
+function isLive(path: string): boolean {
+  if (path === '-') return true;
+  try {
+    return !statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 export async function runLayers(opts: CliOptions, prog: string): Promise<number> {
@@ -217,7 +243,7 @@ export async function runLayers(opts: CliOptions, prog: string): Promise<number>
   }
   let dec: Decoder;
   try {
-    dec = await writeLayers(r, stdoutWrite);
+    dec = await writeLayers(r, stdoutWrite, opts.captures.some(isLive));
   } catch (e) {
     if (e instanceof CaptureError) {
       process.stderr.write(`${prog}: ${e.source || r.source}: ${e.message}\n`);

@@ -19,6 +19,8 @@ import { Runtime } from './runtime/state.ts';
 import { ClauseOutput } from './runtime/output.ts';
 import { AggStore } from './runtime/aggregate.ts';
 import { AggBridge } from './compile/aggbridge.ts';
+import { NET_TYPES_D, NET_TYPE_NAMES } from './headers/nettypes.ts';
+import { BUILTIN_VARS } from './check/builtins.ts';
 
 export interface CompileOutcome {
   ok: boolean;
@@ -43,7 +45,13 @@ export function compilePrograms(programs: readonly ProgramText[], env: CompileEn
   const compiler = new Compiler(env);
   const matches: number[] = [];
   const types = builtinTypes();
-  const isTypeName = (n: string): boolean => DEFAULT_TYPE_NAMES.has(n) || types.lookupTypedef(n) !== undefined;
+  const isBaseTypeName = (n: string): boolean => DEFAULT_TYPE_NAMES.has(n) || types.lookupTypedef(n) !== undefined;
+  const isTypeName = (n: string): boolean => isBaseTypeName(n) || NET_TYPE_NAMES.includes(n);
+  // The networking structs are there before every program, as dtrace's type libraries are.
+  const net = parseProgram(NET_TYPES_D, { program: '<nettypes>', isFile: true, isTypeName: isBaseTypeName });
+  compiler.program(net.program);
+  compiler.pushTypeScope();
+  const argref = env.opt('argref') !== undefined;
   for (const p of programs) {
     let text = p.text;
     if (opts.preprocess) {
@@ -51,11 +59,17 @@ export function compilePrograms(programs: readonly ProgramText[], env: CompileEn
       if ('diagnostic' in r) return failWith(compiler, matches, p, r.diagnostic, opts.errtags);
       text = r.text;
     }
-    const parsed = parseProgram(text, { program: p.name, isFile: p.kind === 'file', macroArgs: opts.macroArgs, isTypeName });
-    if (parsed.diagnostics.length > 0) return failWith(compiler, matches, p, parsed.diagnostics[0]!, opts.errtags);
+    const parsed = parseProgram(text, {
+      program: p.name, isFile: p.kind === 'file', macroArgs: opts.macroArgs, isTypeName, argref,
+      checkOption: env.checkOption, isBuiltinIdent: (n) => BUILTIN_VARS.has(n),
+    });
+    // Deferred diagnostics (backquoted symbols) lose to the checker's own errors: dtrace meets them while cooking.
+    const first = parsed.diagnostics[0];
+    if (first !== undefined && first.deferred !== true) return failWith(compiler, matches, p, first, opts.errtags);
     const before = compiler.clauses.length;
     try {
       compiler.program(parsed.program);
+      if (first !== undefined) return failWith(compiler, matches, p, first, opts.errtags);
     } catch (e) {
       if (!(e instanceof CompileError)) {
         // "Any script text, however broken, gives a compile error": a checker bug must not escape as an exception.
@@ -65,7 +79,7 @@ export function compilePrograms(programs: readonly ProgramText[], env: CompileEn
       const loc = e.loc;
       const d: DDiagnostic = {
         severity: 'error', tag: e.tag, message: e.message, program: p.name,
-        line: loc?.line ?? 0, column: loc?.column ?? 0,
+        line: loc?.dnLine ?? loc?.line ?? 0, column: loc?.column ?? 0,
       };
       if (loc?.endColumn !== undefined && loc.endLine === loc.line) d.endColumn = loc.endColumn;
       if (loc && loc.file !== p.name && loc.file !== '') d.file = loc.file;

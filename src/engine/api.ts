@@ -30,6 +30,10 @@ export interface EngineOptions {
   records?: boolean;
   /** --local ADDR|CIDR, overriding inference. */
   locals?: string[];
+  /** The zone printf's %Y and %T use: dtrace uses the local zone (the CLI passes 'local'); default 'UTC'. */
+  timeZone?: 'UTC' | 'local';
+  /** Linux dtrace's test mode (_DTRACE_TESTING in the environment): firing lines omit the CPU and ID columns. */
+  testing?: boolean;
   /** --no-infer-note: do not report the inferred local host (an info message). */
   quietInference?: boolean;
 }

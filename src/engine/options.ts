@@ -51,7 +51,9 @@ export function validateOption(name: string, value: string | undefined): string 
       if (value === '' || value[0]! < '0' || value[0]! > '9') {
         return /^(yes|no|enable|disable|enabled|disabled|true|false|on|off|set|unset)$/i.test(value) ? undefined : ERR_BADOPTVAL;
       }
-      return /^(0[xX][0-9a-fA-F]+|[0-9]+)$/.test(value) ? undefined : ERR_BADOPTVAL;
+      if (!/^(0[xX][0-9a-fA-F]+|[0-9]+)$/.test(value)) return ERR_BADOPTVAL;
+      // dtrace_optval_t is an int64_t: strtoll's ERANGE makes the value invalid.
+      return BigInt(value) > 0x7fffffffffffffffn ? ERR_BADOPTVAL : undefined;
     }
     default: return undefined;
   }

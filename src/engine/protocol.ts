@@ -18,13 +18,19 @@ export type CaptureSpec =
 /** Options that can cross the boundary (readInclude is a function: the worker has no file system). */
 export type WireEngineOptions = Omit<EngineOptions, 'readInclude'>;
 
-export interface RunMessage { type: 'run'; id: number; programs: ProgramText[]; captures: CaptureSpec[]; options: WireEngineOptions }
+export interface RunMessage {
+  type: 'run'; id: number; programs: ProgramText[]; captures: CaptureSpec[]; options: WireEngineOptions;
+  /** Replay: deliver the capture at its own pace (speed 1 = real time, 10 = ten times; 0 = one packet per replay-step), as a live session would see it. */
+  replay?: { speed: number };
+}
+/** Step mode: release the next packet of run `id`'s replay. */
+export interface ReplayStepMessage { type: 'replay-step'; id: number }
 export interface StopMessage { type: 'stop'; id: number }
 export interface CompileMessage { type: 'compile'; id: number; program: ProgramText; options?: WireEngineOptions }
 /** Sniffs a capture's container format from its first bytes (for the Capture tab). */
 export interface InspectMessage { type: 'inspect'; id: number; capture: CaptureSpec }
 
-export type ToWorker = RunMessage | StopMessage | CompileMessage | InspectMessage;
+export type ToWorker = RunMessage | StopMessage | CompileMessage | InspectMessage | ReplayStepMessage;
 
 /** A batch of engine events for run `id`, in order (text events coalesced). */
 export interface EventsMessage { type: 'events'; id: number; events: EngineEvent[] }

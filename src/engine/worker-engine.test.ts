@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../capture/sources.ts';
-import { loadOpen, sniffFormat, summarize } from './worker-engine.ts';
+import { indexForReplay, loadOpen, PacedSource, sniffFormat, summarize } from './worker-engine.ts';
 
 /** A little-endian µs pcap (Ethernet) with the given (sec, usec, length) records; the last may be cut. */
-function pcap(recs: [number, number, number][], cut = 0): Uint8Array {
+function pcap(recs: [number, number, number][], cut = 0): Uint8Array<ArrayBuffer> {
   const parts: number[] = [];
   const u32 = (v: number) => parts.push(v & 255, (v >>> 8) & 255, (v >>> 16) & 255, (v >>> 24) & 255);
   u32(0xa1b2c3d4); parts.push(2, 0, 4, 0); u32(0); u32(0); u32(65535); u32(1);
@@ -36,5 +36,37 @@ describe('summarize', () => {
     const s = await summarize(bytesSource(pcap([[1, 0, 60], [2, 0, 60]], 10), 'cut.pcap'), (await loadOpen())!);
     expect(s.packets).toBe(1);
     expect(s.warnings.length + (s.fatal ? 1 : 0)).toBeGreaterThan(0);
+  });
+});
+
+describe('PacedSource', () => {
+  it('releases the header at once, then one record per step, then the end', async () => {
+    const bytes = pcap([[1, 0, 10], [2, 0, 10], [3, 0, 10]]);
+    const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
+    const { blobSource, streamSource } = await import('../capture/sources.ts');
+    const idx = await indexForReplay(blob, 'a.pcap', (await loadOpen())!, { blobSource, streamSource });
+    if (typeof idx === 'string') throw new Error(idx);
+    expect([...idx.offsets]).toEqual([24, 50, 76]);
+    expect([...idx.relNs]).toEqual([0, 1e9, 2e9]);
+    const src = new PacedSource(blob, 'a.pcap', idx.offsets, idx.relNs, 0, new AbortController().signal);
+    expect((await src.read())!.length).toBe(24);
+    let got: Uint8Array | null | undefined;
+    const pending = src.read().then((b) => { got = b; });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(got).toBeUndefined();
+    src.step();
+    await pending;
+    expect(got!.length).toBe(26);
+    src.step(); src.step();
+    expect((await src.read())!.length).toBe(26 + 26);
+    expect(await src.read()).toBeNull();
+  });
+  it('ends at once when the run is aborted', async () => {
+    const ac = new AbortController();
+    const src = new PacedSource(new Blob([new Uint8Array(100)]), 'x', Float64Array.of(10, 50), Float64Array.of(0, 1e12), 1, ac.signal);
+    expect((await src.read())!.length).toBe(10);
+    const p = src.read();
+    ac.abort();
+    expect(await p).toBeNull();
   });
 });

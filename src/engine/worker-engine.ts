@@ -138,3 +138,104 @@ export async function summarize(src: ByteSource, open: OpenModule): Promise<Capt
   if (out.packets > 0) { out.first = fmt(fs, fn); out.last = fmt(ls, ln); }
   return out;
 }
+
+/** Largest capture a replay indexes and holds as a Blob (replays are for demonstrations, not bulk work). */
+export const MAX_REPLAY_BYTES = 256 * 1024 * 1024;
+
+/**
+ * A ByteSource that releases a capture's bytes at the capture's own pace, so
+ * the engine sees packets arrive as a live `tcpdump -w - | wiretrace -r -`
+ * session would. An index pass (the capture module's reader) finds where each
+ * record's block starts and its time; bytes up to the first unreleased
+ * record's block are delivered, and records are released by a clock (speed ×
+ * real time since the first packet) or one at a time by step().
+ * Not for gzip input: record offsets count decompressed bytes.
+ */
+export class PacedSource implements ByteSource {
+  readonly name: string;
+  /** Undefined, as for a pipe: the engine then treats the input as live and flushes output per firing. */
+  readonly size: number | undefined = undefined;
+  private readonly total: number;
+  private pos = 0;
+  private released = 0;
+  private wake: (() => void) | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private t0 = 0;
+
+  constructor(
+    private readonly blob: Blob,
+    name: string,
+    /** Byte offset of each record's block, in file order. */
+    private readonly offsets: Float64Array,
+    /** Each record's time in ns since the first record (non-decreasing: out-of-order times wait for their turn). */
+    private readonly relNs: Float64Array,
+    private readonly speed: number,
+    private readonly signal: AbortSignal,
+    private readonly chunk = 1 << 16,
+  ) {
+    this.name = name;
+    this.total = blob.size;
+    signal.addEventListener('abort', () => this.poke(), { once: true });
+  }
+
+  /** Releases the next record (step mode). */
+  step(): void {
+    if (this.released < this.offsets.length) this.released++;
+    this.poke();
+  }
+
+  private poke(): void { const w = this.wake; this.wake = null; w?.(); }
+
+  private schedule(): void {
+    if (this.speed <= 0 || this.timer !== undefined || this.released >= this.offsets.length) return;
+    if (this.t0 === 0) this.t0 = performance.now();
+    const due = this.t0 + this.relNs[this.released]! / 1e6 / this.speed;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      const now = performance.now();
+      while (this.released < this.offsets.length && this.t0 + this.relNs[this.released]! / 1e6 / this.speed <= now) this.released++;
+      this.poke();
+    }, Math.max(0, due - performance.now()));
+  }
+
+  async read(): Promise<Uint8Array | null> {
+    for (;;) {
+      if (this.signal.aborted || this.pos >= this.total) return null;
+      const allowed = this.released < this.offsets.length ? this.offsets[this.released]! : this.total;
+      if (this.pos < allowed) {
+        const end = Math.min(allowed, this.pos + this.chunk);
+        const bytes = new Uint8Array(await this.blob.slice(this.pos, end).arrayBuffer());
+        this.pos = end;
+        return bytes;
+      }
+      this.schedule();
+      await new Promise<void>((resolve) => { this.wake = resolve; });
+    }
+  }
+
+  async close(): Promise<void> { clearTimeout(this.timer); this.poke(); }
+}
+
+/** Indexes a (non-gzip) capture for PacedSource: each record's block offset and time since the first record. */
+export async function indexForReplay(blob: Blob, name: string, open: OpenModule, sources: SourcesModule): Promise<{ offsets: Float64Array; relNs: Float64Array } | string> {
+  if (blob.size > MAX_REPLAY_BYTES) return `replay is limited to captures of ${MAX_REPLAY_BYTES >> 20} MB`;
+  const r = await open.openCapture(sources.blobSource(blob, name));
+  if (r.gzip) { await r.close(); return 'replay needs an uncompressed capture (gunzip it first)'; }
+  const offs: number[] = [];
+  const times: number[] = [];
+  let s0 = 0, n0 = 0, last = 0;
+  try {
+    for (;;) {
+      for (let p = r.nextSync(); p !== null; p = r.nextSync()) {
+        if (offs.length === 0) { s0 = p.tsSec; n0 = p.tsNsec; }
+        last = Math.max(last, (p.tsSec - s0) * 1e9 + (p.tsNsec - n0));
+        offs.push(p.fileOffset);
+        times.push(last);
+      }
+      if (!(await r.fill())) break;
+    }
+  } catch { /* the run itself reports a damaged capture; replay what was indexed */ } finally {
+    await r.close().catch(() => undefined);
+  }
+  return { offsets: Float64Array.from(offs), relNs: Float64Array.from(times) };
+}

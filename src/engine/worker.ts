@@ -17,7 +17,7 @@ import type { ByteSource } from '../capture/types.ts';
 import type { Diagnostic } from './api.ts';
 import type { EngineEvent } from './events.ts';
 import { ENGINE_MISSING, type CaptureSpec, type CompileMessage, type FromWorker, type InspectMessage, type RunMessage, type ToWorker } from './protocol.ts';
-import { loadDiagnose, loadEngine, loadOpen, sniffFormat, summarize, type SourcesModule } from './worker-engine.ts';
+import { indexForReplay, loadDiagnose, loadEngine, loadOpen, PacedSource, sniffFormat, summarize, type SourcesModule } from './worker-engine.ts';
 
 interface WorkerScope {
   postMessage(m: FromWorker): void;
@@ -66,6 +66,26 @@ export class Batcher {
 }
 
 const running = new Map<number, AbortController>();
+const replays = new Map<number, PacedSource[]>();
+
+/** A replay's capture as a Blob: files as they are, URLs fetched whole (replays are bounded in size). */
+async function replayBlob(spec: CaptureSpec, signal: AbortSignal): Promise<Blob> {
+  if (spec.kind === 'blob') return spec.blob;
+  const res = await fetch(spec.url, { signal });
+  if (!res.ok) throw new Error(`cannot open ${spec.url}: HTTP ${res.status} ${res.statusText}`.trim());
+  return res.blob();
+}
+
+async function openReplay(spec: CaptureSpec, sources: SourcesModule, speed: number, id: number, signal: AbortSignal): Promise<ByteSource> {
+  const open = await loadOpen();
+  if (!open) throw new Error('replay needs the capture readers, which are not in this build yet');
+  const blob = await replayBlob(spec, signal);
+  const idx = await indexForReplay(blob, spec.name, open, sources);
+  if (typeof idx === 'string') throw new Error(idx);
+  const src = new PacedSource(blob, spec.name, idx.offsets, idx.relNs, speed, signal);
+  replays.set(id, [...(replays.get(id) ?? []), src]);
+  return src;
+}
 
 async function openSource(spec: CaptureSpec, sources: SourcesModule, signal: AbortSignal): Promise<ByteSource> {
   if (spec.kind === 'blob') {
@@ -90,7 +110,9 @@ async function handleRun(m: RunMessage): Promise<void> {
       return;
     }
     const captures: ByteSource[] = [];
-    for (const spec of m.captures) captures.push(await openSource(spec, engine.sources, ac.signal));
+    for (const spec of m.captures) {
+      captures.push(m.replay ? await openReplay(spec, engine.sources, m.replay.speed, m.id, ac.signal) : await openSource(spec, engine.sources, ac.signal));
+    }
     if (ac.signal.aborted && captures.length > 0) return;
     status = await engine.run({ programs: m.programs, captures, options: m.options, onEvent: (e) => batch.push(e), signal: ac.signal });
     batch.push({ kind: 'exit', status });
@@ -98,6 +120,7 @@ async function handleRun(m: RunMessage): Promise<void> {
     batch.push({ kind: 'message', level: 'error', text: err instanceof Error ? err.message : String(err) });
   } finally {
     running.delete(m.id);
+    replays.delete(m.id);
     batch.flush();
     scope.postMessage({ type: 'done', id: m.id, status });
   }
@@ -172,5 +195,6 @@ if (scope) scope.onmessage = (e) => {
       break;
     case 'compile': void handleCompile(m); break;
     case 'inspect': void handleInspect(m); break;
+    case 'replay-step': for (const r of replays.get(m.id) ?? []) r.step(); break;
   }
 };

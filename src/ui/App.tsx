@@ -4,7 +4,7 @@
  * runs from anywhere on the page.
  */
 import { useEffect } from 'react';
-import { restoreFromLocation, runScript } from './actions.ts';
+import { restoreFromLocation, runScript, stepReplay } from './actions.ts';
 import { useStore } from './store/store.ts';
 import { Editor } from './editor/Editor.tsx';
 import { DropOverlay } from './components/DropOverlay.tsx';
@@ -29,7 +29,11 @@ export function App() {
   useEffect(() => {
     void restoreFromLocation();
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) { e.preventDefault(); runScript(); }
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) { e.preventDefault(); runScript(); return; }
+      // N lets the next packet in during a step replay, unless the key is typing text somewhere.
+      const t = e.target as HTMLElement | null;
+      const typing = !!t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName) || !!t.closest('.monaco-editor'));
+      if ((e.key === 'n' || e.key === 'N') && !typing && !e.ctrlKey && !e.metaKey && !e.altKey && useStore.getState().stepping) { e.preventDefault(); stepReplay(); }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -64,7 +64,9 @@ export function runScript(): void {
     set({ runStatus: 'idle', exitStatus: 2, aggs: [], messages: [], outputVersion: output.version, runCount: s.runCount + 1, notice: options });
     return;
   }
-  set({ runStatus: 'running', progress: null, pps: 0, runStartedAt: started, exitStatus: null, killed: false, aggs: [], messages: [], outputVersion: output.version, runCount: s.runCount + 1, notice: `Running ${s.scriptName}` });
+  const pace = s.capture ? s.pace : 'full';
+  const replay = pace === 'full' ? undefined : { speed: pace === 'real' ? 1 : pace === 'x10' ? 10 : 0 };
+  set({ stepping: pace === 'step', runStatus: 'running', progress: null, pps: 0, runStartedAt: started, exitStatus: null, killed: false, aggs: [], messages: [], outputVersion: output.version, runCount: s.runCount + 1, notice: `Running ${s.scriptName}` });
   const handle = main.run([program], captures, options, {
     onEvents: (events) => {
       if (current !== handle) return;
@@ -74,9 +76,10 @@ export function runScript(): void {
       if (current !== handle) return;
       current = null;
       const exit = status ?? get().exitStatus;
-      set({ runStatus: 'idle', exitStatus: exit, killed: status === null, outputVersion: output.version, notice: status === null ? 'Stopped' : `Finished, exit status ${exit ?? 0}` });
+      renderOutputNow();
+      set({ stepping: false, runStatus: 'idle', exitStatus: exit, killed: status === null, notice: status === null ? 'Stopped' : `Finished, exit status ${exit ?? 0}` });
     },
-  });
+  }, replay);
   current = handle;
 }
 
@@ -101,7 +104,29 @@ function applyRunEvents(events: EngineEvent[], started: number): void {
     }
   }
   const secs = (performance.now() - started) / 1000;
-  set({ aggs, messages, progress, exitStatus, outputVersion: output.version, pps: progress && secs > 0 ? progress.packets / secs : 0 });
+  set({ aggs, messages, progress, exitStatus, pps: progress && secs > 0 ? progress.packets / secs : 0 });
+  scheduleOutputRender();
+}
+
+/**
+ * The Output view re-renders at most every OUTPUT_RENDER_MS while a run
+ * streams (batches come every 16 ms; rendering text that often costs more
+ * main-thread time than it shows); the end of a run renders at once.
+ */
+const OUTPUT_RENDER_MS = 150;
+let outputTimer: ReturnType<typeof setTimeout> | undefined;
+function scheduleOutputRender(): void {
+  outputTimer ??= setTimeout(() => { outputTimer = undefined; set({ outputVersion: output.version }); }, OUTPUT_RENDER_MS);
+}
+function renderOutputNow(): void {
+  clearTimeout(outputTimer);
+  outputTimer = undefined;
+  set({ outputVersion: output.version });
+}
+
+/** Step-paced replay: let the next packet in. */
+export function stepReplay(): void {
+  if (current && get().stepping) main.step(current.id);
 }
 
 export function stopRun(): void {
@@ -193,8 +218,11 @@ export function openScript(text: string, name: string, options?: string): void {
 }
 
 /** Opens a manifest example: its script, options and capture; then runs it. */
-export async function openExample(ex: Example): Promise<void> {
-  openScript(await ex.script.load(), ex.script.name, joinWords(ex.argv));
+export async function openExample(ex: Example, onlyIfUntouched = false): Promise<void> {
+  const text = await ex.script.load();
+  // At start-up, a person who typed while the sample loaded keeps their script.
+  if (onlyIfUntouched && !untouched()) return;
+  openScript(text, ex.script.name, joinWords(ex.argv));
   if (ex.capture) openCapture({ kind: 'url', name: ex.capture.name, url: new URL(ex.capture.url, location.href).href });
   else runScript();
 }
@@ -268,9 +296,12 @@ async function restore(): Promise<void> {
   const def = samples.defaultExample;
   const param = new URLSearchParams(location.search).get('capture');
   if (param) {
-    if (def && untouched()) openScript(await def.script.load(), def.script.name, joinWords(def.argv));
+    if (def) {
+      const text = await def.script.load();
+      if (untouched()) openScript(text, def.script.name, joinWords(def.argv));
+    }
     if (openUrl(param)) return;
   }
-  if (def && untouched()) await openExample(def);
+  if (def && untouched()) await openExample(def, true);
   else scheduleCompile(0);
 }

@@ -154,12 +154,12 @@ export interface Sandbox { dir: string; dtrace: string }
  * and its bundle are copied in first (same relative layout), so a rebuild of
  * dist/ by someone else during a run cannot change the CLI under test.
  */
-export function makeSandbox(root = SUITE_DIR): Sandbox {
+export function makeSandbox(root = SUITE_DIR, bundle = join(REPO_ROOT, 'dist/cli/wiretrace.mjs')): Sandbox {
   const dir = mkdtempSync(join(tmpdir(), 'wt-illumos-'));
   mkdirSync(join(dir, 'cli', 'bin'), { recursive: true });
   mkdirSync(join(dir, 'cli', 'dist', 'cli'), { recursive: true });
   copyFileSync(CLI, join(dir, 'cli', 'bin', 'wiretrace.mjs'));
-  copyFileSync(join(REPO_ROOT, 'dist/cli/wiretrace.mjs'), join(dir, 'cli', 'dist', 'cli', 'wiretrace.mjs'));
+  copyFileSync(bundle, join(dir, 'cli', 'dist', 'cli', 'wiretrace.mjs'));
   chmodSync(join(dir, 'cli', 'bin', 'wiretrace.mjs'), 0o755);
   const dtrace = join(dir, 'dtrace');
   symlinkSync(join(dir, 'cli', 'bin', 'wiretrace.mjs'), dtrace);
@@ -262,9 +262,9 @@ export async function runTest(t: TestCase, box: Sandbox, root = SUITE_DIR): Prom
 
 export interface SuiteSummary { results: TestResult[]; passed: number; failed: number; skipped: number; rate: number }
 
-/** Runs the tests with at most `workers` dtrace processes at once. */
-export async function runSuite(tests: TestCase[], workers = 2, onResult?: (r: TestResult) => void): Promise<SuiteSummary> {
-  const box = makeSandbox();
+/** Runs the tests with at most `workers` dtrace processes at once (bundle: the CLI build to test). */
+export async function runSuite(tests: TestCase[], workers = 2, onResult?: (r: TestResult) => void, bundle?: string): Promise<SuiteSummary> {
+  const box = makeSandbox(SUITE_DIR, bundle);
   const results: TestResult[] = new Array(tests.length);
   let next = 0;
   const worker = async (): Promise<void> => {

@@ -4,7 +4,7 @@
  * as GCC would, typedef names entered in the program's type scope.
  */
 import type { DeclSpecifiers, Declarator, Expr, StructSpec, EnumSpec, TypeName, Span } from '../ast.ts';
-import { fail } from './errors.ts';
+import { CompileError, fail } from './errors.ts';
 import { layoutStruct, forwardStruct, type MemberDecl } from '../types/layout.ts';
 import { BASE_TYPES, type TypeScope } from '../types/scope.ts';
 import { arrayOf, pointerTo, resolve, T_INT, type DType, type EnumType, type FuncType, type StructType } from '../types/types.ts';
@@ -20,6 +20,14 @@ export class DeclBuilder {
     if (t === null) return T_INT;
     switch (t.kind) {
       case 'BuiltinType': {
+        if (t.words.includes('short') && t.words.includes('long')) {
+          // dt_decl_type names the type from its attributes ("short long " + name): no such CTF type.
+          const sg = t.words.find((w) => w === 'signed' || w === 'unsigned');
+          const longs = t.words.filter((w) => w === 'long').length;
+          const base = t.words.find((w) => !['signed', 'unsigned', 'short', 'long'].includes(w)) ?? '';
+          const name = `${sg ? `${sg} ` : ''}short ${'long '.repeat(longs)}${base}`;
+          fail('D_UNKNOWN', `failed to resolve type ${name}: Unknown type name`, t.loc);
+        }
         const words = normaliseWords(t.words);
         const bt = BASE_TYPES.get(words);
         if (!bt) fail('D_TYPE_ERR', `invalid type combination`, t.loc);
@@ -59,7 +67,7 @@ export class DeclBuilder {
       const base = this.baseType(m.specifiers);
       const name = m.declarator?.name ?? '';
       const type = m.declarator ? this.apply(base, m.declarator) : base;
-      if (name !== '' && seen.has(name)) fail('D_DECL_MNAME', `duplicate ${s.tag} member name: ${name}`, m.loc);
+      if (name !== '' && seen.has(name)) fail('D_UNKNOWN', `failed to define member '${name}': Duplicate member or variable name`, m.loc); // ctf_add_member: ECTF_DUPMEMBER
       seen.add(name);
       if (m.bits !== null) {
         const w = Number(this.constEval(m.bits));
@@ -94,7 +102,19 @@ export class DeclBuilder {
     const values = new Map<string, number>();
     let next = 0;
     for (const en of e.enumerators) {
-      if (en.value !== null) next = Number(this.constEval(en.value));
+      if (en.value !== null) {
+        let v: bigint;
+        try {
+          v = this.constEval(en.value);
+        } catch (err) {
+          // dt_decl_enumerator: a cooked value that is not an integer constant.
+          if (err instanceof CompileError && err.tag === 'D_DECL_ARRSUB') fail('D_DECL_ENCONST', `enumerator '${en.name}' must be assigned to an integral constant expression`, en.loc);
+          throw err;
+        }
+        next = Number(v);
+      }
+      // dt_decl_enumerator: the value must fit an int, in either direction, and says so with INT_MAX.
+      if (next > 2147483647 || next < -2147483648) fail('D_DECL_ENOFLOW', `enumerator '${en.name}' value overflows INT_MAX (2147483647)`, en.loc);
       if (values.has(en.name)) fail('D_DECL_IDRED', `identifier redeclared: ${en.name}`, en.loc);
       values.set(en.name, next);
       this.enumConsts.set(en.name, { value: next, type: undefined as unknown as EnumType });

@@ -13,7 +13,8 @@ export const USYMADDR_TYPE: DType = { kind: 'typedef', name: '_usymaddr', base: 
 export const AGG_TYPE: DType = { kind: 'typedef', name: 'aggregation', base: { kind: 'void', name: 'void' } };
 
 export function typeDesc(t: DType, strsize: number): DTypeDesc {
-  if (t === STACK_TYPE) return { kind: 'stack', size: 8, name: 'stack' };
+  // Printed as the published printa/err.D_PRINTF_ARG_TYPE.stack.r prints it.
+  if (t === STACK_TYPE) return { kind: 'stack', size: 8, name: 'dt_stack_t' };
   if (t === SYMADDR_TYPE) return { kind: 'symaddr', size: 8, name: '_symaddr' };
   if (t === USYMADDR_TYPE) return { kind: 'usymaddr', size: 8, name: '_usymaddr' };
   if (t === AGG_TYPE) return { kind: 'other', size: 0, name: 'aggregation' };

@@ -7,6 +7,7 @@ import { AggStore, type AggFunc, type AggKeyType, type AggParams, type AggVar, t
 import type { DInt } from '../runtime/int64.ts';
 import * as I from '../runtime/int64.ts';
 import { resolve, sizeOf, type DType } from '../types/types.ts';
+import { STACK_TYPE } from '../check/typedesc.ts';
 
 export interface AggHandle { add(v: DInt, incr: DInt): void }
 
@@ -15,6 +16,7 @@ export class AggBridge {
 
   declare(name: string, func: string, keyTypes: readonly DType[], params: AggParams): number {
     const kts: AggKeyType[] = keyTypes.map((t) => {
+      if (t === STACK_TYPE) return { kind: 'stack', size: 8 };
       const r = resolve(t);
       if (r.kind === 'int') return { kind: 'int', size: r.size, signed: r.signed };
       if (r.kind === 'enum') return { kind: 'int', size: 4, signed: true };

@@ -27,7 +27,7 @@ describe('checker errors (script file, -xerrtags)', () => {
     ['D_AGG_NULL', 'BEGIN { @a[1]; }', '[D_AGG_NULL] line 1: expression has null effect'],
     ['D_AGG_SCALAR', 'BEGIN { @a = sum("x"); }', '[D_AGG_SCALAR] line 1: sum( ) argument #1 must be of scalar type'],
     ['D_PROTO_LEN', 'BEGIN { @a = count(1); }', '[D_PROTO_LEN] line 1: count( ) prototype mismatch: 1 arg passed, 0 expected'],
-    ['D_PROTO_ARG', 'BEGIN { x = strlen(1); }', '[D_PROTO_ARG] line 1: strlen( ) argument #1 is incompatible with prototype:\n\tprototype: const char *\n\t argument: int'],
+    ['D_PROTO_ARG', 'BEGIN { x = strlen(1); }', '[D_PROTO_ARG] line 1: strlen( ) argument #1 is incompatible with prototype:\n\tprototype: char *\n\t argument: int'],
     ['D_PRED_SCALAR', 'BEGIN /"a"/ { }', '[D_PRED_SCALAR] line 1: predicate result must be of scalar type'],
     ['D_ARGS_IDX', 'tick-1sec { trace(args[5]); }', '[D_ARGS_IDX] line 1: index 5 is out of range for :::tick-1sec args[ ]'],
     ['D_DEREF_NONPTR', 'BEGIN { x = 1; y = *x; }', '[D_DEREF_NONPTR] line 1: cannot dereference non-pointer type'],

@@ -43,8 +43,8 @@ import {
   type DType, type IntType, type StructType,
 } from '../types/types.ts';
 import { convertInt, truthOf, zeroOf, type Ev, type IntEv, type StrEv } from './values.ts';
-import { traceInt, traceString, hexDump } from '../format/trace.ts';
-import { checkFormat, formatValues, isFormatError, parseFormat, type ParsedFormat, type PfValue } from '../format/printf.ts';
+import { traceInt, traceString, hexDump, formatStackDefault, STACK_INDENT } from '../format/trace.ts';
+import { checkFormat, formatValues, isFormatError, parseFormat, type FormatContext, type ParsedFormat, type PfValue } from '../format/printf.ts';
 import type { AggBridge } from './aggbridge.ts';
 import type { AggParams } from '../runtime/aggregate.ts';
 import { checkLlquantize, checkLquantize, isAggCheckError } from '../runtime/aggregate-check.ts';
@@ -83,6 +83,10 @@ export interface CompileEnv {
   clearAgg: (id: number, mode: 'clear' | 'trunc' | 'normalize' | 'denormalize', n: DInt) => void;
   /** Options from `#pragma D option` are handed back for the engine to apply. */
   pragmaOption: (name: string, value: string | undefined, loc: A.Span) => void;
+  /** printf's context: %Y/%T use the local zone in the CLI (as dtrace does), UTC by default. */
+  formatContext?: FormatContext;
+  /** Validates a `#pragma D option` while lexing, as dtrace_setopt does (error text or undefined). */
+  checkOption?: (name: string, value: string | undefined) => string | undefined;
 }
 
 interface X {
@@ -123,9 +127,9 @@ const TYPE_PTRDIFF = builtinTypes().parse('ptrdiff_t');
 const DYN_TYPE: DType = { kind: 'typedef', name: '<DYN>', base: { kind: 'void', name: 'void' } };
 
 export class Compiler {
-  readonly types: TypeScope;
+  types: TypeScope;
   readonly syms = new Symbols();
-  readonly decl: DeclBuilder;
+  decl: DeclBuilder;
   readonly clauses: CompiledClause[] = [];
   /** Set while compiling a clause. */
   probes: Probe[] | null = null;
@@ -149,6 +153,16 @@ export class Compiler {
   }
 
   // ================================================================ program
+
+  /**
+   * Start a new type scope over the current one: types defined so far (the
+   * networking structs) become outer types a script may redefine, as a
+   * script may redefine a kernel type in its own D container.
+   */
+  pushTypeScope(): void {
+    this.types = new TypeScope(this.types);
+    this.decl = new DeclBuilder(this.types, (e) => this.constInt(e));
+  }
 
   program(p: A.Program): void {
     this.strsize = sizeOption(this.env.opt('strsize') ?? '256');
@@ -275,6 +289,7 @@ export class Compiler {
         datarec = true;
       } else if (isAgg) {
         if (spec) fail('D_AGG_SPEC', 'aggregating actions may not follow speculate( )', e.loc);
+        if (commit) fail('D_AGG_COMM', 'aggregating actions may not follow commit( )', e.loc);
       } else if (f && (f.kind === 'action' || f.kind === 'destructive') && name !== 'setopt' && name !== 'clear' && name !== 'trunc' && name !== 'normalize' && name !== 'denormalize') {
         if (f.kind === 'destructive' && spec) fail('D_ACT_SPEC', 'destructive actions may not follow speculate( )', e.loc);
         if (commit) fail('D_DREC_COMM', 'data-recording actions may not follow commit( )', e.loc);
@@ -1070,9 +1085,26 @@ export class Compiler {
       if (!argCompat(lx.t, rx.t) && !(isPointer(lx.t) && isInteger(rx.t) && rx.cv == 0)) {
         fail('D_OP_INCOMPAT', `operands have incompatible types: "${lx.t.name}" ${op} "${rx.t.name}"`, e.loc);
       }
-      const set = this.lvalueSetter(lx, e.loc);
+      let set = this.lvalueSetter(lx, e.loc);
       const val = this.coerce(rx, lx.t).ev;
-      return { t: lx.t, ev: (c) => { const v = val(c); set(c, v); return v; } };
+      if ((lr.kind === 'struct' || lr.kind === 'union') && lx.lv.kind !== 'mem') {
+        // A struct value is its address: assigning one to a variable copies its bytes (dtrace copies
+        // by-ref values into the variable's storage), so later changes to the source do not show.
+        const size = sizeOf(lx.t);
+        const rt = this.env.rt;
+        const cur = lx.ev as IntEv;
+        const store = set;
+        // A clause-local lives for one firing on one thread: one region per assignment site serves.
+        const fixed = tgt.kind === 'ScopedVar' && tgt.scope === 'this' ? rt.alloc(size) : 0;
+        set = (c, v) => {
+          let dst = fixed !== 0 ? fixed : Number(cur(c));
+          if (dst === 0) dst = rt.alloc(size);
+          rt.storeBytes(dst, rt.loadBytes(v as number, size).slice());
+          store(c, dst);
+        };
+      }
+      const set1 = set;
+      return { t: lx.t, ev: (c) => { const v = val(c); set1(c, v); return v; } };
     }
     // compound assignment
     const bop = op.slice(0, -1);
@@ -1195,11 +1227,12 @@ export class Compiler {
       v.keyTypes = keys.map((k) => k.t);
     } else {
       if (keys.length !== v.keyTypes.length) {
-        fail('D_PROTO_LEN', `${prefix}${v.name}[ ] prototype mismatch: ${keys.length} arg${keys.length === 1 ? ' ' : 's '}passed, ${v.keyTypes.length} expected`, e.loc);
+        // An associative array's signature is in keys (dtrace-utils test/unittest/assocs/err.D_PROTO_LEN.*.r).
+        fail('D_PROTO_LEN', `${prefix}${v.name}[ ] prototype mismatch: ${keys.length} key${keys.length === 1 ? ' ' : 's '}passed, ${v.keyTypes.length} expected`, e.loc);
       }
       keys.forEach((k, i) => {
         if (!argCompat(v.keyTypes![i]!, k.t)) {
-          fail('D_PROTO_ARG', `${v.name}[ ] argument #${i + 1} is incompatible with prototype:\n\tprototype: ${v.keyTypes![i]!.name}\n\t argument: ${k.t.name}`, e.loc);
+          fail('D_PROTO_ARG', `${v.name}[ ] key #${i + 1} is incompatible with prototype:\n\tprototype: ${v.keyTypes![i]!.name}\n\t      key: ${k.t.name}`, e.loc);
         }
       });
     }
@@ -1334,7 +1367,8 @@ export class Compiler {
         return { t: name.startsWith('u') ? USYMADDR_TYPE : SYMADDR_TYPE, ev: x[0]!.ev };
       }
       // An action used inside an expression: a void value the enclosing operator rejects (D_OP_ACT, D_OP_ARITH …).
-      e.args.forEach((a) => this.expr(a));
+      // Its arguments are cooked against its prototype first (dt_idcook_func), so D_PROTO_LEN comes before D_OP_ACT.
+      this.checkArgs(name, f.proto, e.args.map((a) => this.expr(a)), e.loc);
       return { t: T_VOID, ev: () => 0, act: true };
     }
     const args = e.args.map((a) => this.expr(a));
@@ -1351,7 +1385,9 @@ export class Compiler {
     else if (p.optFrom >= 0) { mismatch = argc < p.optFrom || argc > p.params.length; arglimit = argc; }
     else { mismatch = argc !== p.params.length; arglimit = p.params.length; }
     if (mismatch) {
-      fail('D_PROTO_LEN', `${prefix}${name}${suffix} prototype mismatch: ${argc} arg${argc === 1 ? ' ' : 's '}passed, ${p.optFrom >= 0 ? 'at least ' : ''}${p.optFrom >= 0 ? p.optFrom : arglimit} expected`, loc);
+      // Too many arguments to a function with optional ones: "at most" (dtrace-utils substr_too_many_args.r).
+      const bound = p.optFrom < 0 ? `${arglimit}` : argc > p.params.length ? `at most ${p.params.length}` : `at least ${p.optFrom}`;
+      fail('D_PROTO_LEN', `${prefix}${name}${suffix} prototype mismatch: ${argc} arg${argc === 1 ? ' ' : 's '}passed, ${bound} expected`, loc);
     }
     for (let i = 0; i < arglimit; i++) {
       const want = p.params[i]!;
@@ -1368,9 +1404,9 @@ export class Compiler {
 
   private protoType(s: string): DType {
     const t = s.replace(/^const /, '');
-    const parsed = this.types.parse(t);
-    if (s.startsWith('const ') && parsed.kind === 'pointer') return { ...parsed, name: `const ${parsed.name}` };
-    return parsed;
+    // The qualifier does not show in messages: the published .r files print "prototype: char *"
+    // for strtok( ) and substr( ) (dtrace-utils funcs/strtok, funcs/substr err.D_PROTO_ARG.*).
+    return this.types.parse(t);
   }
 
   private subr(name: string, args: X[], e: A.Call): X {
@@ -1400,8 +1436,13 @@ export class Compiler {
       case 'strtok': {
         const a = s(0), b = s(1);
         const aNull = isInteger(args[0]!.t) && args[0]!.cv == 0;
+        const bNull = isInteger(args[1]!.t) && args[1]!.cv == 0;
         const st = rt.strtokState;
-        return { t: T_STRING, ev: (c) => lib.strtok(st, aNull ? null : a(c), b(c), strsize) };
+        // A NULL delimiter string, or strtok(NULL, ...) with no saved position (none yet in this firing,
+        // or the last token taken), reads address 0: invalid address (dtrace-utils tst.strtok_null*.d).
+        if (bNull) return { t: T_STRING, ev: () => fault(FLT_BADADDR, 0) };
+        if (aNull) return { t: T_STRING, ev: (c) => (st.rest === null ? fault(FLT_BADADDR, 0) : lib.strtok(st, null, b(c), strsize)) };
+        return { t: T_STRING, ev: (c) => lib.strtok(st, a(c), b(c), strsize) };
       }
       case 'lltostr': {
         const v = this.asInt(args[0]!, T_LONG), base = args.length > 1 ? n(1) : null;
@@ -1489,7 +1530,7 @@ export class Compiler {
     }
     const keys = (a.keys ?? []).map((k) => this.expr(k));
     keys.forEach((k, i) => {
-      if (isVoid(k.t) || k.agg || k.dyn) fail('D_KEY_TYPE', `${k.agg ? 'void' : k.t.name} expression may not be used as aggregation index: key #${i + 1}`, a.loc);
+      if ((isVoid(k.t) && k.t !== STACK_TYPE) || k.agg || k.dyn) fail('D_KEY_TYPE', `${k.agg ? 'void' : k.t.name} expression may not be used as aggregation index: key #${i + 1}`, a.loc);
     });
     if (!sym) {
       sym = { name, id: -1, func: fname, keyTypes: keys.map((k) => k.t), line: e.loc.line };
@@ -1521,7 +1562,12 @@ export class Compiler {
     const val = args.length > 0 ? this.asInt(isInteger(args[0]!.t) ? args[0]! : { ...args[0]!, t: T_ULONG, ev: this.ptrAsInt(args[0]!) }, T_LONG) : null;
     const incrArg = fname === 'quantize' ? args[1] : fname === 'lquantize' ? args[4] : fname === 'llquantize' ? args[5] : undefined;
     const incr = incrArg ? this.asInt(incrArg, T_LONG) : null;
-    const keyEvs = keys.map((k, i) => this.coerce(k, sym!.keyTypes![i]!).ev);
+    const keyEvs = keys.map((k, i) => {
+      const ev = this.coerce(k, sym!.keyTypes![i]!).ev;
+      if (k.t !== STACK_TYPE) return ev;
+      // A stack key is kind 'stack': its frames joined by '\n' into one string (the library's key format).
+      return (c: FireCtx) => (ev(c) as readonly string[]).join('\n');
+    });
     if (keyEvs.length === 0) {
       const h = aggs.handle(id);
       if (!val) return () => { h.add(1, 1); };
@@ -1614,8 +1660,11 @@ export class Compiler {
         const args = e.args.map((a) => this.expr(a));
         this.checkArgs(name, f.proto, args, e.loc);
         const ctx = this.env.rt.ctx;
+        // ustack()/jstack(): no user process sends packets here, so the user stack is empty and
+        // prints as dtrace prints an empty one (a kernel thread's): the newline alone.
         if (name !== 'stack') return () => { out.push('\n'); };
-        return () => { let s = '\n'; for (const l of ctx.stackLines) s += '              ' + l + '\n'; out.push(s); };
+        const indent = Number(this.env.opt('stackindent') ?? STACK_INDENT) || STACK_INDENT;
+        return () => { out.push(formatStackDefault(ctx.stackLines, indent)); };
       }
       case 'speculate': {
         const args = e.args.map((a) => this.expr(a));
@@ -1694,21 +1743,25 @@ export class Compiler {
     const f0 = e.args[0]!;
     if (f0.kind !== 'StringLit') {
       const x = this.expr(f0);
-      fail('D_PRINTF_ARG_FMT', `printf( ) argument #1 is incompatible with prototype:\n\tprototype: string constant\n\t argument: ${x.t.name}`, e.loc);
+      // Not a string: the prototype check (D_PROTO_ARG); a string but not a constant: dt_printf's own check.
+      if (isString(x.t)) fail('D_PRINTF_ARG_FMT', `printf( ) argument #1 is incompatible with prototype:\n\tprototype: string constant\n\t argument: ${x.t.name}`, e.loc);
+      fail('D_PROTO_ARG', `printf( ) argument #1 is incompatible with prototype:\n\tprototype: string\n\t argument: ${x.t.name}`, e.loc);
     }
     const pf = parseFormat(f0.value);
-    if (isFormatError(pf)) return fail('D_PRINTF_ARG_FMT', `printf( ) ${pf.message}`.replace('printf( ) printf( )', 'printf( )'), e.loc);
+    // dt_printf_create reports a malformed format with yyerror: D_SYNTAX, without the function's name.
+    if (isFormatError(pf)) return fail('D_SYNTAX', pf.message.replace(/^printf\( \) /, ''), e.loc);
     const { types, evs } = this.formatArgs(e, 1);
     const err = checkFormat(pf, types.map((t) => typeDesc(t, this.strsize)), { func: 'printf', foff: 1, exactLen: true });
     if (err) fail(err.tag as 'D_PRINTF_ARG_TYPE', err.message, e.loc);
     const vals: PfValue[] = new Array<PfValue>(evs.length);
     const n = this.strsize - 1;
+    const fctx = this.env.formatContext ?? {};
     return (c) => {
       for (let i = 0; i < evs.length; i++) {
         const v = evs[i]!(c) as PfValue;
         vals[i] = typeof v === 'string' && v.length > n ? v.slice(0, n) : v;
       }
-      out.push(formatValues(pf, vals));
+      out.push(formatValues(pf, vals, fctx));
     };
   }
 
@@ -1719,15 +1772,15 @@ export class Compiler {
     const a0 = e.args[0]!;
     if (a0.kind === 'StringLit') {
       const p = parseFormat(a0.value);
-      if (isFormatError(p)) return fail('D_PRINTF_ARG_FMT', `printa( ) ${p.message}`, e.loc);
+      if (isFormatError(p)) return fail('D_SYNTAX', p.message.replace(/^printf\( \) /, ''), e.loc);
       pf = p;
       i = 1;
     } else if (a0.kind !== 'Agg') {
       const x = this.expr(a0);
-      fail('D_PRINTA_PROTO', `printa( ) argument #1 is incompatible with prototype:\n\tprototype: string constant or aggregation\n\t argument: ${x.t.name}`, e.loc);
+      fail('D_PRINTA_AGGARG', `printa( ) argument #1 is incompatible with prototype:\n\tprototype: aggregation\n\t argument: ${x.t.name}`, e.loc);
     }
     const ids: number[] = [];
-    let first: { keyTypes: DType[]; func: string } | null = null;
+    let first: { keyTypes: DType[]; func: string; name: string } | null = null;
     for (; i < e.args.length; i++) {
       const a = e.args[i]!;
       if (a.kind !== 'Agg') {
@@ -1738,14 +1791,25 @@ export class Compiler {
       const sym = this.syms.aggs.get(a.name);
       if (!sym || sym.id < 0) fail('D_PRINTA_AGGBAD', `undefined aggregation: @${a.name}`, e.loc);
       if (first && sym.keyTypes!.length !== first.keyTypes.length) {
-        fail('D_PRINTA_AGGPROTO', `printa( ) argument #${i + 1} is incompatible with prototype:\n\tprototype: @${a.name}\n\t argument: @${a.name}`, e.loc);
+        // dt_cc.c dt_action_printa: the key counts differ.
+        const k = (n: number): string => `${n} key${n === 1 ? '' : 's'}`;
+        fail('D_PRINTA_AGGKEY', `printa( ): @${first.name} and @${a.name} do not have matching key signatures: @${first.name} has ${k(first.keyTypes.length)}, @${a.name} has ${k(sym.keyTypes!.length)}`, e.loc);
       }
-      first ??= { keyTypes: sym.keyTypes!, func: sym.func! };
+      if (first) {
+        // dt_action_printa: keys are compared position by position ("%9s key #%d: %s").
+        for (let k = 0; k < first.keyTypes.length; k++) {
+          const ft = first.keyTypes[k]!, kt = sym.keyTypes![k]!;
+          if (!argCompat(ft, kt)) {
+            fail('D_PRINTA_AGGPROTO', `printa( ): @${a.name}[ ] key #${k + 1} is incompatible with @${first.name}:\n${first.name.padStart(9)} key #${k + 1}: ${ft.name}\n${a.name.padStart(9)} key #${k + 1}: ${kt.name}`, e.loc);
+          }
+        }
+      }
+      first ??= { keyTypes: sym.keyTypes!, func: sym.func!, name: a.name };
       ids.push(sym.id);
     }
-    if (ids.length === 0) fail('D_PRINTA_PROTO', `printa( ) prototype mismatch: ${e.args.length} arg${e.args.length === 1 ? '' : 's'} passed, at least 2 expected`, e.loc);
+    if (ids.length === 0) fail('D_PRINTA_PROTO', `printa( ) prototype mismatch: ${e.args.length} args passed, 2 expected`, e.loc);
     if (pf) {
-      const err = checkFormat(pf, first!.keyTypes.map((t) => typeDesc(t, this.strsize)), { func: 'printa', foff: ids.length + 1, aggregation: true, aggFunc: first!.func });
+      const err = checkFormat(pf, first!.keyTypes.map((t) => typeDesc(t, this.strsize)), { func: 'printa', foff: 1, aggregation: true, aggFunc: first!.func });
       if (err) fail(err.tag as 'D_PRINTF_ARG_TYPE', err.message, e.loc);
     }
     const env = this.env;

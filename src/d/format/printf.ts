@@ -128,7 +128,7 @@ export function parseFormat(format: string): ParsedFormat | FormatError {
       if (c === '#') { d.flags |= F_ALT; continue; }
       if (c === '*') {
         const bit = dot ? F_DYNPREC : F_DYNWIDTH;
-        if (d.flags & bit) return { message: `format conversion #${argc} has more than one '*' specified for the output precision` };
+        if (d.flags & bit) return { message: `format conversion #${argc} has more than one '*' specified for the output ${dot ? 'precision' : 'width'}` };
         d.flags |= bit;
         continue;
       }

@@ -2,7 +2,8 @@
  * C escape sequences as libdtrace decodes them (dt_string.c stresc2chr):
  * \a \b \f \n \r \t \v \" \\, octal \o \oo \ooo, hex \x with any number of
  * digits (the value truncated to a byte, as the C code stores it in a char);
- * any other escape keeps its backslash ("\q" stays two characters).
+ * any other escape keeps its backslash ("\q", and also \' and \? — see the
+ * published tst.charconstants.r: '\?' is 23615, '\'' 23591) stays two characters.
  *
  * The result is a sequence of byte values; characters above U+00FF written
  * literally in the source are passed through as their UTF-8 bytes, so a

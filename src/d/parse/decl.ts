@@ -194,7 +194,8 @@ export class DeclParser extends ExprParser {
       let value = null;
       if (this.eat('=')) value = this.parseAssignment();
       enumerators.push({ kind: 'Enumerator', name: t.str ?? t.text, value, loc: this.span(t) });
-    } while (this.eat(','));
+      // dt_grammar.y accepts a trailing comma: enumerator_list ',' '}'.
+    } while (this.eat(',') && !this.at('}'));
     this.expect('}');
     return { kind: 'EnumSpec', name, enumerators, loc: this.span(kw) };
   }

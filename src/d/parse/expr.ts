@@ -193,6 +193,8 @@ export abstract class ExprParser extends TokenStream {
         }
         case '(': {
           this.next();
+          // dt_node_func rejects a non-identifier designator as it builds the node (before any cooking).
+          if (e.kind !== 'Ident') this.failAt(this.span(first), 'D_FUNC_IDENT', 'function designator is not of function type');
           const args = this.at(')') ? [] : this.parseArgs(')');
           this.expect(')');
           e = { kind: 'Call', callee: e, args, loc: this.span(first) };

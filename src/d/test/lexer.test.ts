@@ -197,3 +197,13 @@ describe('comments, control lines and line numbers', () => {
     expect(texts('a b\0c d')).toEqual(['a', 'b']);
   });
 });
+
+describe('escapes dtrace keeps (stresc2chr)', () => {
+  // Published expectations (dtrace-utils test/unittest/types/tst.charconstants.r and
+  // tst.stringconstants.r): '\?' is 23615 and '\'' 23591, i.e. the backslash stays.
+  it("keeps the backslash of \\' and \\? in character and string constants", () => {
+    expect(unescapeBytes("\\'")).toEqual([92, 39]);
+    expect(unescapeBytes('\\?')).toEqual([92, 63]);
+    expect(unescapeString('$\\?M')).toBe('$\\?M');
+  });
+});

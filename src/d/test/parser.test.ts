@@ -89,10 +89,10 @@ describe('expressions', () => {
   it('parses unary, postfix and special operators', () => {
     expect(expr('-~!*&+x')).toEqual({ kind: 'Unary', op: '-', operand: { kind: 'Unary', op: '~', operand: { kind: 'Unary', op: '!', operand: { kind: 'Unary', op: '*', operand: { kind: 'Unary', op: '&', operand: { kind: 'Unary', op: '+', operand: id('x') } } } } } });
     expect(expr('++x--')).toEqual({ kind: 'Update', op: '++', prefix: true, operand: { kind: 'Update', op: '--', prefix: false, operand: id('x') } });
-    expect(expr('a[1, 2].b->c(d)')).toEqual({
-      kind: 'Call', args: [id('d')],
-      callee: { kind: 'Member', op: '->', member: 'c', object: { kind: 'Member', op: '.', member: 'b', object: { kind: 'Index', object: id('a'), index: [int(1), int(2)] } } },
+    expect(expr('a[1, 2].b->c')).toEqual({
+      kind: 'Member', op: '->', member: 'c', object: { kind: 'Member', op: '.', member: 'b', object: { kind: 'Index', object: id('a'), index: [int(1), int(2)] } },
     });
+    expect(expr('f(d)')).toEqual({ kind: 'Call', args: [id('d')], callee: id('f') });
     expect(expr('sizeof x')).toEqual({ kind: 'Sizeof', typeName: null, operand: id('x') });
     expect(expr('stringof x')).toEqual({ kind: 'Stringof', operand: id('x') });
     expect(expr('offsetof(struct ip, ip_src)')).toMatchObject({ kind: 'Offsetof', member: 'ip_src', typeName: { kind: 'TypeName', specifiers: { type: { kind: 'StructSpec', name: 'ip' } } } });
@@ -236,7 +236,10 @@ describe('syntax errors (worded and placed as dtrace)', () => {
     testFail('BEGIN { { x = 1; } }', '[D_SYNTAX] line 1: syntax error near "{"', 1);
     testFail('BEGIN { x = a ? b; }', '[D_SYNTAX] line 1: syntax error near ";"', 1);
     testFail('BEGIN { x = "a" "b"; }', '[D_SYNTAX] line 1: syntax error near ""b""', 1);
-    testFail('enum e { A, };', '[D_SYNTAX] line 1: syntax error near "}"', 1);
+    // dt_node_func: only an identifier designates a function (dtrace-utils aggs/err.D_FUNC_IDENT.bad.d).
+    testFail('BEGIN { x = a.b(1); }', '[D_FUNC_IDENT] line 1: function designator is not of function type', 1);
+    testFail('enum e { , };', '[D_SYNTAX] line 1: syntax error near ","', 1);
+    // 'enum e { A, };' is valid: illumos test/conformance types/tst.enum.d declares one (see the enum trailing comma test).
     testFail('int x', '[D_SYNTAX] line 1: syntax error near end of input', 1);
     testFail('counter x;', '[D_SYNTAX] line 1: syntax error near "counter"', 1);
     testFail('BEGIN { x = y @ z; }', '[D_SYNTAX] line 1: syntax error near "@"', 1);
@@ -409,5 +412,12 @@ describe('declaration checks dtrace makes while parsing (dt_decl.c, dt_node_decl
     testFail('int f(static int a);', '[D_DECL_PARMCLASS] line 1: inappropriate storage class for function or associative array parameter', 1);
     testFail('inline static int x = 1;', '[D_DECL_BADCLASS] line 1: specified storage class not appropriate for inline declaration', 1);
     parseOk('static int f(int); extern int y; struct s; enum e { A }; long double d; unsigned long long u; int f2(register int);');
+  });
+});
+
+describe('enum trailing comma (dt_grammar.y enumerator_list "," "}")', () => {
+  it('accepts enum { a, b, }', () => {
+    const r = parseProgram('enum e { a, b, };', { isFile: true });
+    expect(r.diagnostics).toEqual([]);
   });
 });

@@ -10,9 +10,12 @@
  * state it arrived in); tcp:::send after the send state was updated (as
  * tcp_send_data sees it). Passive opens: a received SYN shows the listener
  * (TCP_STATE_LISTEN); the local answer decides — a SYN-ACK moves it to
- * SYN_RECEIVED (state-change from LISTEN), an RST is accept-refused, nothing
- * (a full backlog drops the SYN) leaves it listening, so retried SYNs fire
- * receive again. Connections already open when the capture starts are
+ * SYN_RECEIVED (state-change from LISTEN), an RST|ACK is accept-refused
+ * (tcp_xmit_early_reset), nothing (a full backlog drops the SYN) leaves it
+ * listening, so retried SYNs fire receive again. Segments for no connection
+ * (resets, and null/FIN/Xmas probes without SYN or ACK) fire tcp:::receive
+ * with a NULL tcp_t (tcp_xmit_listeners_reset), resets sent for none
+ * tcp:::send with one; NULL shows as tcp.d.in translates it (NO_CONN). Connections already open when the capture starts are
  * ESTABLISHED from their first segment, without a state-change.
  *
  * Transitions (RFC 9293 from the local side): CLOSED -SYN sent-> SYN_SENT;
@@ -30,12 +33,23 @@ import { type CsInfo, fillTcpInfo, type IpInfo, type PktInfo, TcpInfoArg, TcpLsI
 import type { NetProbes } from '../probes.ts';
 import type { FiringSink } from '../sink.ts';
 import {
-  seqGe, seqGt, type TcpConn, TcpsInfo, TCPS_CLOSE_WAIT, TCPS_CLOSED, TCPS_CLOSING, TCPS_ESTABLISHED, TCPS_FIN_WAIT_1,
+  seqGe, seqGt, TcpConn, TcpsInfo, TCPS_CLOSE_WAIT, TCPS_CLOSED, TCPS_CLOSING, TCPS_ESTABLISHED, TCPS_FIN_WAIT_1,
   TCPS_FIN_WAIT_2, TCPS_LAST_ACK, TCPS_LISTEN, TCPS_SYN_RCVD, TCPS_SYN_SENT, TCPS_TIME_WAIT,
 } from './conn.ts';
 import { ConnTable } from './table.ts';
 
 const FIN = 0x01, SYN = 0x02, RST = 0x04, ACK = 0x10;
+
+/**
+ * What tcpsinfo_t shows for a NULL tcp_t (tcp.d.in's translator): state
+ * CLOSED, ports and sequence numbers 0, addresses "<unknown>".
+ */
+const NO_CONN = (() => {
+  const c = new TcpConn();
+  c.reset(0, 0, 4);
+  c.mss = 0; c.rto = 0; c.laddr = '<unknown>'; c.raddr = '<unknown>';
+  return c;
+})();
 
 export class TcpProvider {
   readonly table: ConnTable;
@@ -100,12 +114,9 @@ export class TcpProvider {
       c = undefined;
     }
     if (c === undefined && (fl & RST) !== 0) {
-      // A reset for no connection we know (tcp_xmit_early_reset): tcp:::send with a closed tcp_t, nothing kept.
-      c = this.newConn(key, flow, true);
-      c.state = TCPS_CLOSED; c.suna = seq; c.snxt = seq;
-      if ((fl & ACK) !== 0) { c.rnxt = t.ack; c.rack = t.ack; }
-      this.fireIo(this.pSend, c);
-      this.table.delete(c);
+      // A reset for no connection (tcp_xmit_early_reset) with a NULL tcp_t. It is accept-refused only as the
+      // answer to a SYN (the listenPending case below); other stacks (Linux) also answer null/Xmas probes.
+      this.fireIo(this.pSend, NO_CONN);
       return;
     }
     // Without SYN or ACK nothing opens a connection (RFC 9293 3.10.7: every segment after the SYN carries
@@ -127,10 +138,10 @@ export class TcpProvider {
     if (c.listenPending) {
       c.listenPending = false;
       if ((fl & RST) !== 0) {
-        c.state = TCPS_CLOSED;
-        this.fireIo(this.pAccRef, c);
-        this.fireIo(this.pSend, c);
+        // No listener after all: the SYN went to tcp_xmit_listeners_reset, whose reset has no tcp_t.
         this.table.delete(c);
+        if ((fl & ACK) !== 0) this.fireIo(this.pAccRef, NO_CONN);
+        this.fireIo(this.pSend, NO_CONN);
         return;
       }
       if ((fl & SYN) !== 0) {
@@ -186,9 +197,9 @@ export class TcpProvider {
       c = undefined;
     }
     if (c === undefined) {
-      // No connection: a reset, or a segment without SYN or ACK (a scan's null/FIN/Xmas probe), never
-      // reaches a tcp_t — the kernel drops it or answers with a reset.
-      if ((fl & RST) !== 0 || (fl & (SYN | ACK)) === 0) return;
+      // No connection: a reset, or a segment without SYN or ACK (a scan's null/FIN/Xmas probe), goes to
+      // tcp_xmit_listeners_reset, which fires tcp:::receive with a NULL tcp_t and keeps nothing.
+      if ((fl & RST) !== 0 || (fl & (SYN | ACK)) === 0) { this.fireIo(this.pReceive, NO_CONN); return; }
       c = this.newConn(key, flow, false);
       c.lastNs = this.now;
       if (synOnly) {

@@ -53,7 +53,7 @@ describe('a real loopback capture (tcpdump -i lo)', () => {
     // The refused connection to 47002.
     expect(l.slice(33, 42)).toEqual([
       '51976 state-closed -> state-syn-sent', '51976 connect-request state-syn-sent', '51976 send state-syn-sent',
-      '47002 receive state-listen', '47002 accept-refused state-closed', '47002 send state-closed',
+      '47002 receive state-listen', '0 accept-refused state-closed', '0 send state-closed', // no listener: tcp_t NULL
       '51976 receive state-syn-sent', '51976 connect-refused state-syn-sent', '51976 state-syn-sent -> state-closed',
     ]);
     // ::1 takes the same path; then one UDP datagram, sent and received on lo.
@@ -139,17 +139,22 @@ describe('TCP state transitions (crafted)', () => {
     ]);
   });
 
-  it('a reset for an unknown connection fires send in state CLOSED and keeps nothing', async () => {
-    const r = await trace(STATES, [pcapng([seg('out', { seq: 0, ack: 77, flags: 'RA' }), seg('in', { seq: 77, ack: 0, flags: 'A' })])]);
-    expect(lines(r.out)).toEqual(['5000 send state-closed', '5000 receive state-established']);
+  it('resets for no connection fire send with a NULL tcp_t (accept-refused only answers a SYN); nothing is kept', async () => {
+    const r = await trace(STATES, [pcapng([
+      seg('out', { seq: 0, ack: 77, flags: 'RA' }), seg('out', { seq: 9, flags: 'R' }), seg('in', { seq: 77, ack: 0, flags: 'A' }),
+    ])]);
+    expect(lines(r.out)).toEqual(['0 send state-closed', '0 send state-closed', '5000 receive state-established']);
   });
 
-  it('scan probes without SYN or ACK (null, FIN, Xmas) open no connection', async () => {
-    const r = await trace(STATES, [pcapng([
-      seg('in', { seq: 1, flags: 0 }), seg('out', { seq: 0, ack: 1, flags: 'RA' }),
-      seg('in', { seq: 1, flags: 'FPU' }), seg('in', { seq: 1, flags: 'F' }),
+  it('scan probes without SYN or ACK (null, FIN, Xmas) and stray resets: receive with a NULL tcp_t, no connection', async () => {
+    const r = await trace(STATES + 'tcp:::receive { printf("flags %x\\n", args[4]->tcp_flags); }', [pcapng([
+      seg('in', { seq: 1, flags: 0 }), seg('in', { seq: 1, flags: 'FPU' }), seg('in', { seq: 1, flags: 'F' }), seg('in', { seq: 1, flags: 'R' }),
+      seg('in', { seq: 1, ack: 5, flags: 'A' }),
     ])]);
-    expect(lines(r.out)).toEqual(['5000 send state-closed']);
+    expect(lines(r.out)).toEqual([
+      '0 receive state-closed', 'flags 0', '0 receive state-closed', 'flags 29', '0 receive state-closed', 'flags 1',
+      '0 receive state-closed', 'flags 4', '5000 receive state-established', 'flags 10',
+    ]);
   });
 
   it('sending RST closes the connection after tcp:::send', async () => {

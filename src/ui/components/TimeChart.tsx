@@ -51,7 +51,7 @@ export function TimeChart({ x, series, label, onSelect, height = 180, stepped = 
     const ro = new ResizeObserver(() => plot.setSize({ width: Math.max(300, el.clientWidth), height }));
     ro.observe(el);
     return () => { ro.disconnect(); plot.destroy(); };
-  }, [x, series, height]);
+  }, [x, series, height, stepped]);
 
   return <div ref={host} className="time-chart" role="img" aria-label={label} />;
 }

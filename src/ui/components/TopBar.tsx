@@ -1,7 +1,7 @@
 /** The top bar: open, examples, run/stop, share, classroom mode, theme. */
 import { useRef } from 'react';
-import { openFile, runScript, stopRun } from '../actions.ts';
-import { useStore } from '../store/store.ts';
+import { openFile, runScript, stepReplay, stopRun } from '../actions.ts';
+import { PACES, useStore, type Pace } from '../store/store.ts';
 import { ExamplesMenu } from './ExamplesMenu.tsx';
 
 export function TopBar() {
@@ -14,6 +14,8 @@ export function TopBar() {
   const capture = useStore((s) => s.capture);
   const scriptName = useStore((s) => s.scriptName);
   const fileInput = useRef<HTMLInputElement>(null);
+  const pace = useStore((s) => s.pace);
+  const stepping = useStore((s) => s.stepping);
   const mac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
   return (
     <header className="topbar">
@@ -30,6 +32,13 @@ export function TopBar() {
       <div className="run-controls">
         <button type="button" className="primary" onClick={() => runScript()} aria-keyshortcuts="Control+Enter Meta+Enter" title={`Run (${mac ? '⌘' : 'Ctrl'}+Enter)`}>Run</button>
         <button type="button" onClick={() => stopRun()} disabled={status === 'idle'}>Stop</button>
+        <label className="pace" title="Replay the capture at its own pace, as a live dtrace session would see it">
+          Pace
+          <select value={pace} onChange={(e) => useStore.setState({ pace: e.target.value as Pace })}>
+            {Object.entries(PACES).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+          </select>
+        </label>
+        {stepping && status === 'running' && <button type="button" className="primary" onClick={() => stepReplay()} aria-keyshortcuts="N">Next packet</button>}
       </div>
       <p className="context" aria-live="off">
         <span className="script-name">{scriptName}</span>

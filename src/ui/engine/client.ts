@@ -83,11 +83,16 @@ export class EngineClient {
     this.compiles.clear();
   }
 
-  run(programs: ProgramText[], captures: CaptureSpec[], options: WireEngineOptions, cb: RunCallbacks): RunHandle {
+  run(programs: ProgramText[], captures: CaptureSpec[], options: WireEngineOptions, cb: RunCallbacks, replay?: { speed: number }): RunHandle {
     const id = this.nextId++;
     this.runs.set(id, { cb });
-    this.post({ type: 'run', id, programs, captures, options });
+    this.post(replay ? { type: 'run', id, programs, captures, options, replay } : { type: 'run', id, programs, captures, options });
     return { id, stop: () => this.stop(id) };
+  }
+
+  /** Releases the next packet of a step-paced replay. */
+  step(id: number): void {
+    if (this.runs.has(id)) this.post({ type: 'replay-step', id });
   }
 
   stop(id: number): void {

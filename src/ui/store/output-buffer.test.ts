@@ -40,3 +40,16 @@ describe('OutputBuffer.maxLen', () => {
     expect(b.maxLen).toBe(0);
   });
 });
+
+describe('OutputBuffer at scale', () => {
+  it('indexes many lines across many chunks, splitting lines at chunk edges', () => {
+    const b = new OutputBuffer();
+    let all = '';
+    for (let i = 0; i < 5000; i++) all += `line ${i}\n`;
+    for (let i = 0; i < all.length; i += 997) b.appendStdout(all.slice(i, i + 997));
+    expect(b.length).toBe(5000);
+    expect(b.line(0)).toBe('line 0');
+    expect(b.line(4321)).toBe('line 4321');
+    expect(b.text()).toBe(all);
+  });
+});

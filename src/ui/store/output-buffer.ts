@@ -1,55 +1,85 @@
 /**
  * The Output tab's text, kept outside React state: millions of lines must not
- * be copied on every batch. Text arrives in chunks that may split lines; the
- * last, unterminated line stays "open" until its newline comes. Each line
- * remembers whether it came from standard error (messages), for styling only.
+ * be copied on every batch, nor held as millions of small strings (a major GC
+ * over them is itself a long main-thread pause). Text is kept as the chunks it
+ * arrived in, and each line is three numbers in typed arrays (chunk, start,
+ * end); a line becomes a string only when it is shown.
+ *
+ * Invariant: every line lies within one chunk. A chunk that ends mid-line
+ * leaves that line "open"; the next chunk is stored with the open line's text
+ * prepended, and the open line is re-indexed into it.
+ * Each line remembers whether it came from standard error, for styling only.
  */
 export class OutputBuffer {
-  private lines: string[] = [];
-  private stderr: boolean[] = [];
-  /** True when the last stored line has not seen its newline yet. */
+  private chunks: string[] = [];
+  private lc = new Uint32Array(1024);
+  private ls = new Uint32Array(1024);
+  private le = new Uint32Array(1024);
+  private err = new Uint8Array(1024);
+  private n = 0;
+  /** True when the last line has not seen its newline yet. */
   private open = false;
   version = 0;
   /** Length of the longest line, so the view can scroll horizontally (monospace: in ch). */
   maxLen = 0;
 
-  get length(): number { return this.lines.length; }
-  line(i: number): string { return this.lines[i] ?? ''; }
-  isStderr(i: number): boolean { return this.stderr[i] ?? false; }
+  get length(): number { return this.n; }
+  line(i: number): string { return i < this.n ? this.chunks[this.lc[i]!]!.slice(this.ls[i]!, this.le[i]!) : ''; }
+  isStderr(i: number): boolean { return i < this.n && this.err[i] === 1; }
 
-  clear(): void { this.lines = []; this.stderr = []; this.open = false; this.maxLen = 0; this.version++; }
+  clear(): void {
+    this.chunks = [];
+    this.n = 0;
+    this.open = false;
+    this.maxLen = 0;
+    this.version++;
+  }
 
-  private measure(from: number): void {
-    for (let i = from; i < this.lines.length; i++) if (this.lines[i]!.length > this.maxLen) this.maxLen = this.lines[i]!.length;
+  private push(chunk: number, s: number, e: number, stderr: boolean): void {
+    if (this.n === this.lc.length) {
+      const grow = <T extends Uint32Array | Uint8Array>(a: T): T => { const b = new (a.constructor as new (n: number) => T)(a.length * 2); b.set(a); return b; };
+      this.lc = grow(this.lc); this.ls = grow(this.ls); this.le = grow(this.le); this.err = grow(this.err);
+    }
+    this.lc[this.n] = chunk; this.ls[this.n] = s; this.le[this.n] = e; this.err[this.n] = stderr ? 1 : 0;
+    this.n++;
+    if (e - s > this.maxLen) this.maxLen = e - s;
+  }
+
+  /** Indexes text's lines as a new chunk; returns whether it ended mid-line. */
+  private index(text: string, stderr: boolean): boolean {
+    const c = this.chunks.length;
+    this.chunks.push(text);
+    let s = 0;
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', s)) {
+      this.push(c, s, nl, stderr);
+      s = nl + 1;
+    }
+    if (s < text.length) { this.push(c, s, text.length, stderr); return true; }
+    return false;
   }
 
   appendStdout(text: string): void {
     if (text.length === 0) return;
-    const parts = text.split('\n');
-    let i = 0;
-    const from = Math.max(0, this.lines.length - (this.open ? 1 : 0));
+    let t = text;
     if (this.open) {
-      this.lines[this.lines.length - 1] += parts[0]!;
-      i = 1;
+      t = this.line(this.n - 1) + text;
+      this.n--;
     }
-    for (; i < parts.length; i++) { this.lines.push(parts[i]!); this.stderr.push(false); }
-    // split() leaves '' after a final newline: that empty entry is the next, still empty, open line.
-    if (parts[parts.length - 1] === '') { this.lines.pop(); this.stderr.pop(); this.open = false; } else this.open = true;
-    this.measure(from);
+    this.open = this.index(t, false);
     this.version++;
   }
 
   /** A whole stderr message (its own line(s), as dtrace's stderr interleaves with stdout at line boundaries). */
   appendStderr(text: string): void {
     this.open = false;
-    const from = this.lines.length;
-    for (const l of text.replace(/\n$/, '').split('\n')) { this.lines.push(l); this.stderr.push(true); }
-    this.measure(from);
+    this.index(text.endsWith('\n') ? text : text + '\n', true);
     this.version++;
   }
 
   /** Everything, as the CLI would print stdout and stderr interleaved. */
   text(): string {
-    return this.lines.length === 0 ? '' : this.lines.join('\n') + (this.open ? '' : '\n');
+    const parts: string[] = [];
+    for (let i = 0; i < this.n; i++) parts.push(this.line(i));
+    return this.n === 0 ? '' : parts.join('\n') + (this.open ? '' : '\n');
   }
 }

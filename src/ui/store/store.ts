@@ -55,8 +55,15 @@ export interface CaptureSlice {
 
 export type RunStatus = 'idle' | 'running' | 'stopping';
 
+/** How a capture is fed to a run: all at once, or replayed at its own pace (Classroom mode's live feel). */
+export const PACES = { full: 'Full speed', real: 'Real time', x10: '10× real time', step: 'Step by packet' } as const;
+export type Pace = keyof typeof PACES;
+
 export interface RunSlice {
   runStatus: RunStatus;
+  pace: Pace;
+  /** The running run is a step-paced replay (the "Next packet" control applies). */
+  stepping: boolean;
   progress: ProgressEvent | null;
   /** Packets per second over the run so far. */
   pps: number;
@@ -132,6 +139,8 @@ const captureSlice: Slice<CaptureSlice> = (set) => ({
 
 const runSlice: Slice<RunSlice> = () => ({
   runStatus: 'idle',
+  pace: 'full',
+  stepping: false,
   progress: null,
   pps: 0,
   runStartedAt: 0,

@@ -59,11 +59,19 @@ function AggCard({ name, snaps }: { name: string; snaps: AggSnapshotEvent[] }) {
           <button type="button" onClick={() => void navigator.clipboard?.writeText(aggToText(last))}>Copy as dtrace text</button>
         </div>
       </header>
-      <div className="agg-body">
+      <div className={isDist ? 'agg-body dist-body' : 'agg-body'}>
         <DataTable rows={rows} cols={cols} label={`${title} table`} initialSort={[{ id: 'value', desc: true }]} />
-        {isDist ? last.rows.slice(0, 4).map((r, i) => (
-          <BarChart key={i} label={`${title} ${r.key.join(', ')} distribution`} bars={(r.buckets ?? []).map((b) => ({ label: b.lo, value: b.count }))} />
-        )) : snaps.length > 1 && nkeys <= 1 && last.rows.length <= 8 ? <SeriesChart title={title} snaps={snaps} /> : (
+        {isDist ? (
+          <div className="dist-list">
+            {last.rows.slice(0, 6).map((r, i) => (
+              <figure key={i} className="dist">
+                <figcaption>{r.key.length ? r.key.join(', ') : title}</figcaption>
+                <BarChart label={`${title} ${r.key.join(', ')} distribution`} bars={(r.buckets ?? []).map((b) => ({ label: b.lo, value: b.count }))} />
+              </figure>
+            ))}
+            {last.rows.length > 6 && <p className="hint">Distributions of the first 6 of {last.rows.length} keys; the table lists all.</p>}
+          </div>
+        ) : snaps.length > 1 && nkeys <= 1 && last.rows.length <= 8 ? <SeriesChart title={title} snaps={snaps} /> : (
           <BarChart label={`${title} chart`} bars={[...rows].sort((a, b) => Number(b.value) - Number(a.value)).map((r) => ({ label: Array.from({ length: nkeys }, (_, i) => String(r[`k${i}`])).join(', ') || title, value: Number(r.value) }))} />
         )}
       </div>

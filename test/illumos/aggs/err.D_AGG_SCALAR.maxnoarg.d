@@ -1,0 +1,19 @@
+/*
+ * Oracle Linux DTrace.
+ * Copyright © 2006, Oracle and/or its affiliates. All rights reserved.
+ * Licensed under the Universal Permissive License v 1.0 as shown at
+ * http://oss.oracle.com/licenses/upl.
+ */
+
+/*
+ * ASSERTION:
+ *   max() should not accept a non-scalar value
+ *
+ * SECTION: Aggregations/Aggregations
+ *
+ */
+BEGIN
+{
+	@a[pid] = max(probefunc);
+}
+
