@@ -164,7 +164,8 @@ test('a step replay lets packets in one at a time, as a live session sees them',
   await expect.poll(lines).toBe(2);
   await next.click();
   await expect.poll(lines).toBe(3);
-  while (await next.isVisible()) await next.click().catch(() => undefined);
+  // The button goes away when the run ends, possibly between the check and the click: a short timeout.
+  while (await next.isVisible()) await next.click({ timeout: 1_000 }).catch(() => undefined);
   await expect(page.locator('.app')).toHaveAttribute('data-run-status', 'idle', { timeout: 10_000 });
   expect((await out.innerText()).trimEnd().split('\n')).toEqual(full);
 });
