@@ -36,7 +36,7 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
   const options: EngineOptions = {
     quiet: opts.quiet, cpp: opts.cpp, defines: opts.defines, undefs: opts.undefs, includeDirs: opts.includeDirs,
     xopts: opts.xopts, macroArgs: opts.macroArgs, allowZeroMatch: opts.allowZeroMatch, destructive: opts.destructive,
-    compileOnly: opts.compileOnly, locals: opts.locals, testing: process.env['_DTRACE_TESTING'] !== undefined,
+    compileOnly: opts.compileOnly, locals: opts.locals, quietInference: opts.quietInference, testing: process.env['_DTRACE_TESTING'] !== undefined,
     timeZone: 'local',
     readInclude: (p) => { try { return readFileSync(p, 'latin1'); } catch { return undefined; } },
   };
