@@ -39,6 +39,15 @@ class MergedReader implements CaptureReader {
   get format(): CaptureReader['format'] { return this.inputs[0]!.format; }
   get source(): string { return this.inputs.map((r) => r.source).join(', '); }
   get gzip(): boolean { return this.inputs.some((r) => r.gzip); }
+  /** The earliest start any input states. */
+  get captureStart(): { sec: number; nsec: number } | null {
+    let best: { sec: number; nsec: number } | null = null;
+    for (const r of this.inputs) {
+      const c = r.captureStart;
+      if (c != null && (best === null || c.sec < best.sec || (c.sec === best.sec && c.nsec < best.nsec))) best = c;
+    }
+    return best;
+  }
   get bytesRead(): number { return this.inputs.reduce((n, r) => n + r.bytesRead, 0); }
   get warnings(): readonly CaptureWarning[] {
     const out: CaptureWarning[] = [];

@@ -38,7 +38,7 @@
  */
 import { CaptureError, DIR_INBOUND, DIR_OUTBOUND, DIR_UNKNOWN } from './types.ts';
 import type { ByteSource, PacketRecord } from './types.ts';
-import { ChunkedReader, NO_COMMENTS } from './chunked.ts';
+import { ChunkedReader, NO_COMMENTS, newRecord } from './chunked.ts';
 import type { CountingSource } from './sources.ts';
 import { hexBytes } from './sniff.ts';
 import { DEFAULT_RESOLUTION, setTimestamp, tsResolution } from './timestamp.ts';
@@ -86,7 +86,9 @@ const MAX_NAMES = 1 << 16;
  */
 const NON_PACKET_FRAMES = new Set([BT.JOURNAL, 0xbad, 0x40000bad, 0x204, 0x208, 0x216, 0x217, 0x221, 0x222]);
 /** Blocks whose contents we parse (so they are buffered whole). */
-const PARSED = new Set<number>([BT.SHB, BT.IDB, BT.PB, BT.SPB, BT.NRB, BT.EPB, BT.DARWIN_PROCESS]);
+const PARSED = new Set<number>([BT.SHB, BT.IDB, BT.PB, BT.SPB, BT.NRB, BT.ISB, BT.EPB, BT.DARWIN_PROCESS]);
+/** Where ISB timestamps are converted (setTimestamp writes into a record). */
+const ISB_SCRATCH: PacketRecord = newRecord();
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -101,6 +103,8 @@ export class PcapngReader extends ChunkedReader {
   readonly processes: DarwinProcess[] = [];
   /** Name Resolution Block entries: address text → first name. */
   readonly names = new Map<string, string>();
+  /** The earliest isb_starttime seen (see CaptureReader.captureStart). */
+  captureStart: { sec: number; nsec: number } | null = null;
 
   private le = true;
   private section = -1;
@@ -228,6 +232,7 @@ export class PcapngReader extends ChunkedReader {
         case BT.SHB: this.shb(p, len, le); break;
         case BT.IDB: this.idb(p, len); break;
         case BT.NRB: this.nrb(p, len); break;
+        case BT.ISB: this.isb(p, len); break;
         case BT.DARWIN_PROCESS: this.darwinProcess(p, len); break;
         default:
           // ISB, DSB, custom blocks (0xBAD, 0x40000BAD), local-use blocks: nothing we need.
@@ -413,6 +418,24 @@ export class PcapngReader extends ChunkedReader {
     if (optStart < optEnd) this.packetOptions(optStart, optEnd, at);
     r.frame = ++this.frames;
     return true;
+  }
+
+  /** Interface Statistics Block: only isb_starttime (option 2) matters, for when BEGIN fires. */
+  private isb(p: number, len: number): void {
+    const at = this.base + p;
+    if (len < 24) { this.warn(`pcapng interface statistics at offset ${at}: length ${len} is less than 24; skipped`, at); return; }
+    const ifId = this.dv.getUint32(p + 8, this.le);
+    if (ifId >= this.local.length) return;
+    const res = this.res[this.local[ifId]!]!;
+    this.options(p + 20, p + len - 4, at, (code, o, n) => {
+      if (code !== 2 || n < 8) return;
+      const t = ISB_SCRATCH;
+      setTimestamp(t, this.dv.getUint32(o, this.le), this.dv.getUint32(o + 4, this.le), res);
+      const cs = this.captureStart;
+      if (cs === null || t.tsSec < cs.sec || (t.tsSec === cs.sec && t.tsNsec < cs.nsec)) {
+        this.captureStart = { sec: t.tsSec, nsec: t.tsNsec };
+      }
+    });
   }
 
   private nrb(p: number, len: number): void {

@@ -166,6 +166,11 @@ export interface CaptureReader {
    * first name), when the capture has any. Optional: readers without NRBs omit it.
    */
   readonly names?: ReadonlyMap<string, string>;
+  /**
+   * When capturing started, if the capture says so (pcapng isb_starttime), which
+   * can be before the first packet: BEGIN fires then. Optional; null when unknown.
+   */
+  readonly captureStart?: { readonly sec: number; readonly nsec: number } | null;
   /** The next buffered packet, or null when more input must be read (call fill()). Throws CaptureError only for fatal errors. */
   nextSync(): PacketRecord | null;
   /** Reads more input. Resolves false at end of input once every record has been delivered. */

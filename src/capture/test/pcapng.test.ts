@@ -231,3 +231,34 @@ describe('pcapng damage', () => {
     expect(reader.warnings[0]!.message).toMatch(/^capture truncated: record at offset \d+ needs 84 bytes, 79 available$/);
   });
 });
+
+describe('capture start (isb_starttime)', () => {
+  it('is read from an ISB before the first packet, in the interface resolution, exactly', async () => {
+    const start = 1216800000_123456789n;
+    const w = new PcapngWriter();
+    w.shb().idb(1, 65535, [{ code: 9, u8: 9 }]); // nanoseconds
+    w.isb(0, start, [{ code: 2, bytes: u32pair(start) }]);
+    w.epb(0, start + 598_913_000n, udpFrame(1));
+    const bytes = w.take();
+    for (const chunk of [0, 7]) {
+      const { reader, recs } = await readBytes(bytes, chunk);
+      expect(recs).toHaveLength(1);
+      expect(reader.captureStart).toEqual({ sec: 1216800000, nsec: 123456789 });
+    }
+  });
+  it('is null without an ISB', async () => {
+    const w = new PcapngWriter();
+    w.shb().idb(1).epb(0, 1n, udpFrame(1));
+    const { reader } = await readBytes(w.take());
+    expect(reader.captureStart ?? null).toBeNull();
+  });
+});
+
+/** A 64-bit timestamp as pcapng writes it: high word, then low word, each little-endian. */
+function u32pair(t: bigint): Uint8Array {
+  const b = new Uint8Array(8);
+  const dv = new DataView(b.buffer);
+  dv.setUint32(0, Number(t >> 32n), true);
+  dv.setUint32(4, Number(t & 0xffffffffn), true);
+  return b;
+}
