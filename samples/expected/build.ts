@@ -78,6 +78,11 @@ export const IPIO03: Record<string, P3[]> = {
 
 /** Boot time of the accept-queue scenes (see samples/gen/scenes/accept.ts). */
 const BOOT_NS = 1_470_745_674n * 1_000_000_000n;
+/** wiretrace's virtual boot: 1000 s before the capture's start. */
+const VIRTUAL_BOOT_NS = 1000n * 1_000_000_000n;
+/** How long before the first SYN each accept scene's capture starts (samples/gen/scenes/accept.ts). */
+const ACCEPT_QUEUE_LEAD_NS = 1_830_000_000n;
+const ACCEPT_SSH_LEAD_NS = 2_400_000_000n;
 /** SYN to final ACK of the two earlier ssh connections: the scene's choice (the article shows their SYNs only). */
 const SSH_HANDSHAKE_NS = 201_114n;
 
@@ -106,19 +111,25 @@ export function buildExpected(): Map<string, string> {
   out.set('ip_receivers.proto2-receivers.out', END + countAgg(RECEIVERS));
   out.set('ip_count.proto2-receivers.out', END + countAgg(RECEIVERS));
 
-  const csv = (ns: bigint, action: string, ip: string, sport: number, dport: number): string =>
-    printf('%d,%s,%s,%s,%d,%d\n', ns, ymdhms(ns), action, ip, sport, dport);
+  // TS is `timestamp`: on the article's machine ns since its boot; in wiretrace ns since a
+  // virtual boot 1000 s before the capture's start (README, "Context"), so the column keeps
+  // the article's differences, not its digits. Date is `walltimestamp`, the real time.
+  const tsOf = (t: bigint, captureStart: bigint): bigint => VIRTUAL_BOOT_NS + t - captureStart;
+  const csv = (t: bigint, start: bigint, action: string, ip: string, sport: number, dport: number): string =>
+    printf('%d,%s,%s,%s,%d,%d\n', tsOf(t, start), ymdhms(BOOT_NS + t), action, ip, sport, dport);
   const q = ACCEPT.port2000;
+  const qStart = q.syns[0]! - ACCEPT_QUEUE_LEAD_NS;
   out.set('tcp_acceptq.accept-queue.out', 'TS,Date,Action,Source IP,Source Port,Dest Port\n' +
-    q.syns.map((t) => csv(BOOT_NS + t, 'syn', q.client, q.sport, 2000)).join('') +
-    csv(BOOT_NS + q.established, 'syn-aa', q.client, q.sport, 2000) + END);
+    q.syns.map((t) => csv(t, qStart, 'syn', q.client, q.sport, 2000)).join('') +
+    csv(q.established, qStart, 'syn-aa', q.client, q.sport, 2000) + END);
   const ssh: [bigint, bigint, number][] = [
     [181_523_558_976_884n, 181_523_558_976_884n + SSH_HANDSHAKE_NS, 40930],
     [181_903_328_660_708n, 181_903_328_660_708n + SSH_HANDSHAKE_NS, 40950],
     [ACCEPT.port22.syn, ACCEPT.port22.established, ACCEPT.port22.sport],
   ];
+  const sshStart = ssh[0]![0] - ACCEPT_SSH_LEAD_NS;
   out.set('tcp_acceptq.accept-ssh.out', 'TS,Date,Action,Source IP,Source Port,Dest Port\n' +
-    ssh.map(([s, e, p]) => csv(BOOT_NS + s, 'syn', q.client, p, 22) + csv(BOOT_NS + e, 'syn-aa', q.client, p, 22)).join('') + END);
+    ssh.map(([s, e, p]) => csv(s, sshStart, 'syn', q.client, p, 22) + csv(e, sshStart, 'syn-aa', q.client, p, 22)).join('') + END);
 
   const latHdr = printf('%-15s %6s %6s %5s %14s\n', 'CLIENT', 'CPORT', 'LPORT', 'SYNS', 'LATENCY');
   const lat = (ip: string, sport: number, dport: number, syns: number, ns: bigint): string =>

@@ -13,6 +13,10 @@
 
 #pragma D option quiet
 
+/* Declared first: the SYN clause reads them before any assignment. */
+uint64_t first[string, uint16_t];
+int syns[string, uint16_t];
+
 dtrace:::BEGIN
 {
 	printf("%-15s %6s %6s %5s %14s\n", "CLIENT", "CPORT", "LPORT",
