@@ -9,7 +9,8 @@
  *   1. the capture: bench/out/bench.pcap, generated once (gen.ts; 1.2M packets
  *      of a realistic mix) unless --file is given;
  *   2. the rows of rows.ts, each timed as a child process (wall time here; CPU
- *      time and peak RSS from GNU time, a Node row's RSS from the rss hook);
+ *      time and peak RSS from GNU time, a Node row's RSS from the rss hook),
+ *      best of 3 by CPU time for rows under 20 s (--runs N for more);
  *   3. the engine figures (engine.ts, firings/s on the virtual clock);
  *   4. the agreement check: the three per-source count outputs are parsed and
  *      compared address by address;
@@ -119,11 +120,13 @@ async function runRows(rows: BenchRow[], ctx: BenchContext, runs: number, tag = 
       results.push({ name: row.name, label: row.label, group: row.group, seconds: NaN, cpu: NaN, rss: 0, status: null, skipped: true, stderr: '' });
       continue;
     }
+    // Best of `runs` by CPU time (the least disturbed run); rows that take under 20 s are run
+    // at least 3 times, since one run on a shared machine can be 50% off. tshark runs once.
     let best: Timing | null = null;
-    for (let i = 0; i < runs; i++) {
-      process.stderr.write(`running ${row.label}${tag}...\n`);
+    for (let i = 0; i < runs || (i < 3 && best !== null && best.seconds < 20); i++) {
+      process.stderr.write(`running ${row.label}${tag}${i > 0 ? ` (run ${i + 1})` : ''}...\n`);
       const r = await time(argv, row.node === true, row.keepOutput ? join(OUT, `${row.name}${tag ? '-big' : ''}.out`) : '/dev/null');
-      if (best === null || r.seconds < best.seconds) best = r;
+      if (best === null || (Number.isNaN(r.cpu) ? r.seconds < best.seconds : r.cpu < best.cpu)) best = r;
     }
     results.push({ name: row.name, label: row.label, group: row.group, ...best! });
   }
@@ -182,12 +185,13 @@ async function main(): Promise<void> {
   // Engine figures (issue 3): one child process, its TSV table printed as is.
   let engineLines: string[] = [];
   let countRate = NaN;
+  let countBoth = NaN;
   if (!only || only.includes('engine')) {
     process.stderr.write('running engine firings/s...\n');
     const e = spawnSync(process.execPath, [engine, arg('--engine-n') ?? '10000000'], { encoding: 'utf8' });
     engineLines = e.stdout.trim().split('\n').filter((l) => l.startsWith('engine\t')).map((l) => {
       const [, name, both, alone] = l.split('\t');
-      if (name === 'count') countRate = Number(/([\d.]+)M/.exec(alone ?? '')?.[1]);
+      if (name === 'count') { countRate = Number(/([\d.]+)M/.exec(alone ?? '')?.[1]); countBoth = Number(/([\d.]+)M/.exec(both ?? '')?.[1]); }
       return `  ${name!.padEnd(22)} ${both!.padEnd(34)} ${alone ?? ''}`;
     });
     if (e.status !== 0) engineLines.push(`  (engine bench failed: ${e.stderr.trim().split('\n').at(-1)})`);
@@ -250,7 +254,7 @@ async function main(): Promise<void> {
   const count = get('count');
   faster(count, get('count-tshark'), 'the D count', 10);
   faster(count, get('count-tcpdump'), 'the D count', 3);
-  if (!Number.isNaN(countRate)) check(countRate >= 20, `engine: @c = count() runs at ${countRate.toFixed(1)}M firings/s (target >= 20M/s)`);
+  if (!Number.isNaN(countRate)) check(countRate >= 20, `engine: @c = count() runs at ${countRate.toFixed(1)}M firings/s alone, ${countBoth.toFixed(1)}M/s with the exit clause beside it (target >= 20M/s)`);
   for (const r of [dec, layers, count]) if (r) check(r.rss < 200 * 1048576, `${r.name}: peak RSS ${mb(r.rss)} on ${(size / 1e9).toFixed(2)} GB (target < 200 MB)`);
   for (const r of big) if (r.status === 0) check(r.rss < 200 * 1048576, `${r.name}: peak RSS ${mb(r.rss)} on the ${(bigSize / 1e9).toFixed(2)} GB capture (target < 200 MB)`);
   if (big.length === 0) lines.push('  (the 2 GB capture runs only with --big)');
