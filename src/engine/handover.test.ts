@@ -146,3 +146,46 @@ describe('by-value structs and stacks', () => {
     expect(r.stdout).toBe('\n|\n');
   });
 });
+
+describe('user translators', () => {
+  it('xlate<T>(x) and xlate<T *>(x) build the output struct from the translator members', async () => {
+    const r = await runD(q(`struct in { int x; char n[8]; };
+      struct out { int y; string s; uint64_t z; };
+      translator struct out < struct in *p > { y = p->x * 2; s = stringof(p->n); z = p->x + 1; };
+      struct in v;
+      BEGIN { v.x = 21; v.n[0] = 'h'; v.n[1] = 'i';
+        printf("%d %s %d\\n", xlate<struct out>(&v).y, xlate<struct out *>(&v)->s, xlate<struct out>(&v).z); exit(0); }`));
+    expect(r.stdout).toBe('42 hi 22\n\n');
+  });
+
+  it('no translator for the types: D_XLATE_NONE', async () => {
+    const r = await runD('struct a { int x; }; struct b { int y; }; BEGIN { trace(xlate<struct b>(1).y); }', { xopts: [['errtags', undefined]] });
+    expect(r.stderr).toBe('dtrace: failed to compile script test.d: [D_XLATE_NONE] line 1: cannot translate from "int" to "struct b"\n');
+  });
+});
+
+describe('exit() within a firing (dtrace_probe)', () => {
+  it('later BEGIN and tick clauses are skipped; later END clauses still run', async () => {
+    const r = await runD(q(`BEGIN { exit(0); } BEGIN { printf("no\\n"); }
+      END { printf("end1\\n"); exit(3); } END { printf("end2\\n"); }`));
+    expect(r.stdout).toBe('end1\nend2\n\n');
+    const t = await runD(q('tick-1ms { exit(0); } tick-1ms { printf("no\\n"); }'));
+    expect(t.stdout).toBe('\n');
+  });
+});
+
+describe('NULL strings', () => {
+  it('a string variable may be assigned NULL, which compares below every string and equal to NULL', async () => {
+    const r = await runD(q('BEGIN { s = "a"; t = "b"; u = "c"; t = NULL; u = NULL; printf("%d %d %d\\n", t < s, s > t, t == u); exit(0); }'));
+    expect(r.stdout).toBe('1 1 1\n\n');
+  });
+});
+
+describe('floating point (no FP operators in D)', () => {
+  it('arithmetic on a float operand is refused as dt_cook_op1/op2 refuse it', async () => {
+    const err = async (p: string): Promise<string> => (await runD(p, { xopts: [['errtags', undefined]] })).stderr;
+    expect(await err('double d; BEGIN { x = d * 2; }')).toBe('dtrace: failed to compile script test.d: [D_OP_ARITH] line 1: operator * requires operands of arithmetic type\n');
+    expect(await err('double d; BEGIN { x = -d; }')).toBe('dtrace: failed to compile script test.d: [D_OP_ARITH] line 1: operator - requires an operand of arithmetic type\n');
+    expect(await err('double d; BEGIN { x = d + 1; }')).toBe('dtrace: failed to compile script test.d: [D_OP_INCOMPAT] line 1: operands have incompatible types: "double" + "int"\n');
+  });
+});

@@ -6,8 +6,8 @@
  * For each: predicate, then statements; the clause's records go to a
  * reused ClauseOutput and are flushed when the clause completes — or
  * dropped on a fault, which prints dtrace's error message and fires
- * dtrace:::ERROR. exit() takes effect after the firing: the remaining
- * clauses of the same firing still run, as in dtrace.
+ * dtrace:::ERROR. exit() takes effect at once: the remaining clauses of
+ * the same firing do not run, except for END and ERROR (dtrace_probe).
  *
  * Output text is batched into TextEvents (flushed at 64 KiB, at the end,
  * and when `flushEach` is set for live input).
@@ -161,8 +161,13 @@ export class Session implements FiringSink {
     // strtok's saved position lives in the firing's machine state (dtms_strtok): a new firing starts without one.
     this.rt.strtokState.reset();
     this.firings++;
+    // dtrace_probe: once exit() has moved the state out of ACTIVE/WARMUP, only the dtrace provider's
+    // probes still run their enablings, and BEGIN's only while in WARMUP ("if one BEGIN enabling has
+    // invoked the exit() action, we don't want to evaluate any subsequent BEGIN enablings").
+    const stopsAfterExit = probe.provider !== 'dtrace' || probe.name === 'BEGIN';
     for (let i = 0; i < list.length; i++) {
       const ecb = list[i]!;
+      if (this.rt.exiting && stopsAfterExit) break;
       this.runEcb(ecb, probe);
       c.probe = probe;
     }

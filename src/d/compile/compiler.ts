@@ -38,7 +38,7 @@ import { BUILTIN_CONSTANTS, BUILTIN_INLINE_ARRAYS, MEMBER_ALIASES, TRANSLATED, b
 import { findMember } from '../types/layout.ts';
 import type { Probe, ProbeRegistry } from '../types/probes.ts';
 import {
-  T_CHAR, T_DOUBLE, T_INT, T_LONG, T_STRING, T_UINT, T_ULONG, T_VOID, T_LLONG, T_ULLONG, intInfo, isArith, isCharArrayOrPtr,
+  T_CHAR, T_INT, T_LONG, T_STRING, T_UINT, T_ULONG, T_VOID, T_LLONG, T_ULLONG, intInfo, isArith, isCharArrayOrPtr,
   isInteger, isPointer, isScalar, isString, isVoid, pointerTo, promote1, promote2, ptrCompat, resolve, sameType, sizeOf,
   type DType, type IntType, type StructType,
 } from '../types/types.ts';
@@ -129,6 +129,8 @@ const DYN_TYPE: DType = { kind: 'typedef', name: '<DYN>', base: { kind: 'void', 
 export class Compiler {
   types: TypeScope;
   readonly syms = new Symbols();
+  /** User translators (`translator T < F p > { ... };`), in definition order. */
+  private readonly translators: { to: DType; from: DType; def: A.TranslatorDef }[] = [];
   decl: DeclBuilder;
   readonly clauses: CompiledClause[] = [];
   /** Set while compiling a clause. */
@@ -173,7 +175,7 @@ export class Compiler {
         case 'Clause': this.clause(item); break;
         case 'Declaration': this.declaration(item); break;
         case 'Inline': this.inline(item); break;
-        case 'Translator': break; // accepted; the providers' translations are built in
+        case 'Translator': this.translator(item); break;
         case 'Provider': break;
       }
     }
@@ -440,15 +442,78 @@ export class Compiler {
         const off = m.offset;
         return { t: TYPE_SIZE, ev: () => off, cv: off };
       }
-      case 'Xlate': {
-        const to = this.decl.typeName(e.typeName);
-        const x = this.expr(e.operand);
-        return fail('D_XLATE_NONE', `cannot translate from "${x.t.name}" to "${to.name}"`, e.loc);
-      }
+      case 'Xlate': return this.xlate(e);
       case 'Call': return this.call(e);
       case 'Index': return this.index(e);
       case 'Member': return this.member(e);
     }
+  }
+
+  /** A translator definition (dt_node_xlator): checked now, its members compiled at each xlate<>. */
+  private translator(d: A.TranslatorDef): void {
+    const to = this.decl.typeName(d.to);
+    const from = this.decl.typeName(d.from);
+    const r = resolve(to);
+    if (r.kind !== 'struct' && r.kind !== 'union') return fail('D_XLATE_SOU', `translator output type must be a struct or union: ${to.name}`, d.loc);
+    for (const m of d.members) {
+      if (!r.members.some((x) => x.name === m.name)) fail('D_XLATE_MEMB', `translator member ${m.name} is not a member of ${to.name}`, m.loc);
+    }
+    this.translators.push({ to, from, def: d });
+  }
+
+  /**
+   * xlate<T>(x) and xlate<T *>(x) with a user translator: the translated
+   * struct is built in one region per site (as dtrace builds it in scratch
+   * space), each member the translator's expression with its parameter
+   * replaced by the operand.
+   */
+  private xlate(e: A.Xlate): X {
+    const target = this.decl.typeName(e.typeName);
+    const x = this.expr(e.operand);
+    const rtg = resolve(target);
+    const outT = rtg.kind === 'pointer' ? rtg.to : target;
+    const ro = resolve(outT);
+    const tr = this.translators.find((t) => { const r = resolve(t.to); return (r === ro || r.name === ro.name) && argCompat(t.from, x.t); });
+    if (!tr) return fail('D_XLATE_NONE', `cannot translate from "${x.t.name}" to "${target.name}"`, e.loc);
+    const st = resolve(tr.to) as StructType;
+    const rt = this.env.rt;
+    const base = rt.alloc(st.size);
+    const zero = new Uint8Array(st.size);
+    const subst = new Map<string, A.Expr>([[tr.def.param, e.operand]]);
+    const stores: Stmt[] = [];
+    for (const m of tr.def.members) {
+      const mem = st.members.find((y) => y.name === m.name)!;
+      const vx = this.expr(cloneExpr(m.value, subst));
+      if (!argCompat(mem.type, vx.t) && !(isPointer(mem.type) && isInteger(vx.t))) {
+        fail('D_XLATE_INCOMPAT', `translator member ${m.name} definition uses incompatible types: "${mem.type.name}" = "${vx.t.name}"`, m.loc);
+      }
+      const ev = this.coerce(vx, mem.type).ev;
+      const at = base + mem.offset;
+      const mr = resolve(mem.type);
+      if (mem.bits !== undefined) fail('D_XLATE_INCOMPAT', `translator member ${m.name} is a bit-field`, m.loc);
+      if (mr.kind === 'int' || mr.kind === 'enum' || mr.kind === 'pointer') {
+        const size = mr.kind === 'int' ? mr.size : mr.kind === 'enum' ? 4 : 8;
+        stores.push((c) => rt.store(at, size, ev(c) as DInt));
+      } else if (mr.kind === 'string') {
+        const n = Math.min(this.strsize, sizeOf(mem.type));
+        stores.push((c) => {
+          const v = (ev(c) as string).slice(0, n - 1);
+          const b = new Uint8Array(v.length + 1);
+          for (let i = 0; i < v.length; i++) b[i] = v.charCodeAt(i) & 0xff;
+          rt.storeBytes(at, b);
+        });
+      } else {
+        const size = sizeOf(mem.type);
+        stores.push((c) => rt.storeBytes(at, rt.loadBytes(ev(c) as number, size).slice()));
+      }
+    }
+    const ev: IntEv = (c) => {
+      rt.storeBytes(base, zero);
+      for (let i = 0; i < stores.length; i++) stores[i]!(c);
+      return base;
+    };
+    if (rtg.kind === 'pointer') return { t: pointerTo(tr.to), ev };
+    return { t: tr.to, ev, lv: { kind: 'mem', writable: false, addr: ev } };
   }
 
   private intLit(e: A.IntLit): X {
@@ -625,8 +690,7 @@ export class Compiler {
     const op = e.op;
     switch (op) {
       case '-': case '+': {
-        if (!isArith(x.t)) fail('D_OP_ARITH', `operator ${op} requires an operand of arithmetic type`, e.loc);
-        if (resolve(x.t).kind === 'float') { const ev = x.ev; return { t: x.t, ev: op === '-' ? (c) => -(ev(c) as number) : ev }; }
+        if (!isDArith(x.t)) fail('D_OP_ARITH', `operator ${op} requires an operand of arithmetic type`, e.loc);
         const t = promote1(x.t);
         const a = this.asInt(x, t);
         if (op === '+') return { t, ev: a, cv: x.cv };
@@ -793,12 +857,10 @@ export class Compiler {
           const a = l.ev as IntEv, b = r.ev as IntEv;
           return { t: TYPE_PTRDIFF, ev: (c) => I.div(I.sub(a(c), b(c), 8, true), el, 8, true) };
         }
-        if (isArith(l.t) && isArith(r.t)) return this.floatArith(op, l, r);
         return fail('D_OP_INCOMPAT', `operands have incompatible types: "${l.t.name}" ${op} "${r.t.name}"`, e.loc);
       }
       case '*': case '/':
-        if (!isArith(l.t) || !isArith(r.t)) fail('D_OP_ARITH', `operator ${op} requires operands of arithmetic type`, e.loc);
-        if (!isInteger(l.t) || !isInteger(r.t)) return this.floatArith(op, l, r);
+        if (!isDArith(l.t) || !isDArith(r.t)) fail('D_OP_ARITH', `operator ${op} requires operands of arithmetic type`, e.loc);
         return this.arith(op, l, r, e.loc);
       case '%': case '&': case '|': case '^':
         if (!isInteger(l.t) || !isInteger(r.t)) fail('D_OP_INT', `operator ${op} requires operands of integral type`, e.loc);
@@ -866,12 +928,6 @@ export class Compiler {
     }
     if (cv !== undefined) { const k = cv; return { t, ev: () => k, cv }; }
     return { t, ev };
-  }
-
-  private floatArith(op: string, l: X, r: X): X {
-    const a = this.asNum(l), b = this.asNum(r);
-    const ev: Ev = op === '+' ? (c) => a(c) + b(c) : op === '-' ? (c) => a(c) - b(c) : op === '*' ? (c) => a(c) * b(c) : (c) => a(c) / b(c);
-    return { t: T_DOUBLE, ev };
   }
 
   private asNum(x: X): (c: FireCtx) => number {
@@ -1082,11 +1138,14 @@ export class Compiler {
       if (!isString(lx.t) && (lr.kind === 'array' || lr.kind === 'func')) {
         fail('D_OP_ARRFUN', `operator ${op} may not be applied to operand of type "${lx.t.name}"`, e.loc);
       }
-      if (!argCompat(lx.t, rx.t) && !(isPointer(lx.t) && isInteger(rx.t) && rx.cv == 0)) {
+      // NULL (the integer constant 0) may be assigned to a pointer or a string; as a string it is
+      // the empty string here, which compares as NULL does (below every string, equal to NULL).
+      const nullStr = isString(lx.t) && isInteger(rx.t) && rx.cv == 0;
+      if (!argCompat(lx.t, rx.t) && !(isPointer(lx.t) && isInteger(rx.t) && rx.cv == 0) && !nullStr) {
         fail('D_OP_INCOMPAT', `operands have incompatible types: "${lx.t.name}" ${op} "${rx.t.name}"`, e.loc);
       }
       let set = this.lvalueSetter(lx, e.loc);
-      const val = this.coerce(rx, lx.t).ev;
+      const val: Ev = nullStr ? () => '' : this.coerce(rx, lx.t).ev;
       if ((lr.kind === 'struct' || lr.kind === 'union') && lx.lv.kind !== 'mem') {
         // A struct value is its address: assigning one to a variable copies its bytes (dtrace copies
         // by-ref values into the variable's storage), so later changes to the source do not show.
@@ -1112,7 +1171,7 @@ export class Compiler {
     if ((bop === '|' || bop === '^' || bop === '&' || bop === '<<' || bop === '>>' || bop === '%') && (!isInteger(lx.t) || !isInteger(rx.t))) {
       fail('D_OP_INT', `operator ${op} requires operands of integral type`, e.loc);
     }
-    if ((bop === '*' || bop === '/') && (!isArith(lx.t) || !isArith(rx.t))) fail('D_OP_ARITH', `operator ${op} requires operands of arithmetic type`, e.loc);
+    if ((bop === '*' || bop === '/') && (!isDArith(lx.t) || !isDArith(rx.t))) fail('D_OP_ARITH', `operator ${op} requires operands of arithmetic type`, e.loc);
     const set = this.lvalueSetter(lx, e.loc);
     const cur: X = { t: lx.t, ev: lx.ev };
     let res: X;
@@ -1827,6 +1886,16 @@ export class Compiler {
 }
 
 // ================================================================ helpers
+
+/**
+ * dt_node_is_arith: integers and enums only. D has floating-point types but
+ * no floating-point operators ("Floating-point operators are not supported
+ * in D" — Dynamic Tracing Guide, Types, Operators and Expressions): a float
+ * can be traced and printed, not computed with.
+ */
+function isDArith(t: DType): boolean {
+  return isArith(t) && resolve(t).kind !== 'float';
+}
 
 /** dt_node_int: the type of an integer literal. */
 export function literalType(v: bigint, suffix: A.IntSuffix, radix: number): IntType | undefined {
