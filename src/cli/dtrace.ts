@@ -16,6 +16,9 @@ import { run } from '../engine/run.ts';
 import { listProbes } from '../engine/list.ts';
 import { openCaptures } from './captures.node.ts';
 
+/** Bytes of standard output buffered before a write. */
+const OUT_CHUNK = 1 << 20;
+
 export async function runDtrace(opts: CliOptions, prog: string): Promise<number> {
   if (opts.version) {
     process.stdout.write(`${prog}: Sun D 1.13\n`);
@@ -59,17 +62,43 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
     if (e.code === 'EPIPE') { closed = true; ac.abort(); return; }
     throw e;
   });
+  // Text goes into one reused byte buffer (D strings are byte strings: latin1 is one byte per char)
+  // and out in large chunks: when full, before anything on stderr (so the two interleave as
+  // dtrace's do), at the end, and at the first await after it was written to — the reader's
+  // next fill(), so live input shows its firings chunk by chunk without a write per line.
+  let buf = Buffer.allocUnsafe(OUT_CHUNK);
+  let pos = 0;
+  let flushQueued = false;
+  const flushOut = (): void => {
+    flushQueued = false;
+    if (pos === 0) return;
+    const n = pos;
+    pos = 0;
+    if (closed) return;
+    if (outFd !== undefined) { writeSync(outFd, buf, 0, n); return; }
+    // process.stdout may keep the chunk (an async pipe): hand it over and start a fresh buffer.
+    process.stdout.write(buf.subarray(0, n));
+    buf = Buffer.allocUnsafe(OUT_CHUNK);
+  };
   const writeOut = (s: string): void => {
     if (closed) return;
-    const b = Buffer.from(s, 'latin1');
-    if (outFd !== undefined) writeSync(outFd, b);
-    else process.stdout.write(b);
+    if (s.length > OUT_CHUNK - pos) {
+      flushOut();
+      if (s.length > OUT_CHUNK) {
+        const b = Buffer.from(s, 'latin1');
+        if (outFd !== undefined) writeSync(outFd, b);
+        else process.stdout.write(b);
+        return;
+      }
+    }
+    pos += buf.write(s, pos, 'latin1');
+    if (!flushQueued) { flushQueued = true; queueMicrotask(flushOut); }
   };
   const live = opts.captures.includes('-');
   const onEvent = (e: EngineEvent): void => {
     switch (e.kind) {
       case 'text': writeOut(e.text); break;
-      case 'message': process.stderr.write(Buffer.from(e.raw ? `${e.text}\n` : `${prog}: ${e.text}\n`, 'latin1')); break;
+      case 'message': flushOut(); process.stderr.write(Buffer.from(e.raw ? `${e.text}\n` : `${prog}: ${e.text}\n`, 'latin1')); break;
       default: break;
     }
   };
@@ -78,6 +107,7 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
       const r = listProbes(programs, options);
       if (r.error) { process.stderr.write(`${prog}: ${r.error}\n`); return 1; }
       writeOut(r.text);
+      flushOut();
       return 0;
     }
     const captures = await openCaptures(opts.captures);
@@ -89,8 +119,10 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
     if (closed) return 0;
     const status = await run(req);
     process.removeListener('SIGINT', onInt);
+    flushOut();
     return status;
   } finally {
+    flushOut();
     if (outFd !== undefined) closeSync(outFd);
     void appendFileSync;
   }

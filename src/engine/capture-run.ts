@@ -36,7 +36,7 @@ import { mergeReaders } from '../capture/merge.ts';
 import { Decoder } from '../decode/index.ts';
 import type { Probe, ProbeRegistry } from '../d/types/probes.ts';
 import { registerNetworkProviders, type NetProbes } from '../providers/probes.ts';
-import { NetProviders } from '../providers/net.ts';
+import { NetProviders, type NetUses } from '../providers/net.ts';
 import { DirectionResolver, LocalInference } from '../providers/direction.ts';
 import { LocalSet } from '../providers/locals.ts';
 import type { EngineOptions } from './api.ts';
@@ -59,6 +59,9 @@ export interface CaptureRunOptions {
   totalBytes?: number;
   signal?: AbortSignal;
 }
+
+/** A sink that batches its text (the engine's Session): live input flushes it before waiting for input. */
+interface TextBatching { flushText(): void }
 
 export interface CaptureRunResult {
   packets: number;
@@ -93,6 +96,20 @@ function copyRecord(r: PacketRecord): PacketRecord {
   return { ...r, buf: r.buf.slice(r.off, r.off + r.capLen), off: 0 };
 }
 
+/**
+ * Optional engine hint: whether the compiled program reads a per-firing
+ * value the providers would otherwise compute for every layer (`tid` covers
+ * tid and self->; `stack` covers stack() and stackdepth). Without it,
+ * everything is computed.
+ */
+interface UsageHint { uses?(what: 'tid' | 'stack'): boolean }
+
+function usesOf(sink: FiringSink): NetUses {
+  const h = sink as FiringSink & UsageHint;
+  if (typeof h.uses !== 'function') return { tid: true, stack: true };
+  return { tid: h.uses('tid'), stack: h.uses('stack') };
+}
+
 function probesOf(reg: ProbeRegistry): NetProbes {
   return registerNetworkProviders(reg);
 }
@@ -104,9 +121,13 @@ function probesOf(reg: ProbeRegistry): NetProbes {
 export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, opts: CaptureRunOptions = {}): Promise<CaptureRunResult> {
   const counting = new CountingSink(sink);
   const ctx = sink.ctx;
-  const net = new NetProviders(probesOf(sink.registry), counting);
+  const net = new NetProviders(probesOf(sink.registry), counting, undefined, usesOf(sink));
   const dec = new Decoder();
   const signal = opts.signal;
+  // Live input: what the packets so far printed goes out before waiting for the next chunk
+  // (not a write per firing; not held until 64 KiB have piled up either).
+  const batching = opts.live === true && typeof (sink as Partial<TextBatching>).flushText === 'function' ? sink as unknown as TextBatching : null;
+  const fill = (): Promise<boolean> => { batching?.flushText(); return reader.fill(); };
   const ticks: Probe[] = [];
   for (const p of sink.registry.probes) if (p.intervalNs !== undefined && sink.enabled(p)) ticks.push(p);
   const nextTick: number[] = ticks.map(() => 0);
@@ -183,7 +204,7 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
           if (saved.length >= PRESCAN) break outer;
         }
         if (opts.live && saved.length > 0) break;
-        if (!(await reader.fill())) break;
+        if (!(await fill())) break;
       }
       const d = inf.decide(locals);
       net.resolver = new DirectionResolver(locals, false, d.mac);
@@ -215,7 +236,7 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
           }
         }
         if (signal?.aborted) { reason = 'abort'; break; }
-        if (!(await reader.fill())) break;
+        if (!(await fill())) break;
       }
     }
   } catch (e) {
@@ -259,9 +280,8 @@ export const captureRunDriver: CaptureDriver = {
       sink.emit({ kind: 'message', level: 'error', text: `${e.source || captures[0]?.name || 'capture'}: ${e.message}` });
       return 1;
     }
-    // Live input (a pipe: no size): every event goes out as it happens (Session.flushEach).
+    // Live input (a pipe: no size): the loop hands the text out before each wait for more input.
     const live = captures.some((c) => c.size === undefined);
-    if (live && 'flushEach' in sink) (sink as { flushEach: boolean }).flushEach = true;
     let total: number | undefined = 0;
     for (const c of captures) total = c.size === undefined || total === undefined ? undefined : total + c.size;
     try {

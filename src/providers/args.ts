@@ -21,18 +21,29 @@
  * from getters over the decoder's per-frame cache: an address is formatted
  * only when a clause reads it, once per frame; filling allocates nothing.
  */
-import { type DecodedFrame, type IpLayer, srcString, dstString } from '../decode/index.ts';
+import type { DecodedFrame, IpLayer } from '../decode/index.ts';
+import { dstText, srcText } from './addrcache.ts';
 
 export class PktInfo { pkt_addr = 0; }
-export class CsInfo { cs_addr = 0; cs_cid = 0; cs_pid = 0; cs_zoneid = 0; }
+/** Where csinfo_t's cs_cid comes from when it is computed only on demand (NetProviders' flow key). */
+export interface FlowKeySource { flowKey(): number }
+/** cs_cid is a getter: the flow table is consulted only when a clause reads it (or tid, or TCP needs it). */
+export class CsInfo {
+  cs_addr = 0; cs_pid = 0; cs_zoneid = 0;
+  /** The value when set directly; else `src` gives it. */
+  cid = 0;
+  src: FlowKeySource | null = null;
+  get cs_cid(): number { return this.src !== null ? this.src.flowKey() : this.cid; }
+  set cs_cid(v: number) { this.src = null; this.cid = v; }
+}
 /** Address members are getters: the text is formatted (once per frame, by the decoder) only if a clause reads it. */
 export class IpInfo {
   ip_ver = 0;
   ip_plength = 0;
   f: DecodedFrame | null = null;
   l: IpLayer | null = null;
-  get ip_saddr(): string { return srcString(this.f!, this.l!); }
-  get ip_daddr(): string { return dstString(this.f!, this.l!); }
+  get ip_saddr(): string { return srcText(this.f!, this.l!); }
+  get ip_daddr(): string { return dstText(this.f!, this.l!); }
 }
 export class IfInfo { if_name = ''; if_local = 0; if_ipstack = 0; if_addr = 0; ill_name = ''; }
 export class Ipv4Info {
@@ -40,16 +51,16 @@ export class Ipv4Info {
   ipv4_ttl = 0; ipv4_protocol = 0; ipv4_protostr = ''; ipv4_checksum = 0; ipv4_src = 0; ipv4_dst = 0; ipv4_hdr = 0;
   f: DecodedFrame | null = null;
   l: IpLayer | null = null;
-  get ipv4_saddr(): string { return srcString(this.f!, this.l!); }
-  get ipv4_daddr(): string { return dstString(this.f!, this.l!); }
+  get ipv4_saddr(): string { return srcText(this.f!, this.l!); }
+  get ipv4_daddr(): string { return dstText(this.f!, this.l!); }
 }
 export class Ipv6Info {
   ipv6_ver = 0; ipv6_tclass = 0; ipv6_flow = 0; ipv6_plen = 0; ipv6_nexthdr = 0; ipv6_nextstr = ''; ipv6_hlim = 0;
   ipv6_src = 0; ipv6_dst = 0; ipv6_hdr = 0; ipv6_next = 0;
   f: DecodedFrame | null = null;
   l: IpLayer | null = null;
-  get ipv6_saddr(): string { return srcString(this.f!, this.l!); }
-  get ipv6_daddr(): string { return dstString(this.f!, this.l!); }
+  get ipv6_saddr(): string { return srcText(this.f!, this.l!); }
+  get ipv6_daddr(): string { return dstText(this.f!, this.l!); }
 }
 export class TcpInfoArg {
   tcp_sport = 0; tcp_dport = 0; tcp_seq = 0; tcp_ack = 0; tcp_offset = 0; tcp_flags = 0; tcp_window = 0;

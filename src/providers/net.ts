@@ -19,7 +19,10 @@
  *   packets; forwarded ones fire ip:::send/receive alone.
  *
  * Invariants: no allocation per firing; per frame only what the data needs
- * (the address strings the decoder formats once, the packet's byte view).
+ * (address text, formatted once per address: addrcache.ts; the packet's byte
+ * view). The flow key (tid, cs_cid, TCP's connection) is looked up only when
+ * read, and stack() built only, when the engine says the program uses them
+ * (NetUses; without that hint both are computed for every layer).
  */
 import { PACKET_BASE, type FireCtx } from '../d/runtime/context.ts';
 import type { DInt } from '../d/runtime/int64.ts';
@@ -45,6 +48,14 @@ import { UdpProvider } from './udp.ts';
 const EPB_LINK_ERRORS = 0xff000000;
 /** Capture interfaces that are tunnels (IP-level, no link header of their own). */
 const TUNNEL_IF = /^(ip\.tun|ip6\.tun|ipsec|tun|vti|ip6tnl|sit)\d*$/;
+
+/** What the running program reads, when the engine can tell (else everything is assumed). */
+export interface NetUses {
+  /** `tid` or `self->` (the flow key per firing); cs_cid is computed on demand either way. */
+  tid: boolean;
+  /** stack() / stackdepth (the frame's layer path). */
+  stack: boolean;
+}
 
 export class NetProviders {
   readonly tcp: TcpProvider;
@@ -73,15 +84,27 @@ export class NetProviders {
   private loop = false;
   private lastIfName = '';
   private lastIfTunnel = false;
+  private lastIfLo = false;
   /** The frame's capture interface is a tunnel's (ip.tun0, ipsec0, tun0, vti0): see fireWrite. */
   private tunnelIf = false;
   private tunLen = -1;
   private tunNs = 0;
   /** The record's epb_flags (drop-out detection). */
   private recEpbErrors = 0;
+  /** The layer prepare() last filled, and whether it was being sent: its flow key is computed on demand. */
+  private curL: IpLayer | null = null;
+  private curOut = false;
+  private keyValid = true;
+  private key = 0;
+  /** The program reads tid / self->: fill ctx.tid for every layer. */
+  private readonly eagerTid: boolean;
+  private readonly wantStack: boolean;
 
-  constructor(private readonly p: NetProbes, private readonly sink: FiringSink, resolver?: DirectionResolver) {
+  constructor(private readonly p: NetProbes, private readonly sink: FiringSink, resolver?: DirectionResolver, uses?: NetUses) {
     this.ctx = sink.ctx;
+    this.eagerTid = uses?.tid ?? true;
+    this.wantStack = uses?.stack ?? true;
+    this.cs.src = this;
     this.resolver = resolver ?? new DirectionResolver(new LocalSet(), false, null);
     const ipProbes: Probe[] = [...p.ipSend[4], ...p.ipSend[6], ...p.ipReceive[4], ...p.ipReceive[6],
       ...Object.values(p.ipv4), ...Object.values(p.ipv6)];
@@ -121,13 +144,13 @@ export class NetProviders {
     c.mem = new Uint8Array(f.buf.buffer, f.buf.byteOffset + f.start, f.end - f.start);
     c.memBase = PACKET_BASE;
     this.base = PACKET_BASE;
-    this.stack(f);
-    if (f.ifName !== this.lastIfName) { this.lastIfName = f.ifName; this.lastIfTunnel = TUNNEL_IF.test(f.ifName); }
+    if (this.wantStack) this.stack(f);
+    if (f.ifName !== this.lastIfName) { this.lastIfName = f.ifName; this.lastIfTunnel = TUNNEL_IF.test(f.ifName); this.lastIfLo = isLoName(f.ifName); }
     this.tunnelIf = this.lastIfTunnel;
 
     const n = f.ipCount;
     const l0 = n > 0 ? f.ip[0]! : null;
-    this.loop = f.linkType === LINKTYPE.NULL || f.linkType === LINKTYPE.LOOP || isLoName(f.ifName) ||
+    this.loop = f.linkType === LINKTYPE.NULL || f.linkType === LINKTYPE.LOOP || this.lastIfLo ||
       (l0 !== null && ((isLoopbackAddr(f.buf, l0.srcOff, l0.addrLen) && isLoopbackAddr(f.buf, l0.dstOff, l0.addrLen)) ||
         sameAddr(f.buf, l0.srcOff, l0.dstOff, l0.addrLen)));
     if (this.loop) {
@@ -154,26 +177,40 @@ export class NetProviders {
   }
 
   /**
-   * Fills the shared per-layer arguments and the firing's tid and cs_cid:
-   * the local end of the layer's flow (flow id * 2 + which end), so both
-   * directions of a connection share it while the two ends of a loopback
-   * connection — two conn_t, two threads in a kernel — do not. Returns it.
+   * Fills the shared per-layer arguments, and the firing's tid when the
+   * program reads it. tid and cs_cid are the local end of the layer's flow
+   * (flowKey), computed here only when needed — a flow-table lookup per
+   * layer is a good part of a simple script's time.
    */
-  private prepare(l: IpLayer, out: boolean): number {
+  private prepare(l: IpLayer, out: boolean): void {
     const f = this.f;
     fillIpInfo(this.ip, f, l);
     fillIfInfo(this.ifi, l.ifName, this.loop);
     if (l.version === 4) fillIpv4Info(this.v4, f, l, this.base);
     else fillIpv6Info(this.v6, f, l, this.base);
+    this.curL = l;
+    this.curOut = out;
+    this.keyValid = false;
+    if (this.eagerTid) this.ctx.tid = this.flowKey();
+  }
+
+  /**
+   * The local end of the current layer's flow (flow id * 2 + which end), so
+   * both directions of a connection share it while the two ends of a
+   * loopback connection — two conn_t, two threads in a kernel — do not.
+   */
+  flowKey(): number {
+    if (this.keyValid) return this.key;
+    const l = this.curL;
+    if (l === null) return 0;
     let sp = 0, dp = 0;
     if (l.l4 === L4_TCP) { sp = l.tcp.srcPort; dp = l.tcp.dstPort; } else if (l.l4 === L4_UDP) { sp = l.udp.srcPort; dp = l.udp.dstPort; } else if (l.l4 === L4_SCTP) { sp = l.sctp.srcPort; dp = l.sctp.dstPort; }
-    const flow = this.flows.id(f.buf, l.srcOff, l.dstOff, l.addrLen, l.upper, sp, dp);
+    const flow = this.flows.id(this.f.buf, l.srcOff, l.dstOff, l.addrLen, l.upper, sp, dp);
     // The local end is the source when sending, the destination when receiving.
     const srcFirst = !this.flows.swapped;
-    const key = flow * 2 + ((out ? srcFirst : !srcFirst) ? 0 : 1);
-    this.cs.cs_cid = key;
-    this.ctx.tid = key;
-    return key;
+    this.key = flow * 2 + ((this.curOut ? srcFirst : !srcFirst) ? 0 : 1);
+    this.keyValid = true;
+    return this.key;
   }
 
   private sendPath(f: DecodedFrame, loop: boolean): void {
@@ -182,9 +219,9 @@ export class NetProviders {
     const originated = loop || this.resolver.mine(f, true);
     for (let i = n - 1; i >= 0; i--) {
       const l = f.ip[i]!;
-      const key = this.prepare(l, true);
+      this.prepare(l, true);
       const carrier = i < n - 1;
-      if (originated && !dropped) this.transport(l, true, key, carrier);
+      if (originated && !dropped) this.transport(l, true, carrier);
       const pv = l.version === 4 ? this.p.ipv4 : this.p.ipv6;
       if (originated) this.fireWrite(pv.write, l);
       if (dropped) { this.fireProto(pv['drop-out'], l); continue; }
@@ -224,14 +261,14 @@ export class NetProviders {
     const delivered = this.loop || this.resolver.mine(f, false);
     for (let i = 0; i < n; i++) {
       const l = f.ip[i]!;
-      const key = this.prepare(l, false);
+      this.prepare(l, false);
       const pv = l.version === 4 ? this.p.ipv4 : this.p.ipv6;
       if (this.wouldDrop(f, l)) { this.fireProto(pv['drop-in'], l); return; }
       this.fireIp(this.p.ipReceive[l.version === 4 ? 4 : 6][this.loop ? 1 : 0], l);
       this.fireProto(this.loop ? pv['local-receive'] : pv.receive, l);
       if (delivered) {
         this.fireProto(pv.read, l);
-        this.transport(l, false, key, i < n - 1);
+        this.transport(l, false, i < n - 1);
       }
     }
     this.malformedIp(f);
@@ -291,10 +328,11 @@ export class NetProviders {
     this.fireProto(v6 ? this.p.ipv6['drop-in'] : this.p.ipv4['drop-in'], l);
   }
 
-  /** tcp/udp for the layer's transport; `key` is the local end's connection (see prepare). */
-  private transport(l: IpLayer, out: boolean, key: number, carrier: boolean): void {
+  /** tcp/udp for the layer's transport (TCP keys its connections by the local end's flow key). */
+  private transport(l: IpLayer, out: boolean, carrier: boolean): void {
     if (l.l4 === L4_TCP) {
       if (!this.tcp.active || l.laterFragment) return;
+      const key = this.flowKey();
       this.tcp.segment(this.f, l, out, key, key >> 1, this.pkt, this.cs, this.ip, this.base, this.nowNs);
     } else if (l.l4 === L4_UDP && !carrier && !l.esp.natt) {
       this.udp.datagram(this.f, l, out, this.pkt, this.cs, this.ip, this.base);

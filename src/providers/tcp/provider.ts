@@ -28,7 +28,8 @@
  */
 import type { FireCtx } from '../../d/runtime/context.ts';
 import type { Probe } from '../../d/types/probes.ts';
-import { type DecodedFrame, type IpLayer, dstString, srcString, tcpOptions } from '../../decode/index.ts';
+import { type DecodedFrame, type IpLayer, tcpOptions } from '../../decode/index.ts';
+import { dstText, srcText } from '../addrcache.ts';
 import { type CsInfo, fillTcpInfo, type IpInfo, type PktInfo, TcpInfoArg, TcpLsInfo } from '../args.ts';
 import type { NetProbes } from '../probes.ts';
 import type { FiringSink } from '../sink.ts';
@@ -93,8 +94,8 @@ export class TcpProvider {
   private newConn(key: number, flow: number, out: boolean): TcpConn {
     const f = this.f, l = this.l, t = l.tcp;
     const c = this.table.create(key, flow, l.version);
-    c.laddr = out ? srcString(f, l) : dstString(f, l);
-    c.raddr = out ? dstString(f, l) : srcString(f, l);
+    c.laddr = out ? srcText(f, l) : dstText(f, l);
+    c.raddr = out ? dstText(f, l) : srcText(f, l);
     c.lport = out ? t.srcPort : t.dstPort;
     c.rport = out ? t.dstPort : t.srcPort;
     c.local = c.laddr === c.raddr ? 1 : 0;
