@@ -1,16 +1,16 @@
 /**
  * npm run conformance [-- [--manifest] [-v] [filter]]
  *
- * Runs the vendored DTrace unit tests (test/illumos) against the built CLI
+ * Runs the vendored DTrace unit tests (test/dtrace-utils) against the built CLI
  * through a link named `dtrace`, as their own harness (runtest.sh) runs and
- * judges them — see test/illumos/harness.ts. Builds nothing: run
- * `npm run build:cli` first. Writes test/illumos/results.txt (summary and a
- * one-line reason per failure) and test/illumos/manifest.json; the last line
+ * judges them — see test/dtrace-utils/harness.ts. Builds nothing: run
+ * `npm run build:cli` first. Writes test/dtrace-utils/results.txt (summary and a
+ * one-line reason per failure) and test/dtrace-utils/manifest.json; the last line
  * printed is `conformance: N passed, N failed`.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLI, SUITE_DIR, discover, formatResults, runSuite } from '../test/illumos/harness.ts';
+import { CLI, SUITE_DIR, discover, formatResults, runSuite } from '../test/dtrace-utils/harness.ts';
 
 const argv = process.argv.slice(2);
 const verbose = argv.includes('-v');

@@ -16,7 +16,7 @@ import { REPO_ROOT, SUITE_DIR, discover, runSuite } from './harness.ts';
 
 const floor = JSON.parse(readFileSync(join(SUITE_DIR, 'floor.json'), 'utf8')) as { passRate: number; minTests: number };
 
-describe('DTrace conformance suite (test/illumos)', () => {
+describe('DTrace conformance suite (test/dtrace-utils: Oracle Linux DTrace unit tests)', () => {
   it('discovers the vendored tests with their expectations', () => {
     const tests = discover();
     expect(tests.length).toBeGreaterThanOrEqual(floor.minTests);

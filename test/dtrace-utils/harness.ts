@@ -1,6 +1,6 @@
 /**
  * The conformance harness: runs the vendored Oracle Linux DTrace unit tests
- * (test/illumos/<area>/…, copied from oracle/dtrace-utils test/unittest/)
+ * (test/dtrace-utils/<area>/…, copied from oracle/dtrace-utils test/unittest/)
  * against `wiretrace` invoked through a link named `dtrace`, judging each
  * test exactly as the suite's own harness, dtrace-utils runtest.sh, does:
  *
@@ -37,13 +37,13 @@ export const DEFAULT_TIMEOUT_S = 11;
 const ARCH = 'x86_64';
 
 export interface TestCase {
-  /** Path relative to test/illumos, e.g. "printf/tst.flags.d". */
+  /** Path relative to test/dtrace-utils, e.g. "printf/tst.flags.d". */
   path: string;
   kind: 'tst' | 'err' | 'drp';
   /** The compile-error tag an err.D_TAG.* test names, if any. */
   tag?: string;
   expectedExit: number;
-  /** Expected-results file relative to test/illumos, when there is one. */
+  /** Expected-results file relative to test/dtrace-utils, when there is one. */
   expected?: string;
   postprocessor?: string;
   args: string[];
@@ -95,7 +95,7 @@ function isExecutable(p: string): boolean {
   try { accessSync(p, constants.X_OK); return true; } catch { return false; }
 }
 
-/** Finds every test under test/illumos and what runtest.sh would expect of it. */
+/** Finds every test under test/dtrace-utils and what runtest.sh would expect of it. */
 export function discover(root = SUITE_DIR): TestCase[] {
   const tests: TestCase[] = [];
   for (const file of walk(root, [])) {
@@ -289,7 +289,7 @@ export async function runSuite(tests: TestCase[], workers = 2, onResult?: (r: Te
 /** The results file: summary, then one line per failure with its first reason. */
 export function formatResults(s: SuiteSummary): string {
   const out: string[] = [];
-  out.push(`# wiretrace conformance: Oracle Linux DTrace unit tests (test/illumos), judged as runtest.sh judges them`);
+  out.push(`# wiretrace conformance: Oracle Linux DTrace unit tests (test/dtrace-utils), judged as runtest.sh judges them`);
   out.push(`total ${s.results.length}, passed ${s.passed}, failed ${s.failed}, skipped ${s.skipped}, pass rate ${(s.rate * 100).toFixed(1)}%`);
   out.push('');
   for (const r of s.results) {
