@@ -60,6 +60,11 @@ export class Session implements FiringSink {
 
   get ctx() { return this.rt.ctx; }
 
+  /** What the compiled program reads, so providers can skip the rest (capture-run.ts asks). */
+  uses(what: 'tid' | 'stack'): boolean {
+    return what === 'tid' ? this.rt.usesTid : this.rt.usesStack;
+  }
+
   opt(name: string): string | undefined {
     return this.opts.get(name);
   }

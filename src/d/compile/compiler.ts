@@ -654,7 +654,7 @@ export class Compiler {
       case 'cpu': return { t, ev: (c) => c.cpu };
       case 'pid': return { t, ev: (c) => c.pid };
       case 'ppid': return { t, ev: (c) => c.ppid };
-      case 'tid': return { t, ev: (c) => c.tid };
+      case 'tid': rt.usesTid = true; return { t, ev: (c) => c.tid };
       case 'uid': return { t, ev: (c) => c.uid };
       case 'gid': return { t, ev: (c) => c.gid };
       case 'errno': return { t, ev: (c) => c.errno };
@@ -662,13 +662,14 @@ export class Compiler {
       case 'zonename': return { t, ev: (c) => c.zonename };
       case 'id': return { t, ev: (c) => c.probe.id };
       case 'epid': return { t, ev: (c) => c.epid };
-      case 'stackdepth': return { t, ev: (c) => c.stackLines.length };
+      case 'stackdepth': rt.usesStack = true; return { t, ev: (c) => c.stackLines.length };
       default: void rt; return { t, ev: () => 0 };
     }
   }
 
   private scopedVar(e: A.ScopedVar, create: boolean, assignType?: DType): X {
     const scope = e.scope === 'self' ? 'tls' : 'local';
+    if (scope === 'tls') this.env.rt.usesTid = true; // self-> is keyed by the thread
     const tab = this.syms.table(scope);
     let v = tab.get(e.name);
     if (!v) {
@@ -1233,6 +1234,7 @@ export class Compiler {
       else if (v.kind === 'scalar') { this.syms.morphToArray(v); }
     } else if (obj.kind === 'ScopedVar') {
       const tab = this.syms.table(obj.scope === 'self' ? 'tls' : 'local');
+      if (obj.scope === 'self') this.env.rt.usesTid = true;
       v = tab.get(obj.name);
       if (!v) {
         if (obj.scope === 'this') fail('D_ARR_LOCAL', `local variables may not be used as associative arrays: ${obj.name}`, e.loc);
@@ -1419,6 +1421,7 @@ export class Compiler {
       if (name === 'stack' || name === 'ustack' || name === 'jstack') {
         this.checkArgs(name, f.proto, e.args.map((a) => this.expr(a)), e.loc);
         const ctx = this.env.rt.ctx;
+        this.env.rt.usesStack = true;
         return { t: STACK_TYPE, ev: () => ctx.stackLines };
       }
       if (name === 'func' || name === 'mod' || name === 'sym' || name === 'ufunc' || name === 'umod' || name === 'usym' || name === 'uaddr') {
@@ -1719,6 +1722,7 @@ export class Compiler {
         const args = e.args.map((a) => this.expr(a));
         this.checkArgs(name, f.proto, args, e.loc);
         const ctx = this.env.rt.ctx;
+        if (name === 'stack') this.env.rt.usesStack = true;
         // ustack()/jstack(): no user process sends packets here, so the user stack is empty and
         // prints as dtrace prints an empty one (a kernel thread's): the newline alone.
         if (name !== 'stack') return () => { out.push('\n'); };

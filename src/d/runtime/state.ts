@@ -64,6 +64,12 @@ export class Speculation {
 
 export class Runtime {
   readonly ctx = new FireCtx();
+  /**
+   * Set by the compiler when a program reads `tid` or `self->` variables, or
+   * `stack()`/`stackdepth`: providers skip computing what no clause reads.
+   */
+  usesTid = false;
+  usesStack = false;
   readonly globals: unknown[] = [];
   readonly assocs: Map<unknown, unknown>[] = [];
   readonly tls: Map<unknown, unknown>[] = [];
