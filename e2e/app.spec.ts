@@ -52,12 +52,17 @@ test('typing in the Monaco editor, with D highlighting', async ({ page }) => {
   await monacoReady(page);
   await setScript(page, 'ip:::send\n{\n\t@bytes[args[2]->ip_daddr] = sum(args[2]->ip_plength);\n}\n');
   expect(await editorText(page)).toContain('@bytes[args[2]->ip_daddr] = sum(args[2]->ip_plength);');
-  // The Monarch tokenizer gave the probe description and the aggregation their own token classes.
-  const classes = await page.locator('.editor-monaco .view-lines span span').evaluateAll((els) => els.map((e) => `${e.textContent}|${e.className}`));
-  const cls = (text: string) => classes.find((c) => c.startsWith(`${text}|`))?.split('|')[1];
-  expect(cls('ip:::send')).toBeTruthy();
-  expect(cls('@bytes')).toBeTruthy();
-  expect(cls('ip:::send')).not.toBe(cls('@bytes'));
+  // The Monarch tokenizer gave the probe description and the aggregation their own token classes
+  // (Monaco tokenizes in the background: lines show as plain text until their tokens arrive).
+  const cls = async (text: string) => {
+    const classes = await page.locator('.editor-monaco .view-lines span span').evaluateAll((els) => els.map((e) => `${(e.textContent ?? '').trim()}|${e.className}`));
+    return classes.find((c) => c.startsWith(`${text}|`))?.split('|')[1];
+  };
+  const distinct = async () => {
+    const [p, a] = [await cls('ip:::send'), await cls('@bytes')];
+    return !!p && !!a && p !== a && a !== 'mtk1';
+  };
+  await expect.poll(distinct, { timeout: 10_000 }).toBe(true);
 });
 
 test('completion offers args[N]-> members for the clause\'s probes', async ({ page }) => {
@@ -254,4 +259,53 @@ test('an opened capture is kept in the recent list across reloads', async ({ pag
   await page.getByRole('menuitem', { name: new RegExp(name.replace(/[.<>/]/g, '\\$&')) }).click();
   await expect(page.locator('.capture-name')).toHaveText(name);
   await expect(page.locator('b')).toHaveCount(0);
+});
+
+test('the editor/results splitter resizes by keyboard and pointer, and the width is remembered', async ({ page }) => {
+  await page.goto('/');
+  await monacoReady(page);
+  const sep = page.getByRole('separator', { name: 'Resize editor' });
+  const pane = page.getByRole('region', { name: 'Script editor' });
+  const w0 = (await pane.boundingBox())!.width;
+  await sep.focus();
+  await expect(sep).toBeFocused();
+  // Focus is visible (an outline or a filled bar).
+  expect(await sep.evaluate((el) => getComputedStyle(el).outlineStyle !== 'none' || getComputedStyle(el).backgroundColor !== 'rgba(0, 0, 0, 0)')).toBe(true);
+  const v0 = Number(await sep.getAttribute('aria-valuenow'));
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(sep).toHaveAttribute('aria-valuenow', String(v0 + 12));
+  const w1 = (await pane.boundingBox())!.width;
+  expect(w1).toBeGreaterThan(w0 + 50);
+  await page.reload();
+  await monacoReady(page);
+  await expect(page.getByRole('separator', { name: 'Resize editor' })).toHaveAttribute('aria-valuenow', String(v0 + 12));
+  // Pointer drag to a third of the width.
+  const box = (await page.locator('.workspace').boundingBox())!;
+  const s = (await page.getByRole('separator', { name: 'Resize editor' }).boundingBox())!;
+  await page.mouse.move(s.x + s.width / 2, s.y + 100);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 3, s.y + 100, { steps: 4 });
+  await page.mouse.up();
+  const pct = Number(await page.getByRole('separator', { name: 'Resize editor' }).getAttribute('aria-valuenow'));
+  expect(Math.abs(pct - 33.3)).toBeLessThan(2);
+  await page.getByRole('separator', { name: 'Resize editor' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('separator', { name: 'Resize editor' })).toHaveAttribute('aria-valuenow', String(v0));
+});
+
+test('Escape closes the Examples menu and the Share dialog, returning focus', async ({ page }) => {
+  await page.goto('/');
+  await monacoReady(page);
+  const examples = page.getByRole('button', { name: 'Examples' });
+  await examples.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menu')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toHaveCount(0);
+  await expect(examples).toBeFocused();
+  await page.getByRole('button', { name: 'Share' }).click();
+  await expect(page.getByRole('dialog', { name: 'Share' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Share' })).toBeHidden();
 });

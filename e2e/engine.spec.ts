@@ -4,7 +4,7 @@
  * the build has it, and is marked fixme only when the page reports
  * "engine not available yet". Nothing here asserts on output the app made up.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { monacoReady, runAndWait, setScript, watch } from './helpers.ts';
@@ -53,6 +53,88 @@ test('a broken script shows a diagnostic at the right line', async ({ page }) =>
   await setScript(page, 'BEGIN\n{\n\tx = ;\n}\n');
   await expect(page.getByRole('list', { name: 'Diagnostics' })).toContainText('line 3', { timeout: 10_000 });
   await expect(page.locator('.editor-monaco .squiggly-error')).toHaveCount(1, { timeout: 10_000 });
+});
+
+test('the default page (ipio.d) has no diagnostics: the editor knows the network providers', async ({ page }) => {
+  await page.goto('/');
+  await monacoReady(page);
+  await expect(page.locator('.script-name')).toHaveText('ipio.d');
+  const editor = page.locator('.editor');
+  await expect(editor).toHaveAttribute('data-diagnostics', 'current', { timeout: 15_000 });
+  await expect(editor).toHaveAttribute('data-diagnostic-count', '0');
+  await expect(page.getByRole('list', { name: 'Diagnostics' })).toHaveCount(0);
+  await expect(page.locator('.editor-monaco .squiggly-error, .editor-monaco .squiggly-warning')).toHaveCount(0);
+  // A real error still shows, at its line (line 3 of a network script).
+  await setScript(page, 'ip:::send\n{\n\t@a = count(;\n}\n');
+  await expect(editor).toHaveAttribute('data-diagnostic-count', '1', { timeout: 10_000 });
+  await expect(page.getByRole('list', { name: 'Diagnostics' })).toContainText('line 3');
+  await expect(page.getByRole('list', { name: 'Diagnostics' })).not.toContainText('D_PDESC_ZERO');
+  await expect(page.locator('.editor-monaco .squiggly-error')).toHaveCount(1, { timeout: 10_000 });
+  const line = page.locator('.editor-monaco .view-overlays > div').filter({ has: page.locator('.squiggly-error') });
+  const top = await line.evaluate((el) => (el as HTMLElement).style.top);
+  const lineHeight = await page.locator('.editor-monaco .view-lines > div').first().evaluate((el) => (el as HTMLElement).offsetHeight);
+  expect(Number.parseFloat(top) / lineHeight).toBe(2);
+});
+
+/** Replaces navigator.clipboard.writeText with a recorder (headless Chromium has no clipboard to read back). */
+async function recordClipboard(page: Page): Promise<() => Promise<string>> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __copied: string };
+    w.__copied = '';
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: (t: string) => { w.__copied = t; return Promise.resolve(); } } });
+  });
+  return () => page.evaluate(() => (window as unknown as { __copied: string }).__copied);
+}
+
+test('"Copy as dtrace text" gives exactly what printa printed in Output', async ({ page }) => {
+  const copied = await recordClipboard(page);
+  await requireEngine(page);
+  await setScript(page, [
+    '#pragma D option quiet',
+    'BEGIN',
+    '{',
+    '\t@hits["alpha"] = count(); @hits["b"] = count(); @hits["b"] = count();',
+    '\t@bytes["x", 80] = sum(1500); @bytes["y", 443] = sum(60);',
+    '\t@q = quantize(1); @q = quantize(5); @q = quantize(700); @q = quantize(0);',
+    '\t@l["k"] = lquantize(7, 0, 100, 10); @l["k"] = lquantize(55, 0, 100, 10);',
+    '\tprinta(@hits); printa(@bytes); printa(@q); printa(@l);',
+    '\tprintf("end\\n");',
+    '\texit(0);',
+    '}',
+    '',
+  ].join('\n'));
+  await runAndWait(page);
+  await page.getByRole('button', { name: 'Copy output' }).click();
+  const out = await copied();
+  await page.getByRole('tab', { name: 'Aggregations' }).click();
+  const parts: string[] = [];
+  for (const name of ['@hits', '@bytes', '@q', '@l']) {
+    await page.getByRole('region', { name: `Aggregation ${name}` }).getByRole('button', { name: 'Copy as dtrace text' }).click();
+    parts.push(await copied());
+  }
+  expect(parts.every((p) => p.length > 1)).toBe(true);
+  // Output is the four printa() texts in order, then the printf and dtrace's newline at exit.
+  const all = parts.join('');
+  expect(out.slice(0, all.length)).toBe(all);
+  expect(out.slice(all.length).trim()).toBe('end');
+});
+
+test('the first visit\'s Output is byte for byte what the CLI prints for ipio.d over the default capture', async ({ page }) => {
+  const copied = await recordClipboard(page);
+  await page.goto('/');
+  await monacoReady(page);
+  await expect(page.locator('.script-name')).toHaveText('ipio.d');
+  await expect(page.locator('.capture-name')).toHaveText('blog-ipio-tunnel.pcapng');
+  await expect(page.locator('.app')).toHaveAttribute('data-run-status', 'idle', { timeout: 30_000 });
+  await expect(page.getByTestId('output-text')).not.toBeEmpty();
+  await page.getByRole('button', { name: 'Copy output' }).click();
+  const cli = spawnSync('node', ['bin/wiretrace.mjs', '-s', 'samples/scripts/ipio.d', '-r', 'samples/captures/blog-ipio-tunnel.pcapng'], { encoding: 'utf8' });
+  expect(cli.status).toBe(0);
+  expect(cli.stderr).toBe('');
+  expect(cli.stdout.split('\n').length).toBeGreaterThan(4);
+  expect(await copied()).toBe(cli.stdout);
+  // And what is on screen is that text (the virtualised view shows every line of this short output).
+  expect((await page.getByTestId('output-text').innerText()).trimEnd()).toBe(cli.stdout.trimEnd());
 });
 
 test('Stop ends a long run at once', async ({ page }) => {
@@ -144,6 +226,38 @@ test('Timeline lists one row per IP layer, filterable', async ({ page }) => {
   await expect(page.getByRole('img', { name: 'Packets and bytes per interval' })).toBeVisible();
   await page.getByRole('searchbox').fill('no-such-host');
   await expect(rows).toHaveCount(1);
+});
+
+test('clicking a Timeline row shows that frame\'s layers and its bytes as tshark -x shows them', async ({ page }) => {
+  const cap = 'samples/captures/blog-ipio-tunnel.pcapng';
+  await requireIpProvider(page);
+  await page.getByLabel('Open capture').setInputFiles(cap);
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  const rows = page.getByRole('table', { name: 'Timeline' }).getByRole('row');
+  await expect(rows.nth(3)).toBeVisible({ timeout: 30_000 });
+  const row = rows.nth(3);
+  const frame = Number(await row.getByRole('cell').first().innerText());
+  await row.click();
+  const detail = page.getByRole('region', { name: `Frame ${frame}` });
+  await expect(detail).toBeVisible();
+  const dump = detail.getByTestId('hexdump');
+  await expect(dump).toBeVisible({ timeout: 15_000 });
+  const tshark = execFileSync('tshark', ['-r', cap, '-x', '-Y', `frame.number == ${frame}`], { encoding: 'utf8' }).trimEnd();
+  expect((await dump.innerText()).trimEnd()).toBe(tshark);
+  // The decoder's layers, outermost first (tshark: frame.protocols, less its own "frame" entry).
+  const protos = execFileSync('tshark', ['-r', cap, '-T', 'fields', '-e', 'frame.protocols', '-Y', `frame.number == ${frame}`], { encoding: 'utf8' }).trim().split(':');
+  const layers = await detail.getByRole('list', { name: 'Layers', exact: true }).getByRole('listitem').allInnerTexts();
+  const TSHARK_NAME: Record<string, string> = { Ethernet: 'eth', IPv4: 'ip', IPv6: 'ipv6', TCP: 'tcp', UDP: 'udp', 'NAT-T': 'udpencap', ESP: 'esp', ICMP: 'icmp', GRE: 'gre' };
+  const ours = layers.map((l) => TSHARK_NAME[l.split(' at byte')[0]!.trim()] ?? l);
+  expect(ours.length).toBeGreaterThan(1);
+  // Our layers, outermost first, are tshark's protocols in the same order (tshark adds pseudo-layers such as "ethertype").
+  expect(ours.filter((n) => protos.includes(n))).toEqual(ours);
+  expect(protos.filter((p) => ours.includes(p))).toEqual(ours);
+  // Bytes are text: the dump holds no markup but its own spans.
+  expect(await dump.evaluate((el) => [...el.querySelectorAll('*')].every((n) => n.tagName === 'DIV' || n.tagName === 'SPAN'))).toBe(true);
+  await detail.getByRole('button', { name: 'Close' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(detail).toHaveCount(0);
 });
 
 test('a step replay lets packets in one at a time, as a live session sees them', async ({ page }) => {

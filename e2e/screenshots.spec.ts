@@ -28,7 +28,12 @@ test('screenshots of every view', async ({ page }) => {
   await page.goto('/');
   await monacoReady(page);
   await page.locator('.app[data-run-status="idle"]').waitFor();
-  for (const t of ['Output', 'Hosts', 'Timeline', 'Capture']) await shot(page, t, t.toLowerCase());
+  for (const t of ['Output', 'Hosts', 'Capture']) await shot(page, t, t.toLowerCase());
+  // The Timeline with a frame opened: its layers and bytes.
+  await page.getByRole('tab', { name: 'Timeline', exact: true }).click();
+  await page.getByRole('table', { name: 'Timeline' }).getByRole('row').nth(2).click();
+  await page.getByTestId('hexdump').waitFor({ timeout: 15_000 });
+  await shot(page, 'Timeline', 'timeline');
   await example(page, /^Bytes per host/);
   await shot(page, 'Aggregations', 'aggregations');
   await example(page, /^Connection latency/);

@@ -29,6 +29,8 @@ export interface AggSnapshotEvent {
   /** Virtual time of the snapshot in ns (string: exact 64-bit). */
   tsNs: string;
   rows: { key: (string | number)[]; value: number | string; buckets?: { lo: string; count: number }[] }[];
+  /** This aggregation alone as `printa(@name)` prints it (dtrace's default layout, leading newline included), for "copy as dtrace text". */
+  text?: string;
 }
 
 export interface ProgressEvent { kind: 'progress'; bytes: number; totalBytes: number | undefined; packets: number; firings: number }

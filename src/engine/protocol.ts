@@ -30,7 +30,10 @@ export interface CompileMessage { type: 'compile'; id: number; program: ProgramT
 /** Sniffs a capture's container format from its first bytes (for the Capture tab). */
 export interface InspectMessage { type: 'inspect'; id: number; capture: CaptureSpec }
 
-export type ToWorker = RunMessage | StopMessage | CompileMessage | InspectMessage | ReplayStepMessage;
+/** Reads one frame (1-based, as Wireshark numbers them) of a capture: its bytes and decoded layers (the Timeline's detail pane). */
+export interface FrameMessage { type: 'frame'; id: number; capture: CaptureSpec; frame: number }
+
+export type ToWorker = RunMessage | StopMessage | CompileMessage | InspectMessage | ReplayStepMessage | FrameMessage;
 
 /** A batch of engine events for run `id`, in order (text events coalesced). */
 export interface EventsMessage { type: 'events'; id: number; events: EngineEvent[] }
@@ -67,7 +70,31 @@ export interface CaptureSummary {
   fatal?: string;
 }
 
-export type FromWorker = EventsMessage | DoneMessage | StopAckMessage | DiagnosticsMessage | InspectResultMessage;
+/** One frame's bytes and layers, or why it could not be read. */
+export interface FrameResultMessage {
+  type: 'frame-result'; id: number; frame: number;
+  /** Absent with `error`. */
+  detail?: FrameDetail;
+  error?: string;
+}
+
+export interface FrameDetail {
+  frame: number;
+  ifName: string;
+  linkType: number;
+  capLen: number;
+  origLen: number;
+  /** "sec.nnnnnnnnn" since the epoch (exact). */
+  time: string;
+  /** The captured bytes (a copy, transferred). */
+  bytes: Uint8Array;
+  /** The decoder's layer path, outermost first, each with its byte offset in `bytes`. */
+  layers: { name: string; offset: number }[];
+  /** The decoder's malformation note, '' when none. */
+  malformed: string;
+}
+
+export type FromWorker = EventsMessage | DoneMessage | StopAckMessage | DiagnosticsMessage | InspectResultMessage | FrameResultMessage;
 
 /** The message the worker sends when the engine modules have not landed in the build. */
 export const ENGINE_MISSING = 'engine not available yet';

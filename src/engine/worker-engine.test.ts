@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../capture/sources.ts';
-import { indexForReplay, loadOpen, PacedSource, sniffFormat, summarize } from './worker-engine.ts';
+import { indexForReplay, loadDecode, loadOpen, PacedSource, readFrame, sniffFormat, summarize } from './worker-engine.ts';
 
 /** A little-endian µs pcap (Ethernet) with the given (sec, usec, length) records; the last may be cut. */
 function pcap(recs: [number, number, number][], cut = 0): Uint8Array<ArrayBuffer> {
@@ -68,5 +68,22 @@ describe('PacedSource', () => {
     const p = src.read();
     ac.abort();
     expect(await p).toBeNull();
+  });
+});
+
+describe('readFrame', () => {
+  it('returns one frame\'s captured bytes and the decoder\'s layers, by frame number', async () => {
+    const bytes = pcap([[1, 0, 60], [2, 0, 42], [3, 0, 20]]);
+    const f = await readFrame(bytesSource(bytes, 'a.pcap'), 2, (await loadOpen())!, await loadDecode());
+    expect(f).not.toBeNull();
+    expect(f!.frame).toBe(2);
+    expect(f!.capLen).toBe(42);
+    expect(f!.time).toBe('2.000000000');
+    // The second record's payload starts after the file header (24), record 1 (16 + 60) and its own header (16).
+    expect([...f!.bytes]).toEqual([...bytes.slice(24 + 76 + 16, 24 + 76 + 16 + 42)]);
+    expect(f!.layers[0]).toEqual({ name: 'Ethernet', offset: 0 });
+  });
+  it('is null past the last frame', async () => {
+    expect(await readFrame(bytesSource(pcap([[1, 0, 60]]), 'a.pcap'), 5, (await loadOpen())!, null)).toBeNull();
   });
 });

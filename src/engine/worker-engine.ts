@@ -9,8 +9,9 @@
  * is missing, callers get `null` and report ENGINE_MISSING as an error event.
  */
 import { CaptureError, type ByteSource, type CaptureReader } from '../capture/types.ts';
-import type { CaptureSummary } from './protocol.ts';
+import type { CaptureSummary, FrameDetail } from './protocol.ts';
 import type { Diagnostic, ProgramText, RunRequest } from './api.ts';
+import type { Decoder } from '../decode/index.ts';
 
 export interface RunModule { run(req: RunRequest): Promise<number> }
 export interface SourcesModule {
@@ -22,10 +23,24 @@ export type DiagnoseFn = (program: ProgramText) => Diagnostic[] | { diagnostics:
 
 const runGlob = import.meta.glob<RunModule>('./run.ts');
 const sourcesGlob = import.meta.glob<SourcesModule>('../capture/sources.ts');
-const programGlob = import.meta.glob<Record<string, unknown>>('../d/program.ts');
+// The editor's checker with the network providers registered (diagnose.ts), not program.ts's bare one.
+const programGlob = import.meta.glob<Record<string, unknown>>('./diagnose.ts');
 const openGlob = import.meta.glob<OpenModule>('../capture/open.ts');
 
 export interface OpenModule { openCapture(src: ByteSource): Promise<CaptureReader> }
+
+const decodeGlob = import.meta.glob<DecodeModule>('../decode/index.ts');
+export interface DecodeModule {
+  Decoder: typeof Decoder;
+  KIND_NAMES: readonly string[];
+  REASON_NAMES: readonly string[];
+}
+let decodePromise: Promise<DecodeModule | null> | undefined;
+/** The packet decoders (src/decode), loaded only when a frame's layers are asked for. */
+export function loadDecode(): Promise<DecodeModule | null> {
+  decodePromise ??= loadOne(decodeGlob).then((m) => (m && typeof m.Decoder === 'function' ? m : null));
+  return decodePromise;
+}
 
 async function loadOne<T>(glob: Record<string, () => Promise<T>>): Promise<T | null> {
   const loaders = Object.values(glob);
@@ -63,7 +78,7 @@ const DIAGNOSE_NAMES = ['diagnose', 'diagnostics', 'compileDiagnostics', 'checkP
 
 let diagnosePromise: Promise<DiagnoseFn | null> | undefined;
 
-/** A compile-only diagnostics function from src/d/program.ts, when it exports one under a known name. */
+/** The compile-only diagnostics function (src/engine/diagnose.ts: program.ts's checker with every provider registered). */
 export function loadDiagnose(): Promise<DiagnoseFn | null> {
   diagnosePromise ??= (async () => {
     const m = await loadOne(programGlob);
@@ -238,4 +253,37 @@ export async function indexForReplay(blob: Blob, name: string, open: OpenModule,
     await r.close().catch(() => undefined);
   }
   return { offsets: Float64Array.from(offs), relNs: Float64Array.from(times) };
+}
+
+/**
+ * One frame of a capture, for the Timeline's detail pane: the reader walks
+ * the records without decoding them (cheap) up to frame `n`, then that one
+ * record is decoded and its captured bytes copied out. Frame numbers are the
+ * reader's (1-based, as Wireshark's and packets.d's pkt_addr).
+ */
+export async function readFrame(src: ByteSource, n: number, open: OpenModule, dec: DecodeModule | null): Promise<FrameDetail | null> {
+  const r = await open.openCapture(src);
+  try {
+    for (;;) {
+      for (let p = r.nextSync(); p !== null; p = r.nextSync()) {
+        if (p.frame < n) continue;
+        if (p.frame > n) return null;
+        const bytes = p.buf.slice(p.off, p.off + p.capLen);
+        const iface = r.interfaces[p.ifIndex];
+        const layers: FrameDetail['layers'] = [];
+        let ifName = iface?.name || `if${p.ifIndex}`;
+        let malformed = '';
+        if (dec) {
+          const f = new dec.Decoder().decode(p, r.interfaces, false);
+          for (let i = 0; i < f.pathLen; i++) layers.push({ name: dec.KIND_NAMES[f.pathKind[i]!] ?? '?', offset: f.pathOff[i]! - p.off });
+          ifName = f.ifName;
+          if (f.malReason !== 0) malformed = dec.REASON_NAMES[f.malReason] ?? 'malformed';
+        }
+        return { frame: p.frame, ifName, linkType: iface?.linkType ?? -1, capLen: p.capLen, origLen: p.origLen, time: fmt(p.tsSec, p.tsNsec), bytes, layers, malformed };
+      }
+      if (!(await r.fill())) return null;
+    }
+  } finally {
+    await r.close().catch(() => undefined);
+  }
 }

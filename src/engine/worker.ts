@@ -1,5 +1,5 @@
 /**
- * The engine's Web Worker entry: {run, stop, compile, inspect} in, batches of
+ * The engine's Web Worker entry: {run, stop, compile, inspect, frame} in, batches of
  * EngineEvents out (protocol.ts).
  *
  * Invariants:
@@ -16,8 +16,8 @@
 import type { ByteSource } from '../capture/types.ts';
 import type { Diagnostic } from './api.ts';
 import type { EngineEvent } from './events.ts';
-import { ENGINE_MISSING, type CaptureSpec, type CompileMessage, type FromWorker, type InspectMessage, type RunMessage, type ToWorker } from './protocol.ts';
-import { indexForReplay, loadDiagnose, loadEngine, loadOpen, PacedSource, sniffFormat, summarize, type SourcesModule } from './worker-engine.ts';
+import { ENGINE_MISSING, type CaptureSpec, type CompileMessage, type FrameMessage, type FromWorker, type InspectMessage, type RunMessage, type ToWorker } from './protocol.ts';
+import { indexForReplay, loadDecode, loadDiagnose, loadEngine, loadOpen, PacedSource, readFrame, sniffFormat, summarize, type SourcesModule } from './worker-engine.ts';
 
 interface WorkerScope {
   postMessage(m: FromWorker): void;
@@ -27,7 +27,8 @@ interface WorkerScope {
 const scope = (typeof self === 'undefined' ? undefined : self) as unknown as WorkerScope;
 
 const FLUSH_MS = 16;
-const MAX_BATCH_TEXT = 1 << 20;
+// A batch this large (UTF-16: 512 KB) is cloned and collected on the main thread in well under a frame.
+const MAX_BATCH_TEXT = 1 << 18;
 const MAX_BATCH_EVENTS = 4096;
 
 /** Collects one run's events and posts them in coalesced batches. */
@@ -185,6 +186,18 @@ async function handleInspect(m: InspectMessage): Promise<void> {
   }
 }
 
+async function handleFrame(m: FrameMessage): Promise<void> {
+  try {
+    const [open, engine, dec] = await Promise.all([loadOpen(), loadEngine(), loadDecode()]);
+    if (!open || !engine) throw new Error('reading captures is not available in this build');
+    const detail = await readFrame(await openSource(m.capture, engine.sources, new AbortController().signal), m.frame, open, dec);
+    if (!detail) throw new Error(`frame ${m.frame} is not in ${m.capture.name}`);
+    (scope as unknown as { postMessage(m: FromWorker, t: Transferable[]): void }).postMessage({ type: 'frame-result', id: m.id, frame: m.frame, detail }, [detail.bytes.buffer]);
+  } catch (err) {
+    scope.postMessage({ type: 'frame-result', id: m.id, frame: m.frame, error: err instanceof Error ? err.message : String(err) });
+  }
+}
+
 if (scope) scope.onmessage = (e) => {
   const m = e.data;
   switch (m.type) {
@@ -195,6 +208,7 @@ if (scope) scope.onmessage = (e) => {
       break;
     case 'compile': void handleCompile(m); break;
     case 'inspect': void handleInspect(m); break;
+    case 'frame': void handleFrame(m); break;
     case 'replay-step': for (const r of replays.get(m.id) ?? []) r.step(); break;
   }
 };

@@ -3,12 +3,12 @@
  * result tabs, the page-wide drop target and the share dialog. Ctrl/Cmd+Enter
  * runs from anywhere on the page.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { restoreFromLocation, runScript, stepReplay } from './actions.ts';
 import { useStore } from './store/store.ts';
 import { Editor } from './editor/Editor.tsx';
 import { DropOverlay } from './components/DropOverlay.tsx';
-import { ProgressBar } from './components/ProgressBar.tsx';
+import { Splitter } from './components/Splitter.tsx';
 import { ShareDialog } from './components/ShareDialog.tsx';
 import { Tabs } from './components/Tabs.tsx';
 import { TopBar } from './components/TopBar.tsx';
@@ -20,6 +20,7 @@ export function App() {
   const runCount = useStore((s) => s.runCount);
   const runStatus = useStore((s) => s.runStatus);
   const ready = useStore((s) => s.ready);
+  const workspace = useRef<HTMLElement>(null);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -42,11 +43,11 @@ export function App() {
   return (
     <div className="app" data-run-count={runCount} data-run-status={runStatus} data-ready={ready}>
       <TopBar />
-      <ProgressBar />
-      <main className="workspace">
-        <section className="editor-pane" role="region" aria-label="Script editor">
+      <main className="workspace" ref={workspace}>
+        <section className="editor-pane" id="editor-pane" role="region" aria-label="Script editor">
           <Editor />
         </section>
+        <Splitter target={workspace} />
         <section className="results-pane" aria-label="Results">
           <Tabs />
         </section>

@@ -7,7 +7,7 @@
  */
 import type { ProgramText } from '../engine/api.ts';
 import type { EngineEvent } from '../engine/events.ts';
-import type { CaptureSpec, WireEngineOptions } from '../engine/protocol.ts';
+import type { CaptureSpec, FrameResultMessage, WireEngineOptions } from '../engine/protocol.ts';
 import { EngineClient, type RunHandle } from './engine/client.ts';
 import { compressedSize, decodeShare, EMBED_LIMIT, encodeShare, isFetchableUrl } from './lib/share.ts';
 import { loadSamples, type Example } from './lib/samples.ts';
@@ -210,6 +210,13 @@ export function selectTab(tab: TabId): void {
   refreshVisibleView();
 }
 
+/** One frame of the open capture (bytes and layers), read by the aux worker; the Timeline's detail pane. */
+export function readFrame(frame: number): Promise<FrameResultMessage> {
+  const cap = get().capture;
+  if (!cap) return Promise.resolve({ type: 'frame-result', id: 0, frame, error: 'no capture is open' });
+  return aux.frame(cap, frame);
+}
+
 /** Opens a script in the editor (an example, or a built-in view's D). */
 export function openScript(text: string, name: string, options?: string): void {
   get().setScript(text, name);
@@ -236,8 +243,9 @@ export function scheduleCompile(delay = 300): void {
   compileTimer = setTimeout(() => {
     const seq = ++compileSeq;
     const s = get();
-    void aux.compile({ name: s.scriptName, text: s.script, kind: 'file' }, viewOptions()).then((r) => {
-      if (seq === compileSeq) get().setDiagnostics(r.diagnostics, r.available);
+    const text = s.script;
+    void aux.compile({ name: s.scriptName, text, kind: 'file' }, viewOptions()).then((r) => {
+      if (seq === compileSeq) get().setDiagnostics(r.diagnostics, r.available, text);
     });
   }, delay);
 }

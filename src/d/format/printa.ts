@@ -235,7 +235,11 @@ export function printaFormat(pf: ParsedFormat, vars: readonly AggVar[], opts: Pr
 }
 
 /** Structured rows for the UI (AggSnapshotEvent), in printing order. */
-export function aggSnapshot(a: AggVar, tsNs: string, opts: SortOptions = {}): AggSnapshotEvent {
+export function aggSnapshot(a: AggVar, tsNs: string, opts: PrintaOptions = {}): AggSnapshotEvent {
+  // The exact printa(@a) text for the UI's "copy as dtrace text"; printing must not mark the variable printed.
+  const printed = a.printed;
+  const text = '\n' + formatAggRows(a, opts);
+  a.printed = printed;
   const labels = a.func === 'quantize' || a.func === 'lquantize' || a.func === 'llquantize' ? bucketLabels(a) : null;
   const num = (v: DInt): number | string => (typeof v === 'bigint' ? v.toString() : v);
   return {
@@ -243,6 +247,7 @@ export function aggSnapshot(a: AggVar, tsNs: string, opts: SortOptions = {}): Ag
     name: a.name,
     func: a.func,
     tsNs,
+    text,
     rows: sortedEntries(a, opts).map((e) => {
       const key = e.keys.map((k) => (typeof k === 'bigint' ? k.toString() : k));
       if (!labels) return { key, value: num(scalarValue(a, e)!) };

@@ -3,6 +3,7 @@ import { useRef } from 'react';
 import { openFile, runScript, stepReplay, stopRun } from '../actions.ts';
 import { PACES, useStore, type Pace } from '../store/store.ts';
 import { ExamplesMenu } from './ExamplesMenu.tsx';
+import { ProgressBar } from './ProgressBar.tsx';
 
 export function TopBar() {
   const status = useStore((s) => s.runStatus);
@@ -44,7 +45,8 @@ export function TopBar() {
         <span className="script-name">{scriptName}</span>
         {capture ? <> on <span className="capture-name">{capture.name}</span></> : <> · no capture (BEGIN/END and ticks only)</>}
       </p>
-      <div className="spacer" />
+      {/* The progress takes the bar's free space, so a run starting or ending never moves the page below. */}
+      <ProgressBar />
       <button type="button" onClick={() => setShareOpen(true)}>Share</button>
       <button type="button" aria-pressed={classroom} onClick={() => setClassroom(!classroom)}>Classroom mode</button>
       <button type="button" aria-pressed={theme === 'dark'} onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>Dark theme</button>

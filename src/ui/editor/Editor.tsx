@@ -19,6 +19,8 @@ export function Editor() {
   const diagnostics = useStore((s) => s.diagnostics);
   const theme = useStore((s) => s.theme);
   const classroom = useStore((s) => s.classroom);
+  // "current" once the diagnostics shown are for the text in the editor (tests wait on it).
+  const fresh = useStore((s) => s.diagnosedScript !== null && s.diagnosedScript === s.script);
   const host = useRef<HTMLDivElement>(null);
   const [m, setM] = useState<{ monaco: MonacoNs; editor: Monaco.editor.IStandaloneCodeEditor } | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -84,7 +86,7 @@ export function Editor() {
   }, [m, diagnostics]);
 
   return (
-    <div className="editor">
+    <div className="editor" data-diagnostics={fresh ? 'current' : 'pending'} data-diagnostic-count={diagnostics.length}>
       <OptionsField />
       {!m && (
         <textarea

@@ -9,7 +9,7 @@
  */
 import type { Diagnostic, ProgramText } from '../../engine/api.ts';
 import type { EngineEvent } from '../../engine/events.ts';
-import type { CaptureSpec, FromWorker, InspectResultMessage, ToWorker, WireEngineOptions } from '../../engine/protocol.ts';
+import type { CaptureSpec, FrameResultMessage, FromWorker, InspectResultMessage, ToWorker, WireEngineOptions } from '../../engine/protocol.ts';
 
 export const STOP_GRACE_MS = 200;
 
@@ -33,6 +33,7 @@ export class EngineClient {
   private runs = new Map<number, PendingRun>();
   private compiles = new Map<number, (r: { diagnostics: Diagnostic[]; available: boolean }) => void>();
   private inspects = new Map<number, (r: InspectResultMessage) => void>();
+  private frames = new Map<number, (r: FrameResultMessage) => void>();
 
   constructor(private readonly spawn: () => Worker = spawnEngineWorker) {}
 
@@ -63,6 +64,7 @@ export class EngineClient {
       }
       case 'diagnostics': this.compiles.get(m.id)?.({ diagnostics: m.diagnostics, available: m.available }); this.compiles.delete(m.id); break;
       case 'inspect-result': this.inspects.get(m.id)?.(m); this.inspects.delete(m.id); break;
+      case 'frame-result': this.frames.get(m.id)?.(m); this.frames.delete(m.id); break;
     }
   }
 
@@ -81,6 +83,8 @@ export class EngineClient {
     }
     for (const [, resolve] of this.compiles) resolve({ diagnostics: [], available: false });
     this.compiles.clear();
+    for (const [id, resolve] of this.frames) resolve({ type: 'frame-result', id, frame: 0, error: 'the engine worker stopped' });
+    this.frames.clear();
   }
 
   run(programs: ProgramText[], captures: CaptureSpec[], options: WireEngineOptions, cb: RunCallbacks, replay?: { speed: number }): RunHandle {
@@ -109,6 +113,8 @@ export class EngineClient {
     for (const [id] of [...this.runs]) this.finish(id, null);
     for (const [, resolve] of this.compiles) resolve({ diagnostics: [], available: false });
     this.compiles.clear();
+    for (const [id, resolve] of this.frames) resolve({ type: 'frame-result', id, frame: 0, error: 'the engine worker stopped' });
+    this.frames.clear();
   }
 
   compile(program: ProgramText, options?: WireEngineOptions): Promise<{ diagnostics: Diagnostic[]; available: boolean }> {
@@ -124,6 +130,15 @@ export class EngineClient {
     return new Promise((resolve) => {
       this.inspects.set(id, resolve);
       this.post({ type: 'inspect', id, capture });
+    });
+  }
+
+  /** One frame's bytes and decoded layers, read by the worker from the capture. */
+  frame(capture: CaptureSpec, frame: number): Promise<FrameResultMessage> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.frames.set(id, resolve);
+      this.post({ type: 'frame', id, capture, frame });
     });
   }
 

@@ -36,9 +36,11 @@ export interface EditorSlice {
   diagnostics: Diagnostic[];
   /** null: not asked yet; false: the compiler has not landed in this build. */
   compilerAvailable: boolean | null;
+  /** The script text the diagnostics are for (so tests and views can tell fresh from stale). */
+  diagnosedScript: string | null;
   setScript(text: string, name?: string): void;
   setOptions(text: string): void;
-  setDiagnostics(d: Diagnostic[], available: boolean): void;
+  setDiagnostics(d: Diagnostic[], available: boolean, forScript?: string): void;
 }
 
 export interface CaptureSlice {
@@ -122,9 +124,10 @@ const editorSlice: Slice<EditorSlice> = (set) => ({
   options: '',
   diagnostics: [],
   compilerAvailable: null,
+  diagnosedScript: null,
   setScript: (text, name) => set((s) => ({ script: text, scriptName: name ?? s.scriptName })),
   setOptions: (text) => set({ options: text }),
-  setDiagnostics: (d, available) => set({ diagnostics: d, compilerAvailable: available }),
+  setDiagnostics: (d, available, forScript) => set({ diagnostics: d, compilerAvailable: available, diagnosedScript: forScript ?? null }),
 });
 
 const captureSlice: Slice<CaptureSlice> = (set) => ({

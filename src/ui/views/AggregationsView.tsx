@@ -56,7 +56,7 @@ function AggCard({ name, snaps }: { name: string; snaps: AggSnapshotEvent[] }) {
         <div className="view-toolbar">
           <button type="button" onClick={() => downloadText(aggToCsv(last), `${file}.csv`, 'text/csv')}>Export CSV</button>
           <button type="button" onClick={() => downloadText(aggToJson(last), `${file}.json`, 'application/json')}>Export JSON</button>
-          <button type="button" onClick={() => void navigator.clipboard?.writeText(aggToText(last))}>Copy as dtrace text</button>
+          <button type="button" onClick={() => void navigator.clipboard?.writeText(last.text ?? aggToText(last))}>Copy as dtrace text</button>
         </div>
       </header>
       <div className={isDist ? 'agg-body dist-body' : 'agg-body'}>

@@ -3,14 +3,18 @@
  * time, DELTA(us), direction, source, destination, interface, bytes,
  * protocol; virtualised for millions of rows; a text filter; a packets and
  * bytes per interval chart whose drag-selection (brush) narrows the table;
- * clicking a row shows that frame's layers.
+ * clicking a row shows that frame's layers and bytes (read by the worker
+ * from the capture by frame number, shown as `tshark -x` prints them).
  */
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useStore } from '../store/store.ts';
 import { TimeChart } from '../components/TimeChart.tsx';
 import type { PacketTable } from './packets-data.ts';
 import { ViewShell } from './ViewShell.tsx';
+import { readFrame } from '../actions.ts';
+import { hexLines } from '../lib/hexdump.ts';
+import type { FrameDetail as FrameInfo } from '../../engine/protocol.ts';
 
 export function TimelineView() {
   const packets = useStore((s) => s.packets);
@@ -106,19 +110,50 @@ function Timeline({ t }: { t: PacketTable }) {
 
 function FrameDetail({ t, row, onClose }: { t: PacketTable; row: number; onClose: () => void }) {
   const frame = t.frame[row]!;
-  const layers: number[] = [];
-  for (let i = Math.max(0, row - 16); i < Math.min(t.length, row + 16); i++) if (t.frame[i] === frame) layers.push(i);
+  const captureKey = useStore((s) => s.captureKey);
+  const [res, setRes] = useState<{ frame: number; detail?: FrameInfo; error?: string } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void readFrame(frame).then((r) => { if (live) setRes({ frame, detail: r.detail, error: r.error }); });
+    return () => { live = false; };
+  }, [frame, captureKey]);
+  const ipLayers: number[] = [];
+  for (let i = Math.max(0, row - 16); i < Math.min(t.length, row + 16); i++) if (t.frame[i] === frame) ipLayers.push(i);
+  const cur = res?.frame === frame ? res : null;
+  const lines = useMemo(() => (cur?.detail ? hexLines(cur.detail.bytes) : []), [cur]);
   return (
-    <section className="frame-detail" aria-label={`Frame ${frame}`}>
+    <section className="frame-detail" aria-label={`Frame ${frame}`} onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); onClose(); } }}>
       <header><h3>Frame {frame}</h3><button type="button" onClick={onClose}>Close</button></header>
-      <ol>
-        {layers.map((i, d) => (
-          <li key={i}>
-            IP layer {d + 1} on <b>{t.ifName[i]}</b>: {t.src[i]} → {t.dst[i]}, {t.proto[i]}, {t.total[i]} bytes ({t.payload[i]} payload), {t.dir[i]}
-          </li>
-        ))}
-      </ol>
-      <p className="hint">The link and transport layers of a frame: open packets.d and add <code>stack();</code> to its clauses, with a predicate <code>/args[0]-&gt;pkt_addr == {frame}/</code>.</p>
+      <div className="frame-panes">
+        <div className="frame-layers">
+          {cur?.detail && (
+            <>
+              <p>{cur.detail.capLen} bytes captured ({cur.detail.origLen} on the wire) on <b>{cur.detail.ifName}</b> at {cur.detail.time}{cur.detail.malformed && <> · <span className="warn">malformed: {cur.detail.malformed}</span></>}</p>
+              <h4>Layers</h4>
+              <ol aria-label="Layers">
+                {cur.detail.layers.map((l, i) => <li key={i}>{l.name} <span className="muted">at byte {l.offset}</span></li>)}
+              </ol>
+            </>
+          )}
+          <h4>IP layers (packets.d)</h4>
+          <ol aria-label="IP layers">
+            {ipLayers.map((i, d) => (
+              <li key={i}>
+                IP layer {d + 1} on <b>{t.ifName[i]}</b>: {t.src[i]} → {t.dst[i]}, {t.proto[i]}, {t.total[i]} bytes ({t.payload[i]} payload), {t.dir[i]}
+              </li>
+            ))}
+          </ol>
+          {cur?.error && <p className="warn" role="alert">{cur.error}</p>}
+          {!cur && <p className="muted">Reading frame {frame}…</p>}
+        </div>
+        {cur?.detail && (
+          <pre className="hexdump" aria-label={`Frame ${frame} bytes`} data-testid="hexdump" tabIndex={0}>
+            {lines.map((l) => (
+              <div key={l.offset}><span className="hex-off">{l.offset}</span>{'  '}<span className="hex-bytes">{l.hex}</span>{'   '}<span className="hex-ascii">{l.ascii}</span></div>
+            ))}
+          </pre>
+        )}
+      </div>
     </section>
   );
 }
