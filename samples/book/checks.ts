@@ -41,12 +41,13 @@ function firstLine(out: string, re: RegExp): void {
 
 /**
  * Sum of DELTA columns: each is a floor of (t_i − t_{i−1})/1000 from BEGIN
- * (the capture's start), so they add up to at most the capture's span, and
- * to the span within one per row when the last packet prints a row (`tight`).
+ * (the capture's start: its stated start time, else its first packet), so
+ * they add up to at most the time from BEGIN to the last packet, and to
+ * that within one per row when the last packet prints a row (`tight`).
  */
 function checkDeltas(deltas: number[], ref: Reference, what: string, tight: boolean): void {
   const sum = deltas.reduce((a, b) => a + b, 0);
-  const span = Math.floor(ref.spanNs / 1000);
+  const span = Math.floor((ref.spanNs - ref.beginNs) / 1000);
   assert.ok(deltas.every((d) => d >= 0), `${what}: negative DELTA`);
   assert.ok(sum <= span + 1 && (!tight || sum >= span - deltas.length - 1), `${what}: DELTA(us) sums to ${sum}, the capture spans ${span} us`);
 }

@@ -15,6 +15,7 @@
  * business, not this reference's.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 export type Dir = 'send' | 'receive';
 
@@ -61,6 +62,12 @@ export interface Reference {
   t0Ns: bigint;
   /** Raw acknowledgment number of each TCP frame. */
   acks: Map<number, number>;
+  /**
+   * When tracing starts (BEGIN), ns relative to the first packet: the
+   * capture's stated start (pcapng isb_starttime in a statistics block
+   * before the first packet) when it has one, else 0 — the first packet.
+   */
+  beginNs: number;
 }
 
 export const TH_FIN = 0x01, TH_SYN = 0x02, TH_RST = 0x04, TH_PUSH = 0x08, TH_ACK = 0x10, TH_URG = 0x20, TH_ECE = 0x40, TH_CWR = 0x80;
@@ -104,7 +111,7 @@ export function reference(capture: string): Reference {
   const args = ['-r', capture, '-n', '-T', 'fields', '-E', 'separator=\t', '-E', 'occurrence=a', '-E', 'aggregator=,'];
   for (const f of FIELDS) args.push('-e', f);
   const out = execFileSync('tshark', args, { encoding: 'utf8', maxBuffer: 256 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
-  const ref: Reference = { ip: [], tcp: [], udp: [], spanNs: 0, t0Ns: 0n, acks: new Map() };
+  const ref: Reference = { ip: [], tcp: [], udp: [], spanNs: 0, t0Ns: 0n, acks: new Map(), beginNs: 0 };
   let t0: bigint | null = null;
   for (const line of out.split('\n')) {
     if (line.length === 0) continue;
@@ -167,8 +174,60 @@ export function reference(capture: string): Reference {
       }
     }
   }
+  const start = pcapngStartNs(capture);
+  if (start !== null && start < ref.t0Ns) ref.beginNs = -Number(ref.t0Ns - start);
   cache.set(capture, ref);
   return ref;
+}
+
+/**
+ * isb_starttime of the first interface statistics block that precedes every
+ * packet block of a pcapng file, in ns since the epoch; null for pcap files
+ * and pcapng files without one. (The pcapng spec: SHB byte-order magic; IDB
+ * option 9 if_tsresol, 14 if_tsoffset; ISB option 2 isb_starttime.)
+ */
+function pcapngStartNs(file: string): bigint | null {
+  const b = readFileSync(file);
+  if (b.length < 12 || b.readUInt32LE(0) !== 0x0a0d0d0a) return null;
+  const le = b.readUInt32LE(8) === 0x1a2b3c4d;
+  const u32 = (o: number): number => (le ? b.readUInt32LE(o) : b.readUInt32BE(o));
+  const u16 = (o: number): number => (le ? b.readUInt16LE(o) : b.readUInt16BE(o));
+  const ifs: { res: bigint; base: number; off: bigint }[] = [];
+  for (let o = 0; o + 12 <= b.length;) {
+    const type = u32(o), len = u32(o + 4);
+    if (len < 12 || o + len > b.length) return null;
+    if (type === 2 || type === 3 || type === 6) return null; // a packet came first
+    const opts = (start: number, visit: (code: number, at: number, n: number) => void): void => {
+      for (let p = start; p + 4 <= o + len - 4;) {
+        const code = u16(p), n = u16(p + 2);
+        if (code === 0) break;
+        visit(code, p + 4, n);
+        p += 4 + ((n + 3) & ~3);
+      }
+    };
+    if (type === 1) {
+      const i = { res: 1_000_000n, base: 10, off: 0n };
+      opts(o + 16, (code, at) => {
+        if (code === 9) { const r = b[at]!; i.base = r & 0x80 ? 2 : 10; i.res = BigInt(i.base) ** BigInt(r & 0x7f); }
+        if (code === 14) i.off = le ? b.readBigInt64LE(at) : b.readBigInt64BE(at);
+      });
+      ifs.push(i);
+    } else if (type === 5) {
+      const i = ifs[u32(o + 8)];
+      let found: bigint | null = null;
+      opts(o + 20, (code, at) => {
+        if (code === 2 && i !== undefined) {
+          const ticks = (BigInt(u32(at)) << 32n) | BigInt(u32(at + 4));
+          found = (i.off * 1_000_000_000n) + (ticks * 1_000_000_000n) / i.res;
+        }
+      });
+      if (found !== null) return found;
+    } else if (type === 0x0a0d0d0a) {
+      ifs.length = 0;
+    }
+    o += len;
+  }
+  return null;
 }
 
 /**
