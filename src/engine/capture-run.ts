@@ -58,6 +58,8 @@ export interface CaptureRunOptions {
   live?: boolean;
   totalBytes?: number;
   signal?: AbortSignal;
+  /** Fires BEGIN, once the capture's start (and so walltimestamp) is known. */
+  begin?: () => void;
 }
 
 /** A sink that batches its text (the engine's Session): live input flushes it before waiting for input. */
@@ -157,6 +159,7 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
     }
     ctx.wallDeltaNs = BigInt(t0Sec) * 1_000_000_000n + BigInt(t0Nsec) - BigInt(BOOT_NS);
     for (let i = 0; i < ticks.length; i++) nextTick[i] = ticks[i]!.intervalNs!;
+    opts.begin?.();
   };
 
   const fireTicksUntil = (rel: number): void => {
@@ -181,7 +184,7 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
   };
 
   const handle = (r: PacketRecord): void => {
-    if (!started) start(r);
+    if (!started) { start(r); if (sink.stopped()) return; }
     let rel = (r.tsSec - t0Sec) * 1e9 + (r.tsNsec - t0Nsec);
     if (rel < -BOOT_NS) rel = -BOOT_NS;
     if (ticks.length > 0) { fireTicksUntil(rel); if (sink.stopped()) return; }
@@ -271,7 +274,7 @@ export async function openSources(captures: readonly ByteSource[]): Promise<Capt
 }
 
 export const captureRunDriver: CaptureDriver = {
-  async run(captures, sink, options: EngineOptions, signal) {
+  async run(captures, sink, options: EngineOptions, signal, hooks) {
     let reader: CaptureReader;
     try {
       reader = await openSources(captures);
@@ -287,7 +290,7 @@ export const captureRunDriver: CaptureDriver = {
     try {
       const res = await runCaptureLoop(reader, sink, {
         locals: options.locals, signal, totalBytes: total, reportInference: options.quietInference !== true,
-        live,
+        live, begin: hooks?.begin,
       });
       return res.reason === 'error' ? 1 : undefined;
     } finally {

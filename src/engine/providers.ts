@@ -34,7 +34,16 @@ export interface FiringSink {
 
 export interface CaptureDriver {
   /** Read the captures and fire probes until the end or until sink.stopped(). Returns an exit status on a read error, else undefined. */
-  run(captures: readonly ByteSource[], sink: FiringSink, options: EngineOptions, signal?: AbortSignal): Promise<number | undefined>;
+  run(captures: readonly ByteSource[], sink: FiringSink, options: EngineOptions, signal?: AbortSignal, hooks?: CaptureHooks): Promise<number | undefined>;
+}
+
+export interface CaptureHooks {
+  /**
+   * Fires BEGIN. The driver calls it once the capture's start is known (after
+   * its header blocks, before the first packet), so BEGIN's walltimestamp is
+   * the capture's start; the engine fires it afterwards if the driver never did.
+   */
+  begin(): void;
 }
 
 let driver: CaptureDriver | undefined;

@@ -83,8 +83,15 @@ export async function run(req: RunRequest, hooks: RunHooks = {}): Promise<number
   const reg = s.registry;
   const begin = reg.lookup('dtrace', '', '', 'BEGIN')!;
   const end = reg.lookup('dtrace', '', '', 'END')!;
-  clearArgs(s);
-  s.fire(begin);
+  let begun = false;
+  const fireBegin = (): void => {
+    if (begun) return;
+    begun = true;
+    clearArgs(s);
+    s.fire(begin);
+  };
+  // With captures, the driver fires BEGIN at the capture's start (so walltimestamp is the capture's).
+  if (req.captures.length === 0) fireBegin();
 
   if (!s.stopped()) {
     if (req.captures.length > 0) {
@@ -93,8 +100,9 @@ export async function run(req: RunRequest, hooks: RunHooks = {}): Promise<number
         emit({ kind: 'message', level: 'error', text: 'reading captures is not available in this build' });
         return finish(1);
       }
-      const st = await drv.run(req.captures, s, req.options, req.signal);
+      const st = await drv.run(req.captures, s, req.options, req.signal, { begin: fireBegin });
       if (st !== undefined) return finish(st);
+      fireBegin(); // a capture without packets
     } else {
       await runVirtualClock(s, setTime, req.signal);
     }
