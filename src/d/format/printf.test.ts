@@ -61,6 +61,9 @@ describe('dtrace printf specifics (dt_printf.c)', () => {
     expect(pr('%a', [T.voidp], [0x1234])).toBe('0x1234');
     expect(pr('%-10a|', [T.voidp], [0x1234])).toBe('0x1234    |');
   });
+  it('%P prints the service name getservbyport knows, else the number (pfprint_port)', () => {
+    expect(pr('%P %P %-8P| %P', [T.ushort, T.ushort, T.ushort, T.ushort], [22, 53, 80, 31337])).toBe('ssh domain http    | 31337');
+  });
   it('%c of ints, %s of strings, %% and literal text', () => {
     expect(pr('%c%c%c', [T.int, T.char, T.int], [65, 66, 0x143])).toBe('ABC');
     expect(pr('[%5s][%-5s][%.2s]', [T.string, T.string, T.string], ['ab', 'ab', 'abc'])).toBe('[   ab][ab   ][ab]');

@@ -27,6 +27,7 @@ import type { CSpec } from './cprintf.ts';
 import type { DTypeDesc } from './types.ts';
 import { formatTimeY, formatTime822 } from './time.ts';
 import { strchr2esc } from './escape.ts';
+import { SERVICE_NAMES } from './services.ts';
 
 const F_DYNWIDTH = 64, F_DYNPREC = 128, F_AGG = 256;
 
@@ -353,7 +354,11 @@ function printOne(d: PfArgDesc, v: PfValue | PfAggValue, width: number, prec: nu
     case 'addr': case 'uaddr': return cString('0x' + toUnsigned(asInt(v as PfValue), 8).toString(16), spec);
     case 'time': return cString(formatTimeY(asInt(v as PfValue), ctx.timeZone ?? 'UTC'), spec);
     case 'time822': return cString(formatTime822(asInt(v as PfValue), ctx.timeZone ?? 'UTC'), spec);
-    case 'port': return cString(String(toUnsigned(asInt(v as PfValue), 2)), spec);
+    case 'port': {
+      // pfprint_port: the service name when getservbyport knows the port, else the number.
+      const port = Number(toUnsigned(asInt(v as PfValue), 2));
+      return cString(SERVICE_NAMES.get(port) ?? String(port), spec);
+    }
     case 'inetaddr': return cString(String(v), spec);
     case 'stack': {
       const frames = Array.isArray(v) ? (v as readonly string[]) : [];
