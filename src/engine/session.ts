@@ -235,13 +235,16 @@ export class Session implements FiringSink {
 
   private settleSpeculations(): void {
     this.rt.specPending = false;
-    for (const sp of this.rt.specs) {
+    const settle = this.rt.specSettle;
+    for (let i = 0; i < settle.length; i++) {
+      const sp = settle[i]!;
       if (sp.pending === null) continue;
       if (sp.pending === 'commit') for (const ch of sp.chunks) this.write(ch);
       sp.chunks.length = 0;
       sp.bytes = 0;
       sp.pending = null;
     }
+    settle.length = 0;
   }
 
   /** The quiet option, cached: it is read per recorded firing and changes only through options. */

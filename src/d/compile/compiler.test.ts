@@ -52,6 +52,17 @@ describe('checker errors (script file, -xerrtags)', () => {
     expect(r.stderr).toBe('dtrace: invalid probe specifier BEGIN { trace(x); }: in action list: failed to resolve x: Unknown variable name\n');
   });
 
+  it('allows commits of different speculations in one clause (speculation/tst.CommitCommitCommit.r)', async () => {
+    const r = await runD(`#pragma D option quiet
+#pragma D option nspec=3
+BEGIN { i = speculation(); j = speculation(); k = speculation(); }
+BEGIN { speculate(i); printf("on %d\\n", i); }
+BEGIN { speculate(j); printf("on %d\\n", j); }
+BEGIN { commit(j); discard(k); commit(i); }
+BEGIN { exit(0); }`);
+    expect(r).toEqual({ stdout: 'on 2\non 1\n\n', stderr: '', status: 0 });
+  });
+
   it('cooks the predicate first when the actions use a variable it creates (dt_cook_clause)', async () => {
     const r = await runD('#pragma D option quiet\nBEGIN /x++ == 0/ { trace(x); exit(0); }');
     expect(r).toEqual({ stdout: '1\n', stderr: '', status: 0 });

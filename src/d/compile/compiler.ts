@@ -26,7 +26,7 @@ import type * as A from '../ast.ts';
 import * as I from '../runtime/int64.ts';
 import type { DInt, IntSize } from '../runtime/int64.ts';
 import type { FireCtx } from '../runtime/context.ts';
-import { fault, FLT_BADADDR, FLT_DIVZERO, FLT_ILLOP, type Runtime } from '../runtime/state.ts';
+import { fault, NULL_STR, FLT_BADADDR, FLT_DIVZERO, FLT_ILLOP, type Runtime } from '../runtime/state.ts';
 import type { ClauseOutput } from '../runtime/output.ts';
 import { CompileError, fail } from '../check/errors.ts';
 import { Symbols, type VarSym } from '../check/symbols.ts';
@@ -268,6 +268,11 @@ export class Compiler {
   /** dt_compile_one_clause's action-order rules for speculations (checked over the clause's top-level actions). */
   private checkActionOrder(body: readonly A.Statement[]): void {
     let spec = false, commit = false, datarec = false;
+    // Speculations already committed in this clause: a second commit() of the
+    // same speculation is D_COMM_COMM, but committing several different ones
+    // in one clause is allowed (speculation/tst.CommitCommitCommit.r vs
+    // err.D_COMM_COMM.CommitAftCommit.r).
+    const committed = new Set<string>();
     for (const st of body) {
       if (st.kind !== 'ExprStatement') continue;
       const e = st.expr;
@@ -281,8 +286,10 @@ export class Compiler {
         if (datarec) fail('D_SPEC_DREC', 'speculate( ) may not follow data-recording action(s)', e.loc);
         spec = true;
       } else if (name === 'commit') {
-        if (commit) fail('D_COMM_COMM', 'commit( ) may not follow commit( )', e.loc);
+        const key = e.kind === 'Call' ? exprKey(e.args[0]) : '';
+        if (committed.has(key)) fail('D_COMM_COMM', 'commit( ) may not follow commit( )', e.loc);
         if (datarec) fail('D_COMM_DREC', 'commit( ) may not follow data-recording action(s)', e.loc);
+        committed.add(key);
         commit = true;
       } else if (name === 'discard') {
         continue;
@@ -615,7 +622,9 @@ export class Compiler {
     } else {
       const m = (rt.tls[id] ??= new Map());
       const ctx = rt.ctx;
-      ev = () => { const x = m.get(ctx.tid); return x === undefined ? z : x; };
+      // Thread-locals are dynamic variables: an unset string one is the NULL string.
+      const zd = z === '' ? NULL_STR : z;
+      ev = () => { const x = m.get(ctx.tid); return x === undefined ? zd : x; };
     }
     return { t, ev, lv };
   }
@@ -959,11 +968,12 @@ export class Compiler {
     const nullCmp = (isString(l.t) && isInteger(r.t) && r.cv == 0) ? l : (isString(r.t) && isInteger(l.t) && l.cv == 0) ? r : null;
     if (nullCmp && (op === '==' || op === '!=')) {
       const sv = nullCmp.ev as StrEv;
-      const test: (c: FireCtx) => boolean = op === '==' ? (c) => sv(c) === '' : (c) => sv(c) !== '';
+      const test: (c: FireCtx) => boolean = op === '==' ? (c) => { const v = sv(c); return v === '' || v === NULL_STR; } : (c) => { const v = sv(c); return v !== '' && v !== NULL_STR; };
       return { t: T_INT, ev: (c) => (test(c) ? 1 : 0), test };
     }
     if ((isString(l.t) || isString(r.t)) && ls && rs) {
-      const a = this.toStringEv(l), b = this.toStringEv(r);
+      // dtrace_strncmp reads a NULL string as "" (no fault).
+      const a = cmpStr(this.toStringEv(l)), b = cmpStr(this.toStringEv(r));
       let test: (c: FireCtx) => boolean;
       switch (op) {
         case '==': test = (c) => a(c) === b(c); break;
@@ -1086,6 +1096,12 @@ export class Compiler {
       return { t: to, ev: isInteger(x.t) ? this.asInt(x, T_ULONG) : x.ev };
     }
     return { t: to, ev: x.ev };
+  }
+
+  /** toStringEv for a use that reads the characters (trace, printf %s, string subroutines): the NULL string faults as dtrace's load from address 0 does. */
+  derefStringEv(x: X): StrEv {
+    const sv = this.toStringEv(x);
+    return (c) => { const v = sv(c); return v === NULL_STR ? fault(FLT_BADADDR, 0) : v; };
   }
 
   /** A string closure for a string, char array/pointer (read from memory) or scalar (stringof). */
@@ -1326,7 +1342,9 @@ export class Compiler {
       };
       return { t, ev: addrOf, lv: { kind: 'mem', writable: true, addr: addrOf } };
     }
-    const ev: Ev = (c) => { const x = m.get(keyEv(c)); return x === undefined ? z : x; };
+    // An unset dynamic variable reads as 0: for a string, the NULL string.
+    const zd = z === '' ? NULL_STR : z;
+    const ev: Ev = (c) => { const x = m.get(keyEv(c)); return x === undefined ? zd : x; };
     const set = (c: FireCtx, val: unknown): void => rt.dynSet(m, keyEv(c), val, chunk);
     return { t, ev, lv: { kind: 'var', writable: true, set } };
   }
@@ -1473,7 +1491,7 @@ export class Compiler {
 
   private subr(name: string, args: X[], e: A.Call): X {
     const rt = this.env.rt;
-    const s = (i: number): StrEv => this.toStringEv(args[i]!);
+    const s = (i: number): StrEv => this.derefStringEv(args[i]!);
     const n = (i: number): IntEv => this.asInt(args[i]!, T_LONG);
     const strsize = this.strsize;
     const lib = subrLib;
@@ -1674,7 +1692,7 @@ export class Compiler {
         if (e.args[0]!.kind === 'Agg') fail('D_TRACE_DYN', `${name}( ) may not be applied to a dynamic expression`, e.loc);
         const r = resolve(x.t);
         if (r.kind === 'string' || isCharArrayOrPtr(x.t) && r.kind === 'array') {
-          const sv = this.toStringEv(x);
+          const sv = this.derefStringEv(x);
           const n = this.strsize;
           return (c) => { out.push(traceString(sv(c), n, quiet())); };
         }
@@ -1751,7 +1769,7 @@ export class Compiler {
           const id = Number(v(c));
           const s = id >= 1 ? rt.specs[id - 1] : undefined;
           if (!s) return;
-          if (s.active) { s.pending = mode; s.active = false; rt.specPending = true; }
+          if (s.active) { s.pending = mode; s.active = false; rt.specPending = true; rt.specSettle.push(s); }
         };
       }
       case 'clear': case 'trunc': case 'normalize': case 'denormalize': {
@@ -1795,6 +1813,7 @@ export class Compiler {
       types.push(x.t);
       const r = resolve(x.t);
       if (r.kind === 'array' && isCharArrayOrPtr(x.t)) evs.push(this.toStringEv(x));
+      else if (r.kind === 'string') evs.push(this.derefStringEv(x));
       else if (r.kind === 'pointer') evs.push(this.ptrAsInt(x));
       else evs.push(x.ev);
     }
@@ -2002,3 +2021,13 @@ function cloneExpr(e: A.Expr, subst?: Map<string, A.Expr>): A.Expr {
 
 // String subroutines: a small adapter over the library's subr module once it lands (see subrlib.ts).
 import { subrLib } from './subrlib.ts';
+
+/** A structural key for an expression (its AST without source spans), used to tell whether two commits name the same speculation. */
+function exprKey(e: A.Expr | undefined): string {
+  return JSON.stringify(e ?? null, (k, v: unknown) => (k === 'loc' ? undefined : typeof v === 'bigint' ? `${v}n` : v));
+}
+
+/** A string closure reading the NULL string as "" (string comparison). */
+function cmpStr(sv: StrEv): StrEv {
+  return (c) => { const v = sv(c); return v === NULL_STR ? '' : v; };
+}

@@ -2,12 +2,12 @@
  * The compiler's adapter over the library's subroutines
  * (src/d/runtime/subr.ts, subr-net.ts): turns their DFault into the
  * runtime's fault (so the ERROR path is one), and their NULL results into
- * the empty string, which is how this runtime represents a NULL string.
+ * NULL_STR, which is how this runtime represents a NULL string.
  */
 import type { DInt } from '../runtime/int64.ts';
 import * as S from '../runtime/subr.ts';
 import { inetNtoa6 } from '../runtime/subr-net.ts';
-import { fault, FLT_BADADDR, FLT_BADALIGN, FLT_DIVZERO, FLT_ILLOP, FLT_KPRIV, FLT_NOSCRATCH, FLT_UPRIV } from '../runtime/state.ts';
+import { fault, NULL_STR, FLT_BADADDR, FLT_BADALIGN, FLT_DIVZERO, FLT_ILLOP, FLT_KPRIV, FLT_NOSCRATCH, FLT_UPRIV } from '../runtime/state.ts';
 
 const CODES: Record<S.FaultKind, number> = {
   ILLOP: FLT_ILLOP, NOSCRATCH: FLT_NOSCRATCH, DIVZERO: FLT_DIVZERO, BADADDR: FLT_BADADDR, KPRIV: FLT_KPRIV,
@@ -28,10 +28,10 @@ export const subrLib = {
   substr: (s: string, i: DInt, l: DInt | undefined, n: number): string => guard(() => S.dSubstr(s, i, l, n)),
   index: (s: string, sub: string, st: DInt | undefined, n: number): number => guard(() => S.dIndex(s, sub, st, n)),
   rindex: (s: string, sub: string, st: DInt | undefined, n: number): number => guard(() => S.dRindex(s, sub, st, n)),
-  strstr: (s: string, sub: string, n: number): string => guard(() => S.dStrstr(s, sub, n)) ?? '',
-  strchr: (s: string, c: DInt, n: number): string => guard(() => S.dStrchr(s, c, n)) ?? '',
-  strrchr: (s: string, c: DInt, n: number): string => guard(() => S.dStrrchr(s, c, n)) ?? '',
-  strtok: (st: S.StrtokState, s: string | null, d: string, n: number): string => guard(() => S.dStrtok(st, s, d, n)) ?? '',
+  strstr: (s: string, sub: string, n: number): string => guard(() => S.dStrstr(s, sub, n)) ?? NULL_STR,
+  strchr: (s: string, c: DInt, n: number): string => guard(() => S.dStrchr(s, c, n)) ?? NULL_STR,
+  strrchr: (s: string, c: DInt, n: number): string => guard(() => S.dStrrchr(s, c, n)) ?? NULL_STR,
+  strtok: (st: S.StrtokState, s: string | null, d: string, n: number): string => guard(() => S.dStrtok(st, s, d, n)) ?? NULL_STR,
   lltostr: (v: DInt, base: DInt | undefined, n: number): string => guard(() => S.dLltostr(v, base, n)),
   strtoll: (s: string, base: DInt | undefined, n: number): DInt => guard(() => S.dStrtoll(s, base, n)),
   toupper: (s: string, n: number): string => guard(() => S.dToupper(s, n)),

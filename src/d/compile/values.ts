@@ -6,6 +6,7 @@
  */
 import { wrap, type DInt } from '../runtime/int64.ts';
 import type { FireCtx } from '../runtime/context.ts';
+import { NULL_STR } from '../runtime/state.ts';
 import { intInfo, resolve, type DType, type IntType } from '../types/types.ts';
 
 export type Ev = (c: FireCtx) => unknown;
@@ -50,7 +51,7 @@ export function convertConst(v: DInt, to: IntType): DInt {
 export function truthOf(ev: Ev, t: DType): (c: FireCtx) => boolean {
   const r = resolve(t);
   if (r.kind === 'int' || r.kind === 'enum') return (c) => (ev(c) as DInt) != 0;
-  if (r.kind === 'string') return (c) => (ev(c) as string) !== '';
+  if (r.kind === 'string') return (c) => { const s = ev(c) as string; return s !== '' && s !== NULL_STR; };
   if (r.kind === 'float') return (c) => (ev(c) as number) !== 0;
   return (c) => { const v = ev(c); return v !== 0 && v !== null && v !== undefined && v !== 0n; };
 }

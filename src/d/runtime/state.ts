@@ -38,6 +38,15 @@ export class DFault {
 
 const FAULT = new DFault();
 
+/**
+ * The NULL string. D keeps a NULL string pointer apart from "" (strstr() with
+ * no match, an unset string element of an associative array): tracing,
+ * printing or passing it to a string subroutine faults with an invalid
+ * address, while "" is an ordinary string. A D string can never hold a NUL
+ * byte, so a lone NUL stands for NULL without colliding with any real string.
+ */
+export const NULL_STR = '\0';
+
 export function fault(code: number, addr: DInt = 0, offset = 0): never {
   FAULT.code = code;
   FAULT.addr = addr;
@@ -84,6 +93,8 @@ export class Runtime {
   readonly specs: Speculation[] = [];
   /** A commit()/discard() awaits settling at the end of the clause. */
   specPending = false;
+  /** The speculations committed/discarded this firing, in call order: commits are written in that order (speculation/tst.CommitCommitCommit.r). */
+  readonly specSettle: Speculation[] = [];
   exiting = false;
   exitStatus = 0;
   randState = 0x2545f491;
@@ -98,7 +109,7 @@ export class Runtime {
 
   /** Set an associative-array (or thread-local) entry; 0/"" deletes. `chunk` is its budget cost. */
   dynSet(m: Map<unknown, unknown>, key: unknown, value: unknown, chunk: number): void {
-    if (value === 0 || value === '' || value === null || value === 0n) {
+    if (value === 0 || value === '' || value === NULL_STR || value === null || value === 0n) {
       if (m.delete(key)) this.dynBytes -= chunk;
       return;
     }
