@@ -264,9 +264,11 @@ test('clicking a Timeline row shows that frame\'s layers and its bytes as tshark
 
 test('a step replay lets packets in one at a time, as a live session sees them', async ({ page }) => {
   await requireIpProvider(page);
+  const runs = Number(await page.locator('.app').getAttribute('data-run-count'));
   await page.getByRole('button', { name: 'Examples' }).click();
   await page.getByRole('menuitem', { name: /^ipio\.d: an IPsec tunnel/ }).click();
-  await expect(page.locator('.app')).toHaveAttribute('data-run-status', 'idle', { timeout: 30_000 });
+  // Wait for the example's own run (status is still "idle" from the previous run right after the click).
+  await page.locator(`.app[data-run-count="${runs + 1}"][data-run-status="idle"]`).waitFor({ timeout: 30_000 });
   const full = (await page.getByTestId('output-text').innerText()).trimEnd().split('\n');
   await page.getByLabel('Pace').selectOption('step');
   await page.getByRole('button', { name: 'Run', exact: true }).click();

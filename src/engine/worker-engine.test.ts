@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../capture/sources.ts';
-import { indexForReplay, loadDecode, loadOpen, PacedSource, readFrame, sniffFormat, summarize } from './worker-engine.ts';
+import { countingSource, indexForReplay, loadDecode, loadOpen, PacedSource, readFrame, sniffFormat, summarize } from './worker-engine.ts';
 
 /** A little-endian µs pcap (Ethernet) with the given (sec, usec, length) records; the last may be cut. */
 function pcap(recs: [number, number, number][], cut = 0): Uint8Array<ArrayBuffer> {
@@ -18,6 +18,18 @@ describe('sniffFormat', () => {
     expect(sniffFormat(Uint8Array.of(0x4d, 0x3c, 0xb2, 0xa1)).detail).toBe('nanosecond, little-endian');
     expect(sniffFormat(Uint8Array.of(0x1f, 0x8b, 8, 0)).format).toBe('gzip');
     expect(sniffFormat(Uint8Array.of(1, 2)).format).toBe('unknown');
+  });
+});
+
+describe('countingSource', () => {
+  it('counts every byte the summary pass reads: the size of a streamed capture without Content-Length', async () => {
+    const bytes = pcap([[1, 0, 60], [2, 0, 42]]);
+    const c = countingSource(bytesSource(bytes, 'a.pcap'));
+    const s = await summarize(c.source, (await loadOpen())!);
+    expect(s.packets).toBe(2);
+    // 24-byte file header + 2 × 16-byte record headers + 102 bytes of data.
+    expect(c.bytes()).toBe(24 + 2 * 16 + 102);
+    expect(c.bytes()).toBe(bytes.byteLength);
   });
 });
 

@@ -287,3 +287,23 @@ export async function readFrame(src: ByteSource, n: number, open: OpenModule, de
     await r.close().catch(() => undefined);
   }
 }
+
+/**
+ * Wraps a source to count the bytes it delivers: a streamed URL without a
+ * Content-Length still has a known size once the summary pass has read it all.
+ */
+export function countingSource(src: ByteSource): { source: ByteSource; bytes: () => number } {
+  let n = 0;
+  const source: ByteSource = {
+    name: src.name,
+    size: src.size,
+    read: async () => {
+      const b = await src.read();
+      if (b) n += b.byteLength;
+      return b;
+    },
+    close: () => src.close(),
+    ...(src.gunzip ? { gunzip: src.gunzip.bind(src) } : {}),
+  };
+  return { source, bytes: () => n };
+}

@@ -17,7 +17,7 @@ import type { ByteSource } from '../capture/types.ts';
 import type { Diagnostic } from './api.ts';
 import type { EngineEvent } from './events.ts';
 import { ENGINE_MISSING, type CaptureSpec, type CompileMessage, type FrameMessage, type FromWorker, type InspectMessage, type RunMessage, type ToWorker } from './protocol.ts';
-import { indexForReplay, loadDecode, loadDiagnose, loadEngine, loadOpen, PacedSource, readFrame, sniffFormat, summarize, type SourcesModule } from './worker-engine.ts';
+import { countingSource, indexForReplay, loadDecode, loadDiagnose, loadEngine, loadOpen, PacedSource, readFrame, sniffFormat, summarize, type SourcesModule } from './worker-engine.ts';
 
 interface WorkerScope {
   postMessage(m: FromWorker): void;
@@ -179,7 +179,13 @@ async function handleInspect(m: InspectMessage): Promise<void> {
     }
     const { format, detail } = sniffFormat(head);
     const [open, engine] = await Promise.all([loadOpen(), loadEngine()]);
-    const summary = open && engine ? await summarize(await openSource(spec, engine.sources, new AbortController().signal), open) : undefined;
+    let summary;
+    if (open && engine) {
+      const counted = countingSource(await openSource(spec, engine.sources, new AbortController().signal));
+      summary = await summarize(counted.source, open);
+      // No Content-Length (compressed or chunked responses): the summary pass read it all, so count.
+      if (size === undefined && !summary.fatal) size = counted.bytes();
+    }
     scope.postMessage({ type: 'inspect-result', id: m.id, format, detail, size, summary });
   } catch (err) {
     scope.postMessage({ type: 'inspect-result', id: m.id, format: 'unknown', detail: '', size: undefined, error: err instanceof Error ? err.message : String(err) });

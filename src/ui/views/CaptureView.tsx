@@ -25,11 +25,14 @@ const IF_COLS: Col[] = [
   { key: 'bytes', header: 'Bytes', numeric: true },
 ];
 
-function fmtBytes(n: number | undefined): string {
-  if (n === undefined) return 'unknown (streamed)';
+function fmtBytes(n: number | undefined | null): string {
+  // null: the worker's inspection has not answered yet.
+  if (n === null) return 'reading…';
+  if (n === undefined) return 'unknown';
   if (n < 1024) return `${n} B`;
-  if (n < 1 << 20) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / (1 << 20)).toFixed(1)} MiB`;
+  const exact = `${n.toLocaleString('en-US')} bytes`;
+  if (n < 1 << 20) return `${(n / 1024).toFixed(1)} KiB (${exact})`;
+  return `${(n / (1 << 20)).toFixed(1)} MiB (${exact})`;
 }
 
 /** last − first for "sec.nnnnnnnnn" strings, exactly, as "s.nnnnnnnnn s". */
@@ -52,7 +55,7 @@ export function CaptureView() {
       <dl className="facts">
         <dt>Name</dt><dd>{capture.name}</dd>
         <dt>Source</dt><dd>{capture.kind === 'url' ? capture.url : 'local file (read in this browser only)'}</dd>
-        <dt>Size</dt><dd>{fmtBytes(capture.kind === 'blob' ? capture.blob.size : info?.size)}</dd>
+        <dt>Size</dt><dd>{fmtBytes(capture.kind === 'blob' ? capture.blob.size : info ? info.size : null)}</dd>
         <dt>Format</dt><dd>{info ? sum ? `${sum.format}${sum.gzip ? ', gzip-compressed' : ''}${info.detail && !sum.gzip ? ` (${info.detail})` : ''}` : `${info.format}${info.detail ? ` (${info.detail})` : ''}` : 'reading…'}</dd>
         {info?.error && <><dt>Error</dt><dd className="stderr">{info.error}</dd></>}
         {sum && <Summary sum={sum} />}

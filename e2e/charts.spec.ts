@@ -1,0 +1,34 @@
+/**
+ * Chart text is readable: the quantize/lquantize histograms sit in narrow
+ * cells, and their labels once rendered at 5px (a 720-unit viewBox squeezed
+ * into 320px). The size on screen is the font size times the SVG's scale.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { monacoReady } from './helpers.ts';
+
+async function labelSizes(page: Page): Promise<number[]> {
+  return page.locator('.dist .bar-chart').evaluateAll((svgs) => svgs.flatMap((svg) => {
+    const s = svg as SVGSVGElement;
+    const scale = s.getBoundingClientRect().width / s.viewBox.baseVal.width;
+    return [...s.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+  }));
+}
+
+test('histogram labels in Aggregations are at least 12px, and larger in classroom mode', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 860 });
+  await page.goto('/');
+  await monacoReady(page);
+  await page.locator('.app[data-run-status="idle"]').waitFor();
+  const n = Number(await page.locator('.app').getAttribute('data-run-count'));
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByRole('menuitem', { name: /^Connection latency/ }).first().click();
+  await page.locator(`.app[data-run-count="${n + 1}"][data-run-status="idle"]`).waitFor({ timeout: 60_000 });
+  await page.getByRole('tab', { name: 'Aggregations', exact: true }).click();
+  await expect(page.locator('.dist .bar-chart').first()).toBeVisible();
+  const normal = await labelSizes(page);
+  expect(normal.length).toBeGreaterThan(2);
+  for (const px of normal) expect(px).toBeGreaterThanOrEqual(12);
+
+  await page.getByRole('button', { name: 'Classroom mode' }).click();
+  await expect.poll(async () => Math.min(...await labelSizes(page))).toBeGreaterThanOrEqual(18);
+});
