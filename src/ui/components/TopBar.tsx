@@ -41,7 +41,7 @@ export function TopBar() {
         </label>
         {stepping && status === 'running' && <button type="button" className="primary" onClick={() => stepReplay()} aria-keyshortcuts="N">Next packet</button>}
       </div>
-      <p className="context" aria-live="off">
+      <p className="context" aria-live="off" title={capture ? `${scriptName} on ${capture.name}` : scriptName}>
         <span className="script-name">{scriptName}</span>
         {capture ? <> on <span className="capture-name">{capture.name}</span></> : <> · no capture (BEGIN/END and ticks only)</>}
       </p>
