@@ -3,21 +3,12 @@
  * samples against an independent decoder. Tests skip (with a notice) when
  * tshark is absent.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-let available: boolean | undefined;
-
-export function hasTshark(): boolean {
-  if (available === undefined) {
-    const r = spawnSync('tshark', ['--version'], { encoding: 'utf8' });
-    available = r.status === 0;
-    if (!available) console.warn('tshark is not installed: the tshark checks of samples/ are skipped');
-  }
-  return available;
-}
+export { tsharkAvailable as hasTshark } from '../../test/tools.ts';
 
 /** Preferences that make tshark verify every checksum it can. */
 export const CHECKSUM_PREFS = [

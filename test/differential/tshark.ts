@@ -28,7 +28,7 @@
  * first fragment's payload is dissected in its own frame, as wiretrace does
  * (it never reassembles), instead of in the frame completing the datagram.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
 export const FIELDS = [
@@ -80,13 +80,7 @@ export const COLUMNS: readonly (keyof Layer)[] = [
 
 export interface TsharkFrame { frame: number; protocols: string; layers: Layer[] }
 
-export function tsharkAvailable(): boolean {
-  try {
-    return spawnSync('tshark', ['--version'], { stdio: 'ignore' }).status === 0;
-  } catch {
-    return false;
-  }
-}
+export { tsharkAvailable } from '../tools.ts';
 
 function num(v: string | undefined): string {
   if (v === undefined || v === '') return '?';

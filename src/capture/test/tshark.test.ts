@@ -10,6 +10,7 @@
  * (frame.interface_id restarts at 0 per section but is looked up in the first);
  * we number interfaces globally as the pcapng spec and DESIGN.md want.
  */
+import { tsharkAvailable } from '../../../test/tools.ts';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ import type { Rec } from './util.ts';
 import type { CaptureReader } from '../types.ts';
 
 const root = join(import.meta.dirname, '../../../test/fixtures');
-const hasTshark = spawnSync('tshark', ['--version'], { encoding: 'utf8' }).status === 0;
+const hasTshark = tsharkAvailable();
 
 const FIELDS = ['frame.number', 'frame.time_epoch', 'frame.len', 'frame.cap_len', 'frame.interface_id', 'frame.interface_name',
   'frame.packet_flags_direction', 'frame.packet_flags_reception_type', 'frame.interface_queue', 'frame.drop_count', 'frame.comment'];
