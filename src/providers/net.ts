@@ -74,6 +74,7 @@ export class NetProviders {
   readonly any: boolean;
   private readonly anyIp: boolean;
   private lastBuf: Uint8Array | null = null;
+  private lastView: DataView | null = null;
   private stackKey = new Uint8Array(64);
   private stackLen = -1;
   private lines: string[] = [];
@@ -135,13 +136,16 @@ export class NetProviders {
     c.execname = rec.procName !== '' ? rec.procName : rec.effProcName;
     this.pkt.pkt_addr = f.frame;
     this.cs.cs_pid = pid;
-    // Raw header pointers read the packet's bytes: one DataView per chunk, one byte view per frame.
+    // Raw header pointers read the packet's bytes in the reader's chunk: one DataView per chunk,
+    // bounds per frame (nothing allocated per packet). mem is set every frame: ticks clear it.
     if (f.buf !== this.lastBuf) {
       this.lastBuf = f.buf;
-      c.memView = new DataView(f.buf.buffer, f.buf.byteOffset, f.buf.byteLength);
+      this.lastView = new DataView(f.buf.buffer, f.buf.byteOffset, f.buf.byteLength);
     }
-    // A plain Uint8Array view (Buffer.subarray would build a slower FastBuffer).
-    c.mem = new Uint8Array(f.buf.buffer, f.buf.byteOffset + f.start, f.end - f.start);
+    c.mem = f.buf;
+    c.memView = this.lastView;
+    c.memStart = f.start;
+    c.memLen = f.end - f.start;
     c.memBase = PACKET_BASE;
     this.base = PACKET_BASE;
     if (this.wantStack) this.stack(f);

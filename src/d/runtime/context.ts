@@ -12,8 +12,10 @@
  *    (property names = member names), or `null` for a NULL pointer;
  *  - time: `tsNs` (number when ≤ 2^53−1, else bigint), `wallDeltaNs` (bigint:
  *    or number), `cpu`, `pid`, `tid`, `execname`, …;
- *  - memory: `mem` (the packet bytes), `memBase` (the address of mem[0] as
- *    raw header pointers see it) and `memView` (one DataView for the packet).
+ *  - memory: `mem` (the reader's chunk holding the packet, shared by every
+ *    packet in it: no per-packet view), the packet at mem[memStart, memStart
+ *    + memLen), `memBase` (the packet's first byte as raw header pointers see
+ *    it) and `memView` (one DataView over exactly `mem`, so offsets agree).
  */
 import type { DInt } from './int64.ts';
 import type { Probe } from '../types/probes.ts';
@@ -44,6 +46,8 @@ export class FireCtx {
   frame = 0;
   mem: Uint8Array | null = null;
   memView: DataView | null = null;
+  memStart = 0;
+  memLen = 0;
   memBase = PACKET_BASE;
   /** stack(): the frame's layer path, innermost first (providers fill it). */
   stackLines: string[] = [];

@@ -137,7 +137,7 @@ export class Runtime {
     const c = this.ctx;
     if (c.mem !== null) {
       const off = addr - c.memBase;
-      if (off >= 0 && off + size <= c.mem.length) return [c.memView!, off + c.mem.byteOffset - c.memView!.byteOffset, c.mem];
+      if (off >= 0 && off + size <= c.memLen) return [c.memView!, c.memStart + off, c.mem];
     }
     for (const r of this.regions) {
       const off = addr - r.base;
