@@ -5,6 +5,8 @@ import { existsSync } from 'node:fs';
 // otherwise whatever browser Playwright has installed.
 const debianChromium = '/usr/bin/chromium';
 const executablePath = process.env.WIRETRACE_CHROMIUM ?? (existsSync(debianChromium) ? debianChromium : undefined);
+// Another port lets two checkouts (or two people) run the e2e suite at once.
+const port = Number(process.env.WIRETRACE_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -13,7 +15,7 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
     launchOptions: {
       executablePath,
@@ -24,8 +26,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
     // Never reuse: a server left from another checkout would test the wrong build.
     reuseExistingServer: false,
     timeout: 60_000,
