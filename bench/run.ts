@@ -17,8 +17,9 @@
  *   5. with --big only: a 2 GB capture (bench/out/big.pcap) through decode-only,
  *      --layers and the count script, for peak memory.
  * Timings are never asserted in a test: they are compared with each other.
- * Targets are judged on wall time (what a person waits for) with the CPU-time
- * ratio beside it, since the machine is shared and wall times inflate.
+ * The "faster than" targets are judged on CPU time, since the machine is
+ * shared and wall times inflate with other users' load (wall ratio beside
+ * it); the bandwidth target on wall time, which is what bandwidth means.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -180,7 +181,12 @@ async function main(): Promise<void> {
   const results = await runRows(rows, ctx, runs);
   // The floor under every Node row: starting node and exiting (best of 3, CPU time).
   let nodeStart = Infinity;
-  for (let i = 0; i < 3; i++) nodeStart = Math.min(nodeStart, (await time([process.execPath, '-e', '0'], false)).cpu);
+  let nodeStartWall = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const t = await time([process.execPath, '-e', '0'], false);
+    nodeStart = Math.min(nodeStart, t.cpu);
+    nodeStartWall = Math.min(nodeStartWall, t.seconds);
+  }
 
   // Engine figures (issue 3): one child process, its TSV table printed as is.
   let engineLines: string[] = [];
@@ -238,7 +244,7 @@ async function main(): Promise<void> {
 
   // Judged on CPU time (user + sys of every process of the row, pipelines included): on this
   // shared 2-core machine wall times inflate with other users' load; the wall-time ratio is shown too.
-  lines.push('', `targets (judged on CPU time; wall-time ratio in brackets; load average at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}):`);
+  lines.push('', `targets (judged on CPU time, wall-time ratio in brackets, except bandwidth, which is wall time; load average at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}):`);
   const check = (ok: boolean, text: string): void => { lines.push(`  ${text}: ${ok ? 'PASS' : 'MISSED'}`); };
   const cost = (r: Result): number => (Number.isNaN(r.cpu) ? r.seconds : r.cpu);
   const faster = (fast: Result | undefined, slow: Result | undefined, what: string, target: number): void => {
@@ -247,8 +253,11 @@ async function main(): Promise<void> {
     check(x >= target, `${what} is ${x.toFixed(1)}x faster than ${slow.label.split(' ')[0]}${slow.group === 'e2e' ? ' pipeline' : ''} [wall ${(slow.seconds / fast.seconds).toFixed(1)}x] (target >= ${target}x)`);
   };
   const dec = get('decode'); const rd = get('read'); const layers = get('layers');
-  if (cat && dec) check(cost(dec) <= 2 * cost(cat), `decode-only runs at ${((cost(cat) / cost(dec)) * 100).toFixed(0)}% of cat's bandwidth (${(size / 1e6 / cost(dec)).toFixed(0)} vs ${(size / 1e6 / cost(cat)).toFixed(0)} MB per cpu s) [wall ${((cat.seconds / dec.seconds) * 100).toFixed(0)}%] (target >= 50%)`);
-  if (rd && dec && !Number.isNaN(rd.cpu)) lines.push(`    (node's startup alone takes ${nodeStart.toFixed(2)} cpu s; the reader alone takes ${rd.cpu.toFixed(2)} cpu s of decode-only's ${dec.cpu.toFixed(2)}: decoding adds ${(((dec.cpu - rd.cpu) / packets) * 1e9).toFixed(0)} ns/packet; cat takes ${cat?.cpu.toFixed(2)} cpu s)`);
+  // Bandwidth is bytes per second of elapsed time, so this one target is judged on wall time:
+  // the file source reads ahead on libuv's thread pool, overlapping the kernel's copy (all
+  // of cat's work) with decoding on a second core; the CPU-time ratio is in brackets.
+  if (cat && dec) check(dec.seconds <= 2 * cat.seconds, `decode-only runs at ${((cat.seconds / dec.seconds) * 100).toFixed(0)}% of cat's bandwidth (${(size / 1e6 / dec.seconds).toFixed(0)} vs ${(size / 1e6 / cat.seconds).toFixed(0)} MB/s) [cpu ${((cost(cat) / cost(dec)) * 100).toFixed(0)}%] (target >= 50%)`);
+  if (cat && rd && dec) lines.push(`    (wall: node's startup alone ${nodeStartWall.toFixed(2)} s, the reader alone ${rd.seconds.toFixed(2)} s, decode-only ${dec.seconds.toFixed(2)} s, cat ${cat.seconds.toFixed(2)} s; decoding adds ${(((dec.cpu - rd.cpu) / packets) * 1e9).toFixed(0)} cpu ns/packet)`);
   faster(layers, get('tcpdump'), '--layers', 1);
   faster(layers, get('tshark'), '--layers', 20);
   const count = get('count');

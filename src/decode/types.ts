@@ -154,16 +154,19 @@ export const DIR_OUT = 2;
 export class TcpInfo {
   srcPort = 0;
   dstPort = 0;
+  /** The packet bytes and the header's absolute offset: the fields below are views of them (see IpLayer). */
+  buf: Uint8Array = EMPTY;
+  off = 0;
   /** Unsigned 32-bit. */
-  seq = 0;
-  ack = 0;
+  get seq(): number { const b = this.buf, o = this.off + 4; return b[o]! * 0x1000000 + ((b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!); }
+  get ack(): number { const b = this.buf, o = this.off + 8; return b[o]! * 0x1000000 + ((b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!); }
   /** Header length in bytes (data offset * 4). */
   hdrLen = 0;
   /** The 8 flag bits (CWR ECE URG ACK PSH RST SYN FIN) plus NS as 0x100. */
-  flags = 0;
-  window = 0;
-  checksum = 0;
-  urgent = 0;
+  get flags(): number { return this.buf[this.off + 13]! | ((this.buf[this.off + 12]! & 1) << 8); }
+  get window(): number { return (this.buf[this.off + 14]! << 8) | this.buf[this.off + 15]!; }
+  get checksum(): number { return (this.buf[this.off + 16]! << 8) | this.buf[this.off + 17]!; }
+  get urgent(): number { return (this.buf[this.off + 18]! << 8) | this.buf[this.off + 19]!; }
   /** Payload bytes per the IP length (may exceed what was captured). */
   payloadLen = 0;
   /** Absolute offset of the options and their length in bytes (0 when none). */
@@ -281,18 +284,22 @@ export class IpLayer {
   /** Bytes of extension headers walked (IPv6; includes AH). upperLen-style: plength − extLen. */
   extLen = 0;
 
-  // IPv4
+  // IPv4. The fixed header's plain fields are views: read from the packet's
+  // bytes when asked (the decoder checked the 20 bytes are there before it
+  // set version 4), so decoding stores only what the chain walk needs and a
+  // consumer pays for the fields it reads. 0 on a layer of the other version.
   ihl = 0; // header length in bytes (illumos ipv4_ihl)
-  tos = 0;
-  totalLength = 0;
-  ident = 0;
+  get tos(): number { return this.version === 4 ? this.buf[this.off + 1]! : 0; }
+  get totalLength(): number { return this.version === 4 ? (this.buf[this.off + 2]! << 8) | this.buf[this.off + 3]! : 0; }
+  get ident(): number { return this.version === 4 ? (this.buf[this.off + 4]! << 8) | this.buf[this.off + 5]! : 0; }
   /** The raw 16-bit flags+fragment-offset word; flags = word >> 13, offset = word & 0x1fff (8-byte units). */
-  flagsFrag = 0;
-  flags = 0;
+  get flagsFrag(): number { return this.version === 4 ? (this.buf[this.off + 6]! << 8) | this.buf[this.off + 7]! : 0; }
+  get flags(): number { return this.version === 4 ? this.buf[this.off + 6]! >> 5 : 0; }
+  /** Fragment offset in 8-byte units (IPv4 header, or the IPv6 fragment header). */
   fragOffset = 0;
-  ttl = 0;
+  get ttl(): number { return this.version === 4 ? this.buf[this.off + 8]! : 0; }
   protocol = 0;
-  checksum = 0;
+  get checksum(): number { return this.version === 4 ? (this.buf[this.off + 10]! << 8) | this.buf[this.off + 11]! : 0; }
   /**
    * Whether the IPv4 header checksum verifies: computed on first read (most
    * consumers never ask), false when the header was not wholly captured or
@@ -307,13 +314,13 @@ export class IpLayer {
   hdrCaptured = false;
   buf: Uint8Array = EMPTY;
 
-  // IPv6
-  tclass = 0;
-  flow = 0;
+  // IPv6 (traffic class, flow label and hop limit are views, as above).
+  get tclass(): number { return this.version === 6 ? ((this.buf[this.off]! & 15) << 4) | (this.buf[this.off + 1]! >> 4) : 0; }
+  get flow(): number { return this.version === 6 ? ((this.buf[this.off + 1]! & 15) << 16) | (this.buf[this.off + 2]! << 8) | this.buf[this.off + 3]! : 0; }
   plen = 0;
   /** The first next-header field (ipv6_nexthdr). */
   nextHeader = 0;
-  hopLimit = 0;
+  get hopLimit(): number { return this.version === 6 ? this.buf[this.off + 7]! : 0; }
   /** Extension headers walked (hop-by-hop, routing, fragment, dest options, AH). */
   extCount = 0;
   /** IPv6 fragment header, when present: id, offset (8-byte units), M flag. */
@@ -358,10 +365,9 @@ export class IpLayer {
     this.hdrLen = 0;
     this.plength = 0;
     this.extLen = 0;
-    this.ihl = 0; this.tos = 0; this.totalLength = 0; this.ident = 0; this.flagsFrag = 0;
-    this.flags = 0; this.fragOffset = 0; this.ttl = 0; this.protocol = 0; this.checksum = 0;
+    this.ihl = 0; this.fragOffset = 0; this.protocol = 0;
     this.ck = -1; this.hdrCaptured = false;
-    this.tclass = 0; this.flow = 0; this.plen = 0; this.nextHeader = 0; this.hopLimit = 0;
+    this.plen = 0; this.nextHeader = 0;
     this.extCount = 0; this.hasFragHeader = false; this.fragId = 0; this.fragMore = false;
     this.upper = 0; this.upperOff = 0; this.upperCapLen = 0; this.upperLen = 0; this.laterFragment = false;
     this.tunnel = TUN_NONE; this.tunnelKey = -1;

@@ -301,28 +301,23 @@ export class NetProviders {
     const l = this.scratch;
     l.reset(f.ipCount);
     l.off = off;
+    l.buf = b;
     l.version = b[off]! >> 4;
     l.addrLen = v6 ? 16 : 4;
     l.srcOff = off + (v6 ? 8 : 12);
     l.dstOff = off + (v6 ? 24 : 16);
     l.ifName = f.ipCount > 0 ? f.ip[f.ipCount - 1]!.ifName : f.ifName;
+    // The header's other fields are views of its bytes (IpLayer), read once version says which.
     if (v6) {
       l.plen = (b[off + 4]! << 8) | b[off + 5]!;
       l.plength = l.plen;
       l.nextHeader = b[off + 6]!;
-      l.hopLimit = b[off + 7]!;
     } else {
       l.ihl = (b[off]! & 15) << 2;
       l.hdrLen = l.ihl;
-      l.tos = b[off + 1]!;
-      l.totalLength = (b[off + 2]! << 8) | b[off + 3]!;
-      l.plength = l.totalLength - l.ihl;
-      l.ident = (b[off + 4]! << 8) | b[off + 5]!;
-      l.flagsFrag = (b[off + 6]! << 8) | b[off + 7]!;
-      l.ttl = b[off + 8]!;
+      l.plength = ((b[off + 2]! << 8) | b[off + 3]!) - l.ihl;
       l.protocol = b[off + 9]!;
       l.upper = l.protocol;
-      l.checksum = (b[off + 10]! << 8) | b[off + 11]!;
     }
     const keep = l.version;
     l.version = v6 ? 6 : 4; // which translator applies

@@ -44,6 +44,47 @@ describe('sources', () => {
     await expect(openCaptureFile(join(dir, 'missing.pcap'))).rejects.toThrow(/cannot open .*missing\.pcap: No such file or directory/);
   });
 
+  it('reads a file ahead without handing out a chunk before the caller is done with the previous one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wt-'));
+    const p = join(dir, 'b.bin');
+    const data = new Uint8Array(10_000).map((_, i) => (i * 7 + (i >> 8)) & 255);
+    writeFileSync(p, data);
+    // Sizes around the chunk size: a remainder, an exact multiple, one byte, nothing.
+    for (const size of [10_000, 9_000, 1, 0]) {
+      writeFileSync(p, data.subarray(0, size));
+      for (const ahead of [0, 1, 2, 3]) {
+        const src = await fileSource(p, 1000, ahead);
+        const got: number[] = [];
+        let prev: Uint8Array | null = null;
+        let prevCopy: number[] = [];
+        for (;;) {
+          // Read-ahead has been filling other buffers meanwhile: the chunk handed out last is intact until read() is called again.
+          await new Promise((r) => setTimeout(r, 1));
+          if (prev !== null) expect(Array.from(prev)).toEqual(prevCopy);
+          const c = await src.read();
+          if (c === null) break;
+          prev = c;
+          prevCopy = Array.from(c);
+          got.push(...c);
+        }
+        expect(await src.read()).toBeNull();
+        await src.close();
+        expect(got.length).toBe(size);
+        expect(Buffer.from(got).equals(Buffer.from(data.subarray(0, size)))).toBe(true);
+      }
+    }
+  });
+
+  it('closes a read-ahead file source in the middle without leaving reads behind', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wt-'));
+    const p = join(dir, 'c.pcap');
+    writeFileSync(p, bytes);
+    const src = await fileSource(p, 512, 3);
+    expect((await src.read())?.length).toBe(512);
+    await src.close();
+    expect(await src.read()).toBeNull();
+  });
+
   it('delivers stdin packets as they arrive', async () => {
     const pt = new PassThrough();
     const r = await (async () => {

@@ -64,20 +64,13 @@ export function decodeIpv4(f: DecodedFrame, off: number, end: number): void {
   l.srcOff = off + 12;
   l.dstOff = off + 16;
   l.addrLen = 4;
-  l.tos = b[off + 1]!;
-  l.totalLength = total;
   // Total length 0 is TCP segmentation offload: like tshark, use what the capture says the packet held.
   l.plength = (total !== 0 ? total : f.start + f.wireLen - off) - ihl;
-  l.ident = u16(b, off + 4);
   const ff = u16(b, off + 6);
-  l.flagsFrag = ff;
-  l.flags = ff >> 13;
   l.fragOffset = ff & 0x1fff;
-  l.ttl = b[off + 8]!;
   const proto = b[off + 9]!;
   l.protocol = proto;
   l.upper = proto;
-  l.checksum = u16(b, off + 10);
   if (end - off < ihl) return short(f, K_IPV4, off, ihl, end);
   l.hdrCaptured = true; // checksumValid is computed from it on demand
   const pay = off + ihl;

@@ -25,20 +25,16 @@ export function decodeIpv6(f: DecodedFrame, off: number, end: number): void {
   if (!push(f, K_IPV6, off)) return;
   const l = newIpLayer(f, K_IPV6, off);
   if (l === null) return;
-  const w = u32(b, off);
   l.version = 6;
   l.hdrLen = 40;
   l.srcOff = off + 8;
   l.dstOff = off + 24;
   l.addrLen = 16;
-  l.tclass = (w >>> 20) & 0xff;
-  l.flow = w & 0xfffff;
   const plen = u16(b, off + 4);
   l.plen = plen;
   l.plength = plen;
   let nh = b[off + 6]!;
   l.nextHeader = nh;
-  l.hopLimit = b[off + 7]!;
   let pend = end;
   if (plen !== 0) {
     const lim = off + 40 + plen;

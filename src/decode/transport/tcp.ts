@@ -17,16 +17,12 @@ export function decodeTcp(f: DecodedFrame, off: number, end: number): void {
   const t = l.tcp;
   l.l4 = L4_TCP;
   l.l4Off = off;
+  t.buf = b;
+  t.off = off;
   t.srcPort = u16(b, off);
   t.dstPort = u16(b, off + 2);
-  t.seq = u32(b, off + 4);
-  t.ack = u32(b, off + 8);
   const hl = (b[off + 12]! >> 4) << 2;
   t.hdrLen = hl;
-  t.flags = b[off + 13]! | ((b[off + 12]! & 1) << 8);
-  t.window = u16(b, off + 14);
-  t.checksum = u16(b, off + 16);
-  t.urgent = u16(b, off + 18);
   t.payloadLen = l.upperLen - hl;
   t.optsParsed = false;
   if (hl < 20) {
