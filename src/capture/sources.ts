@@ -30,22 +30,38 @@ export function bytesSource(bytes: Uint8Array, name = 'bytes', chunkSize = 0): B
   };
 }
 
-/** A Blob (a dropped File) read in slices of `chunkSize`; never the whole Blob at once. */
+/**
+ * A Blob (a dropped File) read in slices of `chunkSize`; never the whole Blob
+ * at once. The next slice is requested when one is handed out: the browser
+ * reads Blobs off the calling thread, so reading overlaps decoding (two
+ * slices in memory at most).
+ */
 export function blobSource(blob: Blob, name?: string, chunkSize = CHUNK_SIZE): ByteSource {
   let pos = 0;
   let done = false;
+  let next: Promise<ArrayBuffer | Error> | null = null;
   const label = name ?? ((blob as { name?: unknown }).name as string | undefined) ?? 'blob';
+  const request = (): Promise<ArrayBuffer | Error> | null => {
+    if (pos >= blob.size) return null;
+    const end = Math.min(blob.size, pos + chunkSize);
+    const p = blob.slice(pos, end).arrayBuffer().catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+    pos = end;
+    return p;
+  };
   return {
     name: typeof label === 'string' ? label : 'blob',
     size: blob.size,
     async read(): Promise<Uint8Array | null> {
-      if (done || pos >= blob.size) { done = true; return null; }
-      const end = Math.min(blob.size, pos + chunkSize);
-      const ab = await blob.slice(pos, end).arrayBuffer();
-      pos = end;
+      if (done) return null;
+      const p = next ?? request();
+      next = null;
+      if (p === null) { done = true; return null; }
+      const ab = await p;
+      if (ab instanceof Error) { done = true; throw ab; }
+      if (!done) next = request();
       return new Uint8Array(ab);
     },
-    close(): Promise<void> { done = true; return Promise.resolve(); },
+    close(): Promise<void> { done = true; next = null; return Promise.resolve(); },
   };
 }
 

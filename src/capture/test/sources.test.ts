@@ -29,6 +29,24 @@ describe('sources', () => {
     expect(r.bytesRead).toBe(bytes.length);
   });
 
+  it('reads a Blob ahead in order, and reports a failed slice where it happens', async () => {
+    const src = blobSource(new Blob([bytes as BlobPart]), 'x.pcap', 1000);
+    const got: number[] = [];
+    for (let c = await src.read(); c !== null; c = await src.read()) got.push(...c);
+    expect(Buffer.from(got).equals(Buffer.from(bytes))).toBe(true);
+    // A Blob whose second slice cannot be read (a file removed while reading, say).
+    const failing = {
+      size: 3000,
+      slice(start: number): Blob {
+        return { arrayBuffer: () => (start === 0 ? Promise.resolve(new ArrayBuffer(1000)) : Promise.reject(new Error('NotReadableError'))) } as Blob;
+      },
+    } as Blob;
+    const f = blobSource(failing, 'gone.pcap', 1000);
+    expect((await f.read())?.length).toBe(1000);
+    await expect(f.read()).rejects.toThrow('NotReadableError');
+    expect(await f.read()).toBeNull();
+  });
+
   it('reads a fetch-like stream', async () => {
     const stream = new Blob([bytes as BlobPart]).stream();
     const recs = await drain(await openCapture(streamSource(stream, 'http://x/y.pcap')));
