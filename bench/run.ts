@@ -121,15 +121,18 @@ async function runRows(rows: BenchRow[], ctx: BenchContext, runs: number, tag = 
       results.push({ name: row.name, label: row.label, group: row.group, seconds: NaN, cpu: NaN, rss: 0, status: null, skipped: true, stderr: '' });
       continue;
     }
-    // Best of `runs` by CPU time (the least disturbed run); rows that take under 20 s are run
-    // at least 3 times, since one run on a shared machine can be 50% off. tshark runs once.
+    // Best of `runs` (the least disturbed run): CPU time and wall time each their own minimum,
+    // since a run can lose its second core without using more CPU. Rows that take under 20 s
+    // are run at least 3 times, since one run on a shared machine can be 50% off. tshark runs once.
     let best: Timing | null = null;
+    let bestWall = Infinity;
     for (let i = 0; i < runs || (i < 3 && best !== null && best.seconds < 20); i++) {
       process.stderr.write(`running ${row.label}${tag}${i > 0 ? ` (run ${i + 1})` : ''}...\n`);
       const r = await time(argv, row.node === true, row.keepOutput ? join(OUT, `${row.name}${tag ? '-big' : ''}.out`) : '/dev/null');
+      if (r.status === 0) bestWall = Math.min(bestWall, r.seconds);
       if (best === null || (Number.isNaN(r.cpu) ? r.seconds < best.seconds : r.cpu < best.cpu)) best = r;
     }
-    results.push({ name: row.name, label: row.label, group: row.group, ...best! });
+    results.push({ name: row.name, label: row.label, group: row.group, ...best!, seconds: Number.isFinite(bestWall) ? bestWall : best!.seconds });
   }
   return results;
 }
@@ -213,7 +216,7 @@ async function main(): Promise<void> {
     bigSize = statSync(bigFile).size;
     const bigCtx = { ...ctx, file: bigFile };
     spawnSync('cat', [bigFile], { stdio: 'ignore' });
-    big = await runRows(ROWS.filter((r) => r.name === 'decode' || r.name === 'layers' || r.name === 'count'), bigCtx, 1, ' (2 GB)');
+    big = await runRows(ROWS.filter((r) => r.name === 'cat' || r.name === 'decode' || r.name === 'layers' || r.name === 'count'), bigCtx, 1, ' (2 GB)');
   }
 
   const lines: string[] = [];
@@ -257,6 +260,8 @@ async function main(): Promise<void> {
   // the file source reads ahead on libuv's thread pool, overlapping the kernel's copy (all
   // of cat's work) with decoding on a second core; the CPU-time ratio is in brackets.
   if (cat && dec) check(dec.seconds <= 2 * cat.seconds, `decode-only runs at ${((cat.seconds / dec.seconds) * 100).toFixed(0)}% of cat's bandwidth (${(size / 1e6 / dec.seconds).toFixed(0)} vs ${(size / 1e6 / cat.seconds).toFixed(0)} MB/s) [cpu ${((cost(cat) / cost(dec)) * 100).toFixed(0)}%] (target >= 50%)`);
+  const bigCat = big.find((r) => r.name === 'cat'); const bigDec = big.find((r) => r.name === 'decode');
+  if (bigCat && bigDec) lines.push(`    (on the ${(bigSize / 1e9).toFixed(2)} GB capture, where node's startup weighs less: ${((bigCat.seconds / bigDec.seconds) * 100).toFixed(0)}% of cat's bandwidth, wall)`);
   if (cat && rd && dec) lines.push(`    (wall: node's startup alone ${nodeStartWall.toFixed(2)} s, the reader alone ${rd.seconds.toFixed(2)} s, decode-only ${dec.seconds.toFixed(2)} s, cat ${cat.seconds.toFixed(2)} s; decoding adds ${(((dec.cpu - rd.cpu) / packets) * 1e9).toFixed(0)} cpu ns/packet)`);
   faster(layers, get('tcpdump'), '--layers', 1);
   faster(layers, get('tshark'), '--layers', 20);
