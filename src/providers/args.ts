@@ -21,6 +21,7 @@
  * from getters over the decoder's per-frame cache: an address is formatted
  * only when a clause reads it, once per frame; filling allocates nothing.
  */
+import { byteString } from './bytestr.ts';
 import type { DecodedFrame, IpLayer } from '../decode/index.ts';
 import { dstText, srcText } from './addrcache.ts';
 
@@ -45,7 +46,11 @@ export class IpInfo {
   get ip_saddr(): string { return srcText(this.f!, this.l!); }
   get ip_daddr(): string { return dstText(this.f!, this.l!); }
 }
-export class IfInfo { if_name = ''; if_local = 0; if_ipstack = 0; if_addr = 0; ill_name = ''; }
+export class IfInfo {
+  if_name = ''; if_local = 0; if_ipstack = 0; if_addr = 0; ill_name = '';
+  /** @internal The interface name if_name was converted from (names are converted once, not per firing). */
+  src = '';
+}
 export class Ipv4Info {
   ipv4_ver = 0; ipv4_ihl = 0; ipv4_tos = 0; ipv4_length = 0; ipv4_ident = 0; ipv4_flags = 0; ipv4_offset = 0;
   ipv4_ttl = 0; ipv4_protocol = 0; ipv4_protostr = ''; ipv4_checksum = 0; ipv4_src = 0; ipv4_dst = 0; ipv4_hdr = 0;
@@ -142,8 +147,7 @@ export function fillIpv6Info(o: Ipv6Info, f: DecodedFrame, l: IpLayer, base: num
 }
 
 export function fillIfInfo(o: IfInfo, name: string, local: boolean): void {
-  o.if_name = name;
-  o.ill_name = name;
+  if (name !== o.src) { o.src = name; o.if_name = o.ill_name = byteString(name); }
   o.if_local = local ? 1 : 0;
 }
 

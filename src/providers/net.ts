@@ -24,6 +24,7 @@
  * read, and stack() built only, when the engine says the program uses them
  * (NetUses; without that hint both are computed for every layer).
  */
+import { byteString } from './bytestr.ts';
 import { PACKET_BASE, type FireCtx } from '../d/runtime/context.ts';
 import type { DInt } from '../d/runtime/int64.ts';
 import type { Probe } from '../d/types/probes.ts';
@@ -84,6 +85,9 @@ export class NetProviders {
   private nowNs = 0;
   private loop = false;
   private lastIfName = '';
+  /** execname: the capture's process name and its D byte string (converted when it changes). */
+  private lastExec = '';
+  private lastExecBytes = '';
   private lastIfTunnel = false;
   private lastIfLo = false;
   /** The frame's capture interface is a tunnel's (ip.tun0, ipsec0, tun0, vti0): see fireWrite. */
@@ -133,7 +137,9 @@ export class NetProviders {
     this.recEpbErrors = rec.epbFlags;
     const pid = rec.pid >= 0 ? rec.pid : rec.effPid >= 0 ? rec.effPid : 0;
     c.pid = pid;
-    c.execname = rec.procName !== '' ? rec.procName : rec.effProcName;
+    const exec = rec.procName !== '' ? rec.procName : rec.effProcName;
+    if (exec !== this.lastExec) { this.lastExec = exec; this.lastExecBytes = byteString(exec); }
+    c.execname = this.lastExecBytes;
     this.pkt.pkt_addr = f.frame;
     this.cs.cs_pid = pid;
     // Raw header pointers read the packet's bytes in the reader's chunk: one DataView per chunk,
