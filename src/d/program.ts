@@ -133,7 +133,7 @@ const KNOWN_OPTIONS = new Set([
   'aggsize', 'bufsize', 'dynvarsize', 'specsize', 'strsize', 'aggrate', 'cleanrate', 'statusrate', 'switchrate', 'nspec', 'cpu',
   'jstackframes', 'jstackstrsize', 'stackframes', 'ustackframes', 'stackindent', 'aggsortkeypos', 'aggsortpos', 'quiet',
   'flowindent', 'rawbytes', 'aggsortkey', 'aggsortrev', 'aggpercpu', 'destructive', 'grabanon', 'temporal', 'aggzoom',
-  'aggpack', 'bufpolicy', 'bufresize', 'zone', 'encoding', 'amin', 'argref', 'core', 'cpp', 'cpphdrs', 'cpppath', 'ctypes',
+  'aggpack', 'agghist', 'bufpolicy', 'bufresize', 'zone', 'encoding', 'amin', 'argref', 'core', 'cpp', 'cpphdrs', 'cpppath', 'ctypes',
   'defaultargs', 'define', 'droptags', 'dtypes', 'empty', 'errtags', 'evaltime', 'incdir', 'iregs', 'kdefs', 'knodefs', 'late',
   'lazyload', 'ldpath', 'libdir', 'linkmode', 'linktype', 'nolibs', 'pgmax', 'pspec', 'stdc', 'strip', 'syslibdir', 'tree',
   'tregs', 'udefs', 'undef', 'unodefs', 'verbose', 'version', 'zdefs', 'debug', 'disasm', 'modpath', 'procfs',

@@ -15,6 +15,7 @@ const TABLE: [string, OptKind][] = [
   ['aggsortpos', 'runtime'], ['quiet', 'runtime'], ['flowindent', 'runtime'], ['rawbytes', 'runtime'],
   ['aggsortkey', 'runtime'], ['aggsortrev', 'runtime'], ['aggpercpu', 'runtime'], ['destructive', 'runtime'],
   ['grabanon', 'runtime'], ['temporal', 'runtime'], ['aggzoom', 'runtime'], ['aggpack', 'runtime'],
+  ['agghist', 'runtime'],
   ['bufpolicy', 'string'], ['bufresize', 'string'], ['zone', 'string'], ['encoding', 'string'],
   ['amin', 'compile'], ['argref', 'compile'], ['core', 'compile'], ['cpp', 'compile'], ['cpphdrs', 'compile'],
   ['cpppath', 'compile'], ['ctypes', 'compile'], ['defaultargs', 'compile'], ['define', 'compile'],
@@ -55,6 +56,10 @@ export function validateOption(name: string, value: string | undefined): string 
       // dtrace_optval_t is an int64_t: strtoll's ERANGE makes the value invalid.
       return BigInt(value) > 0x7fffffffffffffffn ? ERR_BADOPTVAL : undefined;
     }
+    case 'string':
+      // dt_opt_encoding takes exactly "ascii" or "utf8".
+      if (name === 'encoding') return value === 'ascii' || value === 'utf8' ? undefined : ERR_BADOPTVAL;
+      return undefined;
     default: return undefined;
   }
 }

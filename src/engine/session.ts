@@ -25,7 +25,7 @@ import type { CompiledClause, CompileEnv } from '../d/compile/compiler.ts';
 import { CompileError } from '../d/check/errors.ts';
 import { createRegistry, type Probe, type ProbeRegistry } from '../d/types/probes.ts';
 import { PROBE_HEADER, probeLine } from '../d/format/trace.ts';
-import { aggSnapshot, printUnprinted, printaDefault, printaFormat } from '../d/format/printa.ts';
+import { aggSnapshot, printUnprinted, printaDefault, printaFormat, type PrintaOptions } from '../d/format/printa.ts';
 import type { ParsedFormat } from '../d/format/printf.ts';
 import * as I from '../d/runtime/int64.ts';
 import type { DDiagnostic } from '../d/diagnostics.ts';
@@ -293,9 +293,18 @@ export class Session implements FiringSink {
     return { aggsortkey: this.isSet('aggsortkey'), aggsortrev: this.isSet('aggsortrev'), aggsortkeypos: n('aggsortkeypos'), aggsortpos: n('aggsortpos') };
   }
 
+  /** The options printing reads (sorting, strsize, agghist/aggpack/aggzoom, encoding), as they are now. */
+  printOpts(): PrintaOptions {
+    const enc = this.opt('encoding');
+    return {
+      ...this.sortOpts(), strsize: this.rt.limits.strsize, agghist: this.isSet('agghist'), aggpack: this.isSet('aggpack'),
+      aggzoom: this.isSet('aggzoom'), encoding: enc === 'utf8' || enc === 'ascii' ? enc : undefined,
+    };
+  }
+
   private printa(pf: ParsedFormat | null, ids: number[]): string {
     const vars = this.aggs.vars(ids);
-    const o = { ...this.sortOpts(), strsize: this.rt.limits.strsize };
+    const o = this.printOpts();
     const ts = String(this.rt.ctx.tsNs);
     for (const v of vars) this.emitEvent(aggSnapshot(v, ts, o));
     return pf ? printaFormat(pf, vars, o, { timeZone: this.options.timeZone ?? 'UTC' }) : printaDefault(vars, o);
@@ -318,7 +327,7 @@ export class Session implements FiringSink {
 
   /** Print aggregations not yet printed (at the end of the run, as dtrace does). */
   printRemaining(): void {
-    const o = { ...this.sortOpts(), strsize: this.rt.limits.strsize };
+    const o = this.printOpts();
     const ts = String(this.rt.ctx.tsNs);
     for (const v of this.store.vars) if (!v.printed && v.entries.size > 0) this.emitEvent(aggSnapshot(v, ts, o));
     const s = printUnprinted(this.store.vars, o);

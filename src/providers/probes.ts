@@ -11,6 +11,12 @@
  *   ip:ip:ill_input_short_v4:receive    an IPv4 packet arrives (v6: _v6)
  *   ip:ip:ire_send_local_v4:send/receive  loopback (v6: _v6): both fire
  *
+ * FreeBSD lists the same ip, tcp and udp probes in module `kernel`
+ * (`tcp:kernel::accept-established` in its share/dtrace scripts), so those
+ * probes carry `kernel` as a module alias: a description naming either
+ * module matches them (listed and reported as `ip`). The 2007 prototype
+ * providers were never on FreeBSD and have no alias.
+ *
  * The 2007 prototype's ipv4/ipv6 providers (ipio01.d, ipio03.d) take
  * (pktinfo_t *, ipinfo_t *, ifinfo_t *, ipv4info_t * | ipv6info_t *); every
  * probe of one of those providers has the same prototype, so a clause on
@@ -69,6 +75,9 @@ export interface NetProbes {
   udpSend: Probe; udpReceive: Probe;
 }
 
+/** FreeBSD's module name for the ip, tcp and udp SDT probes. */
+const FREEBSD_MODULE = 'kernel';
+
 const native = (names: string[]): string[] => names;
 
 /** Registers every network probe (idempotent: the registry returns existing probes). */
@@ -76,7 +85,7 @@ export function registerNetworkProviders(reg: ProbeRegistry): NetProbes {
   const a = argTypes();
   const ipArgs = [a.pkt, a.cs, a.ip, a.ifi, a.v4, a.v6];
   const ipNative = native(['mblk_t *', 'conn_t *', 'void_ip_t *', '__dtrace_ipsr_ill_t *', 'ipha_t *', 'ip6_t *', 'int']);
-  const ip = (func: string, name: string): Probe => reg.register('ip', 'ip', func, name, ipArgs, { argNative: ipNative });
+  const ip = (func: string, name: string): Probe => reg.register('ip', 'ip', func, name, ipArgs, { argNative: ipNative, moduleAlias: FREEBSD_MODULE });
   const ipSend = {
     4: [ip('ip_xmit', 'send'), ip('ire_send_local_v4', 'send')] as [Probe, Probe],
     6: [ip('ip_xmit', 'send'), ip('ire_send_local_v6', 'send')] as [Probe, Probe],
@@ -97,7 +106,7 @@ export function registerNetworkProviders(reg: ProbeRegistry): NetProbes {
   const tcpIo = [a.pkt, a.cs, a.ip, a.tcps, a.tcp];
   const tcpIoNative = ['mblk_t *', 'conn_t *', 'void_ip_t *', 'tcp_t *', 'tcph_t *'];
   const tcp = (func: string, name: string, args: DType[] = tcpIo, nat = tcpIoNative): Probe =>
-    reg.register('tcp', 'ip', func, name, args, { argNative: nat });
+    reg.register('tcp', 'ip', func, name, args, { argNative: nat, moduleAlias: FREEBSD_MODULE });
   const tcpSend = tcp('tcp_send_data', 'send');
   const tcpReceive = tcp('tcp_input_data', 'receive');
   const tcpStateChange = tcp('tcp_set_state', 'state-change', [T_VOID, a.cs, T_VOID, a.tcps, T_VOID, a.tcpls],
@@ -109,8 +118,8 @@ export function registerNetworkProviders(reg: ProbeRegistry): NetProbes {
   const tcpAcceptRefused = tcp('tcp_xmit_listeners_reset', 'accept-refused');
   const udpArgs = [a.pkt, a.cs, a.ip, a.udps, a.udp];
   const udpNative = ['mblk_t *', 'conn_t *', 'void_ip_t *', 'udp_t *', 'udpha_t *'];
-  const udpSend = reg.register('udp', 'ip', 'udp_send', 'send', udpArgs, { argNative: udpNative });
-  const udpReceive = reg.register('udp', 'ip', 'udp_input', 'receive', udpArgs, { argNative: udpNative });
+  const udpSend = reg.register('udp', 'ip', 'udp_send', 'send', udpArgs, { argNative: udpNative, moduleAlias: FREEBSD_MODULE });
+  const udpReceive = reg.register('udp', 'ip', 'udp_input', 'receive', udpArgs, { argNative: udpNative, moduleAlias: FREEBSD_MODULE });
   return {
     ipSend, ipReceive, ipv4, ipv6, tcpSend, tcpReceive, tcpStateChange, tcpConnectRequest, tcpConnectEstablished,
     tcpConnectRefused, tcpAcceptEstablished, tcpAcceptRefused, udpSend, udpReceive,

@@ -1320,7 +1320,7 @@ export class Compiler {
       v.type = assignType;
     }
     const t = v.type;
-    const keyEv = this.keyClosure(keys.map((k, i) => this.coerce(k, v.keyTypes![i]!)), v.scope === 'tls');
+    const keyEv = this.keyClosure(keys.map((k, i) => this.tupleKey(this.coerce(k, v.keyTypes![i]!))), v.scope === 'tls');
     const rt = this.env.rt;
     const m = (rt.assocs[v.id] ??= new Map());
     const z = zeroOf(t);
@@ -1347,6 +1347,19 @@ export class Compiler {
     const ev: Ev = (c) => { const x = m.get(keyEv(c)); return x === undefined ? zd : x; };
     const set = (c: FireCtx, val: unknown): void => rt.dynSet(m, keyEv(c), val, chunk);
     return { t, ev, lv: { kind: 'var', writable: true, set } };
+  }
+
+  /**
+   * A key of an associative array or aggregation tuple. A string key is
+   * copied into the tuple by reading its characters (dtrace.c: DIF_OP_PUSHTR
+   * takes dtrace_strlen() of it; an aggregation key record is stored by
+   * dtrace_store_by_ref()), so the NULL string faults there as a load from
+   * address 0 does, and "" is an ordinary key.
+   */
+  private tupleKey(x: X): X {
+    if (!isString(x.t)) return x;
+    const sv = x.ev as StrEv;
+    return { ...x, ev: (c) => { const v = sv(c); return v === NULL_STR ? fault(FLT_BADADDR, 0) : v; } };
   }
 
   /** A closure computing a Map key for a tuple: the value itself for one key, else a joined string. */
@@ -1643,7 +1656,7 @@ export class Compiler {
     const incrArg = fname === 'quantize' ? args[1] : fname === 'lquantize' ? args[4] : fname === 'llquantize' ? args[5] : undefined;
     const incr = incrArg ? this.asInt(incrArg, T_LONG) : null;
     const keyEvs = keys.map((k, i) => {
-      const ev = this.coerce(k, sym!.keyTypes![i]!).ev;
+      const ev = this.tupleKey(this.coerce(k, sym!.keyTypes![i]!)).ev;
       if (k.t !== STACK_TYPE) return ev;
       // A stack key is kind 'stack': its frames joined by '\n' into one string (the library's key format).
       return (c: FireCtx) => (ev(c) as readonly string[]).join('\n');

@@ -14,6 +14,9 @@
  * to one above the last; with no data the three bins around zero. Bars are
  * 40 columns of '@' scaled to the total of |counts| shown (rounded), split
  * in two 20-column halves around a '|' centre line when negative counts exist.
+ *
+ * The options aggpack, agghist, aggzoom and encoding change these layouts
+ * (aggpack.ts says how); they reach here through PrintaOptions.
  */
 import type { AggEntry, AggVar, KeyVal, SortOptions } from '../runtime/aggregate.ts';
 import { bucketLabels, joinedRows, scalarValue, sortedEntries } from '../runtime/aggregate.ts';
@@ -21,9 +24,13 @@ import { QUANTIZE_ZEROBUCKET, quantizeBucketVal } from '../runtime/aggregate-buc
 import type { DInt } from '../runtime/int64.ts';
 import * as I from '../runtime/int64.ts';
 import type { AggSnapshotEvent } from '../../engine/events.ts';
+import {
+  lquantizePacked, PLAIN, quanthdr, quanthdrPacked, quantizePacked, quantizeTotal, utf8Glyph, zoomTrunc, type DistStyle,
+} from './aggpack.ts';
 import { formatPrintaRow } from './printf.ts';
 import type { FormatContext, ParsedFormat, PfAggValue, PfValue } from './printf.ts';
 import { formatStackDefault, printStringRecord } from './trace.ts';
+import { stddev } from '../runtime/aggregate-stddev.ts';
 
 const ATS = '@'.repeat(40);
 const SPACES = ' '.repeat(40);
@@ -37,21 +44,44 @@ function divNormal(v: number, normal: DInt): string {
   return String(I.wrap(I.div(I.toUnsigned(v, 8), normal, 8, false), 8, true));
 }
 
+/** dt_print_quantline_utf8: whole U+2588 blocks and one partial block (U+2589..U+258F) of 8 levels. */
+function quantlineUtf8(val: number, normal: DInt, total: number): string {
+  const f = (Math.abs(val) * 40) / total;
+  const whole = Math.min(40, Math.trunc(f));
+  const partial = Math.trunc((f - Math.trunc(f)) * 8);
+  let out = '|';
+  for (let i = 0; i < whole; i++) out += FULL_BLOCK;
+  let i = whole;
+  if (partial !== 0) { out += utf8Glyph(0x258f - (partial - 1)); i++; }
+  return out + SPACES.slice(Math.min(i, 40)) + ' ' + padEnd(divNormal(val, normal), 9) + '\n';
+}
+
+const FULL_BLOCK = utf8Glyph(0x2588);
+
+/** Bar depth, clamped to the 40 columns (agghist over avg/stddev can exceed them, where C would read before the string). */
+function depthOf(val: number, len: number, total: number): number {
+  const d = Math.trunc((Math.abs(val) * len) / total + 0.5);
+  return d > len ? len : d;
+}
+
 /** dt_print_quantline. */
-function quantline(val: number, normal: DInt, total: number, positives: boolean, negatives: boolean): string {
+function quantline(val: number, normal: DInt, total: number, positives: boolean, negatives: boolean, st: DistStyle = PLAIN): string {
   const len = 40;
   const count = padEnd(divNormal(val, normal), 9);
   if (!negatives) {
     let depth = 0;
-    if (positives) depth = Math.trunc((Math.abs(val) * len) / total + 0.5);
+    if (positives) {
+      if (st.encoding === 'utf8') return quantlineUtf8(val, normal, total);
+      depth = depthOf(val, len, total);
+    }
     return '|' + ATS.slice(len - depth) + SPACES.slice(depth) + ' ' + count + '\n';
   }
   if (!positives) {
-    const depth = Math.trunc((Math.abs(val) * len) / total + 0.5);
+    const depth = depthOf(val, len, total);
     return SPACES.slice(depth) + ATS.slice(len - depth) + '| ' + count + '\n';
   }
   const half = len / 2;
-  const depth = Math.trunc((Math.abs(val) * half) / total + 0.5);
+  const depth = depthOf(val, half, total);
   const ats = ATS.slice(0, half), spaces = SPACES.slice(0, half);
   if (val <= 0) return spaces.slice(depth) + ats.slice(half - depth) + '|' + ' '.repeat(half) + ' ' + count + '\n';
   return ' '.repeat(20) + '|' + ats.slice(half - depth) + spaces.slice(depth) + ' ' + count + '\n';
@@ -72,60 +102,62 @@ function range(data: readonly number[], emptyFirst: number, emptyLast: number): 
   return { first, last };
 }
 
-function totals(data: readonly number[], first: number, last: number): { total: number; pos: boolean; neg: boolean } {
+function totals(data: readonly number[], first: number, last: number, zoom: boolean): { total: number; pos: boolean; neg: boolean } {
   let total = 0, pos = false, neg = false;
   for (let i = first; i <= last; i++) {
     const v = data[i]!;
     if (v > 0) pos = true;
     if (v < 0) neg = true;
-    total += Math.abs(v);
+    total = quantizeTotal(total, v, zoom);
   }
   return { total, pos, neg };
 }
 
 /** dt_print_quantize. */
-export function printQuantize(data: readonly number[], normal: DInt = 1): string {
+export function printQuantize(data: readonly number[], normal: DInt = 1, st: DistStyle = PLAIN): string {
   // illumos stops the first-bin search at NBUCKETS - 1, so data only in the
   // last bin printed as "no data"; the DTrace test suite (aggs/tst.quantlast.d)
   // expects that bin reported, which is what we do.
   const { first, last } = range(data, QUANTIZE_ZEROBUCKET - 1, QUANTIZE_ZEROBUCKET + 1);
-  const t = totals(data, first, last);
+  const t = totals(data, first, last, st.zoom);
   let out = HEADER;
   for (let i = first; i <= last; i++) {
-    out += padStart(String(quantizeBucketVal(i)), 16) + ' ' + quantline(data[i]!, normal, t.total, t.pos, t.neg);
+    out += padStart(String(quantizeBucketVal(i)), 16) + ' ' + quantline(data[i]!, normal, t.total, t.pos, t.neg, st);
   }
   return out;
 }
 
 /** dt_print_lquantize. */
-export function printLquantize(data: readonly number[], base: number, step: number, levels: number, normal: DInt = 1): string {
+export function printLquantize(data: readonly number[], base: number, step: number, levels: number, normal: DInt = 1, st: DistStyle = PLAIN): string {
   const { first, last } = range(data, 0, 2);
-  const t = totals(data, first, last);
+  const t = totals(data, first, last, st.zoom);
   let out = HEADER;
   for (let i = first; i <= last; i++) {
     let label: string;
     if (i === 0) label = `< ${base}`;
     else if (i === levels + 1) label = `>= ${base + levels * step}`;
     else label = String(base + (i - 1) * step);
-    out += padStart(label, 16) + ' ' + quantline(data[i]!, normal, t.total, t.pos, t.neg);
+    out += padStart(label, 16) + ' ' + quantline(data[i]!, normal, t.total, t.pos, t.neg, st);
   }
   return out;
 }
 
 /** dt_print_llquantize. */
-export function printLlquantize(data: readonly number[], factor: number, low: number, high: number, nsteps: number, normal: DInt = 1): string {
+export function printLlquantize(
+  data: readonly number[], factor: number, low: number, high: number, nsteps: number, normal: DInt = 1, st: DistStyle = PLAIN,
+): string {
   const levels = data.length;
   const { first, last } = range(data, 0, 1);
-  const t = totals(data, first, last);
+  const t = totals(data, first, last, st.zoom);
   let out = HEADER;
   let value = 1, order: number;
   for (order = 0; order < low; order++) value *= factor;
   let next = value * factor;
   let step = next > nsteps ? next / nsteps : 1;
-  if (first === 0) out += padStart(`< ${value}`, 16) + ' ' + quantline(data[0]!, normal, t.total, t.pos, t.neg);
+  if (first === 0) out += padStart(`< ${value}`, 16) + ' ' + quantline(data[0]!, normal, t.total, t.pos, t.neg, st);
   let bin = 1;
   while (order <= high) {
-    if (bin >= first && bin <= last) out += padStart(String(value), 16) + ' ' + quantline(data[bin]!, normal, t.total, t.pos, t.neg);
+    if (bin >= first && bin <= last) out += padStart(String(value), 16) + ' ' + quantline(data[bin]!, normal, t.total, t.pos, t.neg, st);
     bin++;
     if ((value += step) !== next) continue;
     next = value * factor;
@@ -133,23 +165,34 @@ export function printLlquantize(data: readonly number[], factor: number, low: nu
     order++;
   }
   if (last < bin || bin >= levels) return out;
-  return out + padStart(`>= ${value}`, 16) + ' ' + quantline(data[bin]!, normal, t.total, t.pos, t.neg);
+  return out + padStart(`>= ${value}`, 16) + ' ' + quantline(data[bin]!, normal, t.total, t.pos, t.neg, st);
 }
 
 /** The distribution text of a quantizing aggregation entry. */
-export function printDistribution(a: AggVar, e: AggEntry): string {
+export function printDistribution(a: AggVar, e: AggEntry, st: DistStyle = PLAIN): string {
   const b = e.buckets!;
-  if (a.func === 'quantize') return printQuantize(b, a.normal);
-  if (a.func === 'lquantize') return printLquantize(b, a.params.low ?? 0, a.params.step ?? 1, a.levels, a.normal);
+  if (a.func === 'quantize') return printQuantize(b, a.normal, st);
+  if (a.func === 'lquantize') return printLquantize(b, a.params.low ?? 0, a.params.step ?? 1, a.levels, a.normal, st);
   const p = a.params;
-  return printLlquantize(b, p.factor ?? 10, p.lmag ?? 0, p.hmag ?? 1, p.nsteps ?? 10, a.normal);
+  return printLlquantize(b, p.factor ?? 10, p.lmag ?? 0, p.hmag ?? 1, p.nsteps ?? 10, a.normal, st);
 }
 
-/** dt_print_datum for one key field. */
-export function formatKeyDefault(a: AggVar, i: number, k: KeyVal, strsize: number): string {
+/** dt_print_datum's fmttab: a key record's width by its size (packed: any other size is 16, not -50). */
+function keyRecordSize(a: AggVar, i: number, strsize: number): number {
+  const t = a.keyTypes[i];
+  if (!t) return 8;
+  return t.kind === 'string' ? (t.size || strsize) : t.size;
+}
+
+function packedWidth(size: number): number {
+  return size === 1 ? 3 : size === 2 ? 5 : size === 4 ? 8 : 16;
+}
+
+/** dt_print_datum for one key field (packed: under agghist/aggpack, strings take 16 columns). */
+export function formatKeyDefault(a: AggVar, i: number, k: KeyVal, strsize: number, packed = false): string {
   const t = a.keyTypes[i];
   if (t?.kind === 'stack') return formatStackDefault(typeof k === 'string' && k.length ? k.split('\n') : []);
-  if (typeof k === 'string') return printStringRecord(k, t?.size ?? strsize, -50, false);
+  if (typeof k === 'string') return printStringRecord(k, t?.size ?? strsize, packed ? 16 : -50, false);
   switch (t?.size ?? 8) {
     case 1: return ' ' + padStart(String(I.toUnsigned(k, 1)), 3);
     case 2: return ' ' + padStart(String(I.toUnsigned(k, 2)), 5);
@@ -159,36 +202,121 @@ export function formatKeyDefault(a: AggVar, i: number, k: KeyVal, strsize: numbe
 }
 
 /** dt_print_datum for the value. */
-export function formatValueDefault(a: AggVar, e: AggEntry): string {
+export function formatValueDefault(a: AggVar, e: AggEntry, st: DistStyle = PLAIN): string {
   switch (a.func) {
-    case 'quantize': case 'lquantize': case 'llquantize': return printDistribution(a, e);
+    case 'quantize': case 'lquantize': case 'llquantize': return printDistribution(a, e, st);
     case 'stddev': return ' ' + padStart(String(I.toUnsigned(scalarValue(a, e)!, 8)), 16);
     default: return ' ' + padStart(String(I.wrap(scalarValue(a, e)!, 8, true)), 16);
   }
 }
 
-export interface PrintaOptions extends SortOptions { strsize?: number }
+export interface PrintaOptions extends SortOptions {
+  strsize?: number;
+  /** The options agghist, aggpack, aggzoom (set or not) and encoding, as at printing time. */
+  agghist?: boolean;
+  aggpack?: boolean;
+  aggzoom?: boolean;
+  encoding?: 'utf8' | 'ascii';
+}
+
+function styleOf(o: PrintaOptions): DistStyle {
+  return o.aggzoom || o.encoding ? { zoom: o.aggzoom === true, encoding: o.encoding } : PLAIN;
+}
+
+/** dt_aggregate_total: the functions agghist draws (DTRACE_A_TOTAL is set for these only). */
+const HIST_FUNCS: ReadonlySet<string> = new Set(['count', 'sum', 'avg', 'stddev']);
+
+/**
+ * dt_aggregate_total over one variable: |values| summed (aggzoom: the
+ * largest trunc(|v| / 0.95)), and whether any value is positive/negative.
+ * The values are raw (not normalized): avg is sum / count, stddev dt_stddev(…, 1).
+ */
+function histTotals(a: AggVar, entries: readonly AggEntry[], zoom: boolean): { total: number; pos: boolean; neg: boolean } {
+  let total = 0n, pos = false, neg = false;
+  for (const e of entries) {
+    let v: bigint;
+    switch (a.func) {
+      case 'avg': v = I.isZero(e.n) ? 0n : I.big(I.div(e.v, e.n, 8, true)); break;
+      case 'stddev': v = I.isZero(e.n) ? 0n : I.big(stddev(e.n, e.v, e.sq, 1)); break;
+      default: v = I.big(e.v);
+    }
+    if (v > 0n) pos = true;
+    if (v < 0n) { neg = true; v = -v; }
+    if (zoom) { v = zoomTrunc(v); if (v > total) total = v; } else total += v;
+  }
+  return { total: Number(total), pos, neg };
+}
+
+/** dt_aggregate_minmaxbin for quantize: the variable's first and last non-empty bins (an empty entry counts as the zero bucket). */
+function quantizeMinMax(entries: readonly AggEntry[]): { min: number; max: number } {
+  let min = -1, max = -1;
+  for (const e of entries) {
+    const b = e.buckets!;
+    let lo = -1, hi = -1;
+    for (let i = 0; i < b.length; i++) {
+      if (!b[i]) continue;
+      if (lo === -1) lo = i;
+      hi = i;
+    }
+    if (lo === -1) lo = hi = QUANTIZE_ZEROBUCKET;
+    if (min === -1 || lo < min) min = lo;
+    if (max === -1 || hi > max) max = hi;
+  }
+  return { min, max };
+}
+
+/** The rows of one aggregation as agghist/aggpack print them: a header, then one line per entry. */
+function formatPackedRows(a: AggVar, entries: readonly AggEntry[], hist: boolean, opts: PrintaOptions, st: DistStyle): string {
+  const strsize = opts.strsize ?? 256;
+  let width = 0;
+  for (let i = 0; i < a.keyTypes.length; i++) width += packedWidth(keyRecordSize(a, i, strsize)) + 1;
+  const ht = hist ? histTotals(a, entries, st.zoom) : null;
+  const mm = a.func === 'quantize' ? quantizeMinMax(entries) : { min: 1, max: a.levels + 1 };
+  let out = hist ? quanthdr(width) : quanthdrPacked(width, a.func as 'quantize' | 'lquantize', mm.min, mm.max);
+  for (const e of entries) {
+    for (let i = 0; i < e.keys.length; i++) out += formatKeyDefault(a, i, e.keys[i]!, strsize, true);
+    if (ht) {
+      // dt_print_datum draws the record's first 64-bit word: the value of count/sum, the count of avg/stddev.
+      const v = a.func === 'avg' || a.func === 'stddev' ? e.n : e.v;
+      out += ' ' + quantline(Number(v), a.normal, ht.total, ht.pos, ht.neg, st);
+    } else if (a.func === 'quantize') {
+      out += quantizePacked(e.buckets!, mm.min, mm.max, st);
+    } else {
+      out += lquantizePacked(e.buckets!, a.params.low ?? 0, a.params.step ?? 1, a.levels, st);
+    }
+  }
+  return out;
+}
 
 /** The rows of one aggregation in the default layout (no leading newline). */
 export function formatAggRows(a: AggVar, opts: PrintaOptions = {}): string {
   const strsize = opts.strsize ?? 256;
+  const st = styleOf(opts);
+  const entries = sortedEntries(a, opts);
+  const hist = opts.agghist === true && HIST_FUNCS.has(a.func);
+  const pack = opts.aggpack === true && (a.func === 'quantize' || a.func === 'lquantize');
   let out = '';
-  for (const e of sortedEntries(a, opts)) {
-    for (let i = 0; i < e.keys.length; i++) out += formatKeyDefault(a, i, e.keys[i]!, strsize);
-    out += formatValueDefault(a, e) + '\n';
+  if ((hist || pack) && entries.length > 0) {
+    out = formatPackedRows(a, entries, hist, opts, st);
+  } else {
+    for (const e of entries) {
+      for (let i = 0; i < e.keys.length; i++) out += formatKeyDefault(a, i, e.keys[i]!, strsize);
+      out += formatValueDefault(a, e, st) + '\n';
+    }
   }
   a.printed = true;
   return out;
 }
 
-/** printa(@a) / printa(@a, @b, ...) without a format: "\n" and the (joined) rows. */
+/** printa(@a) / printa(@a, @b, ...) without a format: "\n" and the (joined) rows; joined rows are never packed (dtrace_aggregate_walk_joined). */
 export function printaDefault(vars: readonly AggVar[], opts: PrintaOptions = {}): string {
   if (vars.length === 1) return '\n' + formatAggRows(vars[0]!, opts);
   const strsize = opts.strsize ?? 256;
+  const st = styleOf(opts);
   let out = '\n';
   for (const row of joinedRows(vars, opts)) {
     for (let i = 0; i < row.keys.length; i++) out += formatKeyDefault(vars[0]!, i, row.keys[i]!, strsize);
-    vars.forEach((v, i) => { out += formatValueDefault(v, row.entries[i]!); });
+    vars.forEach((v, i) => { out += formatValueDefault(v, row.entries[i]!, st); });
     out += '\n';
   }
   for (const v of vars) v.printed = true;
@@ -203,9 +331,9 @@ export function printUnprinted(vars: readonly AggVar[], opts: PrintaOptions = {}
 }
 
 /** The value a %@ conversion prints for an entry (pfprint_average / pfprint_stddev / distributions). */
-export function aggValueForFormat(a: AggVar, e: AggEntry): PfAggValue {
+export function aggValueForFormat(a: AggVar, e: AggEntry, st: DistStyle = PLAIN): PfAggValue {
   switch (a.func) {
-    case 'quantize': case 'lquantize': case 'llquantize': return { kind: 'text', text: printDistribution(a, e) };
+    case 'quantize': case 'lquantize': case 'llquantize': return { kind: 'text', text: printDistribution(a, e, st) };
     case 'avg': {
       // pfprint_average divides as uint64_t: data[1] / normal / data[0].
       if (I.isZero(e.n)) return { kind: 'int', value: 0 };
@@ -222,12 +350,13 @@ export function aggValueForFormat(a: AggVar, e: AggEntry): PfAggValue {
 /** printa("format", @a, ...): one formatted row per key, sorted (and joined across aggregations). */
 export function printaFormat(pf: ParsedFormat, vars: readonly AggVar[], opts: PrintaOptions = {}, ctx: FormatContext = {}): string {
   let out = '';
+  const st = styleOf(opts);
   if (vars.length === 1) {
     const a = vars[0]!;
-    for (const e of sortedEntries(a, opts)) out += formatPrintaRow(pf, e.keys as PfValue[], [aggValueForFormat(a, e)], ctx);
+    for (const e of sortedEntries(a, opts)) out += formatPrintaRow(pf, e.keys as PfValue[], [aggValueForFormat(a, e, st)], ctx);
   } else {
     for (const row of joinedRows(vars, opts)) {
-      out += formatPrintaRow(pf, row.keys as PfValue[], vars.map((v, i) => aggValueForFormat(v, row.entries[i]!)), ctx);
+      out += formatPrintaRow(pf, row.keys as PfValue[], vars.map((v, i) => aggValueForFormat(v, row.entries[i]!, st)), ctx);
     }
   }
   for (const v of vars) v.printed = true;

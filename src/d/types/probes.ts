@@ -11,7 +11,8 @@
  *
  * Matching follows dtrace (dt_gmatch / dtrace_match): each field of the
  * description is a glob (`*`, `?`, `[...]`, `\` escapes) and an empty field
- * matches anything.
+ * matches anything. A probe may carry a module alias (FreeBSD's `kernel`
+ * for the ip/tcp/udp providers): its module field matches either name.
  */
 import type { DType } from './types.ts';
 import { builtinTypes } from './builtins.ts';
@@ -30,6 +31,14 @@ export interface Probe {
   intervalNs?: number;
   /** 'tick' fires on one CPU, 'profile' on every CPU (one here). */
   profileKind?: 'tick' | 'profile';
+  /**
+   * A second name the module field of a description may match: FreeBSD's
+   * SDT network probes live in module `kernel` (`tcp:kernel::accept-established`)
+   * where illumos has `ip`. `-l` and `probemod` show `module`; the alias
+   * only widens matching, and a probe is tested once per description, so it
+   * never matches twice.
+   */
+  moduleAlias?: string;
 }
 
 export interface ProbeDescFields { provider: string; module: string; func: string; name: string }
@@ -69,7 +78,8 @@ export class ProbeRegistry {
     for (const h of this.hooks) if (gmatch(h.provider, d.provider)) h.hook(this, d);
     const out: Probe[] = [];
     for (const p of this.probes) {
-      if (gmatch(p.provider, d.provider) && gmatch(p.module, d.module) && gmatch(p.func, d.func) && gmatch(p.name, d.name)) out.push(p);
+      if (gmatch(p.provider, d.provider) && gmatch(p.func, d.func) && gmatch(p.name, d.name)
+        && (gmatch(p.module, d.module) || (p.moduleAlias !== undefined && gmatch(p.moduleAlias, d.module)))) out.push(p);
     }
     return out;
   }
