@@ -14,7 +14,6 @@ const CACHE_LIMIT = 4096;
 
 /** `s` (Unicode) as a D byte string: its UTF-8 bytes, one char each. ASCII comes back unchanged. */
 export function byteString(s: string): string {
-  // eslint-disable-next-line no-control-regex -- the test is exactly "anything outside ASCII"
   if (!/[^\x00-\x7f]/.test(s)) return s;
   let b = cache.get(s);
   if (b === undefined) {
