@@ -1,0 +1,335 @@
+/**
+ * The statements that record data: aggregations (@a[keys] = f(args)) and
+ * the D actions (trace, printf, printa, exit, tracemem, stack,
+ * speculate/commit/discard, clear/trunc/normalize, setopt …), each compiled
+ * to a Stmt writing to the clause's output (CompileEnv.out).
+ *
+ * Its exports are the compiler's internals: for this folder only.
+ */
+import type * as A from '../ast.ts';
+import type { DInt } from '../runtime/int64.ts';
+import type { FireCtx } from '../runtime/context.ts';
+import type { ClauseOutput } from '../runtime/output.ts';
+import { fail } from '../check/errors.ts';
+import { BUILTIN_FUNCS } from '../check/builtins.ts';
+import { AGG_TYPE, STACK_TYPE, typeDesc } from '../check/typedesc.ts';
+import { TRANSLATED } from '../types/builtins.ts';
+import {
+  T_INT, T_LONG, T_ULONG, T_VOID, isCharArrayOrPtr, isInteger, isPointer, isScalar, isString, isVoid, resolve, sizeOf,
+  type DType, type StructType,
+} from '../types/types.ts';
+import type { Ev, IntEv } from './values.ts';
+import { traceInt, traceString, hexDump, formatStackDefault, STACK_INDENT } from '../format/trace.ts';
+import {
+  checkFormat, formatValues, isFormatError, parseFormat, type ParsedFormat, type PfValue,
+} from '../format/printf.ts';
+import type { AggParams } from '../runtime/aggregate.ts';
+import { checkLlquantize, checkLquantize, isAggCheckError } from '../runtime/aggregate-check.ts';
+import type { Compiler, Stmt } from './compiler.ts';
+import { type X, argCompat } from './cooked.ts';
+import { tupleKey } from './access.ts';
+import { ptrAsInt, asInt, derefStringEv, toStringEv, coerce } from './operators.ts';
+import { call, checkArgs } from './calls.ts';
+
+// ================================================================ aggregations
+
+export function aggStatement(cc: Compiler, a: A.Agg, value: A.Expr, op: string, e: A.Expr): Stmt {
+  const name = a.name;
+  if (op !== '=') fail('D_AGG_FUNC', `@${name} must be assigned the result of an aggregating function`, e.loc);
+  if (value.kind !== 'Call' || value.callee.kind !== 'Ident' || BUILTIN_FUNCS.get(value.callee.name)?.kind !== 'aggfunc') {
+    fail('D_AGG_FUNC', `@${name} must be assigned the result of an aggregating function`, e.loc);
+  }
+  const fname = value.callee.name;
+  let sym = cc.syms.aggs.get(name);
+  if (sym && sym.func !== undefined && sym.func !== fname) {
+    fail('D_AGG_REDEF', `aggregation redefined: @${name}\n\t current: @${name} = ${fname}( )\n\tprevious: @${name} = ${sym.func}( ) : line ${sym.line}`, e.loc);
+  }
+  const keys = (a.keys ?? []).map((k) => cc.expr(k));
+  keys.forEach((k, i) => {
+    if ((isVoid(k.t) && k.t !== STACK_TYPE) || k.agg || k.dyn) fail('D_KEY_TYPE', `${k.agg ? 'void' : k.t.name} expression may not be used as aggregation index: key #${i + 1}`, a.loc);
+  });
+  if (!sym) {
+    sym = { name, id: -1, func: fname, keyTypes: keys.map((k) => k.t), line: e.loc.line };
+    cc.syms.aggs.set(name, sym);
+  } else {
+    if (sym.keyTypes === undefined) sym.keyTypes = keys.map((k) => k.t);
+    else {
+      if (keys.length !== sym.keyTypes.length) {
+        fail('D_PROTO_LEN', `@${name}[ ] prototype mismatch: ${keys.length} arg${keys.length === 1 ? ' ' : 's '}passed, ${sym.keyTypes.length} expected`, a.loc);
+      }
+      keys.forEach((k, i) => {
+        if (!argCompat(sym!.keyTypes![i]!, k.t)) {
+          fail('D_PROTO_ARG', `@${name}[ ] argument #${i + 1} is incompatible with prototype:\n\tprototype: ${sym!.keyTypes![i]!.name}\n\t argument: ${k.t.name}`, a.loc);
+        }
+      });
+    }
+    sym.func ??= fname;
+  }
+  const args = value.args.map((x) => cc.expr(x));
+  const f = BUILTIN_FUNCS.get(fname)!;
+  checkArgs(cc, fname, f.proto, args, value.loc);
+  if (args.length > 0 && (!isScalar(args[0]!.t) || args[0]!.agg)) {
+    fail('D_AGG_SCALAR', `${fname}( ) argument #1 must be of scalar type`, value.loc);
+  }
+  const params = aggParams(fname, args, value, sym.id >= 0 ? cc.env.aggs.params(sym.id) : undefined);
+  if (sym.id < 0) sym.id = cc.env.aggs.declare(name, fname, sym.keyTypes!, params);
+  const id = sym.id;
+  const aggs = cc.env.aggs;
+  const val = args.length > 0 ? asInt(isInteger(args[0]!.t) ? args[0]! : { ...args[0]!, t: T_ULONG, ev: ptrAsInt(args[0]!) }, T_LONG) : null;
+  const incrArg = fname === 'quantize' ? args[1] : fname === 'lquantize' ? args[4] : fname === 'llquantize' ? args[5] : undefined;
+  const incr = incrArg ? asInt(incrArg, T_LONG) : null;
+  const keyEvs = keys.map((k, i) => {
+    const ev = tupleKey(coerce(cc, k, sym!.keyTypes![i]!)).ev;
+    if (k.t !== STACK_TYPE) return ev;
+    // A stack key is kind 'stack': its frames joined by '\n' into one string (the library's key format).
+    return (c: FireCtx) => (ev(c) as readonly string[]).join('\n');
+  });
+  if (keyEvs.length === 0) {
+    const h = aggs.handle(id);
+    if (!val) return () => { h.add(1, 1); };
+    if (incr) return (c) => { h.add(val(c), incr(c)); };
+    return (c) => { h.add(val(c), 1); };
+  }
+  const kbuf: unknown[] = new Array<unknown>(keyEvs.length);
+  return (c) => {
+    for (let i = 0; i < keyEvs.length; i++) kbuf[i] = keyEvs[i]!(c);
+    aggs.update(id, kbuf, val ? val(c) : 1, incr ? incr(c) : 1);
+  };
+}
+
+/** Constant parameters of lquantize/llquantize, checked by the library as dt_cc.c checks them. */
+function aggParams(fname: string, args: X[], call: A.Call, previous?: AggParams): AggParams {
+  if (fname !== 'lquantize' && fname !== 'llquantize') return {};
+  const consts = args.slice(1, fname === 'lquantize' ? 4 : 5).map((x) => (x.cv !== undefined && typeof x.cv !== 'string' ? Number(x.cv) : null));
+  const r = fname === 'lquantize' ? checkLquantize(consts, previous) : checkLlquantize(consts, previous);
+  if (isAggCheckError(r)) fail(r.tag as 'D_LQUANT_BASETYPE', r.message, call.loc);
+  return r;
+}
+
+// ================================================================ actions
+
+export function action(cc: Compiler, name: string, kind: string, e: A.Call): Stmt {
+  const out = cc.env.out;
+  const quiet = cc.env.quiet;
+  if (kind === 'destructive') {
+    const args = e.args.map((a) => cc.expr(a));
+    checkArgs(cc, name, BUILTIN_FUNCS.get(name)!.proto, args, e.loc);
+    // dtrace compiles destructive actions and refuses to enable them without -w; wiretrace refuses them always.
+    cc.destructive.push(name);
+    return () => undefined;
+  }
+  const f = BUILTIN_FUNCS.get(name)!;
+  switch (name) {
+    case 'trace': case 'print': {
+      const args = e.args.map((a) => cc.expr(a));
+      checkArgs(cc, name, f.proto, args, e.loc);
+      const x = args[0]!;
+      if (x.agg || isVoid(x.t)) fail('D_TRACE_VOID', `${name}( ) may not be applied to a void expression`, e.loc);
+      if (e.args[0]!.kind === 'Agg') fail('D_TRACE_DYN', `${name}( ) may not be applied to a dynamic expression`, e.loc);
+      const r = resolve(x.t);
+      if (r.kind === 'string' || isCharArrayOrPtr(x.t) && r.kind === 'array') {
+        const sv = derefStringEv(cc, x);
+        const n = cc.strsize;
+        return (c) => { out.push(traceString(sv(c), n, quiet())); };
+      }
+      if (r.kind === 'int' || r.kind === 'enum' || r.kind === 'pointer') {
+        const size = r.kind === 'int' ? r.size : r.kind === 'enum' ? 4 : 8;
+        const signed = r.kind === 'int' ? r.signed : r.kind === 'enum';
+        const ev = r.kind === 'pointer' ? ptrAsInt(x) : (x.ev as IntEv);
+        return (c) => { out.push(traceInt(ev(c) as DInt, size, signed, quiet())); };
+      }
+      if (r.kind === 'struct' || r.kind === 'union' || r.kind === 'array') {
+        if (TRANSLATED.has(r as StructType)) fail('D_TRACE_DYN', `${name}( ) may not be applied to a translated type`, e.loc);
+        const size = sizeOf(x.t);
+        const ev = x.ev as IntEv;
+        const rt = cc.env.rt;
+        return (c) => { out.push(hexDump(rt.loadBytes(ev(c), size))); };
+      }
+      if (r.kind === 'float') { const ev = x.ev; return (c) => { out.push(String(ev(c))); }; }
+      return fail('D_TRACE_DYN', `${name}( ) may not be applied to a dynamic expression`, e.loc);
+    }
+    case 'printf': return printfAction(cc, e, out);
+    case 'printa': return printaAction(cc, e, out);
+    case 'exit': {
+      const args = e.args.map((a) => cc.expr(a));
+      checkArgs(cc, name, f.proto, args, e.loc);
+      const v = asInt(args[0]!, T_INT);
+      return (c) => { out.recorded = true; out.exitStatus = Number(v(c)); };
+    }
+    case 'tracemem': {
+      const args = e.args.map((a) => cc.expr(a));
+      checkArgs(cc, name, f.proto, args, e.loc);
+      if (!isPointer(args[0]!.t) && !isInteger(args[0]!.t)) fail('D_TRACEMEM_ADDR', 'tracemem( ) argument #1 is incompatible with prototype:\n\tprototype: pointer or integer\n\t argument: ' + args[0]!.t.name, e.loc);
+      if (args[1]!.cv === undefined) fail('D_TRACEMEM_SIZE', 'tracemem( ) argument #2 must be a non-zero positive integral constant expression', e.loc);
+      const size = Number(args[1]!.cv);
+      if (size <= 0) fail('D_TRACEMEM_SIZE', 'tracemem( ) argument #2 must be a non-zero positive integral constant expression', e.loc);
+      const a = args[0]!.ev as IntEv;
+      const dyn = args.length > 2 ? asInt(args[2]!, T_LONG) : null;
+      const rt = cc.env.rt;
+      return (c) => {
+        let n = size;
+        if (dyn) { const d = Number(dyn(c)); if (d >= 0 && d < n) n = d; }
+        out.push(hexDump(rt.loadBytes(a(c), n)));
+      };
+    }
+    case 'stack': case 'ustack': case 'jstack': {
+      const args = e.args.map((a) => cc.expr(a));
+      checkArgs(cc, name, f.proto, args, e.loc);
+      const ctx = cc.env.rt.ctx;
+      if (name === 'stack') cc.env.rt.usesStack = true;
+      // ustack()/jstack(): no user process sends packets here, so the user stack is empty and
+      // prints as dtrace prints an empty one (a kernel thread's): the newline alone.
+      if (name !== 'stack') return () => { out.push('\n'); };
+      const indent = Number(cc.env.opt('stackindent') ?? STACK_INDENT) || STACK_INDENT;
+      return () => { out.push(formatStackDefault(ctx.stackLines, indent)); };
+    }
+    case 'speculate': {
+      const args = e.args.map((a) => cc.expr(a));
+      checkArgs(cc, name, f.proto, args, e.loc);
+      const v = asInt(args[0]!, T_INT);
+      const rt = cc.env.rt;
+      return (c) => {
+        const id = Number(v(c));
+        const s = id >= 1 ? rt.specs[id - 1] : undefined;
+        if (!s || !s.active) { if (id !== 0) rt.specDrops++; out.spec = null; return; }
+        out.spec = s;
+      };
+    }
+    case 'commit': case 'discard': {
+      const args = e.args.map((a) => cc.expr(a));
+      checkArgs(cc, name, f.proto, args, e.loc);
+      const v = asInt(args[0]!, T_INT);
+      const rt = cc.env.rt;
+      const mode = name;
+      return (c) => {
+        const id = Number(v(c));
+        const s = id >= 1 ? rt.specs[id - 1] : undefined;
+        if (!s) return;
+        if (s.active) { s.pending = mode; s.active = false; rt.specPending = true; rt.specSettle.push(s); }
+      };
+    }
+    case 'clear': case 'trunc': case 'normalize': case 'denormalize': {
+      const tag = name.toUpperCase();
+      if (e.args.length === 0) fail(`D_${tag}_PROTO` as 'D_CLEAR_PROTO', `${name}( ) prototype mismatch: too few arguments`, e.loc);
+      const a0 = e.args[0]!;
+      if (a0.kind !== 'Agg' || a0.keys !== null) fail(`D_${tag}_AGGARG` as 'D_CLEAR_AGGARG', `${name}( ) argument #1 is incompatible with prototype:\n\tprototype: aggregation\n\t argument: ${a0.kind === 'Agg' ? 'aggregation' : cc.expr(a0).t.name}`, e.loc);
+      const sym = cc.syms.aggs.get(a0.name);
+      if (!sym) fail(`D_${tag}_AGGBAD` as 'D_CLEAR_AGGBAD', `undefined aggregation: @${a0.name}`, e.loc);
+      const n = e.args.length > 1 ? asInt(cc.expr(e.args[1]!), T_LONG) : null;
+      if ((name === 'normalize') && e.args.length !== 2) fail('D_NORMALIZE_PROTO', `normalize( ) prototype mismatch: ${e.args.length} args passed, 2 expected`, e.loc);
+      const id = sym.id;
+      const mode = name as 'clear' | 'trunc' | 'normalize' | 'denormalize';
+      return (c) => { cc.env.clearAgg(id, mode, n ? n(c) : (mode === 'trunc' ? 0 : 1)); out.recorded = true; };
+    }
+    case 'setopt': {
+      const args = e.args.map((a) => cc.expr(a));
+      checkArgs(cc, name, f.proto, args, e.loc);
+      const a = toStringEv(cc, args[0]!), b = args.length > 1 ? toStringEv(cc, args[1]!) : null;
+      return (c) => { cc.env.setopt(a(c), b ? b(c) : undefined); };
+    }
+    case 'ftruncate': return () => { out.recorded = true; };
+    case 'func': case 'mod': case 'sym': case 'ufunc': case 'umod': case 'usym': case 'uaddr': {
+      const x = call(cc, e);
+      const ev = x.ev as IntEv;
+      return (c) => { out.push(quiet() ? '0x' + BigInt(ev(c)).toString(16) : '  ' + ('0x' + BigInt(ev(c)).toString(16)).padEnd(33)); };
+    }
+    case 'printm': return () => { out.recorded = true; };
+  }
+  return fail('D_UNKNOWN', `unknown action ${name}`, e.loc);
+}
+
+function formatArgs(cc: Compiler, e: A.Call, from: number): { types: DType[]; evs: Ev[] } {
+  const types: DType[] = [];
+  const evs: Ev[] = [];
+  for (let i = from; i < e.args.length; i++) {
+    const a = e.args[i]!;
+    if (a.kind === 'Agg') { types.push(AGG_TYPE); evs.push(() => 0); continue; }
+    const x = cc.expr(a);
+    if (x.agg) { types.push(T_VOID); evs.push(() => 0); continue; }
+    types.push(x.t);
+    const r = resolve(x.t);
+    if (r.kind === 'array' && isCharArrayOrPtr(x.t)) evs.push(toStringEv(cc, x));
+    else if (r.kind === 'string') evs.push(derefStringEv(cc, x));
+    else if (r.kind === 'pointer') evs.push(ptrAsInt(x));
+    else evs.push(x.ev);
+  }
+  return { types, evs };
+}
+
+function printfAction(cc: Compiler, e: A.Call, out: ClauseOutput): Stmt {
+  if (e.args.length === 0) fail('D_PROTO_LEN', 'printf( ) prototype mismatch: 0 args passed, at least 1 expected', e.loc);
+  const f0 = e.args[0]!;
+  if (f0.kind !== 'StringLit') {
+    const x = cc.expr(f0);
+    // Not a string: the prototype check (D_PROTO_ARG); a string but not a constant: dt_printf's own check.
+    if (isString(x.t)) fail('D_PRINTF_ARG_FMT', `printf( ) argument #1 is incompatible with prototype:\n\tprototype: string constant\n\t argument: ${x.t.name}`, e.loc);
+    fail('D_PROTO_ARG', `printf( ) argument #1 is incompatible with prototype:\n\tprototype: string\n\t argument: ${x.t.name}`, e.loc);
+  }
+  const pf = parseFormat(f0.value);
+  // dt_printf_create reports a malformed format with yyerror: D_SYNTAX, without the function's name.
+  if (isFormatError(pf)) return fail('D_SYNTAX', pf.message.replace(/^printf\( \) /, ''), e.loc);
+  const { types, evs } = formatArgs(cc, e, 1);
+  const err = checkFormat(pf, types.map((t) => typeDesc(t, cc.strsize)), { func: 'printf', foff: 1, exactLen: true });
+  if (err) fail(err.tag as 'D_PRINTF_ARG_TYPE', err.message, e.loc);
+  const vals: PfValue[] = new Array<PfValue>(evs.length);
+  const n = cc.strsize - 1;
+  const fctx = cc.env.formatContext ?? {};
+  return (c) => {
+    for (let i = 0; i < evs.length; i++) {
+      const v = evs[i]!(c) as PfValue;
+      vals[i] = typeof v === 'string' && v.length > n ? v.slice(0, n) : v;
+    }
+    out.push(formatValues(pf, vals, fctx));
+  };
+}
+
+function printaAction(cc: Compiler, e: A.Call, out: ClauseOutput): Stmt {
+  if (e.args.length === 0) fail('D_PRINTA_PROTO', 'printa( ) prototype mismatch: 0 args passed, at least 1 expected', e.loc);
+  let i = 0;
+  let pf: ParsedFormat | null = null;
+  const a0 = e.args[0]!;
+  if (a0.kind === 'StringLit') {
+    const p = parseFormat(a0.value);
+    if (isFormatError(p)) return fail('D_SYNTAX', p.message.replace(/^printf\( \) /, ''), e.loc);
+    pf = p;
+    i = 1;
+  } else if (a0.kind !== 'Agg') {
+    const x = cc.expr(a0);
+    fail('D_PRINTA_AGGARG', `printa( ) argument #1 is incompatible with prototype:\n\tprototype: aggregation\n\t argument: ${x.t.name}`, e.loc);
+  }
+  const ids: number[] = [];
+  let first: { keyTypes: DType[]; func: string; name: string } | null = null;
+  for (; i < e.args.length; i++) {
+    const a = e.args[i]!;
+    if (a.kind !== 'Agg') {
+      const x = cc.expr(a);
+      fail('D_PRINTA_AGGARG', `printa( ) argument #${i + 1} is incompatible with prototype:\n\tprototype: aggregation\n\t argument: ${x.t.name}`, e.loc);
+    }
+    if (a.keys !== null) fail('D_PRINTA_AGGBAD', `printa( ) argument #${i + 1} is incompatible with prototype:\n\tprototype: aggregation\n\t argument: ${'aggregation'}`, e.loc);
+    const sym = cc.syms.aggs.get(a.name);
+    if (!sym || sym.id < 0) fail('D_PRINTA_AGGBAD', `undefined aggregation: @${a.name}`, e.loc);
+    if (first && sym.keyTypes!.length !== first.keyTypes.length) {
+      // dt_cc.c dt_action_printa: the key counts differ.
+      const k = (n: number): string => `${n} key${n === 1 ? '' : 's'}`;
+      fail('D_PRINTA_AGGKEY', `printa( ): @${first.name} and @${a.name} do not have matching key signatures: @${first.name} has ${k(first.keyTypes.length)}, @${a.name} has ${k(sym.keyTypes!.length)}`, e.loc);
+    }
+    if (first) {
+      // dt_action_printa: keys are compared position by position ("%9s key #%d: %s").
+      for (let k = 0; k < first.keyTypes.length; k++) {
+        const ft = first.keyTypes[k]!, kt = sym.keyTypes![k]!;
+        if (!argCompat(ft, kt)) {
+          fail('D_PRINTA_AGGPROTO', `printa( ): @${a.name}[ ] key #${k + 1} is incompatible with @${first.name}:\n${first.name.padStart(9)} key #${k + 1}: ${ft.name}\n${a.name.padStart(9)} key #${k + 1}: ${kt.name}`, e.loc);
+        }
+      }
+    }
+    first ??= { keyTypes: sym.keyTypes!, func: sym.func!, name: a.name };
+    ids.push(sym.id);
+  }
+  if (ids.length === 0) fail('D_PRINTA_PROTO', `printa( ) prototype mismatch: ${e.args.length} args passed, 2 expected`, e.loc);
+  if (pf) {
+    const err = checkFormat(pf, first!.keyTypes.map((t) => typeDesc(t, cc.strsize)), { func: 'printa', foff: 1, aggregation: true, aggFunc: first!.func });
+    if (err) fail(err.tag as 'D_PRINTF_ARG_TYPE', err.message, e.loc);
+  }
+  const env = cc.env;
+  return () => { out.push(env.printa(pf, ids)); };
+}

@@ -1,0 +1,89 @@
+/**
+ * What the compiler's passes share: X, a cooked expression (its type, its
+ * closure, its constant value, its lvalue), the typedef'd types they
+ * produce, the type rules several passes apply (argCompat, isDArith) and
+ * cloneExpr, which expands inlines and translators by substitution.
+ *
+ * Its exports are the compiler's internals: for this folder only.
+ */
+import type * as A from '../ast.ts';
+import type { DInt } from '../runtime/int64.ts';
+import type { FireCtx } from '../runtime/context.ts';
+import { builtinTypes } from '../types/builtins.ts';
+import {
+  isArith, isCharArrayOrPtr, isInteger, isPointer, isScalar, isString, ptrCompat, resolve, sameType, type DType,
+} from '../types/types.ts';
+import type { Ev, IntEv } from './values.ts';
+
+export interface X {
+  t: DType;
+  ev: Ev;
+  /** An integer constant's value (for folding and args[N] indexes). */
+  cv?: DInt | string;
+  /** Lvalue info. */
+  lv?: LValue;
+  /** Set for aggregating function calls: not a value. */
+  agg?: boolean;
+  /** Set for actions used as expressions (dt_node_is_actfunc). */
+  act?: boolean;
+  /** A dynamic (translated) value: not usable as a key or traced (dt_node_is_dynamic). */
+  dyn?: boolean;
+  /** Bit-field (no address). */
+  bitfield?: boolean;
+  /** A boolean closure equivalent to the value's truth (comparisons, logical operators). */
+  test?: (c: FireCtx) => boolean;
+}
+
+export interface LValue {
+  kind: 'var' | 'mem' | 'member-xl';
+  /** A global scalar: its storage array and slot, for direct access. */
+  slot?: { arr: unknown[]; id: number };
+  writable: boolean;
+  /** Assign a converted value. */
+  set?: (c: FireCtx, v: unknown) => void;
+  /** Memory lvalue address. */
+  addr?: IntEv;
+}
+
+export const TYPE_INT64 = builtinTypes().parse('int64_t');
+export const TYPE_UINT64 = builtinTypes().parse('uint64_t');
+export const TYPE_SIZE = builtinTypes().parse('size_t');
+export const TYPE_PTRDIFF = builtinTypes().parse('ptrdiff_t');
+/** dtrace's <DYN> type of translated and dynamic expressions. */
+export const DYN_TYPE: DType = { kind: 'typedef', name: '<DYN>', base: { kind: 'void', name: 'void' } };
+
+/**
+ * dt_node_is_arith: integers and enums only. D has floating-point types but
+ * no floating-point operators ("Floating-point operators are not supported
+ * in D" — Dynamic Tracing Guide, Types, Operators and Expressions): a float
+ * can be traced and printed, not computed with.
+ */
+export function isDArith(t: DType): boolean {
+  return isArith(t) && resolve(t).kind !== 'float';
+}
+
+/** dt_node_is_argcompat: may a value of type b be passed/assigned where a is wanted? */
+export function argCompat(a: DType, b: DType): boolean {
+  if (isInteger(a) && isInteger(b)) return true;
+  const as = isString(a) || isCharArrayOrPtr(a), bs = isString(b) || isCharArrayOrPtr(b);
+  if (as && bs) return true;
+  if (isString(a) && (isScalar(b) || isPointer(b))) return false;
+  if (sameType(a, b)) return true;
+  if (isPointer(a) && isPointer(b)) return ptrCompat(a, b);
+  if (isArith(a) && isArith(b)) return true;
+  return false;
+}
+
+/** Deep-copy an expression (inlines are expanded by substitution), replacing parameter identifiers. */
+export function cloneExpr(e: A.Expr, subst?: Map<string, A.Expr>): A.Expr {
+  const walk = (n: unknown): unknown => {
+    if (Array.isArray(n)) return n.map(walk);
+    if (n === null || typeof n !== 'object') return n;
+    const o = n as Record<string, unknown>;
+    if (o.kind === 'Ident' && subst?.has(o.name as string)) return walk(subst.get(o.name as string));
+    const c: Record<string, unknown> = {};
+    for (const k of Object.keys(o)) c[k] = k === 'loc' ? o[k] : k === 'type' || k === 'sym' ? undefined : walk(o[k]);
+    return c;
+  };
+  return walk(e) as A.Expr;
+}

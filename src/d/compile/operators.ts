@@ -1,0 +1,429 @@
+/**
+ * The unary, binary, comparison, ?: and cast operators with dt_parser.c's
+ * type rules and messages, and the value conversions every pass uses:
+ * asInt (an integer closure of a given type), toStringEv / derefStringEv
+ * (string closures), coerce (conversion for storage) and memValue (an
+ * object read from memory). Constant operands fold into cv as dtrace folds
+ * them while parsing; 32-bit integer closures allocate nothing.
+ *
+ * Its exports are the compiler's internals: for this folder only.
+ */
+import type * as A from '../ast.ts';
+import * as I from '../runtime/int64.ts';
+import type { DInt, IntSize } from '../runtime/int64.ts';
+import type { FireCtx } from '../runtime/context.ts';
+import { fault, NULL_STR, FLT_BADADDR, FLT_DIVZERO } from '../runtime/state.ts';
+import { fail } from '../check/errors.ts';
+import { TRANSLATED } from '../types/builtins.ts';
+import {
+  T_CHAR, T_INT, T_LONG, T_STRING, T_ULONG, intInfo, isArith, isCharArrayOrPtr, isInteger, isPointer, isScalar,
+  isString, pointerTo, promote1, promote2, ptrCompat, resolve, sameType, sizeOf, type DType, type IntType,
+} from '../types/types.ts';
+import { convertInt, truthOf, type Ev, type IntEv, type StrEv } from './values.ts';
+import type { Compiler } from './compiler.ts';
+import { type X, type LValue, TYPE_PTRDIFF, isDArith } from './cooked.ts';
+
+export function unary(cc: Compiler, e: A.Unary): X {
+  if (e.op === '&') return addressOf(cc, e);
+  const x = cc.expr(e.operand);
+  const op = e.op;
+  switch (op) {
+    case '-': case '+': {
+      if (!isDArith(x.t)) fail('D_OP_ARITH', `operator ${op} requires an operand of arithmetic type`, e.loc);
+      const t = promote1(x.t);
+      const a = asInt(x, t);
+      if (op === '+') return { t, ev: a, cv: x.cv };
+      const sz = t.size as IntSize, sg = t.signed;
+      if (t.size === 4) return { t, ev: sg ? (c) => -(a(c) as number) | 0 : (c) => (-(a(c) as number)) >>> 0, cv: foldIfConst(x, (v) => I.neg(v, sz, sg)) };
+      return { t, ev: (c) => I.neg(a(c), sz, sg), cv: foldIfConst(x, (v) => I.neg(v, sz, sg)) };
+    }
+    case '~': {
+      if (!isInteger(x.t)) fail('D_OP_INT', `operator ${op} requires an operand of integral type`, e.loc);
+      const t = promote1(x.t);
+      const a = asInt(x, t);
+      const sz = t.size as IntSize, sg = t.signed;
+      if (t.size === 4) return { t, ev: sg ? (c) => ~(a(c) as number) : (c) => (~(a(c) as number)) >>> 0, cv: foldIfConst(x, (v) => I.not(v, sz, sg)) };
+      return { t, ev: (c) => I.not(a(c), sz, sg), cv: foldIfConst(x, (v) => I.not(v, sz, sg)) };
+    }
+    case '!': {
+      if (!isScalar(x.t)) fail('D_OP_SCALAR', `operator ${op} requires an operand of scalar type`, e.loc);
+      const tr = x.test ?? truthOf(x.ev, x.t);
+      return { t: T_INT, ev: (c) => (tr(c) ? 0 : 1), cv: x.cv !== undefined ? (x.cv == 0 ? 1 : 0) : undefined, test: (c) => !tr(c) };
+    }
+    case '*': return deref(cc, x, e.loc);
+  }
+}
+
+export function deref(cc: Compiler, x: X, loc: A.Span): X {
+  const r = resolve(x.t);
+  let to: DType;
+  if (r.kind === 'pointer') to = r.to;
+  else if (r.kind === 'array') to = r.of;
+  else return fail('D_DEREF_NONPTR', 'cannot dereference non-pointer type', loc);
+  const tr = resolve(to);
+  if (tr.kind === 'void') fail('D_DEREF_VOID', 'cannot dereference pointer to void', loc);
+  if (tr.kind === 'func') fail('D_DEREF_FUNC', 'cannot dereference pointer to function', loc);
+  if ((tr.kind === 'struct' || tr.kind === 'union') && TRANSLATED.has(tr)) {
+    const ev = x.ev;
+    return { t: to, ev: (c) => { const o = ev(c); if (o === null || o === 0) fault(FLT_BADADDR, 0); return o; } };
+  }
+  const addr = x.ev as IntEv;
+  return memValue(cc, to, addr, true);
+}
+
+/** The value of an object of type t at address addr (structs/arrays: the address itself). */
+export function memValue(cc: Compiler, t: DType, addr: IntEv, writable: boolean): X {
+  const r = resolve(t);
+  const rt = cc.env.rt;
+  const lv: LValue = { kind: 'mem', writable, addr };
+  switch (r.kind) {
+    case 'int': case 'enum': {
+      const size = r.kind === 'int' ? r.size : 4;
+      const signed = r.kind === 'int' ? r.signed : true;
+      return { t, ev: (c) => { const a = addr(c); if (a === 0) fault(FLT_BADADDR, 0); return rt.load(a, size, signed); }, lv };
+    }
+    case 'pointer':
+      return { t, ev: (c) => { const a = addr(c); if (a === 0) fault(FLT_BADADDR, 0); return rt.load(a, 8, false); }, lv };
+    case 'string': {
+      const max = cc.strsize;
+      return { t, ev: (c) => rt.loadString(addr(c), max), lv };
+    }
+    case 'float':
+      return { t, ev: (c) => { const a = addr(c); const b = rt.loadBytes(a, r.size); const dv = new DataView(b.buffer, b.byteOffset, b.length); return r.size === 4 ? dv.getFloat32(0, true) : dv.getFloat64(0, true); }, lv };
+    default:
+      return { t, ev: (c) => { const a = addr(c); if (a === 0) fault(FLT_BADADDR, 0); return a; }, lv };
+  }
+}
+
+function addressOf(cc: Compiler, e: A.Unary): X {
+  const x = cc.expr(e.operand);
+  if (e.operand.kind === 'Ident' && x.lv?.kind === 'var' || e.operand.kind === 'ScopedVar' || e.operand.kind === 'Agg') {
+    if (x.lv?.kind !== 'mem') fail('D_ADDROF_VAR', 'cannot take address of dynamic variable', e.loc);
+  }
+  if (x.bitfield) fail('D_ADDROF_BITFIELD', 'cannot take address of bit-field', e.loc);
+  if (!x.lv) fail('D_ADDROF_LVAL', 'unacceptable operand for unary & operator', e.loc);
+  if (x.lv.kind === 'mem' && x.lv.addr) return { t: pointerTo(x.t), ev: x.lv.addr };
+  if (x.lv.kind === 'member-xl') {
+    // &args[2]->ip_saddr and the like: a string member copied into memory.
+    const ev = x.ev;
+    const rt = cc.env.rt;
+    if (isString(x.t)) return { t: pointerTo(T_CHAR), ev: (c) => rt.stringRegion(ev(c) as string) };
+    return fail('D_ADDROF_VAR', 'cannot take address of dynamic object', e.loc);
+  }
+  return fail('D_ADDROF_VAR', 'cannot take address of dynamic variable', e.loc);
+}
+
+export function binary(cc: Compiler, e: A.Binary): X {
+  const op = e.op;
+  if (op === '&&' || op === '||' || op === '^^') {
+    const l = cc.expr(e.left), r = cc.expr(e.right);
+    if (!isScalar(l.t) || !isScalar(r.t)) fail('D_OP_SCALAR', `operator ${op} requires operands of scalar type`, e.loc);
+    const a = l.test ?? truthOf(l.ev, l.t), b = r.test ?? truthOf(r.ev, r.t);
+    const test: (c: FireCtx) => boolean = op === '&&' ? (c) => a(c) && b(c) : op === '||' ? (c) => a(c) || b(c) : (c) => a(c) !== b(c);
+    return { t: T_INT, ev: (c) => (test(c) ? 1 : 0), test };
+  }
+  if (op === '==' || op === '!=' || op === '<' || op === '>' || op === '<=' || op === '>=') return compare(cc, e);
+  const l = cc.expr(e.left), r = cc.expr(e.right);
+  switch (op) {
+    case '+': case '-': {
+      const lp = isPointer(l.t), rp = isPointer(r.t), li = isInteger(l.t), ri = isInteger(r.t);
+      if (li && ri) return arith(op, l, r);
+      if (lp && ri) return ptrArith(op, l, r);
+      if (li && rp && op === '+') return ptrArith(op, r, l);
+      if (lp && rp && op === '-' && ptrCompat(l.t, r.t)) {
+        const el = elemSize(l.t);
+        const a = l.ev as IntEv, b = r.ev as IntEv;
+        return { t: TYPE_PTRDIFF, ev: (c) => I.div(I.sub(a(c), b(c), 8, true), el, 8, true) };
+      }
+      return fail('D_OP_INCOMPAT', `operands have incompatible types: "${l.t.name}" ${op} "${r.t.name}"`, e.loc);
+    }
+    case '*': case '/':
+      if (!isDArith(l.t) || !isDArith(r.t)) fail('D_OP_ARITH', `operator ${op} requires operands of arithmetic type`, e.loc);
+      return arith(op, l, r, e.loc);
+    case '%': case '&': case '|': case '^':
+      if (!isInteger(l.t) || !isInteger(r.t)) fail('D_OP_INT', `operator ${op} requires operands of integral type`, e.loc);
+      return arith(op, l, r, e.loc);
+    case '<<': case '>>': {
+      if (!isInteger(l.t) || !isInteger(r.t)) fail('D_OP_INT', `operator ${op} requires operands of integral type`, e.loc);
+      const t = promote1(l.t);
+      const a = asInt(l, t), b = asInt(r, promote1(r.t));
+      const sz = t.size as IntSize, sg = t.signed;
+      const f = op === '<<' ? I.shl : I.shr;
+      const cv = l.cv !== undefined && r.cv !== undefined ? f(l.cv as DInt, r.cv as DInt, sz, sg) : undefined;
+      if (t.size === 4 && sg && op === '>>') return { t, ev: (c) => { const n = b(c); return typeof n === 'number' && n >= 0 && n < 32 ? (a(c) as number) >> n : f(a(c), n, sz, sg); }, cv };
+      return { t, ev: (c) => f(a(c), b(c), sz, sg), cv };
+    }
+  }
+  return fail('D_UNKNOWN', `invalid binary op ${op}`, e.loc);
+}
+
+/** Integer arithmetic after the usual arithmetic conversions. */
+export function arith(op: string, l: X, r: X, loc?: A.Span): X {
+  const t = promote2(l.t, r.t);
+  const a = asInt(l, t), b = asInt(r, t);
+  const sz = t.size as IntSize, sg = t.signed;
+  if ((op === '/' || op === '%') && r.cv !== undefined && r.cv == 0) {
+    fail('D_DIV_ZERO', `expression contains division by zero`, loc);
+  }
+  let cv: DInt | undefined;
+  if (l.cv !== undefined && r.cv !== undefined && typeof l.cv !== 'string' && typeof r.cv !== 'string') {
+    cv = foldArith(op, I.wrap(l.cv, sz, sg), I.wrap(r.cv, sz, sg), sz, sg);
+  }
+  let ev: IntEv;
+  if (t.size === 4 && sg) {
+    switch (op) {
+      case '+': ev = (c) => ((a(c) as number) + (b(c) as number)) | 0; break;
+      case '-': ev = (c) => ((a(c) as number) - (b(c) as number)) | 0; break;
+      case '*': ev = (c) => Math.imul(a(c) as number, b(c) as number); break;
+      case '/': ev = (c) => { const y = b(c) as number; if (y === 0) fault(FLT_DIVZERO); return ((a(c) as number) / y) | 0; }; break;
+      case '%': ev = (c) => { const y = b(c) as number; if (y === 0) fault(FLT_DIVZERO); return ((a(c) as number) % y) | 0; }; break;
+      case '&': ev = (c) => (a(c) as number) & (b(c) as number); break;
+      case '|': ev = (c) => (a(c) as number) | (b(c) as number); break;
+      default: ev = (c) => (a(c) as number) ^ (b(c) as number); break;
+    }
+  } else if (t.size === 4) {
+    switch (op) {
+      case '+': ev = (c) => ((a(c) as number) + (b(c) as number)) >>> 0; break;
+      case '-': ev = (c) => ((a(c) as number) - (b(c) as number)) >>> 0; break;
+      case '*': ev = (c) => Math.imul(a(c) as number, b(c) as number) >>> 0; break;
+      case '/': ev = (c) => { const y = b(c) as number; if (y === 0) fault(FLT_DIVZERO); return ((a(c) as number) / y) >>> 0; }; break;
+      case '%': ev = (c) => { const y = b(c) as number; if (y === 0) fault(FLT_DIVZERO); return (a(c) as number) % y; }; break;
+      case '&': ev = (c) => ((a(c) as number) & (b(c) as number)) >>> 0; break;
+      case '|': ev = (c) => ((a(c) as number) | (b(c) as number)) >>> 0; break;
+      default: ev = (c) => ((a(c) as number) ^ (b(c) as number)) >>> 0; break;
+    }
+  } else {
+    switch (op) {
+      case '+': ev = (c) => I.add(a(c), b(c), sz, sg); break;
+      case '-': ev = (c) => I.sub(a(c), b(c), sz, sg); break;
+      case '*': ev = (c) => I.mul(a(c), b(c), sz, sg); break;
+      case '/': ev = (c) => { const y = b(c); if (y === 0) fault(FLT_DIVZERO); return I.div(a(c), y, sz, sg); }; break;
+      case '%': ev = (c) => { const y = b(c); if (y === 0) fault(FLT_DIVZERO); return I.mod(a(c), y, sz, sg); }; break;
+      case '&': ev = (c) => I.and(a(c), b(c), sz, sg); break;
+      case '|': ev = (c) => I.or(a(c), b(c), sz, sg); break;
+      default: ev = (c) => I.xor(a(c), b(c), sz, sg); break;
+    }
+  }
+  if (cv !== undefined) { const k = cv; return { t, ev: () => k, cv }; }
+  return { t, ev };
+}
+
+function asNum(x: X): (c: FireCtx) => number {
+  const ev = x.ev;
+  return (c) => Number(ev(c));
+}
+
+export function ptrArith(op: string, p: X, n: X): X {
+  const el = elemSize(p.t);
+  const a = p.ev as IntEv, b = asInt(n, T_LONG);
+  const t = resolve(p.t).kind === 'array' ? pointerTo((resolve(p.t) as { of: DType }).of) : p.t;
+  if (op === '+') return { t, ev: (c) => I.add(a(c), I.mul(b(c), el, 8, true), 8, false) };
+  return { t, ev: (c) => I.sub(a(c), I.mul(b(c), el, 8, true), 8, false) };
+}
+
+function compare(cc: Compiler, e: A.Binary): X {
+  const op = e.op;
+  const l = cc.expr(e.left);
+  // An identifier on the right naming an enumerator of the left's enum type.
+  let r: X;
+  const lr = resolve(l.t);
+  if (lr.kind === 'enum' && e.right.kind === 'Ident' && lr.values.has(e.right.name)) {
+    const v = lr.values.get(e.right.name)!;
+    r = { t: l.t, ev: () => v, cv: v };
+  } else r = cc.expr(e.right);
+  const ls = isString(l.t) || isCharArrayOrPtr(l.t), rs = isString(r.t) || isCharArrayOrPtr(r.t);
+  // A string compared with NULL (the constant 0) tests for the NULL/empty string.
+  const nullCmp = (isString(l.t) && isInteger(r.t) && r.cv == 0) ? l : (isString(r.t) && isInteger(l.t) && l.cv == 0) ? r : null;
+  if (nullCmp && (op === '==' || op === '!=')) {
+    const sv = nullCmp.ev as StrEv;
+    const test: (c: FireCtx) => boolean = op === '==' ? (c) => { const v = sv(c); return v === '' || v === NULL_STR; } : (c) => { const v = sv(c); return v !== '' && v !== NULL_STR; };
+    return { t: T_INT, ev: (c) => (test(c) ? 1 : 0), test };
+  }
+  if ((isString(l.t) || isString(r.t)) && ls && rs) {
+    // dtrace_strncmp reads a NULL string as "" (no fault).
+    const a = cmpStr(toStringEv(cc, l)), b = cmpStr(toStringEv(cc, r));
+    let test: (c: FireCtx) => boolean;
+    switch (op) {
+      case '==': test = (c) => a(c) === b(c); break;
+      case '!=': test = (c) => a(c) !== b(c); break;
+      case '<': test = (c) => a(c) < b(c); break;
+      case '>': test = (c) => a(c) > b(c); break;
+      case '<=': test = (c) => a(c) <= b(c); break;
+      default: test = (c) => a(c) >= b(c); break;
+    }
+    const tf = test;
+    return { t: T_INT, ev: (c) => (tf(c) ? 1 : 0), test };
+  }
+  let a: Ev, b: Ev;
+  if (isInteger(l.t) && isInteger(r.t)) {
+    const t = promote2(l.t, r.t);
+    a = asInt(l, t);
+    b = asInt(r, t);
+  } else if ((isPointer(l.t) || isInteger(l.t)) && (isPointer(r.t) || isInteger(r.t)) && (sameType(l.t, r.t) || ptrCompat(l.t, r.t) || isInteger(l.t) || isInteger(r.t))) {
+    a = ptrAsInt(l);
+    b = ptrAsInt(r);
+  } else if (isArith(l.t) && isArith(r.t)) {
+    a = asNum(l);
+    b = asNum(r);
+  } else if (sameType(l.t, r.t)) {
+    a = l.ev; b = r.ev;
+  } else {
+    return fail('D_OP_INCOMPAT', `operands have incompatible types: "${l.t.name}" ${op} "${r.t.name}"`, e.loc);
+  }
+  let test: (c: FireCtx) => boolean;
+  const bc = r.cv !== undefined && typeof r.cv !== 'string' ? (b(null as unknown as FireCtx) as DInt) : undefined;
+  if (bc !== undefined) {
+    switch (op) {
+      case '==': test = (c) => a(c) === bc; break;
+      case '!=': test = (c) => a(c) !== bc; break;
+      case '<': test = (c) => (a(c) as DInt) < bc; break;
+      case '>': test = (c) => (a(c) as DInt) > bc; break;
+      case '<=': test = (c) => (a(c) as DInt) <= bc; break;
+      default: test = (c) => (a(c) as DInt) >= bc; break;
+    }
+  } else {
+    switch (op) {
+      case '==': test = (c) => a(c) === b(c); break;
+      case '!=': test = (c) => a(c) !== b(c); break;
+      case '<': test = (c) => (a(c) as DInt) < (b(c) as DInt); break;
+      case '>': test = (c) => (a(c) as DInt) > (b(c) as DInt); break;
+      case '<=': test = (c) => (a(c) as DInt) <= (b(c) as DInt); break;
+      default: test = (c) => (a(c) as DInt) >= (b(c) as DInt); break;
+    }
+  }
+  const tf = test;
+  const ev: Ev = (c) => (tf(c) ? 1 : 0);
+  let cv: DInt | undefined;
+  if (l.cv !== undefined && r.cv !== undefined && isInteger(l.t) && isInteger(r.t)) cv = tf(null as unknown as FireCtx) ? 1 : 0;
+  return { t: T_INT, ev, cv, test };
+}
+
+/** Pointers compared as numbers: translated pointers compare as 0 (NULL) or 1. */
+export function ptrAsInt(x: X): Ev {
+  const ev = x.ev;
+  if (isInteger(x.t)) return asInt(x, T_ULONG);
+  return (c) => { const v = ev(c); return v === null ? 0 : typeof v === 'object' ? 1 : v; };
+}
+
+/** The integer closure of x converted to t. */
+export function asInt(x: X, t: IntType): IntEv {
+  const from = isInteger(x.t) ? intInfo(x.t) : undefined;
+  if (x.cv !== undefined && typeof x.cv !== 'string') { const k = I.wrap(x.cv, t.size as IntSize, t.signed); return () => k; }
+  return convertInt(x.ev as IntEv, from, t);
+}
+
+export function conditional(cc: Compiler, e: A.Conditional): X {
+  const test = cc.expr(e.test);
+  const l = cc.expr(e.then), r = cc.expr(e.else);
+  if (!isScalar(test.t)) fail('D_OP_SCALAR', 'operator ?: expression must be of scalar type', e.loc);
+  if (l.act || r.act) fail('D_OP_ACT', 'action cannot be used in a conditional context', e.loc);
+  const tr = test.test ?? truthOf(test.ev, test.t);
+  let t: DType;
+  let a: Ev, b: Ev;
+  if (isInteger(l.t) && isInteger(r.t) && !sameType(l.t, r.t)) {
+    const pt = promote2(l.t, r.t);
+    t = pt; a = asInt(l, pt); b = asInt(r, pt);
+  } else if (sameType(l.t, r.t)) {
+    t = l.t; a = l.ev; b = r.ev;
+  } else if ((isString(l.t) || isCharArrayOrPtr(l.t)) && (isString(r.t) || isCharArrayOrPtr(r.t))) {
+    t = T_STRING; a = toStringEv(cc, l); b = toStringEv(cc, r);
+  } else if ((isString(l.t) && isInteger(r.t) && r.cv == 0) || (isString(r.t) && isInteger(l.t) && l.cv == 0)) {
+    t = T_STRING; a = isString(l.t) ? l.ev : () => ''; b = isString(r.t) ? r.ev : () => '';
+  } else if (isPointer(l.t) && isPointer(r.t) && ptrCompat(l.t, r.t)) {
+    t = l.t; a = l.ev; b = r.ev;
+  } else if ((isPointer(l.t) && isInteger(r.t) && r.cv == 0) || (isPointer(r.t) && isInteger(l.t) && l.cv == 0)) {
+    t = isPointer(l.t) ? l.t : r.t; a = l.ev; b = r.ev;
+  } else {
+    return fail('D_OP_INCOMPAT', 'operator ?: operands must have compatible types', e.loc);
+  }
+  return { t, ev: (c) => (tr(c) ? a(c) : b(c)) };
+}
+
+export function cast(cc: Compiler, e: A.Cast): X {
+  const to = cc.decl.typeName(e.typeName);
+  const x = cc.expr(e.operand);
+  const tr = resolve(to);
+  const ok = sameType(to, x.t) || (isScalar(to) && isScalar(x.t)) || tr.kind === 'void' ||
+    (tr.kind === 'pointer' && isPointer(x.t)) || (tr.kind === 'string' && (isScalar(x.t) || isPointer(x.t) || isString(x.t) || isCharArrayOrPtr(x.t)));
+  if (!ok) fail('D_CAST_INVAL', `invalid cast expression: "${x.t.name}" to "${to.name}"`, e.loc);
+  if (tr.kind === 'void') { const ev = x.ev; return { t: to, ev: (c) => { ev(c); return 0; } }; }
+  if (tr.kind === 'string') return { t: to, ev: toStringEv(cc, x) };
+  if (tr.kind === 'int' || tr.kind === 'enum') {
+    if (resolve(x.t).kind === 'float') {
+      const ev = x.ev; const it = intInfo(to);
+      return { t: to, ev: (c) => I.fromDouble(ev(c) as number, it.size as IntSize, it.signed) };
+    }
+    const v = asInt(isInteger(x.t) ? x : { ...x, ev: ptrAsInt(x), t: T_ULONG }, intInfo(to));
+    return { t: to, ev: v, cv: x.cv !== undefined && typeof x.cv !== 'string' ? I.wrap(x.cv, intInfo(to).size as IntSize, intInfo(to).signed) : undefined };
+  }
+  if (tr.kind === 'float') { const ev = x.ev; return { t: to, ev: (c) => Number(ev(c)) }; }
+  if (tr.kind === 'pointer') {
+    const pr = resolve(tr.to);
+    if ((pr.kind === 'struct' || pr.kind === 'union') && TRANSLATED.has(pr)) return { t: to, ev: x.ev };
+    if (isString(x.t)) return { t: to, ev: x.ev };
+    return { t: to, ev: isInteger(x.t) ? asInt(x, T_ULONG) : x.ev };
+  }
+  return { t: to, ev: x.ev };
+}
+
+/** toStringEv for a use that reads the characters (trace, printf %s, string subroutines): the NULL string faults as dtrace's load from address 0 does. */
+export function derefStringEv(cc: Compiler, x: X): StrEv {
+  const sv = toStringEv(cc, x);
+  return (c) => { const v = sv(c); return v === NULL_STR ? fault(FLT_BADADDR, 0) : v; };
+}
+
+/** A string closure for a string, char array/pointer (read from memory) or scalar (stringof). */
+export function toStringEv(cc: Compiler, x: X): StrEv {
+  const ev = x.ev;
+  if (isString(x.t)) return ev as StrEv;
+  const rt = cc.env.rt;
+  const max = cc.strsize;
+  if (isCharArrayOrPtr(x.t)) return (c) => { const v = ev(c); return typeof v === 'string' ? v : rt.loadString(v as DInt, max); };
+  if (isPointer(x.t)) return (c) => rt.loadString(ev(c) as DInt, max);
+  return (c) => String(ev(c));
+}
+
+/** Convert x to type t for storage. */
+export function coerce(cc: Compiler, x: X, t: DType): X {
+  if (isInteger(t) && isInteger(x.t)) return { t, ev: asInt(x, intInfo(t)), cv: x.cv };
+  if (isString(t) && !isString(x.t)) return { t, ev: toStringEv(cc, x) };
+  if (isString(t)) {
+    const ev = x.ev as StrEv;
+    const n = cc.strsize - 1;
+    if (x.cv !== undefined) { const s = (x.cv as string).slice(0, n); return { t, ev: () => s, cv: s }; }
+    return { t, ev: (c) => { const s = ev(c); return s.length > n ? s.slice(0, n) : s; } };
+  }
+  if (isInteger(t) && isPointer(x.t)) return { t, ev: ptrAsInt(x) };
+  return { t, ev: x.ev, cv: x.cv };
+}
+
+// ---------------------------------------------------------------- helpers
+
+function foldIfConst(x: X, f: (v: DInt) => DInt): DInt | undefined {
+  return x.cv !== undefined && typeof x.cv !== 'string' ? f(x.cv) : undefined;
+}
+
+function foldArith(op: string, a: DInt, b: DInt, sz: IntSize, sg: boolean): DInt | undefined {
+  switch (op) {
+    case '+': return I.add(a, b, sz, sg);
+    case '-': return I.sub(a, b, sz, sg);
+    case '*': return I.mul(a, b, sz, sg);
+    case '/': return b === 0 ? undefined : I.div(a, b, sz, sg);
+    case '%': return b === 0 ? undefined : I.mod(a, b, sz, sg);
+    case '&': return I.and(a, b, sz, sg);
+    case '|': return I.or(a, b, sz, sg);
+    case '^': return I.xor(a, b, sz, sg);
+  }
+  return undefined;
+}
+
+function elemSize(t: DType): number {
+  const r = resolve(t);
+  const e = r.kind === 'pointer' ? r.to : r.kind === 'array' ? r.of : T_CHAR;
+  return Math.max(1, sizeOf(e) || 1);
+}
+
+/** A string closure reading the NULL string as "" (string comparison). */
+function cmpStr(sv: StrEv): StrEv {
+  return (c) => { const v = sv(c); return v === NULL_STR ? '' : v; };
+}
