@@ -5,7 +5,7 @@
  * Nothing here asserts on output the app made up.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { monacoReady, runAndWait, setScript, watch } from './helpers.ts';
 
@@ -299,4 +299,25 @@ test('a damaged capture shows its warning; an unreadable one its one clear error
   await expect(page.getByTestId('output-text')).toContainText('bad.pcap: expected a pcap or pcapng file, found bytes 67 61 72 62 at offset 0');
   await page.getByRole('tab', { name: 'Capture' }).click();
   await expect(page.locator('.facts')).toContainText('expected a pcap or pcapng file');
+});
+
+test('UTF-8 text from a capture shows as the CLI prints it (D byte strings read as UTF-8)', async ({ page }) => {
+  await requireIpProvider(page);
+  const { PcapngWriter } = await import('../src/capture/write.ts');
+  const { eth, ipv4, udp } = await import('../samples/gen/craft.ts');
+  const w = new PcapngWriter();
+  w.shb();
+  w.idb(1, 262144, [{ code: 2, str: 'café€' }]);
+  w.epb(0, 1_700_000_000_000_000_000n, eth('02:00:00:00:00:01', '02:00:00:00:00:02', ipv4({ src: '10.0.0.1', dst: '10.0.0.2' }, udp({ sport: 1, dport: 2 }, 'x'))));
+  const cap = w.take();
+  const file = test.info().outputPath('utf8.pcapng');
+  writeFileSync(file, cap);
+  const script = 'ip:::receive\n{\n\tprintf("%s %d\\n", args[3]->if_name, strlen(args[3]->if_name));\n}\n';
+  await page.getByLabel('Open capture').setInputFiles(file);
+  await expect(page.locator('.app[data-run-status="idle"]')).toHaveCount(1, { timeout: 30_000 });
+  await setScript(page, `#pragma D option quiet\n${script}`);
+  const out = await runAndWait(page);
+  const cli = execFileSync('node', ['bin/wiretrace.mjs', '-q', '-n', script.replace(/\n/g, ' '), '-r', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  expect(cli).toBe('café€ 8\n\n');
+  expect(out).toContain('café€ 8');
 });

@@ -13,6 +13,7 @@ import { compressedSize, decodeShare, EMBED_LIMIT, encodeShare, isFetchableUrl }
 import { loadSamples, type Example } from './lib/samples.ts';
 import { joinWords, parseOptions } from './lib/options.ts';
 import { rememberCapture } from './lib/recent.ts';
+import { SlicedFeeder } from './lib/sliced.ts';
 import { emptyView, output, STARTER_SCRIPT, TABS, useStore, type TabId } from './store/store.ts';
 import { hostRows } from './views/hosts-data.ts';
 import { PacketTableBuilder } from './views/packets-data.ts';
@@ -163,6 +164,9 @@ export function setLocalsAndRerun(locals: string): void {
   refreshVisibleView();
 }
 
+/** How often a built-in view's partial table is shown while its run streams. */
+const VIEW_RENDER_MS = 400;
+
 /** Runs a built-in view's script over the open capture, once per capture. */
 const viewRuns: Partial<Record<'hosts' | 'packets', RunHandle>> = {};
 
@@ -174,21 +178,33 @@ export function ensureView(view: 'hosts' | 'packets'): void {
   if (prev) prev.stop();
   const program: ProgramText = { name: view === 'hosts' ? 'hosts.d' : 'packets.d', text: view === 'hosts' ? hostsScript : packetsScript, kind: 'file' };
   const builder = new PacketTableBuilder();
+  // packets.d's text is parsed in bounded slices, never a whole message in one task.
+  const feeder = new SlicedFeeder((text) => builder.feed(text));
   const aggs: Extract<EngineEvent, { kind: 'agg' }>[] = [];
   const messages: Extract<EngineEvent, { kind: 'message' }>[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
   set({ [view]: { status: 'running', captureKey: key, data: null, error: null, messages: [] } });
   // -Z: packets.d's udp clause may match nothing in a build without the udp provider.
   const handle = aux.run([program], [s.capture], { ...viewOptions(), allowZeroMatch: true }, {
     onEvents: (events) => {
       for (const e of events) {
-        if (e.kind === 'text' && view === 'packets') builder.feed(e.text);
+        if (e.kind === 'text' && view === 'packets') feeder.push(e.text);
         else if (e.kind === 'agg') aggs.push(e);
         else if (e.kind === 'message') messages.push(e);
       }
-      if (view === 'packets' && get().captureKey === key) set({ packets: { status: 'running', captureKey: key, data: { ...builder.table }, error: null, messages: [...messages] } });
+      // The table grows in place; views see it at most every VIEW_RENDER_MS (their per-update work, the chart's bins, grows with it).
+      if (view === 'packets' && !timer) {
+        timer = setTimeout(() => {
+          timer = undefined;
+          if (viewRuns[view] === handle && get().captureKey === key) set({ packets: { status: 'running', captureKey: key, data: { ...builder.table }, error: null, messages: [...messages] } });
+        }, VIEW_RENDER_MS);
+      }
     },
-    onDone: (status) => {
+    onDone: async (status) => {
       if (viewRuns[view] === handle) delete viewRuns[view];
+      if (get().captureKey !== key) { clearTimeout(timer); feeder.stop(); return; }
+      await feeder.whenDrained();
+      clearTimeout(timer);
       if (get().captureKey !== key) return;
       const failed = messages.find((m) => m.level === 'error');
       const error = status === null ? 'stopped' : failed ? failed.text : null;

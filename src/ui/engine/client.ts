@@ -10,6 +10,7 @@
 import type { Diagnostic, ProgramText } from '../../engine/api.ts';
 import type { EngineEvent } from '../../engine/events.ts';
 import type { CaptureSpec, FrameResultMessage, FromWorker, InspectResultMessage, ToWorker, WireEngineOptions } from '../../engine/protocol.ts';
+import { ByteStreamDecoder, decodeEvents } from './utf8.ts';
 
 export const STOP_GRACE_MS = 200;
 
@@ -21,7 +22,7 @@ export interface RunCallbacks {
 
 export interface RunHandle { id: number; stop(): void }
 
-interface PendingRun { cb: RunCallbacks; stopTimer?: ReturnType<typeof setTimeout> }
+interface PendingRun { cb: RunCallbacks; stopTimer?: ReturnType<typeof setTimeout>; stdout: ByteStreamDecoder }
 
 export function spawnEngineWorker(): Worker {
   return new Worker(new URL('../../engine/worker.ts', import.meta.url), { type: 'module', name: 'wiretrace-engine' });
@@ -55,7 +56,12 @@ export class EngineClient {
 
   private receive(m: FromWorker): void {
     switch (m.type) {
-      case 'events': this.runs.get(m.id)?.cb.onEvents(m.events); break;
+      case 'events': {
+        // The engine's strings are D byte strings; the page shows their UTF-8 reading (utf8.ts).
+        const r = this.runs.get(m.id);
+        if (r) r.cb.onEvents(decodeEvents(m.events, r.stdout));
+        break;
+      }
       case 'done': this.finish(m.id, m.status); break;
       case 'stop-ack': {
         const r = this.runs.get(m.id);
@@ -73,6 +79,8 @@ export class EngineClient {
     if (!r) return;
     if (r.stopTimer !== undefined) clearTimeout(r.stopTimer);
     this.runs.delete(id);
+    const rest = r.stdout.end();
+    if (rest !== '') r.cb.onEvents([{ kind: 'text', text: rest }]);
     r.cb.onDone(status);
   }
 
@@ -89,7 +97,7 @@ export class EngineClient {
 
   run(programs: ProgramText[], captures: CaptureSpec[], options: WireEngineOptions, cb: RunCallbacks, replay?: { speed: number }): RunHandle {
     const id = this.nextId++;
-    this.runs.set(id, { cb });
+    this.runs.set(id, { cb, stdout: new ByteStreamDecoder() });
     this.post(replay ? { type: 'run', id, programs, captures, options, replay } : { type: 'run', id, programs, captures, options });
     return { id, stop: () => this.stop(id) };
   }

@@ -1,17 +1,19 @@
 /**
  * The Timeline tab: the ipio view. One row per IP-layer firing (packets.d):
  * time, DELTA(us), direction, source, destination, interface, bytes,
- * protocol; virtualised for millions of rows; a text filter; a packets and
+ * protocol; virtualised for millions of rows (components/scaled-scroll.ts:
+ * past the browser's height limit the scrollbar maps proportionally, wheel and
+ * keys move by rows); a text filter; a packets and
  * bytes per interval chart whose drag-selection (brush) narrows the table;
  * clicking a row shows that frame's layers and bytes (read by the worker
  * from the capture by frame number, shown as `tshark -x` prints them).
  */
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useStore } from '../store/store.ts';
 import { TimeChart } from '../components/TimeChart.tsx';
-import type { PacketTable } from './packets-data.ts';
+import { NATT_ROWS, timeBinsOf, type PacketTable } from './packets-data.ts';
 import { ViewShell } from './ViewShell.tsx';
+import { useScaledScroll } from '../components/use-scaled-scroll.ts';
 import { readFrame } from '../actions.ts';
 import { hexLines } from '../lib/hexdump.ts';
 import type { FrameDetail as FrameInfo } from '../../engine/protocol.ts';
@@ -25,43 +27,67 @@ export function TimelineView() {
   );
 }
 
-function bins(t: PacketTable): { x: number[]; pkts: number[]; bytes: number[]; width: number } {
-  const span = t.relNs[t.length - 1]! / 1e9;
-  const n = Math.min(240, Math.max(1, t.length));
-  const width = span > 0 ? span / n : 1;
-  const x = Array.from({ length: n + 1 }, (_, i) => i * width);
-  const pkts = new Array<number>(n + 1).fill(0);
-  const bytes = new Array<number>(n + 1).fill(0);
-  for (let i = 0; i < t.length; i++) {
-    const b = Math.min(n, Math.floor(t.relNs[i]! / 1e9 / width));
-    pkts[b]!++;
-    bytes[b]! += t.total[i]!;
-  }
-  return { x, pkts, bytes, width };
-}
+interface RowProps { t: PacketTable; k: number; i: number; prev: number; top: number; selected: boolean; select: (i: number) => void }
+
+/**
+ * One table row. A row's cells never change once parsed, except a NAT-T mark on the last few rows, so
+ * a table that grows while a run streams does not re-render the rows on screen (each update would
+ * otherwise rebuild hundreds of cells).
+ */
+const Row = memo(function Row({ t, k, i, prev, top, selected, select }: RowProps) {
+  return (
+    <div
+      role="row" aria-rowindex={k + 2} tabIndex={-1}
+      className={`vrow${selected ? ' selected' : ''}`}
+      style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_H, transform: `translateY(${top}px)` }}
+      onClick={() => select(i)}
+      onKeyDown={(e) => { if (e.key === 'Enter') select(i); }}
+    >
+      <span role="cell" className="num">{t.frame.get(i)}</span>
+      <span role="cell" className="num">{(t.relNs.get(i) / 1e9).toFixed(6)}</span>
+      <span role="cell" className="num">{Math.round((t.relNs.get(i) - t.relNs.get(prev)) / 1000)}</span>
+      <span role="cell">{t.dir.get(i) === 'send' ? '→ send' : '← recv'}</span>
+      <span role="cell">{t.src.get(i)}</span>
+      <span role="cell">{t.dst.get(i)}</span>
+      <span role="cell">{t.ifName.get(i)}</span>
+      <span role="cell" className="num">{t.total.get(i)}</span>
+      <span role="cell">{t.proto.get(i)}</span>
+    </div>
+  );
+}, (a, b) => a.k === b.k && a.i === b.i && a.prev === b.prev && a.top === b.top && a.selected === b.selected && a.select === b.select
+  && (a.t === b.t || (a.t.proto === b.t.proto && b.i < a.t.length - NATT_ROWS)));
+
+/** Row height in px (fixed: the window is arithmetic). */
+const ROW_H = 24;
 
 function Timeline({ t }: { t: PacketTable }) {
   const [filter, setFilter] = useState('');
   const [range, setRange] = useState<[number, number] | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
   const q = useDeferredValue(filter.trim().toLowerCase());
-  const chart = useMemo(() => bins(t), [t]);
+  // Each update bins only the rows added since the last (timeBinsOf keeps one TimeBins per growing table).
+  const chart = useMemo(() => { const b = timeBinsOf(t); b.add(t); return b.series(); }, [t]);
   const series = useMemo(() => [{ label: 'packets', values: chart.pkts }, { label: 'bytes', values: chart.bytes, scale: 'right' as const }], [chart]);
+  // The rows shown, as indexes into t: none (null) means all of them, so a million-row table needs no index list.
   const rows = useMemo(() => {
-    const out: number[] = [];
+    if (!q && !range) return null;
+    let out = new Int32Array(1024);
+    let n = 0;
     const lo = range ? range[0] * 1e9 : -Infinity;
     const hi = range ? range[1] * 1e9 : Infinity;
     for (let i = 0; i < t.length; i++) {
-      const ns = t.relNs[i]!;
+      const ns = t.relNs.get(i);
       if (ns < lo || ns > hi) continue;
-      if (q && !(t.src[i]!.includes(q) || t.dst[i]!.includes(q) || t.ifName[i]!.toLowerCase().includes(q) || t.proto[i]!.toLowerCase().includes(q) || t.dir[i]!.includes(q) || String(t.frame[i]) === q)) continue;
-      out.push(i);
+      if (q && !(t.src.get(i).includes(q) || t.dst.get(i).includes(q) || t.ifName.get(i).toLowerCase().includes(q) || t.proto.get(i).toLowerCase().includes(q) || t.dir.get(i).includes(q) || String(t.frame.get(i)) === q)) continue;
+      if (n === out.length) { const b = new Int32Array(n * 2); b.set(out); out = b; }
+      out[n++] = i;
     }
-    return out;
+    return out.subarray(0, n);
   }, [t, q, range]);
-  const scroller = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render only, as TanStack documents
-  const v = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => 24, overscan: 20 });
+  const count = rows ? rows.length : t.length;
+  const at = (k: number): number => (rows ? rows[k]! : k);
+  // A new filter or time range starts at the top (a table that grows while a run streams does not).
+  const { attach, ...sc } = useScaledScroll(count, ROW_H, { overscan: 8, resetKey: `${q}|${range?.join(',') ?? ''}` });
 
   return (
     <div className="timeline">
@@ -69,36 +95,18 @@ function Timeline({ t }: { t: PacketTable }) {
       <div className="view-toolbar">
         <label>Filter <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="address, interface, protocol, frame" /></label>
         {range && <button type="button" onClick={() => setRange(null)}>Clear time range ({range[0].toFixed(3)}–{range[1].toFixed(3)} s)</button>}
-        <span>{rows.length.toLocaleString('en-US')} of {t.length.toLocaleString('en-US')} firings · drag across the chart to zoom</span>
+        <span>{count.toLocaleString('en-US')} of {t.length.toLocaleString('en-US')} firings · drag across the chart to zoom</span>
       </div>
-      <div className="vtable" role="table" aria-label="Timeline" aria-rowcount={rows.length + 1}>
+      <div className="vtable" role="table" aria-label="Timeline" aria-rowcount={count + 1}>
         <div className="vrow vhead" role="row">
           {['Frame', 'Time (s)', 'DELTA(us)', 'Dir', 'Source', 'Destination', 'Interface', 'Bytes', 'Proto'].map((h) => <span key={h} role="columnheader">{h}</span>)}
         </div>
-        <div ref={scroller} className="vbody" tabIndex={0}>
-          <div style={{ height: v.getTotalSize(), position: 'relative' }}>
-            {v.getVirtualItems().map((it) => {
-              const i = rows[it.index]!;
-              const prev = it.index > 0 ? rows[it.index - 1]! : i;
-              return (
-                <div
-                  key={it.key} role="row" aria-rowindex={it.index + 2} tabIndex={-1}
-                  className={`vrow${selected === i ? ' selected' : ''}`}
-                  style={{ position: 'absolute', top: 0, left: 0, right: 0, height: 24, transform: `translateY(${it.start}px)` }}
-                  onClick={() => setSelected(i)}
-                  onKeyDown={(e) => { if (e.key === 'Enter') setSelected(i); }}
-                >
-                  <span role="cell" className="num">{t.frame[i]}</span>
-                  <span role="cell" className="num">{(t.relNs[i]! / 1e9).toFixed(6)}</span>
-                  <span role="cell" className="num">{Math.round((t.relNs[i]! - t.relNs[prev]!) / 1000)}</span>
-                  <span role="cell">{t.dir[i] === 'send' ? '→ send' : '← recv'}</span>
-                  <span role="cell">{t.src[i]}</span>
-                  <span role="cell">{t.dst[i]}</span>
-                  <span role="cell">{t.ifName[i]}</span>
-                  <span role="cell" className="num">{t.total[i]}</span>
-                  <span role="cell">{t.proto[i]}</span>
-                </div>
-              );
+        <div ref={attach} className="vbody" tabIndex={0} onScroll={sc.onScroll} onKeyDown={(e) => { sc.onKeyDown(e); }} data-testid="timeline-body">
+          <div style={{ height: sc.height, position: 'relative', overflow: 'hidden' }}>
+            {Array.from({ length: sc.last - sc.first }, (_, j) => {
+              const k = sc.first + j;
+              const i = at(k);
+              return <Row key={k} t={t} k={k} i={i} prev={k > 0 ? at(k - 1) : i} top={sc.top(k)} selected={selected === i} select={setSelected} />;
             })}
           </div>
         </div>
@@ -109,7 +117,7 @@ function Timeline({ t }: { t: PacketTable }) {
 }
 
 function FrameDetail({ t, row, onClose }: { t: PacketTable; row: number; onClose: () => void }) {
-  const frame = t.frame[row]!;
+  const frame = t.frame.get(row);
   const captureKey = useStore((s) => s.captureKey);
   const [res, setRes] = useState<{ frame: number; detail?: FrameInfo; error?: string } | null>(null);
   useEffect(() => {
@@ -118,7 +126,7 @@ function FrameDetail({ t, row, onClose }: { t: PacketTable; row: number; onClose
     return () => { live = false; };
   }, [frame, captureKey]);
   const ipLayers: number[] = [];
-  for (let i = Math.max(0, row - 16); i < Math.min(t.length, row + 16); i++) if (t.frame[i] === frame) ipLayers.push(i);
+  for (let i = Math.max(0, row - 16); i < Math.min(t.length, row + 16); i++) if (t.frame.get(i) === frame) ipLayers.push(i);
   const cur = res?.frame === frame ? res : null;
   const lines = useMemo(() => (cur?.detail ? hexLines(cur.detail.bytes) : []), [cur]);
   return (
@@ -139,7 +147,7 @@ function FrameDetail({ t, row, onClose }: { t: PacketTable; row: number; onClose
           <ol aria-label="IP layers">
             {ipLayers.map((i, d) => (
               <li key={i}>
-                IP layer {d + 1} on <b>{t.ifName[i]}</b>: {t.src[i]} → {t.dst[i]}, {t.proto[i]}, {t.total[i]} bytes ({t.payload[i]} payload), {t.dir[i]}
+                IP layer {d + 1} on <b>{t.ifName.get(i)}</b>: {t.src.get(i)} → {t.dst.get(i)}, {t.proto.get(i)}, {t.total.get(i)} bytes ({t.payload.get(i)} payload), {t.dir.get(i)}
               </li>
             ))}
           </ol>

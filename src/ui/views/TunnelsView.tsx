@@ -40,13 +40,13 @@ function Tunnels({ t }: { t: PacketTable }) {
       const o = g.rows[0]!;
       for (const i of g.rows.slice(1)) {
         const pairing = g.inferred ? 'inferred (time, size)' : 'same frame';
-        const k = `${t.ifName[o]}\u0000${t.ifName[i]}\u0000${pairing}`;
+        const k = `${t.ifName.get(o)}\u0000${t.ifName.get(i)}\u0000${pairing}`;
         let p = m.get(k);
-        if (!p) { p = { outer: t.ifName[o]!, inner: t.ifName[i]!, packets: 0, outerBytes: 0, innerBytes: 0, overhead: 0, perPacket: 0, pairing }; m.set(k, p); }
+        if (!p) { p = { outer: t.ifName.get(o), inner: t.ifName.get(i), packets: 0, outerBytes: 0, innerBytes: 0, overhead: 0, perPacket: 0, pairing }; m.set(k, p); }
         p.packets++;
-        p.outerBytes += t.total[o]!;
-        p.innerBytes += t.total[i]!;
-        p.overhead += t.total[o]! - t.total[i]!;
+        p.outerBytes += t.total.get(o);
+        p.innerBytes += t.total.get(i);
+        p.overhead += t.total.get(o) - t.total.get(i);
         p.perPacket = p.overhead / p.packets;
       }
     }
@@ -77,12 +77,12 @@ function Tunnels({ t }: { t: PacketTable }) {
               <div key={it.key} className="tgroup" style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${it.start}px)` }}>
                 {g.rows.map((i, d) => (
                   <div key={i} className={d === 0 ? 'tlayer outer' : 'tlayer inner'} style={{ paddingLeft: `${d * 1.5 + 0.5}em` }}>
-                    <span className="num">#{t.frame[i]}</span>
-                    <span className="ifname">{t.ifName[i]}</span>
-                    <span>{t.src[i]} → {t.dst[i]}</span>
-                    <span>{t.proto[i]}</span>
-                    <span className="num">{t.total[i]} B</span>
-                    {d > 0 && <span className="overhead">+{t.total[o]! - t.total[i]!} B overhead{g.inferred ? ` · inferred, ${Math.abs(t.relNs[i]! - t.relNs[o]!) / 1000} µs apart` : ''}</span>}
+                    <span className="num">#{t.frame.get(i)}</span>
+                    <span className="ifname">{t.ifName.get(i)}</span>
+                    <span>{t.src.get(i)} → {t.dst.get(i)}</span>
+                    <span>{t.proto.get(i)}</span>
+                    <span className="num">{t.total.get(i)} B</span>
+                    {d > 0 && <span className="overhead">+{t.total.get(o) - t.total.get(i)} B overhead{g.inferred ? ` · inferred, ${Math.abs(t.relNs.get(i) - t.relNs.get(o)) / 1000} µs apart` : ''}</span>}
                   </div>
                 ))}
               </div>

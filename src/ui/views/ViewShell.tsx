@@ -16,7 +16,7 @@ export function ViewShell<T>({ what, script, view, children }: { what: string; s
   );
   if (!capture) return <div className="empty"><p>Open a capture to see {what}.</p>{show}</div>;
   return (
-    <div className="view-shell">
+    <div className="view-shell" data-status={view.status}>
       <div className="view-toolbar">
         {view.status === 'running' && <span role="status">Computing {what} with {script}…</span>}
         {show}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inferEspPairs, PacketTableBuilder, tunnelGroups } from './packets-data.ts';
+import { inferEspPairs, MAX_INTERNED, PacketTableBuilder, TIME_BINS, TimeBins, tunnelGroups } from './packets-data.ts';
 import { hostRows } from './hosts-data.ts';
 
 describe('PacketTableBuilder', () => {
@@ -10,9 +10,33 @@ describe('PacketTableBuilder', () => {
     const t = b.finish();
     expect(t.length).toBe(2);
     expect(t.base).toBe('1700000000.999999999');
-    expect(t.relNs[1]).toBe(1_000_000_002);
-    expect(t.dir).toEqual(['send', 'receive']);
-    expect(t.total).toEqual([40, 20]);
+    expect(t.relNs.get(1)).toBe(1_000_000_002);
+    expect([t.dir.get(0), t.dir.get(1)]).toEqual(['send', 'receive']);
+    expect([t.total.get(0), t.total.get(1)]).toEqual([40, 20]);
+  });
+  it('interns repeated strings: a million-row table holds each address, interface and protocol once', () => {
+    const b = new PacketTableBuilder();
+    const lines: string[] = [];
+    for (let i = 0; i < 20_000; i++) lines.push(`${1_000_000_000 + i}\t${i + 1}\t${i % 2 ? 'send' : 'receive'}\teth0\t10.0.0.${i % 64}\t10.1.0.${(i >> 6) % 64}\t20\t40\tTCP`);
+    b.feed(lines.join('\n') + '\n');
+    const t = b.finish();
+    expect(t.length).toBe(20_000);
+    expect(t.src.get(64)).toBe('10.0.0.0');
+    // 2 directions + 1 interface + 64 + 64 addresses + 1 protocol.
+    expect(b.interned).toBe(132);
+  });
+  it('stops interning past its cap of distinct values, keeping every value', () => {
+    expect(MAX_INTERNED).toBeGreaterThanOrEqual(1 << 16);
+    const CAP = 1000;
+    const b = new PacketTableBuilder(CAP);
+    const lines: string[] = [];
+    for (let i = 0; i < CAP + 10; i++) lines.push(`${1_000_000_000 + i}\t${i + 1}\tsend\teth0\t10.${i >> 16}.${(i >> 8) & 255}.${i & 255}\t10.255.255.255\t20\t40\tTCP`);
+    b.feed(lines.join('\n') + '\n');
+    const t = b.finish();
+    expect(b.interned).toBe(CAP);
+    expect(t.src.get(CAP + 9)).toBe('10.0.3.241');
+    expect(t.src.get(5)).toBe('10.0.0.5');
+    expect(t.dst.get(CAP + 9)).toBe('10.255.255.255');
   });
   it('counts lines of another shape instead of guessing', () => {
     const b = new PacketTableBuilder();
@@ -72,7 +96,7 @@ describe('NAT-T ESP', () => {
       'udp\t5\t53\t53',
     ].join('\n') + '\n');
     const t = b.finish();
-    expect(t.proto).toEqual(['TCP', 'ESP (NAT-T)', 'ESP (NAT-T)', 'TCP', 'UDP']);
+    expect(Array.from({ length: t.length }, (_, i) => t.proto.get(i))).toEqual(['TCP', 'ESP (NAT-T)', 'ESP (NAT-T)', 'TCP', 'UDP']);
     expect(t.skipped).toBe(0);
     expect(inferEspPairs(t).map((g) => g.rows)).toEqual([[1, 0], [2, 3]]);
   });
@@ -88,5 +112,31 @@ describe('NAT-T without port information', () => {
       '2000000000100\t4\tsend\teth0\t10.0.1.2\t8.8.8.8\t60\t80\tUDP',
     ].join('\n') + '\n');
     expect(inferEspPairs(b.finish()).map((g) => g.rows)).toEqual([[1, 0]]);
+  });
+});
+
+describe('TimeBins', () => {
+  it('counts packets and bytes per interval incrementally, doubling the width as the span grows', () => {
+    const b = new PacketTableBuilder();
+    const bins = new TimeBins();
+    // Rows 0.5 ms apart, 40 bytes each: 1 ms bins hold two rows each.
+    const line = (i: number) => `${1_000_000_000 + i * 500_000}\t${i + 1}\tsend\teth0\t10.0.0.1\t10.0.0.2\t20\t40\tTCP\n`;
+    for (let i = 0; i < 100; i++) b.feed(line(i));
+    bins.add(b.table);
+    expect(bins.width).toBe(1e6);
+    expect(bins.used).toBe(50);
+    expect([...bins.pkts.subarray(0, 50)].every((v) => v === 2)).toBe(true);
+    // 1000 rows = 500 ms: past 256 bins of 1 ms, so 2 ms bins (four rows, 160 bytes each).
+    for (let i = 100; i < 1000; i++) b.feed(line(i));
+    bins.add(b.table);
+    expect(bins.width).toBe(2e6);
+    expect(bins.used).toBe(250);
+    expect(bins.pkts[0]).toBe(4);
+    expect(bins.bytes[249]).toBe(160);
+    expect([...bins.pkts].reduce((a, v) => a + v, 0)).toBe(1000);
+    const s = bins.series();
+    expect(s.x.length).toBe(251);
+    expect(s.x[250]).toBeCloseTo(0.5, 9);
+    expect(bins.used).toBeLessThanOrEqual(TIME_BINS);
   });
 });

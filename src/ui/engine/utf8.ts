@@ -1,0 +1,85 @@
+/**
+ * The engine's text is D byte strings (one char per byte: D strings are
+ * bytes, and the CLI writes them as such); what a terminal shows of those
+ * bytes is their UTF-8 reading. The page shows the same: every string that
+ * comes from a run is decoded here, at the worker boundary, so Output,
+ * Aggregations, Timeline and downloads (a Blob of the decoded text is encoded
+ * back to UTF-8) agree with the CLI byte for byte whenever the output is
+ * valid UTF-8 — which all ASCII output is. Bytes that are not valid UTF-8
+ * show as U+FFFD, as a terminal shows them as junk.
+ *
+ * ASCII (nearly all output) is passed through untouched, without copying.
+ */
+import type { EngineEvent } from '../../engine/events.ts';
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+function bytesOf(s: string): Uint8Array {
+  const b = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+  return b;
+}
+
+/** Chars above 0xff: text that is already decoded (a message quoting capture text, say), not bytes. */
+const NOT_BYTES = /[^\x00-\xff]/;
+
+/** A whole byte string as text. */
+export function decodeByteString(s: string): string {
+  if (!NON_ASCII.test(s) || NOT_BYTES.test(s)) return s;
+  return new TextDecoder().decode(bytesOf(s));
+}
+
+/** Where an unfinished UTF-8 sequence at the end of `s` starts (s.length when there is none). */
+function incompleteTail(s: string): number {
+  for (let i = s.length - 1; i >= 0 && i >= s.length - 4; i--) {
+    const c = s.charCodeAt(i);
+    if ((c & 0xc0) === 0x80) continue; // a continuation byte: keep looking for its lead
+    const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+    return s.length - i < need ? i : s.length;
+  }
+  return s.length;
+}
+
+/**
+ * One run's standard output, which arrives in pieces that may split a
+ * character: an unfinished sequence at the end of a piece is held back and
+ * decoded with the next one.
+ */
+export class ByteStreamDecoder {
+  private carry = '';
+
+  push(s: string): string {
+    if (this.carry === '' && !NON_ASCII.test(s)) return s;
+    const t = this.carry + s;
+    const cut = incompleteTail(t);
+    this.carry = t.slice(cut);
+    return decodeByteString(t.slice(0, cut));
+  }
+
+  /** What is left at the end of the run (an unfinished sequence shows as U+FFFD). */
+  end(): string {
+    const rest = this.carry;
+    this.carry = '';
+    return rest === '' ? '' : decodeByteString(rest);
+  }
+}
+
+/** Decodes the strings of a batch of events in place (stdout through the run's stream decoder). */
+export function decodeEvents(events: EngineEvent[], stdout: ByteStreamDecoder): EngineEvent[] {
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    switch (e.kind) {
+      case 'text': e.text = stdout.push(e.text); break;
+      case 'message': e.text = decodeByteString(e.text); break;
+      case 'record': e.text = decodeByteString(e.text); break;
+      case 'agg':
+        if (e.text !== undefined) e.text = decodeByteString(e.text);
+        for (const r of e.rows) {
+          for (let k = 0; k < r.key.length; k++) { const v = r.key[k]; if (typeof v === 'string') r.key[k] = decodeByteString(v); }
+        }
+        break;
+      default: break;
+    }
+  }
+  return events;
+}
