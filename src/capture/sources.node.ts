@@ -65,7 +65,8 @@ export async function fileSource(path: string, chunkSize = FILE_CHUNK_SIZE, read
       if (done) return null;
       if (ahead === 0) {
         const buf = bufs[0]!;
-        const n = (await fh.read(buf, 0, buf.length, pos)).bytesRead;
+        // Pipes and character devices cannot seek (pread fails with ESPIPE): read them where they are.
+        const n = (await fh.read(buf, 0, buf.length, regular ? pos : null)).bytesRead;
         if (n === 0) { done = true; return null; }
         pos += n;
         return buf.subarray(0, n);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,6 +92,17 @@ describe('sources', () => {
         expect(Buffer.from(got).equals(Buffer.from(data.subarray(0, size)))).toBe(true);
       }
     }
+  });
+
+  it('reads a named pipe (which cannot seek) given as a file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wt-'));
+    const fifo = join(dir, 'live.pcap');
+    execFileSync('mkfifo', [fifo]);
+    // The writer runs in another process: opening a FIFO blocks until both ends are open.
+    const writer = spawn('sh', ['-c', 'cat > "$1"', 'sh', fifo], { stdio: ['pipe', 'ignore', 'ignore'] });
+    writer.stdin.end(Buffer.from(bytes));
+    const recs = await drain(await openCaptureFile(fifo));
+    expect(recs.length).toBe(300);
   });
 
   it('closes a read-ahead file source in the middle without leaving reads behind', async () => {
