@@ -13,6 +13,8 @@
 import type { EngineEvent } from '../../engine/events.ts';
 
 const NON_ASCII = /[^\x00-\x7f]/;
+/** Non-streaming decodes keep no state, so one decoder serves every string. */
+const utf8 = new TextDecoder();
 
 function bytesOf(s: string): Uint8Array {
   const b = new Uint8Array(s.length);
@@ -26,7 +28,7 @@ const NOT_BYTES = /[^\x00-\xff]/;
 /** A whole byte string as text. */
 export function decodeByteString(s: string): string {
   if (!NON_ASCII.test(s) || NOT_BYTES.test(s)) return s;
-  return new TextDecoder().decode(bytesOf(s));
+  return utf8.decode(bytesOf(s));
 }
 
 /** Where an unfinished UTF-8 sequence at the end of `s` starts (s.length when there is none). */
