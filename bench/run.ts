@@ -183,13 +183,8 @@ async function main(): Promise<void> {
   const rows = ROWS.filter((r) => !only || only.includes(r.name));
   const results = await runRows(rows, ctx, runs);
   // The floor under every Node row: starting node and exiting (best of 3, CPU time).
-  let nodeStart = Infinity;
   let nodeStartWall = Infinity;
-  for (let i = 0; i < 3; i++) {
-    const t = await time([process.execPath, '-e', '0'], false);
-    nodeStart = Math.min(nodeStart, t.cpu);
-    nodeStartWall = Math.min(nodeStartWall, t.seconds);
-  }
+  for (let i = 0; i < 3; i++) nodeStartWall = Math.min(nodeStartWall, (await time([process.execPath, '-e', '0'], false)).seconds);
 
   // Engine figures (issue 3): one child process, its TSV table printed as is.
   let engineLines: string[] = [];
