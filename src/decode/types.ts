@@ -36,7 +36,7 @@
  * type (see defaultInterfaceName in iface.ts).
  */
 
-import { onesSum } from './bytes.ts';
+import { onesSum, u16, u24, u32 } from './bytes.ts';
 
 const EMPTY = new Uint8Array(0);
 
@@ -158,15 +158,15 @@ export class TcpInfo {
   buf: Uint8Array = EMPTY;
   off = 0;
   /** Unsigned 32-bit. */
-  get seq(): number { const b = this.buf, o = this.off + 4; return b[o]! * 0x1000000 + ((b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!); }
-  get ack(): number { const b = this.buf, o = this.off + 8; return b[o]! * 0x1000000 + ((b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!); }
+  get seq(): number { return u32(this.buf, this.off + 4); }
+  get ack(): number { return u32(this.buf, this.off + 8); }
   /** Header length in bytes (data offset * 4). */
   hdrLen = 0;
   /** The 8 flag bits (CWR ECE URG ACK PSH RST SYN FIN) plus NS as 0x100. */
   get flags(): number { return this.buf[this.off + 13]! | ((this.buf[this.off + 12]! & 1) << 8); }
-  get window(): number { return (this.buf[this.off + 14]! << 8) | this.buf[this.off + 15]!; }
-  get checksum(): number { return (this.buf[this.off + 16]! << 8) | this.buf[this.off + 17]!; }
-  get urgent(): number { return (this.buf[this.off + 18]! << 8) | this.buf[this.off + 19]!; }
+  get window(): number { return u16(this.buf, this.off + 14); }
+  get checksum(): number { return u16(this.buf, this.off + 16); }
+  get urgent(): number { return u16(this.buf, this.off + 18); }
   /** Payload bytes per the IP length (may exceed what was captured). */
   payloadLen = 0;
   /** Absolute offset of the options and their length in bytes (0 when none). */
@@ -290,16 +290,16 @@ export class IpLayer {
   // consumer pays for the fields it reads. 0 on a layer of the other version.
   ihl = 0; // header length in bytes (illumos ipv4_ihl)
   get tos(): number { return this.version === 4 ? this.buf[this.off + 1]! : 0; }
-  get totalLength(): number { return this.version === 4 ? (this.buf[this.off + 2]! << 8) | this.buf[this.off + 3]! : 0; }
-  get ident(): number { return this.version === 4 ? (this.buf[this.off + 4]! << 8) | this.buf[this.off + 5]! : 0; }
+  get totalLength(): number { return this.version === 4 ? u16(this.buf, this.off + 2) : 0; }
+  get ident(): number { return this.version === 4 ? u16(this.buf, this.off + 4) : 0; }
   /** The raw 16-bit flags+fragment-offset word; flags = word >> 13, offset = word & 0x1fff (8-byte units). */
-  get flagsFrag(): number { return this.version === 4 ? (this.buf[this.off + 6]! << 8) | this.buf[this.off + 7]! : 0; }
+  get flagsFrag(): number { return this.version === 4 ? u16(this.buf, this.off + 6) : 0; }
   get flags(): number { return this.version === 4 ? this.buf[this.off + 6]! >> 5 : 0; }
   /** Fragment offset in 8-byte units (IPv4 header, or the IPv6 fragment header). */
   fragOffset = 0;
   get ttl(): number { return this.version === 4 ? this.buf[this.off + 8]! : 0; }
   protocol = 0;
-  get checksum(): number { return this.version === 4 ? (this.buf[this.off + 10]! << 8) | this.buf[this.off + 11]! : 0; }
+  get checksum(): number { return this.version === 4 ? u16(this.buf, this.off + 10) : 0; }
   /**
    * Whether the IPv4 header checksum verifies: computed on first read (most
    * consumers never ask), false when the header was not wholly captured or
@@ -316,7 +316,7 @@ export class IpLayer {
 
   // IPv6 (traffic class, flow label and hop limit are views, as above).
   get tclass(): number { return this.version === 6 ? ((this.buf[this.off]! & 15) << 4) | (this.buf[this.off + 1]! >> 4) : 0; }
-  get flow(): number { return this.version === 6 ? ((this.buf[this.off + 1]! & 15) << 16) | (this.buf[this.off + 2]! << 8) | this.buf[this.off + 3]! : 0; }
+  get flow(): number { return this.version === 6 ? u24(this.buf, this.off + 1) & 0xfffff : 0; }
   plen = 0;
   /** The first next-header field (ipv6_nexthdr). */
   nextHeader = 0;
