@@ -12,9 +12,10 @@ export interface BenchContext {
   /** node executable and the built CLI bundle. */
   node: string;
   cli: string;
-  /** The bundled decode-only pass (bench/decode-only.ts) and read-only pass (bench/read-only.ts). */
+  /** The bundled decode-only pass (bench/decode-only.ts), read-only pass (bench/read-only.ts) and node's bare read loop (bench/node-read.ts). */
   decodeOnly: string;
   readOnly: string;
+  nodeRead: string;
   /** The preload that reports a Node process's peak RSS (bench/rss-hook.mjs). */
   rssHook: string;
   /** samples/scripts, for the ipio-style row. */
@@ -63,6 +64,7 @@ const tool = (c: BenchContext, t: string, argv: string[]): string[] | null => (c
 
 export const ROWS: BenchRow[] = [
   { name: 'cat', group: 'decode', label: 'cat F > /dev/null', argv: (c) => ['cat', c.file] },
+  { name: 'node-read', group: 'decode', label: 'node reading F, nothing else (the floor)', node: true, argv: (c) => [c.node, '--import', c.rssHook, c.nodeRead, c.file] },
   { name: 'read', group: 'decode', label: 'wiretrace read-only (capture reader alone)', node: true, argv: (c) => [c.node, '--import', c.rssHook, c.readOnly, c.file] },
   { name: 'decode', group: 'decode', label: 'wiretrace decode-only (read + decode)', node: true, argv: (c) => [c.node, '--import', c.rssHook, c.decodeOnly, c.file] },
   { name: 'layers', group: 'decode', label: 'wiretrace --layers -r F > /dev/null', node: true, argv: (c) => [c.node, '--import', c.rssHook, c.cli, '--layers', '-r', c.file] },
