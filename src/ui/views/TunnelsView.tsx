@@ -4,19 +4,26 @@
  * each physical packet" as the Prototype #2 page did by hand, with the
  * encapsulation overhead (outer total length − inner total length) per packet
  * and per interface pair.
+ *
+ * Millions of tunnelled packets: the groups and the pair table come from a
+ * TunnelIndex (packets-data.ts: typed arrays, built in slices of a few ms on
+ * the main thread, resumed as the table grows), and the list is fixed-height
+ * lines, one per layer (a group's first line is its outer packet), through
+ * useScaledScroll, so every line is reachable past the browser's
+ * element-height limit, as in Output and Timeline.
  */
-import { useMemo, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { useStore } from '../store/store.ts';
-import { DataTable, type Col } from '../components/DataTable.tsx';
-import { ESP_PAIR_WINDOW_NS, inferEspPairs, tunnelGroups, type PacketTable } from './packets-data.ts';
+import { DataTable, type Col, type Row } from '../components/DataTable.tsx';
+import { useScaledScroll } from '../components/use-scaled-scroll.ts';
+import { ESP_PAIR_WINDOW_NS, tunnelIndexOf, type PacketTable, type TunnelIndex } from './packets-data.ts';
 import { ViewShell } from './ViewShell.tsx';
 
 export function TunnelsView() {
   const packets = useStore((s) => s.packets);
   return (
     <ViewShell what="tunnels and their overhead" script="packets.d" view={packets}>
-      {(t) => <Tunnels t={t} />}
+      {(t) => <Tunnels t={t} final={packets.status !== 'running'} />}
     </ViewShell>
   );
 }
@@ -32,64 +39,92 @@ const PAIR_COLS: Col[] = [
   { key: 'pairing', header: 'Pairing' },
 ];
 
-function Tunnels({ t }: { t: PacketTable }) {
-  const groups = useMemo(() => [...tunnelGroups(t), ...inferEspPairs(t)].sort((a, b) => a.rows[0]! - b.rows[0]!), [t]);
-  const pairs = useMemo(() => {
-    const m = new Map<string, { outer: string; inner: string; packets: number; outerBytes: number; innerBytes: number; overhead: number; perPacket: number; pairing: string }>();
-    for (const g of groups) {
-      const o = g.rows[0]!;
-      for (const i of g.rows.slice(1)) {
-        const pairing = g.inferred ? 'inferred (time, size)' : 'same frame';
-        const k = `${t.ifName.get(o)}\u0000${t.ifName.get(i)}\u0000${pairing}`;
-        let p = m.get(k);
-        if (!p) { p = { outer: t.ifName.get(o), inner: t.ifName.get(i), packets: 0, outerBytes: 0, innerBytes: 0, overhead: 0, perPacket: 0, pairing }; m.set(k, p); }
-        p.packets++;
-        p.outerBytes += t.total.get(o);
-        p.innerBytes += t.total.get(i);
-        p.overhead += t.total.get(o) - t.total.get(i);
-        p.perPacket = p.overhead / p.packets;
-      }
-    }
-    return [...m.values()];
-  }, [groups, t]);
-  const scroller = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render only, as TanStack documents
-  const v = useVirtualizer({ count: groups.length, getScrollElement: () => scroller.current, estimateSize: (i) => 26 * groups[i]!.rows.length + 8, overscan: 10 });
+/** Line height in px (fixed: the window is arithmetic), and in classroom mode's larger type. */
+const LINE_H = 26;
+const LINE_H_CLASSROOM = 34;
+/** Main-thread budget per slice of TunnelIndex work, ms. */
+const SLICE_MS = 8;
+/** How often the list and table show progress while the index is built, ms. */
+const SHOW_MS = 250;
 
-  if (groups.length === 0) {
+/**
+ * The table's TunnelIndex, advanced in slices (a MessageChannel message
+ * between them: a new task, so input and rendering get their turn). Returns
+ * a number that changes whenever the index has grown, for memos and renders.
+ */
+function useTunnelIndex(t: PacketTable, final: boolean): { x: TunnelIndex; version: number } {
+  const x = tunnelIndexOf(t);
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    let live = true;
+    let shown = performance.now();
+    const ch = new MessageChannel();
+    const step = (): void => {
+      if (!live) return;
+      const done = x.advance(t, final, performance.now() + SLICE_MS);
+      const now = performance.now();
+      if (done || now - shown >= SHOW_MS) { shown = now; setVersion((v) => v + 1); }
+      if (!done) ch.port2.postMessage(0);
+    };
+    ch.port1.onmessage = step;
+    ch.port2.postMessage(0);
+    return () => { live = false; ch.port1.close(); };
+  }, [x, t, final]);
+  return { x, version };
+}
+
+function Tunnels({ t, final }: { t: PacketTable; final: boolean }) {
+  const { x, version } = useTunnelIndex(t, final);
+  // Copies of the few pair rows per update (DataTable sees a new array); perPacket is kept current by the index.
+  const pairs = useMemo<Row[]>(() => x.pairs.map((p) => ({ ...p })), [x, version]); // eslint-disable-line react-hooks/exhaustive-deps -- version says x changed
+  const total = useMemo(() => pairs.reduce((s, p) => s + Number(p.overhead), 0), [pairs]);
+  const lineH = useStore((s) => s.classroom) ? LINE_H_CLASSROOM : LINE_H;
+  const { attach, ...sc } = useScaledScroll(x.lines, lineH, { overscan: 8, resetKey: x });
+
+  if (x.groups === 0) {
+    if (!x.done) return <p className="muted">Grouping tunnelled packets…</p>;
     return <p className="empty">No tunnelled packets: every frame carries a single IP layer, and no ESP packet has a same-direction packet on another interface within {ESP_PAIR_WINDOW_NS / 1e6} ms.</p>;
   }
-  const total = pairs.reduce((s, p) => s + p.overhead, 0);
   return (
     <div className="tunnels">
       <p>
-        {groups.length.toLocaleString('en-US')} tunnelled packets; encapsulation overhead {total.toLocaleString('en-US')} bytes in total.
-        {groups.some((g) => g.inferred) && <> ESP packets and tunnel-interface packets captured as separate frames are paired by time (within {ESP_PAIR_WINDOW_NS / 1e6} ms) and size: <b>inferred</b>, not read from the capture.</>}
+        {x.groups.toLocaleString('en-US')} tunnelled packets; encapsulation overhead {total.toLocaleString('en-US')} bytes in total.
+        {x.inferred > 0 && <> ESP packets and tunnel-interface packets captured as separate frames are paired by time (within {ESP_PAIR_WINDOW_NS / 1e6} ms) and size: <b>inferred</b>, not read from the capture.</>}
       </p>
       <DataTable label="Tunnel interfaces" cols={PAIR_COLS} rows={pairs} />
       <h3>Each physical packet and the packets it carried</h3>
-      <div ref={scroller} className="group-scroll" tabIndex={0} aria-label="Tunnelled frames">
-        <div style={{ height: v.getTotalSize(), position: 'relative' }}>
-          {v.getVirtualItems().map((it) => {
-            const g = groups[it.index]!;
-            const o = g.rows[0]!;
-            return (
-              <div key={it.key} className="tgroup" style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${it.start}px)` }}>
-                {g.rows.map((i, d) => (
-                  <div key={i} className={d === 0 ? 'tlayer outer' : 'tlayer inner'} style={{ paddingLeft: `${d * 1.5 + 0.5}em` }}>
-                    <span className="num">#{t.frame.get(i)}</span>
-                    <span className="ifname">{t.ifName.get(i)}</span>
-                    <span>{t.src.get(i)} → {t.dst.get(i)}</span>
-                    <span>{t.proto.get(i)}</span>
-                    <span className="num">{t.total.get(i)} B</span>
-                    {d > 0 && <span className="overhead">+{t.total.get(o) - t.total.get(i)} B overhead{g.inferred ? ` · inferred, ${Math.abs(t.relNs.get(i) - t.relNs.get(o)) / 1000} µs apart` : ''}</span>}
-                  </div>
-                ))}
-              </div>
-            );
+      <div
+        ref={attach} className="group-scroll" tabIndex={0} aria-label="Tunnelled frames"
+        onScroll={sc.onScroll} onKeyDown={(e) => { sc.onKeyDown(e); }}
+        data-lines={x.lines} data-following={sc.following}
+      >
+        <div style={{ height: sc.height, position: 'relative', overflow: 'hidden' }}>
+          {Array.from({ length: sc.last - sc.first }, (_, k) => {
+            const l = sc.first + k;
+            return <Line key={l} t={t} x={x} l={l} top={sc.top(l)} h={lineH} />;
           })}
         </div>
       </div>
     </div>
   );
 }
+
+/** One layer's line. Emitted lines never change, so a line re-renders only when it moves (or, while the run streams, with the table). */
+const Line = memo(function Line({ t, x, l, top, h }: { t: PacketTable; x: TunnelIndex; l: number; top: number; h: number }) {
+  const g = x.groupOf(l);
+  const d = l - x.gLine[g]!;
+  const o = x.gRow[g]!;
+  const inferred = x.gInner[g]! >= 0;
+  const i = d === 0 ? o : inferred ? x.gInner[g]! : o + d;
+  const cls = d === 0 ? (g === 0 ? 'tlayer outer first' : 'tlayer outer') : 'tlayer inner';
+  return (
+    <div className={cls} data-line={l} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: h, transform: `translateY(${top}px)`, paddingLeft: `${d * 1.5 + 0.5}em` }}>
+      <span className="num">#{t.frame.get(i)}</span>
+      <span className="ifname">{t.ifName.get(i)}</span>
+      <span>{t.src.get(i)} → {t.dst.get(i)}</span>
+      <span>{t.proto.get(i)}</span>
+      <span className="num">{t.total.get(i)} B</span>
+      {d > 0 && <span className="overhead">+{t.total.get(o) - t.total.get(i)} B overhead{inferred ? ` · inferred, ${Math.abs(t.relNs.get(i) - t.relNs.get(o)) / 1000} µs apart` : ''}</span>}
+    </div>
+  );
+}, (a, b) => a.l === b.l && a.top === b.top && a.h === b.h && a.x === b.x && (a.t === b.t || b.x.done));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inferEspPairs, MAX_INTERNED, PacketTableBuilder, TIME_BINS, TimeBins, tunnelGroups } from './packets-data.ts';
+import fc from 'fast-check';
+import { inferEspPairs, MAX_INTERNED, PacketTableBuilder, TIME_BINS, TimeBins, TunnelIndex, tunnelGroups, tunnelIndexOf, type PacketTable, type TunnelGroup, type TunnelPair } from './packets-data.ts';
 import { hostRows } from './hosts-data.ts';
 
 describe('PacketTableBuilder', () => {
@@ -138,5 +139,115 @@ describe('TimeBins', () => {
     expect(s.x.length).toBe(251);
     expect(s.x[250]).toBeCloseTo(0.5, 9);
     expect(bins.used).toBeLessThanOrEqual(TIME_BINS);
+  });
+});
+
+/** What the Tunnels tab computed before TunnelIndex (one object per group, a string key per packet): the reference. */
+function oldTunnels(t: PacketTable): { groups: TunnelGroup[]; pairs: TunnelPair[] } {
+  const groups = [...tunnelGroups(t), ...inferEspPairs(t)].sort((a, b) => a.rows[0]! - b.rows[0]!);
+  const m = new Map<string, TunnelPair>();
+  for (const g of groups) {
+    const o = g.rows[0]!;
+    for (const i of g.rows.slice(1)) {
+      const pairing = g.inferred ? 'inferred (time, size)' : 'same frame';
+      const k = `${t.ifName.get(o)}\u0000${t.ifName.get(i)}\u0000${pairing}`;
+      let p = m.get(k);
+      if (!p) { p = { outer: t.ifName.get(o), inner: t.ifName.get(i), packets: 0, outerBytes: 0, innerBytes: 0, overhead: 0, perPacket: 0, pairing }; m.set(k, p); }
+      p.packets++;
+      p.outerBytes += t.total.get(o);
+      p.innerBytes += t.total.get(i);
+      p.overhead += t.total.get(o) - t.total.get(i);
+      p.perPacket = p.overhead / p.packets;
+    }
+  }
+  return { groups, pairs: [...m.values()] };
+}
+
+/** The index's groups as TunnelGroups, read back through its line arrays (rowOf), as the view reads them. */
+function indexGroups(x: TunnelIndex, t: PacketTable): TunnelGroup[] {
+  const out: TunnelGroup[] = [];
+  for (let g = 0; g < x.groups; g++) {
+    const rows: number[] = [];
+    for (let l = x.gLine[g]!; l < x.gLine[g + 1]!; l++) { expect(x.groupOf(l)).toBe(g); rows.push(x.rowOf(l)); }
+    out.push(x.gInner[g]! >= 0 ? { frame: t.frame.get(rows[0]!), rows, inferred: true } : { frame: t.frame.get(rows[0]!), rows });
+  }
+  return out;
+}
+
+/** packets.d lines for a random capture: tunnels in one frame, ESP and NAT-T on separate interfaces, plain traffic. */
+const packetsLines = fc.array(fc.record({
+  layers: fc.integer({ min: 1, max: 3 }),
+  gap: fc.oneof(fc.integer({ min: 0, max: 400_000 }), fc.integer({ min: 0, max: 3_000_000 }), fc.constant(-5_000)),
+  ifs: fc.array(fc.constantFrom('nge0', 'ip.tun0', 'eth0', 'gre0', 'wlan0'), { minLength: 3, maxLength: 3 }),
+  protos: fc.array(fc.constantFrom('ESP', 'UDP', 'TCP', 'IPv4', 'ICMP'), { minLength: 3, maxLength: 3 }),
+  sizes: fc.array(fc.integer({ min: 40, max: 200 }), { minLength: 3, maxLength: 3 }),
+  send: fc.boolean(),
+  natt: fc.boolean(),
+}), { maxLength: 120 }).map((frames) => {
+  const lines: string[] = [];
+  let ns = 1_000_000_000_000;
+  frames.forEach((f, k) => {
+    ns += f.gap;
+    for (let d = 0; d < f.layers; d++) {
+      lines.push(`${ns}\t${k + 1}\t${f.send ? 'send' : 'receive'}\t${f.ifs[d]}\t10.0.0.${d}\t10.0.1.${k % 7}\t${f.sizes[d]! - 20}\t${f.sizes[d]}\t${f.protos[d]}`);
+    }
+    if (f.natt && f.protos.slice(0, f.layers).includes('UDP')) lines.push(`udp\t${k + 1}\t4500\t4500`);
+  });
+  return lines;
+});
+
+describe('TunnelIndex', () => {
+  it('gives the old groups and pair table on random tables, whole or read while the table grows in chunks', () => {
+    fc.assert(fc.property(packetsLines, fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 20 }), fc.constantFrom(MAX_INTERNED, 6), (lines, cuts, maxInterned) => {
+      const whole = new PacketTableBuilder(maxInterned);
+      whole.feed(lines.join('\n') + '\n');
+      const t = whole.finish();
+      const ref = oldTunnels(t);
+      const x = new TunnelIndex();
+      expect(x.advance(t, true)).toBe(true);
+      expect(x.done).toBe(true);
+      expect(indexGroups(x, t)).toEqual(ref.groups);
+      expect(x.pairs).toEqual(ref.pairs);
+      expect(x.inferred).toBe(ref.groups.filter((g) => g.inferred).length);
+      expect(x.lines).toBe(ref.groups.reduce((s, g) => s + g.rows.length, 0));
+
+      // Streaming: the table grows a few lines at a time, read between chunks in tiny slices (a deadline already past).
+      const b = new PacketTableBuilder(maxInterned);
+      const y = new TunnelIndex();
+      let at = 0;
+      let clock = 0;
+      for (let c = 0; at < lines.length; c++) {
+        const n = cuts[c % cuts.length]!;
+        b.feed(lines.slice(at, at + n).join('\n') + '\n');
+        at += n;
+        const view = { ...b.table };
+        y.advance(view, false, 0, () => clock++);
+        while (!y.advance(view, false, 0, () => clock++));
+      }
+      const tt = b.finish();
+      y.advance(tt, true);
+      expect(indexGroups(y, tt)).toEqual(ref.groups);
+      expect(y.pairs).toEqual(ref.pairs);
+    }), { numRuns: 300 });
+  });
+
+  it('groups an IP-in-IP frame and an inferred ESP pair into lines, outer first', () => {
+    const b = new PacketTableBuilder();
+    b.feed([
+      '1000000000000000000\t1\tsend\tip.tun0\t10.7.250.24\t192.146.17.75\t68\t88\tTCP',
+      '1000000000000073000\t2\tsend\tnge0\t192.168.1.108\t172.16.10.1\t140\t160\tESP',
+      '1000000000900000000\t3\treceive\teth0\t192.0.2.1\t198.51.100.1\t40\t60\tIPv4',
+      '1000000000900000000\t3\treceive\tip.tun0\t10.0.0.1\t10.1.0.1\t20\t40\tTCP',
+    ].join('\n') + '\n');
+    const t = b.finish();
+    const x = tunnelIndexOf(t);
+    x.advance(t, true);
+    expect(tunnelIndexOf({ ...t })).toBe(x);
+    expect([x.groups, x.lines, x.inferred]).toEqual([2, 4, 1]);
+    expect([0, 1, 2, 3].map((l) => x.rowOf(l))).toEqual([1, 0, 2, 3]);
+    expect(x.pairs.map((p) => [p.outer, p.inner, p.packets, p.overhead, p.pairing])).toEqual([
+      ['nge0', 'ip.tun0', 1, 72, 'inferred (time, size)'],
+      ['eth0', 'ip.tun0', 1, 20, 'same frame'],
+    ]);
   });
 });

@@ -22,7 +22,8 @@
 
 /** Distinct strings a table's dictionary keeps; values past it are stored per row. */
 export const MAX_INTERNED = 1 << 20;
-const NONE = 0xffffffff;
+/** The code of a value the dictionary does not hold (StrCol.code: that row's value is kept per row). */
+export const NONE = 0xffffffff;
 
 /** The dictionary shared by a table's string columns. */
 export class Interner {
@@ -30,6 +31,8 @@ export class Interner {
   private codes = new Map<string, number>();
   constructor(readonly max = MAX_INTERNED) {}
   get size(): number { return this.strings.length; }
+  /** The value's code if it is in the dictionary, else NONE (never adds). */
+  lookup(s: string): number { return this.codes.get(s) ?? NONE; }
   /** The value's code, or NONE when the dictionary is full and the value is new. */
   code(s: string): number {
     const c = this.codes.get(s);
@@ -67,6 +70,8 @@ export class StrCol {
   /** Values not in the dictionary (it was full), by row. */
   private rare: Map<number, string> | null = null;
   constructor(readonly dict: Interner) {}
+  /** Row i's dictionary code (NONE: a rare value, read it with get). Equal codes other than NONE mean equal strings. */
+  code(i: number): number { return this.blocks[i >>> SHIFT]![i & MASK]!; }
   get(i: number): string {
     const c = this.blocks[i >>> SHIFT]![i & MASK]!;
     return c === NONE ? this.rare?.get(i) ?? '' : this.dict.strings[c]!;
@@ -223,7 +228,11 @@ export class PacketTableBuilder {
 /** One frame that fired more than once: the outer (NIC) layer and the inner ones it carried. */
 export interface TunnelGroup { frame: number; rows: number[]; inferred?: boolean }
 
-/** Frames with more than one IP layer, in frame order: the Tunnels tab's grouping. */
+/**
+ * Frames with more than one IP layer, in frame order. With inferEspPairs, the
+ * plain statement of the Tunnels tab's grouping: TunnelIndex computes the same
+ * compactly and incrementally, and its property test compares the two.
+ */
 export function tunnelGroups(t: PacketTable): TunnelGroup[] {
   const groups: TunnelGroup[] = [];
   let i = 0;
@@ -276,6 +285,288 @@ export function inferEspPairs(t: PacketTable): TunnelGroup[] {
     }
   }
   return out;
+}
+
+/** Int32Array growth by doubling (a copy of a few MB: well under a millisecond per doubling). */
+function grow32(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
+  if (n <= a.length) return a;
+  const b = new Int32Array(Math.max(n, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/** One row of the "Tunnel interfaces" table. */
+export interface TunnelPair { outer: string; inner: string; packets: number; outerBytes: number; innerBytes: number; overhead: number; perPacket: number; pairing: string }
+
+const SAME_FRAME = 'same frame';
+const INFERRED = 'inferred (time, size)';
+
+/**
+ * The Tunnels tab's groups, compact and incremental: what
+ * `[...tunnelGroups(t), ...inferEspPairs(t)]` sorted (stably) by first row
+ * gives, as typed arrays, and the per-interface-pair table, for millions of
+ * rows without an object per group or a string key per packet.
+ *
+ * Passes, each resumable (advance() works in bounded slices, and a table that
+ * grows while its run streams is read only from where the last call stopped):
+ *
+ * 1. Same-frame groups: runs of rows with one frame number and more than one
+ *    row (sgRow/sgLen). A run is closed once a row of another frame follows
+ *    (or the table is final).
+ * 2. ESP pairs: inferEspPairs's greedy loop, row by row in the same order with
+ *    the same `used` marks, on dictionary codes instead of strings. Row i is
+ *    decided only when its forward scan ended on a row present and settled (a
+ *    later "udp" line may still re-mark the last NATT_ROWS rows as NAT-T), so
+ *    the result is the one the whole table gives.
+ * 3. Merge: the two sequences are each in first-row order; a group is emitted
+ *    once no group of the other pass can still come before it (a same-frame
+ *    group first on a tie, as the stable sort put it). Emitting appends the
+ *    group's lines (one per row) and adds it to the interface-pair table,
+ *    keyed by (outer interface code, inner interface code, inferred) as a
+ *    number.
+ *
+ * Lines: group g's lines are gLine[g] … gLine[g + 1] − 1; its first line is
+ * the outer row gRow[g]; the others are gRow[g] + 1 … (same frame) or the
+ * partner row gInner[g] (inferred, gInner ≥ 0).
+ */
+export class TunnelIndex {
+  /** Groups emitted, and lines (rows of all groups). */
+  groups = 0;
+  lines = 0;
+  inferred = 0;
+  gLine = new Int32Array(1024);
+  gRow = new Int32Array(1024);
+  gInner = new Int32Array(1024);
+  /** The interface-pair table, in order of first appearance. */
+  readonly pairs: TunnelPair[] = [];
+  /** Everything read and emitted, the table final. */
+  done = false;
+
+  // Pass 1: same-frame groups found, not yet emitted (sgNext … sgN − 1); rows before sgAt are scanned.
+  private sgRow = new Int32Array(1024);
+  private sgLen = new Int32Array(1024);
+  private sgN = 0;
+  private sgNext = 0;
+  private sgAt = 0;
+  // Pass 2: ESP pairs found (epNext … epN − 1); rows before epAt are decided.
+  private epRow = new Int32Array(1024);
+  private epBest = new Int32Array(1024);
+  private epN = 0;
+  private epNext = 0;
+  private epAt = 0;
+  private used = new Uint8Array(1024);
+  private codes: { esp: number; natt: number; udp: number } | null = null;
+  private tunnelIf = new Map<number, boolean>();
+  // Pass 3.
+  private pairAt = new Map<number | string, number>();
+  /** The last pair's key and index: consecutive packets of one tunnel skip the Map. */
+  private lastKey: number | string = -1;
+  private lastPair = -1;
+
+  constructor() { this.gLine[0] = 0; }
+
+  /** The group holding line `l` (binary search over gLine). */
+  groupOf(l: number): number {
+    let lo = 0;
+    let hi = this.groups - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.gLine[mid]! <= l) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** The table row line `l` shows. */
+  rowOf(l: number): number {
+    const g = this.groupOf(l);
+    const d = l - this.gLine[g]!;
+    return d === 0 ? this.gRow[g]! : this.gInner[g]! >= 0 ? this.gInner[g]! : this.gRow[g]! + d;
+  }
+
+  /**
+   * Reads t (the same table, maybe grown since the last call) until `deadline`
+   * (by `now`); `final`: t will not grow. Returns true when everything is read
+   * and emitted (call again after more rows arrive).
+   */
+  advance(t: PacketTable, final: boolean, deadline = Infinity, now: () => number = () => performance.now()): boolean {
+    const SLICE = 1024;
+    if (final && this.sgAt === 0 && this.epAt === 0) {
+      // A complete table read from the start: room for the usual case (every frame a two-layer group) at once,
+      // rather than twenty doublings of five arrays (garbage that made collection pauses).
+      const hint = (t.length >>> 1) + 1;
+      this.gLine = grow32(this.gLine, hint + 1);
+      this.gRow = grow32(this.gRow, hint);
+      this.gInner = grow32(this.gInner, hint);
+      this.sgRow = grow32(this.sgRow, hint);
+      this.sgLen = grow32(this.sgLen, hint);
+    }
+    for (;;) {
+      const moreSame = this.sameFrame(t, final, SLICE);
+      const moreEsp = this.esp(t, final, SLICE);
+      this.merge(t, final);
+      if (!moreSame && !moreEsp) break;
+      if (now() >= deadline) return false;
+    }
+    this.done = final && this.sgNext === this.sgN && this.epNext === this.epN;
+    return true;
+  }
+
+  /** Pass 1 over about `budget` rows; true when it stopped for the budget with rows left. */
+  private sameFrame(t: PacketTable, final: boolean, budget: number): boolean {
+    const n = t.length;
+    let i = this.sgAt;
+    const stop = Math.min(n, i + budget);
+    while (i < stop) {
+      const f = t.frame.get(i);
+      let j = i + 1;
+      while (j < n && t.frame.get(j) === f) j++;
+      if (j === n && !final) break;
+      if (j - i > 1) {
+        this.sgRow = grow32(this.sgRow, this.sgN + 1);
+        this.sgLen = grow32(this.sgLen, this.sgN + 1);
+        this.sgRow[this.sgN] = i;
+        this.sgLen[this.sgN] = j - i;
+        this.sgN++;
+      }
+      i = j;
+    }
+    this.sgAt = i;
+    // Stopped by the budget, not by a run still open.
+    return i >= stop && stop < n;
+  }
+
+  /** Pass 2 over at most `budget` rows; true when it stopped for the budget with rows left. */
+  private esp(t: PacketTable, final: boolean, budget: number): boolean {
+    const dict = t.proto.dict;
+    // Codes of the protocol names (NONE until they appear; looked up again while absent).
+    if (!this.codes || this.codes.esp === NONE || this.codes.natt === NONE || this.codes.udp === NONE) {
+      this.codes = { esp: dict.lookup('ESP'), natt: dict.lookup(NATT_PROTO), udp: dict.lookup('UDP') };
+    }
+    const { esp, natt, udp: udpC } = this.codes;
+    const { proto, ifName, dir, total, relNs, frame } = t;
+    const settled = final ? t.length : Math.max(0, t.length - NATT_ROWS);
+    if (this.used.length < t.length) { const u = new Uint8Array(Math.max(t.length, this.used.length * 2)); u.set(this.used); this.used = u; }
+    const used = this.used;
+    const isEspRow = (k: number): boolean => { const c = proto.code(k); return c === NONE ? isEsp(proto.get(k)) : c === esp || c === natt; };
+    /** Equal strings, by code (a NONE value is never in the dictionary, so it equals only another NONE of the same text). */
+    const same = (col: StrCol, a: number, b: number): boolean => {
+      const ca = col.code(a);
+      const cb = col.code(b);
+      return ca === NONE || cb === NONE ? ca === cb && col.get(a) === col.get(b) : ca === cb;
+    };
+    const tunnelIf = (k: number): boolean => {
+      const c = ifName.code(k);
+      if (c === NONE) return TUNNEL_IF.test(ifName.get(k));
+      let v = this.tunnelIf.get(c);
+      if (v === undefined) { v = TUNNEL_IF.test(ifName.get(k)); this.tunnelIf.set(c, v); }
+      return v;
+    };
+    // Row i's fields, read once per ESP row; consider() is made once per slice, not per row (no allocation per packet).
+    let isUdp = false;
+    let ti = 0;
+    let si = 0;
+    let fi = 0;
+    let ci = 0;
+    let best: number;
+    let bestDt: number;
+    const consider = (j: number): void => {
+      if (used[j] || isEspRow(j) || same(ifName, j, ci) || !same(dir, j, ci) || total.get(j) >= si || frame.get(j) === fi) return;
+      if (isUdp && !tunnelIf(j)) return;
+      const dt = Math.abs(relNs.get(j) - ti);
+      if (dt < bestDt) { bestDt = dt; best = j; }
+    };
+    let i = this.epAt;
+    const stop = Math.min(settled, i + budget);
+    for (; i < stop; i++) {
+      const pc = proto.code(i);
+      isUdp = pc === NONE ? proto.get(i) === 'UDP' : pc === udpC;
+      if (!isUdp && !isEspRow(i)) continue;
+      ci = i;
+      ti = relNs.get(i);
+      si = total.get(i);
+      fi = frame.get(i);
+      best = -1;
+      bestDt = Infinity;
+      for (let j = i - 1; j >= 0 && ti - relNs.get(j) <= ESP_PAIR_WINDOW_NS; j--) consider(j);
+      let j = i + 1;
+      for (; j < settled && relNs.get(j) - ti <= ESP_PAIR_WINDOW_NS; j++) consider(j);
+      // The forward scan ran into rows not yet settled: decide row i later.
+      if (j === settled && !final) break;
+      if (best >= 0) {
+        used[best] = 1;
+        used[i] = 1;
+        this.epRow = grow32(this.epRow, this.epN + 1);
+        this.epBest = grow32(this.epBest, this.epN + 1);
+        this.epRow[this.epN] = i;
+        this.epBest[this.epN] = best;
+        this.epN++;
+      }
+    }
+    this.epAt = i;
+    return i >= stop && stop < settled;
+  }
+
+  /** Pass 3: emits the groups whose place is certain. */
+  private merge(t: PacketTable, final: boolean): void {
+    const sgDone = final && this.sgAt >= t.length ? Infinity : this.sgAt;
+    const epDone = final && this.epAt >= t.length ? Infinity : this.epAt;
+    for (;;) {
+      const a = this.sgNext < this.sgN ? this.sgRow[this.sgNext]! : Infinity;
+      const b = this.epNext < this.epN ? this.epRow[this.epNext]! : Infinity;
+      if (a !== Infinity && a <= b && a <= epDone) {
+        this.emit(t, a, this.sgLen[this.sgNext]!, -1);
+        this.sgNext++;
+      } else if (b !== Infinity && b < a && b < sgDone) {
+        this.emit(t, b, 2, this.epBest[this.epNext]!);
+        this.epNext++;
+      } else break;
+    }
+  }
+
+  private emit(t: PacketTable, row: number, len: number, inner: number): void {
+    const g = this.groups;
+    this.gLine = grow32(this.gLine, g + 2);
+    this.gRow = grow32(this.gRow, g + 1);
+    this.gInner = grow32(this.gInner, g + 1);
+    this.gRow[g] = row;
+    this.gInner[g] = inner;
+    this.lines += len;
+    this.gLine[g + 1] = this.lines;
+    this.groups++;
+    if (inner >= 0) { this.inferred++; this.count(t, row, inner, 1); } else for (let k = 1; k < len; k++) this.count(t, row, row + k, 0);
+  }
+
+  /** Adds one (outer, inner) packet to its interface pair. */
+  private count(t: PacketTable, o: number, i: number, inferred: number): void {
+    const co = t.ifName.code(o);
+    const ci = t.ifName.code(i);
+    // A number key while both codes are below 2^20 (the default dictionary's size), exact in a double; else (NONE, huge dictionaries) a string.
+    const key = co < 0x100000 && ci < 0x100000 ? (co * 0x100000 + ci) * 2 + inferred : `${t.ifName.get(o)}\u0000${t.ifName.get(i)}\u0000${inferred}`;
+    let k = key === this.lastKey ? this.lastPair : this.pairAt.get(key);
+    if (k === undefined) {
+      k = this.pairs.length;
+      this.pairs.push({ outer: t.ifName.get(o), inner: t.ifName.get(i), packets: 0, outerBytes: 0, innerBytes: 0, overhead: 0, perPacket: 0, pairing: inferred ? INFERRED : SAME_FRAME });
+      this.pairAt.set(key, k);
+    }
+    this.lastKey = key;
+    this.lastPair = k;
+    const p = this.pairs[k]!;
+    const ot = t.total.get(o);
+    const it = t.total.get(i);
+    p.packets++;
+    p.outerBytes += ot;
+    p.innerBytes += it;
+    p.overhead += ot - it;
+    p.perPacket = p.overhead / p.packets;
+  }
+}
+
+const indexByTable = new WeakMap<NumCol, TunnelIndex>();
+/** The TunnelIndex of a table, by its frame column: the same object while the table grows, whatever copies of the table object are made. */
+export function tunnelIndexOf(t: PacketTable): TunnelIndex {
+  let x = indexByTable.get(t.frame);
+  if (!x) { x = new TunnelIndex(); indexByTable.set(t.frame, x); }
+  return x;
 }
 
 /** Bins a TimeBins keeps at most (the chart's resolution). */
