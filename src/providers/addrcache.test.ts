@@ -23,4 +23,15 @@ describe('internAddr', () => {
       expect(internAddr(six, 0, 16)).toBe(addrString(six, 0, 16));
     }
   });
+  it('reads a view of a chunk at any byte offset, and follows the bytes', () => {
+    const chunk = new Uint8Array(64);
+    chunk.set([172, 16, 5, 9], 13);
+    chunk.set([0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7], 30);
+    const sub = chunk.subarray(3); // byteOffset 3: offsets are relative to the view
+    expect(internAddr(sub, 10, 4)).toBe('172.16.5.9');
+    expect(internAddr(sub, 27, 16)).toBe('2001:db8::7');
+    sub[13] = 10; // same buffer, new bytes: the answer follows the bytes
+    expect(internAddr(sub, 10, 4)).toBe('172.16.5.10');
+    expect(internAddr(chunk, 13, 4)).toBe('172.16.5.10');
+  });
 });

@@ -50,20 +50,59 @@ export class IfInfo {
   if_name = ''; if_local = 0; if_ipstack = 0; if_addr = 0; ill_name = '';
   /** @internal The interface name if_name was converted from (names are converted once, not per firing). */
   src = '';
+  /**
+   * @internal Names seen lately and their D byte strings: a frame's layers
+   * alternate between interfaces (eth0, then ip.tun0 …), and converting
+   * tests each name with a regular expression, so a few are remembered.
+   */
+  readonly seen: string[] = ['', '', '', ''];
+  readonly conv: string[] = ['', '', '', ''];
+  next = 0;
 }
+/**
+ * ipv4info_t / ipv6info_t: only the version (which a malformed header's drop-in
+ * overrides with the header's own nibble) is stored per layer; every other
+ * member is a getter over the layer's bytes, so a firing pays only for the
+ * members its clauses read (the values are those the eager fill gave: the
+ * layer and its bytes do not change within the firing).
+ */
 export class Ipv4Info {
-  ipv4_ver = 0; ipv4_ihl = 0; ipv4_tos = 0; ipv4_length = 0; ipv4_ident = 0; ipv4_flags = 0; ipv4_offset = 0;
-  ipv4_ttl = 0; ipv4_protocol = 0; ipv4_protostr = ''; ipv4_checksum = 0; ipv4_src = 0; ipv4_dst = 0; ipv4_hdr = 0;
+  ipv4_ver = 0;
   f: DecodedFrame | null = null;
   l: IpLayer | null = null;
+  /** The D address of the packet's first byte. */
+  base = 0;
+  get ipv4_ihl(): number { return this.l!.ihl; }
+  get ipv4_tos(): number { return this.l!.tos; }
+  get ipv4_length(): number { return this.l!.totalLength; }
+  get ipv4_ident(): number { return this.l!.ident; }
+  get ipv4_flags(): number { return (this.l!.flagsFrag >>> 12) & 0xff; }
+  get ipv4_offset(): number { return this.l!.flagsFrag & 0x0fff; }
+  get ipv4_ttl(): number { return this.l!.ttl; }
+  get ipv4_protocol(): number { return this.l!.protocol; }
+  get ipv4_protostr(): string { return PROTO_STR[this.l!.protocol]!; }
+  get ipv4_checksum(): number { return this.l!.checksum; }
+  get ipv4_src(): number { return loadLe32(this.f!.buf, this.l!.srcOff); }
+  get ipv4_dst(): number { return loadLe32(this.f!.buf, this.l!.dstOff); }
+  get ipv4_hdr(): number { return this.base + (this.l!.off - this.f!.start); }
   get ipv4_saddr(): string { return srcText(this.f!, this.l!); }
   get ipv4_daddr(): string { return dstText(this.f!, this.l!); }
 }
 export class Ipv6Info {
-  ipv6_ver = 0; ipv6_tclass = 0; ipv6_flow = 0; ipv6_plen = 0; ipv6_nexthdr = 0; ipv6_nextstr = ''; ipv6_hlim = 0;
-  ipv6_src = 0; ipv6_dst = 0; ipv6_hdr = 0; ipv6_next = 0;
+  ipv6_ver = 0;
   f: DecodedFrame | null = null;
   l: IpLayer | null = null;
+  base = 0;
+  get ipv6_tclass(): number { return this.l!.tclass; }
+  get ipv6_flow(): number { return this.l!.flow; }
+  get ipv6_plen(): number { return this.l!.plen; }
+  get ipv6_nexthdr(): number { return this.l!.nextHeader; }
+  get ipv6_next(): number { return this.l!.nextHeader; }
+  get ipv6_nextstr(): string { return PROTO_STR[this.l!.nextHeader]!; }
+  get ipv6_hlim(): number { return this.l!.hopLimit; }
+  get ipv6_src(): number { return this.base + (this.l!.srcOff - this.f!.start); }
+  get ipv6_dst(): number { return this.base + (this.l!.dstOff - this.f!.start); }
+  get ipv6_hdr(): number { return this.base + (this.l!.off - this.f!.start); }
   get ipv6_saddr(): string { return srcText(this.f!, this.l!); }
   get ipv6_daddr(): string { return dstText(this.f!, this.l!); }
 }
@@ -73,7 +112,15 @@ export class TcpInfoArg {
 }
 export class TcpLsInfo { tcps_state = 0; }
 export class UdpInfoArg { udp_sport = 0; udp_dport = 0; udp_length = 0; udp_checksum = 0; udp_hdr = 0; }
-export class UdpsInfo { udps_addr = 0; udps_lport = 0; udps_rport = 0; udps_laddr = ''; udps_raddr = ''; }
+/** The local/remote address texts are getters, as ipinfo_t's: formatted only when read (`out`: the layer is being sent). */
+export class UdpsInfo {
+  udps_addr = 0; udps_lport = 0; udps_rport = 0;
+  f: DecodedFrame | null = null;
+  l: IpLayer | null = null;
+  out = false;
+  get udps_laddr(): string { return this.out ? srcText(this.f!, this.l!) : dstText(this.f!, this.l!); }
+  get udps_raddr(): string { return this.out ? dstText(this.f!, this.l!) : srcText(this.f!, this.l!); }
+}
 
 /** ip.d.in's protocol strings (ipv4_protostr / ipv6_nextstr); others are lltostr(n). */
 export const PROTO_STR: readonly string[] = Array.from({ length: 256 }, (_, i) => {
@@ -109,45 +156,35 @@ export function fillIpInfo(o: IpInfo, f: DecodedFrame, l: IpLayer): void {
   o.l = l;
 }
 
-/** Fills ipv4info_t; `base` is the D address of the packet's first byte. */
+/** Fills ipv4info_t (its getters read the layer); `base` is the D address of the packet's first byte. */
 export function fillIpv4Info(o: Ipv4Info, f: DecodedFrame, l: IpLayer, base: number): void {
-  const b = f.buf;
   o.ipv4_ver = 4;
-  o.ipv4_ihl = l.ihl;
-  o.ipv4_tos = l.tos;
-  o.ipv4_length = l.totalLength;
-  o.ipv4_ident = l.ident;
-  o.ipv4_flags = (l.flagsFrag >>> 12) & 0xff;
-  o.ipv4_offset = l.flagsFrag & 0x0fff;
-  o.ipv4_ttl = l.ttl;
-  o.ipv4_protocol = l.protocol;
-  o.ipv4_protostr = PROTO_STR[l.protocol]!;
-  o.ipv4_checksum = l.checksum;
-  o.ipv4_src = loadLe32(b, l.srcOff);
-  o.ipv4_dst = loadLe32(b, l.dstOff);
   o.f = f;
   o.l = l;
-  o.ipv4_hdr = base + (l.off - f.start);
+  o.base = base;
 }
 
 export function fillIpv6Info(o: Ipv6Info, f: DecodedFrame, l: IpLayer, base: number): void {
   o.ipv6_ver = 6;
-  o.ipv6_tclass = l.tclass;
-  o.ipv6_flow = l.flow;
-  o.ipv6_plen = l.plen;
-  o.ipv6_nexthdr = l.nextHeader;
-  o.ipv6_next = l.nextHeader;
-  o.ipv6_nextstr = PROTO_STR[l.nextHeader]!;
-  o.ipv6_hlim = l.hopLimit;
-  o.ipv6_src = base + (l.srcOff - f.start);
-  o.ipv6_dst = base + (l.dstOff - f.start);
   o.f = f;
   o.l = l;
-  o.ipv6_hdr = base + (l.off - f.start);
+  o.base = base;
 }
 
 export function fillIfInfo(o: IfInfo, name: string, local: boolean): void {
-  if (name !== o.src) { o.src = name; o.if_name = o.ill_name = byteString(name); }
+  if (name !== o.src) {
+    o.src = name;
+    const seen = o.seen;
+    let i = 0;
+    while (i < 4 && seen[i] !== name) i++;
+    if (i === 4) {
+      i = o.next;
+      o.next = (i + 1) & 3;
+      seen[i] = name;
+      o.conv[i] = byteString(name);
+    }
+    o.if_name = o.ill_name = o.conv[i]!;
+  }
   o.if_local = local ? 1 : 0;
 }
 

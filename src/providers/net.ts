@@ -37,6 +37,7 @@ import {
 import {
   CsInfo, fillIfInfo, fillIpInfo, fillIpv4Info, fillIpv6Info, IfInfo, IpInfo, Ipv4Info, Ipv6Info, PktInfo,
 } from './args.ts';
+import { headerSum32 } from './checksum.ts';
 import { DirectionResolver } from './direction.ts';
 import { FlowTable } from './flows.ts';
 import { isLoopbackAddr, LocalSet } from './locals.ts';
@@ -64,7 +65,8 @@ export class NetProviders {
   readonly flows = new FlowTable();
   resolver: DirectionResolver;
   private readonly ctx: FireCtx;
-  private readonly on: boolean[] = [];
+  /** Whether each ip/ipv4/ipv6 probe (by id) has an enabled clause: a dense byte table, tested per firing. */
+  private readonly on: Uint8Array;
   private readonly pkt = new PktInfo();
   private readonly cs = new CsInfo();
   private readonly ip = new IpInfo();
@@ -80,7 +82,9 @@ export class NetProviders {
   private stackLen = -1;
   private lines: string[] = [];
   private readonly scratch = new IpLayer();
-  private base = PACKET_BASE;
+  private readonly base = PACKET_BASE;
+  /** The current layer's header as a raw pointer (prepare() sets it; every firing of the layer passes it). */
+  private hdr = 0;
   private f!: DecodedFrame;
   private nowNs = 0;
   private loop = false;
@@ -113,8 +117,9 @@ export class NetProviders {
     this.resolver = resolver ?? new DirectionResolver(new LocalSet(), false, null);
     const ipProbes: Probe[] = [...p.ipSend[4], ...p.ipSend[6], ...p.ipReceive[4], ...p.ipReceive[6],
       ...Object.values(p.ipv4), ...Object.values(p.ipv6)];
-    for (const q of ipProbes) this.on[q.id] = sink.enabled(q);
-    this.anyIp = ipProbes.some((q) => this.on[q.id] === true);
+    this.on = new Uint8Array(Math.max(0, ...ipProbes.map((q) => q.id)) + 1);
+    for (const q of ipProbes) this.on[q.id] = sink.enabled(q) ? 1 : 0;
+    this.anyIp = ipProbes.some((q) => this.on[q.id] === 1);
     this.tcp = new TcpProvider(p, sink);
     this.udp = new UdpProvider(p, sink);
     this.any = this.anyIp || this.tcp.active || this.udp.sendOn || this.udp.receiveOn;
@@ -152,8 +157,8 @@ export class NetProviders {
     c.memView = this.lastView;
     c.memStart = f.start;
     c.memLen = f.end - f.start;
-    c.memBase = PACKET_BASE;
-    this.base = PACKET_BASE;
+    // Always PACKET_BASE (a double: storing it anew would box it every frame).
+    if (c.memBase !== PACKET_BASE) c.memBase = PACKET_BASE;
     if (this.wantStack) this.stack(f);
     if (f.ifName !== this.lastIfName) { this.lastIfName = f.ifName; this.lastIfTunnel = TUNNEL_IF.test(f.ifName); this.lastIfLo = isLoName(f.ifName); }
     this.tunnelIf = this.lastIfTunnel;
@@ -162,7 +167,7 @@ export class NetProviders {
     const l0 = n > 0 ? f.ip[0]! : null;
     this.loop = f.linkType === LINKTYPE.NULL || f.linkType === LINKTYPE.LOOP || this.lastIfLo ||
       (l0 !== null && ((isLoopbackAddr(f.buf, l0.srcOff, l0.addrLen) && isLoopbackAddr(f.buf, l0.dstOff, l0.addrLen)) ||
-        sameAddr(f.buf, l0.srcOff, l0.dstOff, l0.addrLen)));
+        (l0.addrLen === 4 ? this.lastView!.getUint32(l0.srcOff) === this.lastView!.getUint32(l0.dstOff) : sameAddr(f.buf, l0.srcOff, l0.dstOff, l0.addrLen))));
     if (this.loop) {
       this.sendPath(f, true);
       this.receivePath(f);
@@ -198,6 +203,7 @@ export class NetProviders {
     fillIfInfo(this.ifi, l.ifName, this.loop);
     if (l.version === 4) fillIpv4Info(this.v4, f, l, this.base);
     else fillIpv6Info(this.v6, f, l, this.base);
+    this.hdr = this.base + (l.off - f.start);
     this.curL = l;
     this.curOut = out;
     this.keyValid = false;
@@ -248,12 +254,12 @@ export class NetProviders {
    * sent within the last second; else the layer's own.
    */
   private fireWrite(p: Probe, l: IpLayer): void {
-    if (this.on[p.id] !== true && !this.tunnelIf) return;
+    if (this.on[p.id] !== 1 && !this.tunnelIf) return;
     if (this.tunnelIf && l.depth === 0) {
       this.tunLen = l.version === 4 ? l.totalLength : l.plen + 40;
       this.tunNs = this.nowNs;
     }
-    if (this.on[p.id] !== true) return;
+    if (this.on[p.id] !== 1) return;
     const esp = l.l4 === L4_ESP || l.esp.natt;
     if (esp && l.depth === 0 && !this.tunnelIf && this.tunLen >= 0 && this.nowNs - this.tunNs <= 1e9 && this.nowNs >= this.tunNs) {
       const keep = this.ip.ip_plength;
@@ -284,12 +290,19 @@ export class NetProviders {
     this.malformedIp(f);
   }
 
-  /** Header checksum (when the whole header was captured), or lengths longer than the frame. */
+  /**
+   * Header checksum (when the whole header was captured), or lengths longer
+   * than the frame. The checksum test is IpLayer.checksumValid's, summed in
+   * 32-bit words (checksum.ts).
+   */
   private wouldDrop(f: DecodedFrame, l: IpLayer): boolean {
     const wireEnd = f.start + f.wireLen;
     if (l.version === 4) {
-      if (f.end - l.off >= l.ihl && !l.checksumValid) return true;
-      return l.totalLength !== 0 && l.off + l.totalLength > wireEnd;
+      const ihl = l.ihl;
+      const off = l.off;
+      if (f.end - off >= ihl && !(l.hdrCaptured && headerSum32(this.lastView!, off, ihl) === 0xffff)) return true;
+      const total = l.totalLength;
+      return total !== 0 && off + total > wireEnd;
     }
     return l.off + 40 + l.plen > wireEnd && l.plen !== 0;
   }
@@ -339,28 +352,28 @@ export class NetProviders {
       if (!this.tcp.active || l.laterFragment) return;
       const key = this.flowKey();
       this.tcp.segment(this.f, l, out, key, key >> 1, this.pkt, this.cs, this.ip, this.base, this.nowNs);
-    } else if (l.l4 === L4_UDP && !carrier && !l.esp.natt) {
+    } else if (l.l4 === L4_UDP && (out ? this.udp.sendOn : this.udp.receiveOn) && !carrier && !l.esp.natt) {
       this.udp.datagram(this.f, l, out, this.pkt, this.cs, this.ip, this.base);
     }
   }
 
   private fireIp(p: Probe, l: IpLayer): void {
-    if (this.on[p.id] !== true) return;
+    if (this.on[p.id] !== 1) return;
     const a = this.ctx.args;
     const v4 = l.version === 4;
     a[0] = this.pkt; a[1] = this.cs; a[2] = this.ip; a[3] = this.ifi; a[4] = v4 ? this.v4 : null; a[5] = v4 ? null : this.v6;
     const arg = this.ctx.arg;
-    const hdr = this.base + (l.off - this.f.start);
+    const hdr = this.hdr;
     arg[0] = 0; arg[1] = 0; arg[2] = hdr; arg[3] = 0; arg[4] = v4 ? hdr : 0; arg[5] = v4 ? 0 : hdr; arg[6] = this.loop ? 1 : 0;
     this.sink.fire(p);
   }
 
   private fireProto(p: Probe, l: IpLayer): void {
-    if (this.on[p.id] !== true) return;
+    if (this.on[p.id] !== 1) return;
     const a = this.ctx.args;
     a[0] = this.pkt; a[1] = this.ip; a[2] = this.ifi; a[3] = l.version === 4 ? this.v4 : this.v6; a[4] = null; a[5] = null;
     const arg = this.ctx.arg;
-    const hdr = this.base + (l.off - this.f.start);
+    const hdr = this.hdr;
     arg[0] = 0; arg[1] = hdr; arg[2] = 0; arg[3] = hdr; arg[4] = 0; arg[5] = 0;
     this.sink.fire(p);
   }

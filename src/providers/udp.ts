@@ -8,7 +8,6 @@
 import type { FireCtx } from '../d/runtime/context.ts';
 import type { Probe } from '../d/types/probes.ts';
 import type { DecodedFrame, IpLayer } from '../decode/index.ts';
-import { dstText, srcText } from './addrcache.ts';
 import { type CsInfo, fillUdpInfo, type IpInfo, type PktInfo, UdpInfoArg, UdpsInfo } from './args.ts';
 import type { NetProbes } from './probes.ts';
 import type { FiringSink } from './sink.ts';
@@ -36,8 +35,9 @@ export class UdpProvider {
     const s = this.udps;
     s.udps_lport = out ? l.udp.srcPort : l.udp.dstPort;
     s.udps_rport = out ? l.udp.dstPort : l.udp.srcPort;
-    s.udps_laddr = out ? srcText(f, l) : dstText(f, l);
-    s.udps_raddr = out ? dstText(f, l) : srcText(f, l);
+    s.f = f;
+    s.l = l;
+    s.out = out;
     const a = this.ctx.args;
     a[0] = pkt; a[1] = cs; a[2] = ip; a[3] = s; a[4] = this.udpi; a[5] = null;
     const arg = this.ctx.arg;
