@@ -1,4 +1,5 @@
-import type { Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Collects CSP violations (from before the first script runs) and console errors for a page. */
 export async function watch(page: Page): Promise<{ csp: () => Promise<string[]>; errors: string[] }> {
@@ -42,4 +43,28 @@ export async function runAndWait(page: Page): Promise<string> {
   await page.getByRole('tab', { name: 'Output' }).click();
   const out = page.getByTestId('output-text');
   return (await out.count()) ? out.innerText() : '';
+}
+
+// Headless Chromium hides scrollbars (--hide-scrollbars); specs that drag one keep them.
+// test.use replaces the config's launchOptions whole, so they are restated (playwright.config.ts).
+const executablePath = process.env.WIRETRACE_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+export const WITH_SCROLLBARS = {
+  launchOptions: {
+    executablePath,
+    ignoreDefaultArgs: ['--hide-scrollbars'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  },
+};
+
+/** Drags a scroller's vertical scrollbar thumb from the top of its track (it must be scrolled to the top) to a fraction of the track. */
+export async function dragThumb(page: Page, el: Locator, toFrac: number): Promise<void> {
+  const box = (await el.boundingBox())!;
+  const geo = await el.evaluate((n: HTMLElement) => ({ sbw: n.offsetWidth - n.clientWidth, h: n.clientHeight, st: n.scrollTop }));
+  expect(geo.st).toBe(0);
+  const x = box.x + box.width - geo.sbw / 2;
+  // The thumb is at the top; grab it just below where the track starts (classic scrollbars may draw arrow buttons there).
+  await page.mouse.move(x, box.y + geo.sbw + 6);
+  await page.mouse.down();
+  await page.mouse.move(x, box.y + geo.sbw + 6 + (geo.h - 2 * geo.sbw) * toFrac, { steps: 8 });
+  await page.mouse.up();
 }

@@ -12,21 +12,12 @@
  *   which matches the CLI's last packets.d line; clicking it opens its frame.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { expect, test, type Locator } from '@playwright/test';
 import { bigCapture } from './captures.ts';
-import { monacoReady, setScript } from './helpers.ts';
+import { dragThumb, monacoReady, setScript, WITH_SCROLLBARS } from './helpers.ts';
 
-// Headless Chromium hides scrollbars (--hide-scrollbars); this spec drags one, so it keeps them.
-// test.use replaces the config's launchOptions whole, so they are restated (playwright.config.ts).
-const executablePath = process.env.WIRETRACE_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-test.use({
-  launchOptions: {
-    executablePath,
-    ignoreDefaultArgs: ['--hide-scrollbars'],
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  },
-});
+test.use(WITH_SCROLLBARS);
 
 const PACKETS = 1_000_000;
 const LOCAL = '--local 10.0.0.1';
@@ -65,19 +56,6 @@ async function lineAt(el: Locator, frac: number, fromBottom?: number): Promise<s
     const e = t.indexOf('\n', c.startOffset);
     return t.slice(s, e < 0 ? t.length : e);
   }, [frac, fromBottom] as const);
-}
-
-/** Drags the vertical scrollbar's thumb from the top of its track to a fraction of it. */
-async function dragThumb(page: Page, el: Locator, toFrac: number): Promise<void> {
-  const box = (await el.boundingBox())!;
-  const geo = await el.evaluate((n: HTMLElement) => ({ sbw: n.offsetWidth - n.clientWidth, h: n.clientHeight, st: n.scrollTop, max: n.scrollHeight - n.clientHeight }));
-  expect(geo.st).toBe(0);
-  const x = box.x + box.width - geo.sbw / 2;
-  // The thumb is at the top; grab it just below where the track starts (classic scrollbars may draw arrow buttons there).
-  await page.mouse.move(x, box.y + geo.sbw + 6);
-  await page.mouse.down();
-  await page.mouse.move(x, box.y + geo.sbw + 6 + (geo.h - 2 * geo.sbw) * toFrac, { steps: 8 });
-  await page.mouse.up();
 }
 
 test('5,000,001 Output lines: End, Home, scrollbar and wheel reach the lines the CLI prints', async ({ page }) => {

@@ -19,20 +19,11 @@
  *   limit to 250 ms.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { bigCapture } from './captures.ts';
-import { monacoReady, setScript } from './helpers.ts';
+import { dragThumb, monacoReady, setScript, WITH_SCROLLBARS } from './helpers.ts';
 
-// Headless Chromium hides scrollbars (--hide-scrollbars); this spec drags one, so it keeps them (as e2e/millions.spec.ts).
-const executablePath = process.env.WIRETRACE_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-test.use({
-  launchOptions: {
-    executablePath,
-    ignoreDefaultArgs: ['--hide-scrollbars'],
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  },
-});
+test.use(WITH_SCROLLBARS);
 
 const PACKETS = 1_000_000;
 const LOCAL = '--local 10.0.0.1';
@@ -60,18 +51,6 @@ async function visibleLines(list: Locator): Promise<number[]> {
       .filter((e) => { const b = e.getBoundingClientRect(); return b.top >= top - 0.5 && b.bottom <= top + n.clientHeight + 0.5; })
       .map((e) => Number(e.dataset.line));
   });
-}
-
-/** Drags the vertical scrollbar's thumb from the top of its track to a fraction of it (as e2e/millions.spec.ts). */
-async function dragThumb(page: Page, el: Locator, toFrac: number): Promise<void> {
-  const box = (await el.boundingBox())!;
-  const geo = await el.evaluate((n: HTMLElement) => ({ sbw: n.offsetWidth - n.clientWidth, h: n.clientHeight, st: n.scrollTop }));
-  expect(geo.st).toBe(0);
-  const x = box.x + box.width - geo.sbw / 2;
-  await page.mouse.move(x, box.y + geo.sbw + 6);
-  await page.mouse.down();
-  await page.mouse.move(x, box.y + geo.sbw + 6 + (geo.h - 2 * geo.sbw) * toFrac, { steps: 8 });
-  await page.mouse.up();
 }
 
 test('1,000,000 tunnelled frames: End, Home and a scrollbar drag reach the groups the CLI prints', async ({ page }) => {
