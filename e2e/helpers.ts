@@ -68,3 +68,22 @@ export async function dragThumb(page: Page, el: Locator, toFrac: number): Promis
   await page.mouse.move(x, box.y + geo.sbw + 6 + (geo.h - 2 * geo.sbw) * toFrac, { steps: 8 });
   await page.mouse.up();
 }
+
+/** Records the page's main-thread long tasks (durations, ms) from before its first script; read them with longTasks(). */
+export async function recordLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __long: number[] };
+    w.__long = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__long.push(e.duration); }).observe({ type: 'longtask' });
+  });
+}
+/** The long tasks recorded since the page loaded or since resetLongTasks(). */
+export const longTasks = (page: Page): Promise<number[]> => page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+export const clearLongTasks = (page: Page): Promise<void> => page.evaluate(() => { (window as unknown as { __long: number[] }).__long = []; });
+
+/** Loads the app and waits until the editor is ready and the first run is idle. */
+export async function appIdle(page: Page): Promise<void> {
+  await page.goto('/');
+  await monacoReady(page);
+  await page.locator('.app[data-run-status="idle"]').waitFor({ timeout: 60_000 });
+}

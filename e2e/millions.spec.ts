@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { expect, test, type Locator } from '@playwright/test';
 import { bigCapture } from './captures.ts';
-import { dragThumb, monacoReady, setScript, WITH_SCROLLBARS } from './helpers.ts';
+import { appIdle, clearLongTasks, dragThumb, longTasks, recordLongTasks, setScript, WITH_SCROLLBARS } from './helpers.ts';
 
 test.use(WITH_SCROLLBARS);
 
@@ -74,22 +74,16 @@ test('5,000,001 Output lines: End, Home, scrollbar and wheel reach the lines the
   const atBottom = async (): Promise<boolean> => (await lineAt(out, 0, 0)) === '' && (await lineAt(out, 0, 1)) === lastLine;
 
   // Long tasks during the 5M-line run, reported (not judged here: e2e/longtask.spec.ts judges).
-  await page.addInitScript(() => {
-    const w = window as unknown as { __long: number[] };
-    w.__long = [];
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__long.push(e.duration); }).observe({ type: 'longtask' });
-  });
-  await page.goto('/');
-  await monacoReady(page);
-  await page.locator('.app[data-run-status="idle"]').waitFor({ timeout: 60_000 });
+  await recordLongTasks(page);
+  await appIdle(page);
   await page.getByLabel('dtrace options').fill(LOCAL);
   await setScript(page, SCRIPT);
   const runs = Number(await page.locator('.app').getAttribute('data-run-count'));
-  await page.evaluate(() => { (window as unknown as { __long: number[] }).__long = []; });
+  await clearLongTasks(page);
   const t0 = Date.now();
   await page.getByLabel('Open capture').setInputFiles(cap);
   await page.locator(`.app[data-run-count="${runs + 1}"][data-run-status="idle"]`).waitFor({ timeout: 150_000 });
-  const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+  const long = await longTasks(page);
   const note = `5,000,001 lines in ${((Date.now() - t0) / 1000).toFixed(1)} s; ${long.length} long tasks${long.length ? `: ${long.map((d) => d.toFixed(0)).join(', ')} ms` : ''}`;
   test.info().annotations.push({ type: 'responsiveness', description: note });
   console.log(note);
@@ -166,9 +160,7 @@ test('2,000,000 Timeline rows: End reaches the last row, as the CLI prints it, a
   expect(last.length).toBe(2 * PACKETS);
   const [, frame, dir, ifName, src, dst, , total, proto] = last[last.length - 1]!.split('\t');
 
-  await page.goto('/');
-  await monacoReady(page);
-  await page.locator('.app[data-run-status="idle"]').waitFor({ timeout: 60_000 });
+  await appIdle(page);
   await page.getByLabel('dtrace options').fill(LOCAL);
   // A script that prints nothing, so the Output run is short and the Timeline's run has the machine.
   await setScript(page, 'BEGIN\n{\n\texit(0);\n}\n');

@@ -21,7 +21,7 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Locator } from '@playwright/test';
 import { bigCapture } from './captures.ts';
-import { dragThumb, monacoReady, setScript, WITH_SCROLLBARS } from './helpers.ts';
+import { appIdle, clearLongTasks, dragThumb, longTasks, recordLongTasks, setScript, WITH_SCROLLBARS } from './helpers.ts';
 
 test.use(WITH_SCROLLBARS);
 
@@ -64,14 +64,8 @@ test('1,000,000 tunnelled frames: End, Home and a scrollbar drag reach the group
   expect(lines[lines.length - 2]!.split('\t')[1]).toBe(String(PACKETS));
   const cliS = (Date.now() - t0) / 1000;
 
-  await page.addInitScript(() => {
-    const w = window as unknown as { __long: number[] };
-    w.__long = [];
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__long.push(e.duration); }).observe({ type: 'longtask' });
-  });
-  await page.goto('/');
-  await monacoReady(page);
-  await page.locator('.app[data-run-status="idle"]').waitFor({ timeout: 60_000 });
+  await recordLongTasks(page);
+  await appIdle(page);
   await page.getByLabel('dtrace options').fill(LOCAL);
   // A script that prints nothing, so the Output run is short and packets.d has the machine.
   await setScript(page, 'BEGIN\n{\n\texit(0);\n}\n');
@@ -82,14 +76,14 @@ test('1,000,000 tunnelled frames: End, Home and a scrollbar drag reach the group
   await expect(page.getByText('2,000,000 of 2,000,000 firings')).toBeVisible({ timeout: 150_000 });
   await expect(page.getByText('Computing the packet timeline')).toHaveCount(0, { timeout: 30_000 });
   const runS = (Date.now() - t1) / 1000;
-  await page.evaluate(() => { (window as unknown as { __long: number[] }).__long = []; });
+  await clearLongTasks(page);
   const t2 = Date.now();
   await page.getByRole('tab', { name: 'Tunnels' }).click();
   await expect(page.getByText('1,000,000 tunnelled packets;')).toBeVisible({ timeout: 30_000 });
   const list = page.getByLabel('Tunnelled frames');
   await expect(list).toHaveAttribute('data-lines', String(2 * PACKETS));
   const groupS = (Date.now() - t2) / 1000;
-  const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+  const long = await longTasks(page);
   const note = `CLI ${cliS.toFixed(1)} s; page run ${runS.toFixed(1)} s; grouping ${groupS.toFixed(1)} s; ${long.length} long tasks while grouping${long.length ? `: ${long.map((d) => d.toFixed(0)).join(', ')} ms` : ''}`;
   test.info().annotations.push({ type: 'responsiveness', description: note });
   console.log(note);
@@ -143,24 +137,18 @@ test('1,000,000 tunnelled frames: End, Home and a scrollbar drag reach the group
 test('the Tunnels tab open while packets.d streams a million tunnelled frames: long tasks reported', async ({ page }) => {
   test.setTimeout(120_000);
   const cap = bigCapture(PACKETS, { tunnel: true });
-  await page.addInitScript(() => {
-    const w = window as unknown as { __long: number[] };
-    w.__long = [];
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__long.push(e.duration); }).observe({ type: 'longtask' });
-  });
-  await page.goto('/');
-  await monacoReady(page);
-  await page.locator('.app[data-run-status="idle"]').waitFor({ timeout: 60_000 });
+  await recordLongTasks(page);
+  await appIdle(page);
   await page.getByLabel('dtrace options').fill(LOCAL);
   await setScript(page, 'BEGIN\n{\n\texit(0);\n}\n');
   await page.getByRole('tab', { name: 'Tunnels' }).click();
-  await page.evaluate(() => { (window as unknown as { __long: number[] }).__long = []; });
+  await clearLongTasks(page);
   const t0 = Date.now();
   await page.getByLabel('Open capture').setInputFiles(cap);
   await expect(page.getByText('1,000,000 tunnelled packets;')).toBeVisible({ timeout: 100_000 });
   await expect(page.getByText('Computing tunnels and their overhead')).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByLabel('Tunnelled frames')).toHaveAttribute('data-lines', String(2 * PACKETS));
-  const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+  const long = await longTasks(page);
   // Not judged: the run's own work (reading packets.d's text) shares the main thread; e2e/longtask.spec.ts judges that.
   const note = `streaming into the Tunnels tab: ${((Date.now() - t0) / 1000).toFixed(1)} s; ${long.length} long tasks${long.length ? `: ${long.map((d) => d.toFixed(0)).join(', ')} ms` : ''}`;
   test.info().annotations.push({ type: 'responsiveness', description: note });
