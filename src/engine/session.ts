@@ -10,7 +10,10 @@
  * the same firing do not run, except for END and ERROR (dtrace_probe).
  *
  * Output text is batched into TextEvents (flushed at 64 KiB, at the end,
- * and when `flushEach` is set for live input).
+ * and when `flushEach` is set for live input). The pending text is kept as
+ * code units in the ClauseOutput's buffer: a clause's printf writes there,
+ * committing it is moving a mark (no copy, no string per line), and each
+ * event's text is one flat string made from the buffer.
  */
 import type { EngineEvent } from './events.ts';
 import type { EngineOptions, ProgramText } from './api.ts';
@@ -45,7 +48,6 @@ export class Session implements FiringSink {
   compiled: CompileOutcome | undefined;
   /** ECBs per probe id. */
   private ecbs: Ecb[][] = [];
-  private text = '';
   private headerDone = false;
   private inError = false;
   /** Flush text per firing (live input). */
@@ -162,7 +164,10 @@ export class Session implements FiringSink {
     if (list === undefined) return;
     const c = this.rt.ctx;
     c.probe = probe;
-    if (this.rt.locals.length !== 0) this.rt.locals.length = 0;
+    // Clause-locals start unset each firing. Clearing the slots in place keeps the array's storage
+    // (setting length = 0 is a runtime call and frees it, only for the clause to grow it again).
+    const locals = this.rt.locals;
+    for (let i = 0; i < locals.length; i++) locals[i] = undefined;
     // strtok's saved position lives in the firing's machine state (dtms_strtok): a new firing starts without one.
     this.rt.strtokState.reset();
     this.firings++;
@@ -205,26 +210,37 @@ export class Session implements FiringSink {
   private commitClause(probe: Probe): void {
     const out = this.out;
     if (out.recorded) {
-      let s = '';
       if (!this.quiet()) {
+        let s = '';
         // _DTRACE_TESTING (Linux dtrace's test mode) drops the CPU and ID columns.
         const t = this.options.testing === true;
         if (!this.headerDone) { this.headerDone = true; s += t ? PROBE_HEADER.slice(11) : PROBE_HEADER; }
         const line = probeLine(this.rt.ctx.cpu, probe.id, probe.func, probe.name);
         s += t ? line.slice(11) : line;
+        // The probe line goes before the clause's text: rebuild the text (the default, non-quiet layout is not the hot path).
+        const body = out.text();
+        out.rewind();
+        out.buf.str(s);
+        out.buf.str(body);
+        out.buf.code(10);
       }
-      for (let i = 0; i < out.n; i++) s += out.parts[i]!;
-      if (!this.quiet()) s += '\n';
       if (this.options.records) {
         const c = this.rt.ctx;
-        this.emitEvent({ kind: 'record', probe: `${probe.provider}:${probe.module}:${probe.func}:${probe.name}`, frame: c.frame, tsNs: String(c.tsNs), text: s });
+        this.emitEvent({ kind: 'record', probe: `${probe.provider}:${probe.module}:${probe.func}:${probe.name}`, frame: c.frame, tsNs: String(c.tsNs), text: out.text() });
       }
       if (out.spec) {
+        const s = out.text();
+        // Speculative text leaves the output buffer: it is kept as a string until commit/discard.
+        out.rewind();
         const sp = out.spec;
         const limit = this.rt.limits.specsize;
         if (sp.bytes + s.length > limit) this.rt.specDrops++;
         else { sp.chunks.push(s); sp.bytes += s.length; }
-      } else this.write(s);
+      } else {
+        // The hot path: the clause's text is already in the output buffer; keep it.
+        out.commit();
+        if (out.start >= FLUSH_AT) this.flushText();
+      }
     }
     if (this.rt.specPending) this.settleSpeculations();
     if (out.exitStatus !== null) {
@@ -360,14 +376,24 @@ export class Session implements FiringSink {
   // ---------------------------------------------------------------- text
 
   write(s: string): void {
-    this.text += s;
-    if (this.text.length >= FLUSH_AT) this.flushText();
+    const out = this.out;
+    if (out.buf.pos !== out.start) {
+      // A clause is running (its text is after the mark): put `s` before that text.
+      const tail = out.text();
+      out.rewind();
+      out.buf.str(s);
+      out.commit();
+      out.buf.str(tail);
+    } else {
+      out.buf.str(s);
+      out.commit();
+    }
+    if (out.start >= FLUSH_AT) this.flushText();
   }
 
   flushText(): void {
-    if (this.text.length === 0) return;
-    const t = this.text;
-    this.text = '';
+    if (this.out.start === 0) return;
+    const t = this.out.takeCommitted();
     this.emitEvent({ kind: 'text', text: t });
   }
 }

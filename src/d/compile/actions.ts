@@ -21,7 +21,7 @@ import {
 import type { Ev, IntEv } from './values.ts';
 import { traceInt, traceString, hexDump, formatStackDefault, STACK_INDENT } from '../format/trace.ts';
 import {
-  checkFormat, formatValues, isFormatError, parseFormat, type ParsedFormat, type PfValue,
+  checkFormat, formatValuesInto, isFormatError, parseFormat, type ParsedFormat, type PfValue,
 } from '../format/printf.ts';
 import type { AggParams } from '../runtime/aggregate.ts';
 import { checkLlquantize, checkLquantize, isAggCheckError } from '../runtime/aggregate-check.ts';
@@ -279,7 +279,9 @@ function printfAction(cc: Compiler, e: A.Call, out: ClauseOutput): Stmt {
       const v = evs[i]!(c) as PfValue;
       vals[i] = typeof v === 'string' && v.length > n ? v.slice(0, n) : v;
     }
-    out.push(formatValues(pf, vals, fctx));
+    // Straight into the clause's buffer: no string per line (formatValuesInto prints what formatValues returns).
+    out.recorded = true;
+    formatValuesInto(pf, vals, fctx, out.buf);
   };
 }
 

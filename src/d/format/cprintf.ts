@@ -15,9 +15,11 @@ export interface CSpec { flags: number; width: number; prec: number }
 function pad(body: string, spec: CSpec, zeroAfter: number): string {
   const w = spec.width;
   if (body.length >= w) return body;
-  if (spec.flags & F_LEFT) return body + ' '.repeat(w - body.length);
-  if (zeroAfter >= 0) return body.slice(0, zeroAfter) + '0'.repeat(w - body.length) + body.slice(zeroAfter);
-  return ' '.repeat(w - body.length) + body;
+  // padEnd/padStart build the result in one step (no intermediate repeat() string).
+  if (spec.flags & F_LEFT) return body.padEnd(w);
+  if (zeroAfter > 0) return body.slice(0, zeroAfter) + body.slice(zeroAfter).padStart(w - zeroAfter, '0');
+  if (zeroAfter === 0) return body.padStart(w, '0');
+  return body.padStart(w);
 }
 
 /** %s with precision and width. */
@@ -37,6 +39,14 @@ export function cChar(v: DInt, spec: CSpec): string {
  * for the conversion (unsigned conversions receive non-negative values).
  */
 export function cInt(v: DInt, conv: string, spec: CSpec): string {
+  // The common case (%d/%u of a plain number, no precision, no sign or zero-padding flags):
+  // String() already gives C's digits and '-', so only the width remains.
+  if (typeof v === 'number' && (conv === 'd' || (conv === 'u' && v >= 0)) && spec.prec < 0 && (spec.flags & (F_ZPAD | F_SPOS | F_SPACE)) === 0) {
+    const t = String(v);
+    const w = spec.width;
+    if (t.length >= w) return t;
+    return spec.flags & F_LEFT ? t.padEnd(w) : t.padStart(w);
+  }
   const neg = v < 0;
   const mag = neg ? (typeof v === 'bigint' ? -v : -v) : v;
   let digits: string;

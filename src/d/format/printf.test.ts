@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { checkFormat, formatPrintaRow, formatValues, isFormatError, parseFormat } from './printf.ts';
+import { checkFormat, formatPrintaRow, formatValues, formatValuesInto, isFormatError, parseFormat } from './printf.ts';
+import { TextBuf } from '../runtime/textbuf.ts';
 import type { ParsedFormat, PfValue } from './printf.ts';
 import { T } from './types.ts';
 import type { DTypeDesc } from './types.ts';
@@ -20,8 +21,19 @@ function compile(fmt: string, types: DTypeDesc[], opts: { aggregation?: boolean;
   return pf;
 }
 
+/**
+ * Every case also runs through formatValuesInto (the per-packet path, with its
+ * own fast paths for %s and %d/%u): twice, as its plan is made at the first use.
+ */
 function pr(fmt: string, types: DTypeDesc[], values: PfValue[]): string {
-  return formatValues(compile(fmt, types), values);
+  const pf = compile(fmt, types);
+  const want = formatValues(pf, values);
+  const buf = new TextBuf(4);
+  buf.str('>');
+  formatValuesInto(pf, values, {}, buf);
+  formatValuesInto(pf, values, {}, buf);
+  if (buf.toString() !== '>' + want + want) throw new Error(`formatValuesInto differs for ${fmt}: [${buf.toString()}] vs [${want}]`);
+  return want;
 }
 
 describe('integer and string conversions match glibc', () => {
@@ -41,6 +53,21 @@ describe('integer and string conversions match glibc', () => {
       if (got !== want && bad.length < 5) bad.push(`${v} ${fmt}: got [${got}] want [${want}]`);
     }
     expect(bad).toEqual([]);
+  });
+});
+
+describe('formatValuesInto (the per-packet path)', () => {
+  it('%d/%u of narrow and 64-bit numbers at their width, as glibc prints them', () => {
+    expect(pr('%d|%u|%d|%u|%d', [T.char, T.uchar, T.short, T.ushort, T.int], [-1, -1, 0x18000, -2, 0x1_8000_0000])).toBe('-1|255|-32768|65534|-2147483648');
+    expect(pr('%5d|%-5d|%5u|%-6i|', [T.int, T.int, T.uint, T.long], [-42, -42, 42, 9007199254740991])).toBe('  -42|-42  |   42|9007199254740991|');
+    expect(pr('%d %u', [T.longlong, T.ulonglong], [-9007199254740991, 1234567890123])).toBe('-9007199254740991 1234567890123');
+    expect(pr('%u', [T.ulonglong], [-1])).toBe('18446744073709551615');
+    expect(pr('%d', [T.int], [-0])).toBe('0');
+  });
+  it('%s of byte strings and of wider text; strings that are not strings fall back', () => {
+    expect(pr('[%3s|%-4s|%.2s]', [T.string, T.string, T.string], ['\xe9', '\xff\x80', '\xe9\xe9\xe9'])).toBe('[  \xe9|\xff\x80  |\xe9\xe9]');
+    expect(pr('[%6s] %s', [T.string, T.string], ['\u2192x', 'ok'])).toBe('[    \u2192x] ok');
+    expect(pr('\u00e9\u2192 %d\n', [T.int], [7])).toBe('\u00e9\u2192 7\n');
   });
 });
 

@@ -28,6 +28,7 @@ import type { DTypeDesc } from './types.ts';
 import { formatTimeY, formatTime822 } from './time.ts';
 import { strchr2esc } from './escape.ts';
 import { SERVICE_NAMES } from './services.ts';
+import type { TextBuf } from '../runtime/textbuf.ts';
 
 const F_DYNWIDTH = 64, F_DYNPREC = 128, F_AGG = 256;
 
@@ -87,6 +88,14 @@ export interface PfArgDesc {
   /** Filled by checkFormat: signedness and size of the value's type. */
   signed: boolean;
   size: number;
+  // The fields below are filled lazily; parseFormat creates them (undefined) so every descriptor keeps one shape.
+  /** The run-time C spec when the width and precision are static: built at the first use, then reused (no object per call). */
+  sspec?: CSpec;
+  /** formatValuesInto's plan, made at the first use: the prefix's codes (null: not a byte string), their OR, the fast path, left-justified. */
+  pcodes?: Uint8Array | null;
+  por?: number;
+  fop?: number;
+  fleft?: boolean;
 }
 
 export interface ParsedFormat {
@@ -108,7 +117,7 @@ export function parseFormat(format: string): ParsedFormat | FormatError {
   for (;;) {
     const p0 = format.indexOf('%', q);
     if (p0 < 0) break;
-    const d: PfArgDesc = { prefix: format.slice(q, p0), conv: null, flags: 0, width: 0, prec: 0, cconv: '', signed: true, size: 8 };
+    const d: PfArgDesc = { prefix: format.slice(q, p0), conv: null, flags: 0, width: 0, prec: 0, cconv: '', signed: true, size: 8, sspec: undefined, pcodes: undefined, por: undefined, fop: undefined, fleft: undefined };
     args.push(d);
     const argc = args.length;
     let p = p0;
@@ -156,7 +165,7 @@ export function parseFormat(format: string): ParsedFormat | FormatError {
     q = p + 1;
   }
   if (q < format.length || format.length === 0) {
-    args.push({ prefix: format.slice(q), conv: null, flags: 0, width: 0, prec: 0, cconv: '', signed: true, size: 8 });
+    args.push({ prefix: format.slice(q), conv: null, flags: 0, width: 0, prec: 0, cconv: '', signed: true, size: 8, sspec: undefined, pcodes: undefined, por: undefined, fop: undefined, fleft: undefined });
   }
   return { format, args, nvalues: 0, hasAgg };
 }
@@ -331,14 +340,8 @@ function toInt32(v: DInt): number {
 }
 
 /** Print one conversion with its value. */
-function printOne(d: PfArgDesc, v: PfValue | PfAggValue, width: number, prec: number, ctx: FormatContext): string {
+function printOne(d: PfArgDesc, v: PfValue, spec: CSpec, ctx: FormatContext): string {
   const conv = d.conv!;
-  if (typeof v === 'object' && v !== null && !Array.isArray(v) && 'kind' in (v as object)) {
-    const av = v as PfAggValue;
-    if (av.kind === 'text') return av.text;
-    v = av.value;
-  }
-  const spec = cspec(d, width, prec);
   const cc = d.cconv || conv.ofmt;
   switch (conv.print) {
     case 'sint': case 'uint': case 'dint': {
@@ -363,7 +366,8 @@ function printOne(d: PfArgDesc, v: PfValue | PfAggValue, width: number, prec: nu
     case 'stack': {
       const frames = Array.isArray(v) ? (v as readonly string[]) : [];
       // pfprint_stack: a left-justified width becomes the indentation; no width is applied.
-      const indent = width < 0 ? -width : (d.flags & F_LEFT) ? width : 0;
+      // cspec turned a negative '*' width into F_LEFT and its magnitude, so the spec says both cases.
+      const indent = spec.flags & F_LEFT ? spec.width : 0;
       // With '-' the width is not applied to the frames; otherwise it is (a negative '*' width left-justifies them).
       return formatStack(frames, indent, (d.flags & F_LEFT) ? { flags: spec.flags & ~F_LEFT, width: 0, prec: spec.prec } : spec);
     }
@@ -392,6 +396,155 @@ export function formatValues(pf: ParsedFormat, values: readonly PfValue[], ctx: 
 }
 
 /**
+ * formatValues, appending the text to `buf` instead of returning it: the
+ * per-packet printf path. Each argument descriptor gets a fast-path plan at
+ * its first use (fop): prefixes are copied as byte codes; %s, and %d/%i/%u of
+ * values that are plain numbers, with static widths and no precision or
+ * sign/zero flags, are written straight into the buffer (write position and
+ * array kept in locals); every other case goes through printOne, so the text
+ * is always the same as formatValues'.
+ */
+export function formatValuesInto(pf: ParsedFormat, values: readonly PfValue[], ctx: FormatContext, buf: TextBuf): void {
+  let vi = 0;
+  const args = pf.args;
+  let u = buf.u;
+  let p = buf.pos;
+  let or = 0;
+  for (let i = 0; i < args.length; i++) {
+    const d = args[i]!;
+    let fop = d.fop;
+    if (fop === undefined) fop = planFast(d);
+    const pc = d.pcodes!;
+    if (pc === null) {
+      buf.pos = p; buf.or |= or; or = 0;
+      buf.str(d.prefix);
+      u = buf.u; p = buf.pos;
+    } else {
+      const n = pc.length;
+      if (p + n > u.length) { buf.pos = p; buf.need(n); u = buf.u; }
+      for (let j = 0; j < n; j++) u[p++] = pc[j]!;
+      or |= d.por!;
+    }
+    if (fop === FOP_NONE) continue;
+    if (fop === FOP_STR) {
+      const v = values[vi];
+      if (typeof v === 'string') {
+        vi++;
+        // cString: precision truncates, then the width pads with spaces.
+        const prec = d.prec;
+        const n = prec > 0 && v.length > prec ? prec : v.length;
+        const w = d.width;
+        const k = n > w ? n : w;
+        if (p + k > u.length) { buf.pos = p; buf.need(k); u = buf.u; }
+        const left = d.fleft!;
+        if (!left) for (let j = n; j < w; j++) u[p++] = 32;
+        const p0 = p;
+        let sor = 0;
+        for (let j = 0; j < n; j++) { const c = v.charCodeAt(j); sor |= c; u[p++] = c; }
+        if (sor > 0xff && u instanceof Uint8Array) {
+          // Not a byte string: let the buffer widen and write it again.
+          buf.pos = p0; buf.or |= or; or = 0;
+          buf.str(n === v.length ? v : v.slice(0, n));
+          u = buf.u; p = buf.pos;
+        } else or |= sor;
+        if (left) for (let j = n; j < w; j++) u[p++] = 32;
+        continue;
+      }
+    } else if (fop === FOP_SINT || fop === FOP_UINT) {
+      const v = values[vi];
+      if (typeof v === 'number') {
+        // intForC for plain numbers: the value's bits at its size, sign-extended (signed) or not.
+        let x: number;
+        switch (d.size) {
+          case 1: x = fop === FOP_SINT ? (v << 24) >> 24 : v & 0xff; break;
+          case 2: x = fop === FOP_SINT ? (v << 16) >> 16 : v & 0xffff; break;
+          case 4: x = fop === FOP_SINT ? v | 0 : v >>> 0; break;
+          default: x = v + 0;
+        }
+        if (fop === FOP_SINT || x >= 0) {
+          vi++;
+          const neg = x < 0;
+          let m = neg ? -x : x;
+          let nd = 1;
+          if (m < 1e9) { for (let t = m | 0; t >= 10; t = (t / 10) | 0) nd++; } else for (let t = m; t >= 10; t = Math.floor(t / 10)) nd++;
+          const len = neg ? nd + 1 : nd;
+          const w = d.width;
+          const k = len > w ? len : w;
+          if (p + k > u.length) { buf.pos = p; buf.need(k); u = buf.u; }
+          const left = d.fleft!;
+          if (!left) for (let j = len; j < w; j++) u[p++] = 32;
+          if (neg) u[p++] = 45;
+          let e = p + nd;
+          p = e;
+          // Exact for safe integers: the rounding error of m / 10 (< 0.0625) never reaches the next integer.
+          while (m >= 1e9) { const q = Math.floor(m / 10); u[--e] = 48 + (m - q * 10); m = q; }
+          let r = m | 0;
+          do { const q = (r / 10) | 0; u[--e] = 48 + (r - q * 10); r = q; } while (r > 0);
+          if (left) for (let j = len; j < w; j++) u[p++] = 32;
+          continue;
+        }
+      }
+    }
+    // Everything else: the general printer, as formatValues does it.
+    buf.pos = p; buf.or |= or; or = 0;
+    vi = formatOneInto(d, values, vi, ctx, buf);
+    u = buf.u; p = buf.pos;
+  }
+  buf.pos = p;
+  buf.or |= or;
+}
+
+const FOP_GENERIC = 0, FOP_NONE = 1, FOP_STR = 2, FOP_SINT = 3, FOP_UINT = 4;
+
+/** Decide an argument descriptor's fast path (formatValuesInto) once. */
+function planFast(d: PfArgDesc): number {
+  d.pcodes = prefixCodes(d.prefix);
+  let por = 0;
+  if (d.pcodes) for (let i = 0; i < d.pcodes.length; i++) por |= d.pcodes[i]!;
+  d.por = por;
+  let fop = FOP_GENERIC;
+  const conv = d.conv;
+  const flags = d.flags;
+  if (!conv) fop = FOP_NONE;
+  else if ((flags & (F_DYNWIDTH | F_DYNPREC | F_AGG)) === 0) {
+    const spec = cspec(d, d.width, d.prec);
+    const cc = d.cconv || conv.ofmt;
+    if (conv.print === 'cstr') fop = FOP_STR;
+    else if ((conv.print === 'sint' || conv.print === 'uint' || conv.print === 'dint') && spec.prec < 0 && (spec.flags & (F_ZPAD | F_SPOS | F_SPACE)) === 0) {
+      if (cc === 'd' || cc === 'i') fop = FOP_SINT;
+      else if (cc === 'u') fop = FOP_UINT;
+    }
+    d.fleft = (spec.flags & F_LEFT) !== 0;
+  }
+  d.fop = fop;
+  return fop;
+}
+
+/** One conversion (with its dynamic width/precision values) through printOne; returns the next value index. */
+function formatOneInto(d: PfArgDesc, values: readonly PfValue[], vi: number, ctx: FormatContext, buf: TextBuf): number {
+  const conv = d.conv!;
+  if (conv.print === 'pct') { buf.code(37); return vi; }
+  let width = d.width;
+  let prec = d.prec;
+  if (d.flags & F_DYNWIDTH) width = toInt32(asInt(values[vi++]));
+  if (d.flags & F_DYNPREC) { prec = toInt32(asInt(values[vi++])); if (prec < 0) prec = -1; }
+  if (d.flags & F_AGG) return vi; // as formatWith without aggregations: nothing printed (printf rejects %@ anyway)
+  buf.str(printOne(d, values[vi++]!, cspec(d, width, prec), ctx));
+  return vi;
+}
+
+/** A prefix's codes (copying them beats charCodeAt on a slice of the program text), or null when not a byte string. */
+function prefixCodes(s: string): Uint8Array | null {
+  const b = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0xff) return null;
+    b[i] = c;
+  }
+  return b;
+}
+
+/**
  * dt_printf_format for printa(): keys are consumed by the non-%@ conversions;
  * `aggs` holds one value per aggregation; %@ conversions take them in turn
  * and repeat the last one beyond the count.
@@ -404,23 +557,29 @@ function formatWith(pf: ParsedFormat, values: readonly PfValue[], aggs: readonly
   let out = '';
   let vi = 0;
   let ai = 0;
-  for (const d of pf.args) {
+  const args = pf.args;
+  for (let i = 0; i < args.length; i++) {
+    const d = args[i]!;
     out += d.prefix;
     const conv = d.conv;
     if (!conv) continue;
     if (conv.print === 'pct') { out += '%'; continue; }
-    let width = d.width;
-    let prec = d.prec;
-    if (d.flags & F_DYNWIDTH) width = toInt32(asInt(values[vi++]));
-    if (d.flags & F_DYNPREC) { prec = toInt32(asInt(values[vi++])); if (prec < 0) prec = -1; }
+    let spec: CSpec;
+    if (d.flags & (F_DYNWIDTH | F_DYNPREC)) {
+      let width = d.width;
+      let prec = d.prec;
+      if (d.flags & F_DYNWIDTH) width = toInt32(asInt(values[vi++]));
+      if (d.flags & F_DYNPREC) { prec = toInt32(asInt(values[vi++])); if (prec < 0) prec = -1; }
+      spec = cspec(d, width, prec);
+    } else spec = d.sspec ??= cspec(d, d.width, d.prec);
     if (d.flags & F_AGG) {
       const av = aggs?.[Math.min(ai, aggs.length - 1)];
       if (aggs && ai < aggs.length - 1) ai++;
-      if (av) out += printOne(d, av, width, prec, ctx);
+      if (av) out += av.kind === 'text' ? av.text : printOne(d, av.value, spec, ctx);
       continue;
     }
     if (aggs && vi >= values.length) return out; // printa: fewer keys than conversions (EDT_DMISMATCH)
-    out += printOne(d, values[vi++]!, width, prec, ctx);
+    out += printOne(d, values[vi++]!, spec, ctx);
   }
   return out;
 }

@@ -1,15 +1,20 @@
 /**
  * What one clause firing records. dtrace buffers an ECB's records and the
  * consumer prints them after the clause completes; a fault discards them.
- * Here the clause appends text pieces to `parts` (reused: no allocation per
- * firing beyond the strings themselves) and the engine flushes or drops them.
+ * Here the clause appends its text to `buf` (a reused code-unit buffer: no
+ * allocation per firing; printf formats straight into it). The engine uses
+ * the same buffer as its pending output: text before `start` is committed
+ * output not yet emitted, text from `start` on is the running clause's.
+ * commit() keeps the clause's text, reset() drops it (a fault) — no copy
+ * either way.
  */
 import type { Speculation } from './state.ts';
+import { TextBuf } from './textbuf.ts';
 
 export class ClauseOutput {
-  /** Text pieces recorded so far: parts[0 .. n). The array is reused; only `n` is reset. */
-  readonly parts: string[] = [];
-  n = 0;
+  /** Committed output [0, start), then the running clause's text [start, buf.pos). */
+  readonly buf = new TextBuf(1 << 17);
+  start = 0;
   /** Whether the clause recorded data (non-quiet mode prints the probe line then). */
   recorded = false;
   /** speculate(): where this clause's data goes instead of the output. */
@@ -17,8 +22,13 @@ export class ClauseOutput {
   /** exit() was called by this clause: applied when the clause completes. */
   exitStatus: number | null = null;
 
+  /** Drop the running clause's text (the flags stay). */
+  rewind(): void {
+    this.buf.pos = this.start;
+  }
+
   reset(): void {
-    this.n = 0;
+    this.buf.pos = this.start;
     this.recorded = false;
     this.spec = null;
     this.exitStatus = null;
@@ -26,6 +36,32 @@ export class ClauseOutput {
 
   push(s: string): void {
     this.recorded = true;
-    this.parts[this.n++] = s;
+    this.buf.str(s);
+  }
+
+  /** The recorded text as a string (speculations, per-firing records). */
+  text(): string {
+    return this.buf.toString(this.start);
+  }
+
+  /** Keep the clause's text as output (it stays in `buf` until the engine takes it). */
+  commit(): void {
+    this.start = this.buf.pos;
+  }
+
+  /**
+   * Take the committed output as a string and remove it from the buffer; a
+   * running clause's text (if any) moves to the front.
+   */
+  takeCommitted(): string {
+    const b = this.buf;
+    const n = this.start;
+    if (n === 0) return '';
+    const t = b.toString(0, n);
+    b.u.copyWithin(0, n, b.pos);
+    b.pos -= n;
+    this.start = 0;
+    b.recomputeOr();
+    return t;
   }
 }
