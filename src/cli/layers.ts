@@ -4,10 +4,12 @@
  * the decoder's view of a capture and to compare it with tshark
  * (test/differential).
  *
- * Output is built into large strings and written in chunks, honouring
- * backpressure, never a write per line. Unreadable captures end the run with
- * one message and status 1; damaged frames are counted and summarised on
- * stderr at the end.
+ * Lines are written as bytes into a 1 MiB buffer (LayerWriter, with the
+ * word-at-a-time formatters of layers-fmt.ts), handed to stdout whole,
+ * honouring backpressure, never a write per line; layerLine() is the
+ * string-building reference the writer must match byte for byte.
+ * Unreadable captures end the run with one message and status 1; damaged
+ * frames are counted and summarised on stderr at the end.
  */
 import { statSync } from 'node:fs';
 import { openCaptureFiles } from '../capture/open.node.ts';
@@ -16,6 +18,9 @@ import {
   Decoder, type DecodedFrame, DIR_IN, DIR_OUT, dstString, type IpLayer, srcString,
 } from '../decode/index.ts';
 import type { CliOptions } from './args.ts';
+import {
+  HEXC, OX_TAB, putDecTab, putHex, putHex2Tab, putHex4Tab, putIntTab, putIpv4Tab, putIpv6,
+} from './layers-fmt.ts';
 
 const HEX2: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
@@ -42,24 +47,23 @@ export function layerLine(f: DecodedFrame, l: IpLayer): string {
 const CHUNK = 1 << 20;
 /** Room one line can need beyond its interface name: 2 IPv6 addresses (45 each) and 14 short fields. */
 const LINE_MAX = 256;
-const D = 48; // '0'
-const HEXC = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
-/** 0..999 as [length, digit, digit, digit] (unused digit slots are scratch). */
-const DIG3 = new Uint8Array(4000);
-for (let i = 0; i < 1000; i++) {
-  const t = String(i);
-  DIG3[i * 4] = t.length;
-  for (let j = 0; j < t.length; j++) DIG3[i * 4 + 1 + j] = t.charCodeAt(j);
-}
+// Fixed pieces as little-endian words (bytes past the piece are scratch).
+const IN_TAB = 0x096e69; // "in\t"
+const OUT_TAB = 0x0974756f; // "out\t"
+const DASH_TAB = 0x092d; // "-\t"
+const DASHES = 0x092d092d; // "-\t-\t"
 
 /**
- * Writes --layers lines straight into a byte buffer: digits, dotted quads and
- * hex are produced byte by byte, so a line allocates nothing (strings only for
- * IPv6 addresses, which are cached per layer, and interface names, encoded once).
+ * Writes --layers lines straight into a byte buffer: digits, addresses and
+ * hex come from lookup tables, mostly as one unaligned 4-byte DataView store
+ * per field and separator (layers-fmt.ts), with the write position in a
+ * local, so a line allocates nothing (interface names are encoded once).
  * Produces exactly the bytes of layerLine() (a unit test holds them together).
  */
 export class LayerWriter {
   buf = Buffer.allocUnsafe(CHUNK + LINE_MAX);
+  /** The one DataView on `buf` (replaced with it), for word-at-a-time stores. */
+  private dv = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
   pos = 0;
   private names = new Map<string, Uint8Array>();
 
@@ -68,102 +72,74 @@ export class LayerWriter {
   private lastName = '';
   private lastEnc: Uint8Array = new Uint8Array(0);
 
-  private ascii(s: string): void {
-    let enc = s === this.lastName ? this.lastEnc : this.names.get(s);
+  /** The interface name's latin1 bytes (what the string-building path wrote), cached. */
+  private nameBytes(s: string): Uint8Array {
+    if (s === this.lastName) return this.lastEnc;
+    let enc = this.names.get(s);
     if (enc === undefined) {
       enc = Buffer.from(s, 'latin1');
       if (this.names.size < 4096) this.names.set(s, enc);
     }
     this.lastName = s;
     this.lastEnc = enc;
-    this.buf.set(enc, this.pos);
-    this.pos += enc.length;
+    return enc;
   }
-
-  private str(s: string): void {
-    const b = this.buf;
-    let p = this.pos;
-    for (let i = 0; i < s.length; i++) b[p++] = s.charCodeAt(i);
-    this.pos = p;
-  }
-
-  private int(n: number): void {
-    const b = this.buf;
-    if (n < 0) { b[this.pos++] = 45; n = -n; }
-    if (n < 1000) {
-      const t = n << 2;
-      const len = DIG3[t]!;
-      b[this.pos] = DIG3[t + 1]!;
-      b[this.pos + 1] = DIG3[t + 2]!;
-      b[this.pos + 2] = DIG3[t + 3]!;
-      this.pos += len;
-      return;
-    }
-    const hi = Math.floor(n / 1000);
-    this.int(hi);
-    const lo = n - hi * 1000;
-    const q = Math.floor(lo / 100);
-    const r = lo - q * 100;
-    const t = Math.floor(r / 10);
-    b[this.pos] = D + q; b[this.pos + 1] = D + t; b[this.pos + 2] = D + (r - t * 10);
-    this.pos += 3;
-  }
-
-  private hex(v: number, digits: number): void {
-    const b = this.buf;
-    b[this.pos] = D; b[this.pos + 1] = 120; // 0x
-    let p = this.pos + 2 + digits;
-    this.pos = p;
-    for (let i = 0; i < digits; i++) { b[--p] = HEXC[v & 15]!; v >>>= 4; }
-  }
-
-  private dotted(src: Uint8Array, o: number): void {
-    this.int(src[o]!); this.buf[this.pos++] = 46;
-    this.int(src[o + 1]!); this.buf[this.pos++] = 46;
-    this.int(src[o + 2]!); this.buf[this.pos++] = 46;
-    this.int(src[o + 3]!);
-  }
-
-  private dash(): void { this.buf[this.pos++] = 45; this.buf[this.pos++] = 9; }
-  private tab(): void { this.buf[this.pos++] = 9; }
 
   /** Appends the line for layer `l` of frame `f`; flushes first when the chunk is full. */
   line(f: DecodedFrame, l: IpLayer): Promise<void> | void {
     let w: Promise<void> | void = undefined;
-    if (this.pos + LINE_MAX + l.ifName.length > this.buf.length) w = this.drain();
-    this.int(f.frame); this.tab();
-    this.int(l.depth); this.tab();
-    this.ascii(l.ifName); this.tab();
+    const name = this.nameBytes(l.ifName);
+    if (this.pos + LINE_MAX + name.length > this.buf.length) w = this.drain();
     const b = this.buf;
-    if (f.direction === DIR_IN) { b[this.pos++] = 105; b[this.pos++] = 110; } // in
-    else if (f.direction === DIR_OUT) { b[this.pos++] = 111; b[this.pos++] = 117; b[this.pos++] = 116; } // out
-    else b[this.pos++] = 45;
-    this.tab();
+    const d = this.dv;
+    let p = this.pos;
+    p = putIntTab(b, d, p, f.frame);
+    p = putIntTab(b, d, p, l.depth);
+    // Names are a few bytes: a loop beats TypedArray#set's call.
+    for (let i = 0; i < name.length; i++) b[p++] = name[i]!;
+    b[p++] = 9;
+    const dir = f.direction;
+    if (dir === DIR_IN) { d.setUint32(p, IN_TAB, true); p += 3; }
+    else if (dir === DIR_OUT) { d.setUint32(p, OUT_TAB, true); p += 4; }
+    else { d.setUint16(p, DASH_TAB, true); p += 2; }
+    const src = f.buf;
+    // The header fields are read from the header's bytes, as IpLayer's getters
+    // read them (the decoder sets version only once the fixed header is there),
+    // without each getter's version check and loads.
+    const h = l.buf;
+    const o = l.off;
     if (l.version === 4) {
-      b[this.pos++] = 52; this.tab();
-      this.dotted(f.buf, l.srcOff); this.tab();
-      this.dotted(f.buf, l.dstOff); this.tab();
-      this.int(l.plength); this.tab();
-      this.int(l.ttl); this.tab();
-      this.int(l.upper); this.tab();
-      this.hex(l.ident, 4); this.tab();
-      this.hex(l.flags, 1); this.tab();
-      this.int(l.fragOffset); this.tab();
-      this.hex(l.checksum, 4); this.tab();
-      this.hex(l.tos, 2); this.tab();
-      b[this.pos++] = 45;
+      d.setUint16(p, 0x0934, true); p += 2; // "4\t"
+      p = putIpv4Tab(d, p, src, l.srcOff);
+      p = putIpv4Tab(d, p, src, l.dstOff);
+      p = putIntTab(b, d, p, l.plength);
+      p = putDecTab(d, p, h[o + 8]!); // ttl
+      p = putIntTab(b, d, p, l.upper);
+      p = putHex4Tab(d, p, h[o + 4]!, h[o + 5]!); // ident
+      d.setUint32(p, OX_TAB | (HEXC[h[o + 6]! >> 5]! << 16), true); p += 4; // flags: 3 bits, one digit
+      p = putIntTab(b, d, p, l.fragOffset);
+      p = putHex4Tab(d, p, h[o + 10]!, h[o + 11]!); // checksum
+      p = putHex2Tab(d, p, h[o + 1]!); // tos
+      b[p++] = 45;
+    } else if (l.version === 6) {
+      d.setUint16(p, 0x0936, true); p += 2; // "6\t"
+      // srcString/dstString's text for an address of addrLen bytes (addrString).
+      if (l.addrLen === 4) p = putIpv4Tab(d, p, src, l.srcOff); else { p = putIpv6(b, p, src, l.srcOff); b[p++] = 9; }
+      if (l.addrLen === 4) p = putIpv4Tab(d, p, src, l.dstOff); else { p = putIpv6(b, p, src, l.dstOff); b[p++] = 9; }
+      p = putIntTab(b, d, p, l.plength);
+      p = putDecTab(d, p, h[o + 7]!); // hop limit
+      p = putIntTab(b, d, p, l.upper);
+      d.setUint32(p, DASHES, true); d.setUint32(p + 4, DASHES, true); p += 8; // "-\t-\t-\t-\t"
+      p = putHex2Tab(d, p, ((h[o]! & 15) << 4) | (h[o + 1]! >> 4)); // traffic class
+      p = putHex(b, p, ((h[o + 1]! & 15) << 16) | (h[o + 2]! << 8) | h[o + 3]!, 5); // flow label
     } else {
-      b[this.pos++] = 54; this.tab();
-      this.str(srcString(f, l)); this.tab();
-      this.str(dstString(f, l)); this.tab();
-      this.int(l.plength); this.tab();
-      this.int(l.hopLimit); this.tab();
-      this.int(l.upper); this.tab();
-      this.dash(); this.dash(); this.dash(); this.dash();
-      this.hex(l.tclass, 2); this.tab();
-      this.hex(l.flow, 5);
+      // No decoder makes such a layer; should one, its line is layerLine()'s text.
+      p = this.pos;
+      const t = layerLine(f, l);
+      for (let i = 0; i < t.length - 1; i++) b[p++] = t.charCodeAt(i);
     }
-    b[this.pos++] = 10;
+    b[p++] = 10;
+    this.pos = p;
     return w;
   }
 
@@ -180,6 +156,7 @@ export class LayerWriter {
     if (this.pos === 0) return;
     const out = this.buf.subarray(0, this.pos);
     this.buf = Buffer.allocUnsafe(CHUNK + LINE_MAX);
+    this.dv = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
     this.pos = 0;
     return this.flush(out);
   }
