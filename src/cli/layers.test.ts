@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCaptureFile } from '../capture/open.node.ts';
 import { Decoder } from '../decode/index.ts';
-import { layerLine, writeLayers } from './layers.ts';
+import { LayerWriter, layerLine, writeLayers } from './layers.ts';
 
 const DIRS = ['test/fixtures/captures', 'test/fixtures/real'];
 const files = DIRS.flatMap((d) => readdirSync(d).filter((f) => /\.(pcap|pcapng)(\.gz)?$/.test(f)).map((f) => join(d, f)));
@@ -66,5 +66,36 @@ describe('runLayers', () => {
 
   it('needs a capture', async () => {
     expect((await run(['--layers'])).status).toBe(2);
+  });
+});
+
+describe('--layers chunk reuse', () => {
+  /** Writes `file`'s layers `rounds` times through one writer, then drains it. */
+  async function writeRounds(w: LayerWriter, file: string, rounds: number): Promise<void> {
+    for (let k = 0; k < rounds; k++) {
+      const r = await openCaptureFile(file);
+      const d = new Decoder();
+      for (;;) {
+        for (let p = r.nextSync(); p !== null; p = r.nextSync()) {
+          const f = d.decode(p, r.interfaces);
+          for (let i = 0; i < f.ipCount; i++) { const x = w.line(f, f.ip[i]!); if (x !== undefined) await x; }
+        }
+        if (!(await r.fill())) break;
+      }
+    }
+    await w.drain();
+  }
+
+  it('reuses released chunks, and the bytes are those of a writer that never reuses', async () => {
+    const file = 'test/fixtures/captures/decode-mutated.pcapng'; // 90 KB of lines a round
+    const reused: Buffer[] = [];
+    const stores = new Set<ArrayBufferLike>();
+    // Released at once (as stdout does after a synchronous write): the next chunk is the same memory.
+    await writeRounds(new LayerWriter((c, release) => { reused.push(Buffer.from(c)); stores.add(c.buffer); release(); }), file, 40);
+    expect(reused.length).toBeGreaterThanOrEqual(3);
+    expect(stores.size).toBe(2);
+    const fresh: Buffer[] = [];
+    await writeRounds(new LayerWriter((c) => { fresh.push(Buffer.from(c)); }), file, 40);
+    expect(Buffer.concat(reused).equals(Buffer.concat(fresh))).toBe(true);
   });
 });

@@ -67,7 +67,17 @@ export class LayerWriter {
   pos = 0;
   private names = new Map<string, Uint8Array>();
 
-  constructor(private readonly flush: (chunk: Buffer) => Promise<void> | void) {}
+  /**
+   * Chunks the writer has released (written out): reused instead of a new
+   * 1 MiB buffer per flush. Fresh buffers are external memory, which V8
+   * collects only under external-memory pressure, and this loop makes too
+   * little garbage to trigger a collection: without reuse, 30 or so released
+   * chunks stayed resident (peak RSS 96 MB against 71 MB).
+   */
+  private readonly spare: Buffer<ArrayBuffer>[] = [];
+
+  /** `flush` may call `release` once the chunk is written out; the chunk is then reused. */
+  constructor(private readonly flush: (chunk: Buffer, release: () => void) => Promise<void> | void) {}
 
   private lastName = '';
   private lastEnc: Uint8Array = new Uint8Array(0);
@@ -148,17 +158,18 @@ export class LayerWriter {
     if (this.pos === 0) return;
     const out = Buffer.from(this.buf.subarray(0, this.pos));
     this.pos = 0;
-    return this.flush(out);
+    return this.flush(out, noRelease);
   }
 
   /** Hands the buffered bytes to `flush` and starts a fresh chunk (the old one now belongs to the writer). */
   drain(): Promise<void> | void {
     if (this.pos === 0) return;
-    const out = this.buf.subarray(0, this.pos);
-    this.buf = Buffer.allocUnsafe(CHUNK + LINE_MAX);
+    const full = this.buf;
+    const out = full.subarray(0, this.pos);
+    this.buf = this.spare.pop() ?? Buffer.allocUnsafe(CHUNK + LINE_MAX);
     this.dv = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
     this.pos = 0;
-    return this.flush(out);
+    return this.flush(out, () => { if (this.spare.length < 4) this.spare.push(full); });
   }
 }
 
@@ -169,7 +180,7 @@ export class LayerWriter {
  * wiretrace --layers -r -` prints packets as they arrive; per chunk, not per
  * line, so a fast stream still writes in large pieces. Files batch up to 1 MiB.
  */
-export async function writeLayers(r: CaptureReader, write: (chunk: Buffer) => Promise<void> | void, live = false): Promise<Decoder> {
+export async function writeLayers(r: CaptureReader, write: (chunk: Buffer, release: () => void) => Promise<void> | void, live = false): Promise<Decoder> {
   const dec = new Decoder();
   const ifaces = r.interfaces;
   const out = new LayerWriter(write);
@@ -188,8 +199,11 @@ export async function writeLayers(r: CaptureReader, write: (chunk: Buffer) => Pr
   return dec;
 }
 
-function stdoutWrite(chunk: Buffer): Promise<void> | void {
-  if (process.stdout.write(chunk)) return;
+const noRelease = (): void => undefined;
+
+/** Writes a chunk to stdout; `release` runs once stdout is done with it (written or failed). */
+function stdoutWrite(chunk: Buffer, release: () => void): Promise<void> | void {
+  if (process.stdout.write(chunk, release)) return;
   return new Promise((resolve) => process.stdout.once('drain', resolve));
 }
 
