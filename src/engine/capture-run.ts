@@ -191,7 +191,8 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
     packets++;
     if (!net.any) return;
     const f = dec.decode(r, reader.interfaces);
-    net.frame(f, r, BOOT_NS + rel, rel);
+    net.clock(BOOT_NS + rel, rel);
+    net.frameAtClock(f, r);
   };
 
   try {

@@ -174,10 +174,10 @@ export class Session implements FiringSink {
     // dtrace_probe: once exit() has moved the state out of ACTIVE/WARMUP, only the dtrace provider's
     // probes still run their enablings, and BEGIN's only while in WARMUP ("if one BEGIN enabling has
     // invoked the exit() action, we don't want to evaluate any subsequent BEGIN enablings").
-    const stopsAfterExit = probe.provider !== 'dtrace' || probe.name === 'BEGIN';
+    // (Tested only once exiting: the names are compared by content, a builtin call per firing otherwise.)
     for (let i = 0; i < list.length; i++) {
       const ecb = list[i]!;
-      if (this.rt.exiting && stopsAfterExit) break;
+      if (this.rt.exiting && (probe.provider !== 'dtrace' || probe.name === 'BEGIN')) break;
       this.runEcb(ecb, probe);
       c.probe = probe;
     }

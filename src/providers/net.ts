@@ -131,13 +131,28 @@ export class NetProviders {
    * set once per run), `nowNs` a plain-number clock for RTT estimates.
    */
   frame(f: DecodedFrame, rec: PacketRecord, tsNs: DInt, nowNs: number): void {
+    this.clock(tsNs, nowNs);
+    this.frameAtClock(f, rec);
+  }
+
+  /**
+   * The next frame's clock, as frame() takes it. The capture loop sets it apart
+   * from frameAtClock(): two doubles passed to a call that is not inlined are
+   * boxed (two heap numbers per frame); this small setter is inlined instead.
+   */
+  clock(tsNs: DInt, nowNs: number): void {
+    const c = this.ctx;
+    this.nowNs = nowNs;
+    c.tsNs = tsNs;
+    c.vtsNs = nowNs;
+  }
+
+  /** frame() for a frame whose clock() is already set. */
+  frameAtClock(f: DecodedFrame, rec: PacketRecord): void {
     if (!this.any) return;
     const c = this.ctx;
     this.f = f;
-    this.nowNs = nowNs;
     c.frame = f.frame;
-    c.tsNs = tsNs;
-    c.vtsNs = nowNs;
     c.cpu = rec.queue >= 0 ? rec.queue : 0;
     this.recEpbErrors = rec.epbFlags;
     const pid = rec.pid >= 0 ? rec.pid : rec.effPid >= 0 ? rec.effPid : 0;

@@ -88,6 +88,8 @@ export class AggVar {
   readonly levels: number;
   private readonly store: AggStore;
   readonly entryBytes: number;
+  /** func === 'count', decided once: addN's fast path tests it per firing. */
+  private readonly isCount: boolean;
 
   constructor(store: AggStore, id: number, name: string, func: AggFunc, keyTypes: AggKeyType[], params: AggParams) {
     this.store = store;
@@ -96,6 +98,7 @@ export class AggVar {
     this.func = func;
     this.keyTypes = keyTypes;
     this.params = params;
+    this.isCount = func === 'count';
     this.levels = func === 'lquantize' ? lquantizeLevels(params.low ?? 0, params.high ?? 0, params.step ?? 1) : 0;
     this.nbuckets = func === 'quantize' ? QUANTIZE_NBUCKETS
       : func === 'lquantize' ? this.levels + 2
@@ -177,7 +180,19 @@ export class AggVar {
 
   add0(v: DInt, incr?: DInt): void { this.apply(this.entry0(), v, incr); }
   add1(k: KeyVal, v: DInt, incr?: DInt): void { this.apply(this.entry1(k), v, incr); }
-  addN(keys: readonly KeyVal[], v: DInt, incr?: DInt): void { this.apply(this.entryN(keys), v, incr); }
+  addN(keys: readonly KeyVal[], v: DInt, incr?: DInt): void {
+    // The common keyed count() (`@[x] = count()`): one Map lookup and an increment, without
+    // entryN's length dispatch and apply's switch on the function name.
+    if (this.isCount && keys.length === 1) {
+      const k = keys[0]!;
+      const e = this.entries.get(k) ?? this.entry1(k);
+      if (e === null) return;
+      const o = e.v;
+      e.v = typeof o === 'number' && o < 9007199254740991 ? o + 1 : I.add(o, 1, 8, true);
+      return;
+    }
+    this.apply(this.entryN(keys), v, incr);
+  }
 
   /**
    * clear(): zero every value, keep the keys (dt_aggwalk_rval DTRACE_AGGWALK_CLEAR
