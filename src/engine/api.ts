@@ -36,6 +36,8 @@ export interface EngineOptions {
   testing?: boolean;
   /** --no-infer-note: do not report the inferred local host (an info message). */
   quietInference?: boolean;
+  /** -v: say how the run is spread over workers (engine/parallel). */
+  verbose?: boolean;
 }
 
 export interface RunRequest {
