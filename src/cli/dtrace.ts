@@ -15,6 +15,8 @@ import type { EngineEvent } from '../engine/events.ts';
 import { run } from '../engine/run.ts';
 import { listProbes } from '../engine/list.ts';
 import { openCaptures } from './captures.node.ts';
+import { enableParallel } from '../engine/parallel/index.ts';
+import { cliShardHost } from './workers.node.ts';
 
 /** Bytes of standard output buffered before a write. */
 const OUT_CHUNK = 1 << 20;
@@ -40,6 +42,7 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
     quiet: opts.quiet, cpp: opts.cpp, defines: opts.defines, undefs: opts.undefs, includeDirs: opts.includeDirs,
     xopts: opts.xopts, macroArgs: opts.macroArgs, allowZeroMatch: opts.allowZeroMatch, destructive: opts.destructive,
     compileOnly: opts.compileOnly, locals: opts.locals, quietInference: opts.quietInference, testing: process.env['_DTRACE_TESTING'] !== undefined,
+    verbose: opts.verbose,
     timeZone: 'local',
     readInclude: (p) => { try { return readFileSync(p, 'latin1'); } catch { return undefined; } },
   };
@@ -111,6 +114,8 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
       return 0;
     }
     const captures = await openCaptures(opts.captures);
+    // -x ncpu=N: flow-hashed workers (README, "Scale"); the engine decides whether the program allows it.
+    enableParallel(cliShardHost());
     const req: RunRequest = { programs, captures, options, onEvent };
     const onInt = (): void => ac.abort();
     process.once('SIGINT', onInt);

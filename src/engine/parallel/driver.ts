@@ -49,6 +49,7 @@ import { BOOT_NS, PRESCAN, openSources } from '../capture-run.ts';
 import { planParallel, type ParallelPlan } from './plan.ts';
 import { FlowHasher } from './flowhash.ts';
 import { BatchWriter } from './records.ts';
+import { ChunkPool, sharedMemory } from './chunks.ts';
 import { snapshotRuntime } from './globals.ts';
 import { sequence } from './sequencer.ts';
 import type { EpochDone, FromShard, LocalHostSpec, RecordBatch, ShardHost, ShardOptions, ShardPort } from './protocol.ts';
@@ -125,7 +126,8 @@ interface Epoch {
 class Coordinator {
   private readonly ports: ShardPort[] = [];
   private readonly writers: BatchWriter[] = [];
-  private readonly pool: RecordBatch[][] = [];
+  /** Batches handed back by each shard, for reuse. */
+  private readonly batches: RecordBatch[][] = [];
   private readonly inflight: Epoch[] = [];
   private readonly byId = new Map<number, Epoch>();
   private epochId = 0;
@@ -150,6 +152,8 @@ class Coordinator {
   private readonly ticks: Probe[] = [];
   private readonly nextTick: number[] = [];
   private reader: CaptureReader | null = null;
+  /** Shared chunks, when the sources can read into them. */
+  private pool: ChunkPool | null = null;
 
   constructor(
     private readonly s: Session,
@@ -175,8 +179,8 @@ class Coordinator {
       port.onError = (m) => this.fail(`worker ${i}: ${m}`);
       port.post({ type: 'init', index: i, count: this.n, programs, options: opts });
       this.ports.push(port);
-      this.writers.push(new BatchWriter());
-      this.pool.push([]);
+      this.writers.push(new BatchWriter(this.pool));
+      this.batches.push([]);
       this.flows.push(0); this.conns.push(0); this.dyn.push(0);
     }
   }
@@ -215,6 +219,13 @@ class Coordinator {
   }
 
   async run(captures: readonly ByteSource[]): Promise<number | undefined> {
+    if (sharedMemory) {
+      const pool = new ChunkPool();
+      // Sources that cannot lend (pipes, Blobs) keep their own buffers: their records are copied.
+      let lent = false;
+      for (const c of captures) if (c.lendChunks?.(pool) === true) lent = true;
+      if (lent) this.pool = pool;
+    }
     this.start();
     try {
       return await this.drive(captures);
@@ -306,7 +317,7 @@ class Coordinator {
       if (ticks.length > 0) queueTicks(rel, r.frame);
       packets++;
       lastRel = rel;
-      this.writers[hasher.worker(r, reader.interfaces)]!.add(r);
+      this.writers[hasher.worker(r, reader.interfaces)]!.add(r, this.epochId + 1);
       this.epochRecords++;
       this.epochBytes += r.capLen;
       if (this.epochRecords >= EPOCH_RECORDS || this.epochBytes >= EPOCH_BYTES) this.cut(false);
@@ -393,7 +404,7 @@ class Coordinator {
     const id = ++this.epochId;
     let resolve!: () => void;
     const done = new Promise<void>((r) => { resolve = r; });
-    const e: Epoch = { id, actions: this.actions, sync, results: new Array(this.n), pending: this.n, done, resolve };
+    const e: Epoch = { id, actions: this.actions, sync, results: new Array<EpochDone | undefined>(this.n), pending: this.n, done, resolve };
     this.actions = [];
     this.epochRecords = 0;
     this.epochBytes = 0;
@@ -403,7 +414,7 @@ class Coordinator {
     const ifaces = all.slice(this.ifacesSent);
     this.ifacesSent = all.length;
     for (let i = 0; i < this.n; i++) {
-      const batch = this.writers[i]!.take(this.pool[i]!.pop());
+      const batch = this.writers[i]!.take(this.batches[i]!.pop());
       this.ports[i]!.post({ type: 'epoch', epoch: id, batch, ifaces, sync }, [batch.ints.buffer, batch.floats.buffer, batch.data.buffer]);
     }
   }
@@ -448,7 +459,8 @@ class Coordinator {
   private merge(e: Epoch): void {
     const s = this.s;
     const results = e.results as EpochDone[];
-    for (const r of results) this.pool[r.index]!.push(r.batch);
+    for (const r of results) this.batches[r.index]!.push(r.batch);
+    this.pool?.mergedUpTo(e.id);
     if (this.stoppedByTick) return;
     for (const r of results) { this.firings += r.firings; this.dynDrops += r.dynDrops; this.summary.absorb(r.summary); }
     let merged = false;

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { FromShard, ShardHost, ShardPort } from './protocol.ts';
 
-export function nodeShardHost(entry: URL, execArgv: string[] = []): ShardHost {
+export function nodeShardHost(entry: URL, execArgv: string[] = process.execArgv): ShardHost {
   return {
     cores: availableParallelism(),
     spawn(index): ShardPort {

@@ -12,6 +12,8 @@ import { bytesSource } from '../../capture/sources.ts';
 import type { EngineEvent } from '../events.ts';
 import type { EngineOptions } from '../api.ts';
 import { enableParallel } from './index.ts';
+import { fileSource } from '../../capture/sources.node.ts';
+import { fileURLToPath } from 'node:url';
 import { inProcessHost } from './host-inprocess.ts';
 
 enableParallel(inProcessHost(2));
@@ -128,6 +130,27 @@ describe('what a parallel run must get right', () => {
   it('several captures merged by time', async () => {
     await same('#pragma D option quiet\nip:::send, ip:::receive { printf("%d %s\\n", timestamp, args[2]->ip_daddr); @[args[3]->if_name] = count(); }', {},
       ['samples/captures/proto2-tcp4-in.pcapng', 'samples/captures/proto2-tcp4-out.pcapng', MIXED]);
+  });
+  it('shared chunks (files read into buffers the shards share): small chunks, records across chunk edges', async () => {
+    const text = '#pragma D option quiet\nip:::send, ip:::receive { printf("%d %s %d\\n", timestamp, args[2]->ip_saddr, args[2]->ip_plength); @[args[3]->if_name] = count(); }';
+    const outs: string[] = [];
+    for (const n of [1, 2, 3]) {
+      let stdout = '';
+      const file = await fileSource(fileURLToPath(new URL(MIXED, root)), 4096, 2);
+      let lent = false;
+      const src = { ...file, read: () => file.read(), close: () => file.close(), lendChunks: (a: Parameters<NonNullable<typeof file.lendChunks>>[0]) => (lent = file.lendChunks!(a)) };
+      const status = await run({
+        programs: [{ name: 'x.d', text, kind: 'file' }], captures: [src],
+        options: { xopts: [['ncpu', String(n)]], quietInference: true },
+        onEvent: (e) => { if (e.kind === 'text') stdout += e.text; },
+      });
+      expect(status).toBe(0);
+      expect(lent).toBe(n > 1);
+      outs.push(stdout);
+    }
+    expect(outs[1]).toBe(outs[0]);
+    expect(outs[2]).toBe(outs[0]);
+    expect(outs[0]!.split('\n').length).toBeGreaterThan(3000);
   });
   it('damaged captures: the same warnings and summary', async () => {
     await same('ip:::receive { @[args[2]->ip_saddr] = count(); }', {}, ['test/fixtures/captures/capture-pcap-snaplen.pcap']);

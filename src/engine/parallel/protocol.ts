@@ -56,12 +56,17 @@ export interface BeginMessage {
   locals: LocalHostSpec;
 }
 
-/** Records packed for one shard: meta rows (I_W int32 + F_W float64 per record) over one byte buffer. */
+/**
+ * Records for one shard: meta rows (I_W int32 + F_W float64 per record)
+ * whose bytes are in a shared chunk (by slot: chunks.ts) or copied into `data`.
+ */
 export interface RecordBatch {
   n: number;
   ints: Int32Array;
   floats: Float64Array;
   data: Uint8Array;
+  /** Shared chunks this shard has not seen before: slot and buffer. */
+  slots: { slot: number; buffer: SharedArrayBuffer }[];
   /** Process names and comments the records refer to (by index). */
   strings: string[];
 }

@@ -1,12 +1,15 @@
 /**
- * Packet records packed for a shard, and read back on the other side.
+ * Packet records for a shard, and read back on the other side.
  *
- * The coordinator copies each record's bytes into its shard's batch (one
- * buffer, records back to back) with its fields in two typed arrays; the
- * batch is transferred, not copied, to the shard, and comes back with the
- * epoch's result to be filled again — so a run allocates a handful of
+ * A record whose bytes are in a shared chunk (chunks.ts) is sent as its
+ * slot and offset; any other (stitched across chunks, copied by the
+ * prescan, decompressed, or read where shared memory is unavailable) is
+ * copied into the batch's own buffer. Its fields go into two typed arrays.
+ * The batch is transferred, not copied, to the shard, and comes back with
+ * the epoch's result to be filled again, so a run allocates a handful of
  * buffers however long the capture. The shard's BatchRecords hands out one
- * reused PacketRecord per row: a view into the batch, like a reader's.
+ * reused PacketRecord per row: a view into the chunk or the batch, like a
+ * reader's.
  *
  * Strings (process names, comments) are rare: a row refers to them by index
  * into the batch's string list (-1: none).
@@ -14,11 +17,12 @@
 import type { PacketRecord } from '../../capture/types.ts';
 import { newRecord } from '../../capture/chunked.ts';
 import type { RecordBatch } from './protocol.ts';
+import type { ChunkPool } from './chunks.ts';
 
 // int32 fields per row
 const I_IF = 0, I_OFF = 1, I_CAP = 2, I_ORIG = 3, I_NSEC = 4, I_DIR = 5, I_RECEPT = 6, I_EPB = 7, I_QUEUE = 8,
-  I_DROP = 9, I_PID = 10, I_EPID = 11, I_PROC = 12, I_EPROC = 13, I_COMM = 14, I_NCOMM = 15;
-export const I_W = 16;
+  I_DROP = 9, I_PID = 10, I_EPID = 11, I_PROC = 12, I_EPROC = 13, I_COMM = 14, I_NCOMM = 15, I_SLOT = 16;
+export const I_W = 17;
 // float64 fields per row
 const F_FRAME = 0, F_SEC = 1, F_FOFF = 2;
 export const F_W = 3;
@@ -26,40 +30,54 @@ export const F_W = 3;
 const NO_COMMENTS: readonly string[] = [];
 
 export function emptyBatch(rows = 1024, bytes = 1 << 20): RecordBatch {
-  return { n: 0, ints: new Int32Array(rows * I_W), floats: new Float64Array(rows * F_W), data: new Uint8Array(bytes), strings: [] };
+  return { n: 0, ints: new Int32Array(rows * I_W), floats: new Float64Array(rows * F_W), data: new Uint8Array(bytes), strings: [], slots: [] };
 }
 
 /** Fills one shard's batch for the current epoch. */
 export class BatchWriter {
   batch: RecordBatch;
-  /** Bytes of packet data in the batch. */
+  /** Bytes of packet data copied into the batch. */
   bytes = 0;
+  /** Slots this shard already has. */
+  private readonly sent = new Set<number>();
 
-  constructor(batch: RecordBatch = emptyBatch()) {
+  /** `pool`: the shared chunks records may be in (null: copy every record). */
+  constructor(private readonly pool: ChunkPool | null = null, batch: RecordBatch = emptyBatch()) {
     this.batch = batch;
     this.batch.n = 0;
     this.batch.strings = [];
+    this.batch.slots = [];
   }
 
   get n(): number { return this.batch.n; }
 
-  add(r: PacketRecord): void {
-    let b = this.batch;
+  /** Adds `r` to the batch of epoch `epoch`. */
+  add(r: PacketRecord, epoch: number): void {
+    const b = this.batch;
     const i = b.n;
     if ((i + 1) * I_W > b.ints.length) {
       const ints = new Int32Array(b.ints.length * 2); ints.set(b.ints); b.ints = ints;
       const floats = new Float64Array(b.floats.length * 2); floats.set(b.floats); b.floats = floats;
     }
     const len = r.capLen;
-    if (this.bytes + len > b.data.length) {
-      const data = new Uint8Array(Math.max(b.data.length * 2, this.bytes + len)); data.set(b.data.subarray(0, this.bytes)); b.data = data;
-    }
-    b = this.batch;
-    b.data.set(r.buf.subarray(r.off, r.off + len), this.bytes);
     const o = i * I_W;
     const ints = b.ints;
+    const slot = this.pool !== null ? this.pool.slotOf(r.buf) : -1;
+    if (slot >= 0) {
+      this.pool!.use(slot, epoch);
+      if (!this.sent.has(slot)) { this.sent.add(slot); b.slots.push({ slot, buffer: this.pool!.views[slot]!.buffer as SharedArrayBuffer }); }
+      ints[o + I_SLOT] = slot;
+      ints[o + I_OFF] = r.buf.byteOffset + r.off;
+    } else {
+      if (this.bytes + len > b.data.length) {
+        const data = new Uint8Array(Math.max(b.data.length * 2, this.bytes + len)); data.set(b.data.subarray(0, this.bytes)); b.data = data;
+      }
+      b.data.set(r.buf.subarray(r.off, r.off + len), this.bytes);
+      ints[o + I_SLOT] = -1;
+      ints[o + I_OFF] = this.bytes;
+      this.bytes += len;
+    }
     ints[o + I_IF] = r.ifIndex;
-    ints[o + I_OFF] = this.bytes;
     ints[o + I_CAP] = len;
     ints[o + I_ORIG] = r.origLen;
     ints[o + I_NSEC] = r.tsNsec;
@@ -80,7 +98,6 @@ export class BatchWriter {
     b.floats[f + F_FRAME] = r.frame;
     b.floats[f + F_SEC] = r.tsSec;
     b.floats[f + F_FOFF] = r.fileOffset;
-    this.bytes += len;
     b.n = i + 1;
   }
 
@@ -98,6 +115,7 @@ export class BatchWriter {
     this.batch = next ?? emptyBatch(Math.max(1024, b.ints.length / I_W), Math.max(1 << 16, b.data.length));
     this.batch.n = 0;
     this.batch.strings = [];
+    this.batch.slots = [];
     this.bytes = 0;
     return b;
   }
@@ -107,8 +125,13 @@ export class BatchWriter {
 export class BatchRecords {
   private readonly rec = newRecord();
   private b: RecordBatch | null = null;
+  /** Shared chunks by slot. */
+  private readonly views: Uint8Array[] = [];
 
-  set(b: RecordBatch): void { this.b = b; }
+  set(b: RecordBatch): void {
+    this.b = b;
+    for (const s of b.slots) this.views[s.slot] = new Uint8Array(s.buffer);
+  }
 
   /** Record `i`; `cpu` stands in for a queue the capture did not name (the shard's index: `cpu`). */
   at(i: number, cpu: number): PacketRecord {
@@ -120,7 +143,8 @@ export class BatchRecords {
     r.tsSec = b.floats[f + F_SEC]!;
     r.fileOffset = b.floats[f + F_FOFF]!;
     r.ifIndex = ints[o + I_IF]!;
-    r.buf = b.data;
+    const slot = ints[o + I_SLOT]!;
+    r.buf = slot < 0 ? b.data : this.views[slot]!;
     r.off = ints[o + I_OFF]!;
     r.capLen = ints[o + I_CAP]!;
     r.origLen = ints[o + I_ORIG]!;
