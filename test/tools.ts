@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 
-const PACKAGES: Record<string, string> = { tshark: 'tshark', tcpdump: 'tcpdump' };
+const PACKAGES: Record<string, string> = { tshark: 'tshark', tcpdump: 'tcpdump', editcap: 'wireshark-common' };
 const checked = new Set<string>();
 
 /** Throws, naming the install command, unless `tool --version` runs. */

@@ -7,7 +7,8 @@
  * Exit status: exit()'s value, else 0; 1 for compile errors and unreadable
  * files; 2 for bad usage.
  */
-import { readFileSync, appendFileSync, openSync, closeSync, writeSync } from 'node:fs';
+import { readFileSync, appendFileSync, openSync, closeSync, writeSync, writeFileSync } from 'node:fs';
+import { optionIsSet } from '../engine/options.ts';
 import type { CliOptions } from './args.ts';
 import { USAGE } from './args.ts';
 import type { EngineOptions, ProgramText, RunRequest } from '../engine/api.ts';
@@ -51,8 +52,27 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
     return 2;
   }
 
+  // -x aggpartial: -o names the Parquet partial; text stays on standard output.
+  const partialSet = opts.xopts.filter(([n]) => n === 'aggpartial').pop();
+  const partialFile = partialSet !== undefined && optionIsSet(partialSet[1], true) ? opts.outFile : undefined;
+  if (partialSet !== undefined && optionIsSet(partialSet[1], true) && partialFile === undefined) {
+    process.stderr.write(`${prog}: -x aggpartial writes a Parquet file: name it with -o FILE\n`);
+    return 2;
+  }
+  if (opts.merge.length > 0 && opts.captures.length > 0) {
+    process.stderr.write(`${prog}: --merge reads partials, not captures: drop the -r options\n`);
+    return 2;
+  }
+  const partials: { name: string; bytes: Uint8Array }[] = [];
+  for (const f of opts.merge) {
+    try { partials.push({ name: f, bytes: readFileSync(f) }); } catch (e) {
+      process.stderr.write(`${prog}: failed to open ${f}: ${errnoText(e)}\n`);
+      return 1;
+    }
+  }
+
   let outFd: number | undefined;
-  if (opts.outFile !== undefined) {
+  if (opts.outFile !== undefined && partialFile === undefined) {
     try { outFd = openSync(opts.outFile, 'a'); } catch (e) {
       process.stderr.write(`${prog}: failed to open output file '${opts.outFile}': ${errnoText(e)}\n`);
       return 1;
@@ -98,9 +118,17 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
     if (!flushQueued) { flushQueued = true; queueMicrotask(flushOut); }
   };
   const live = opts.captures.includes('-');
+  let partialFailed = false;
   const onEvent = (e: EngineEvent): void => {
     switch (e.kind) {
       case 'text': writeOut(e.text); break;
+      case 'aggpartial':
+        try { writeFileSync(partialFile!, e.bytes); } catch (err) {
+          flushOut();
+          process.stderr.write(`${prog}: failed to write ${partialFile!}: ${errnoText(err)}\n`);
+          partialFailed = true;
+        }
+        break;
       case 'message': flushOut(); process.stderr.write(Buffer.from(e.raw ? `${e.text}\n` : `${prog}: ${e.text}\n`, 'latin1')); break;
       default: break;
     }
@@ -117,6 +145,7 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
     // -x ncpu=N: flow-hashed workers (README, "Scale"); the engine decides whether the program allows it.
     enableParallel(cliShardHost());
     const req: RunRequest = { programs, captures, options, onEvent };
+    if (opts.merge.length > 0) req.partials = partials;
     const onInt = (): void => ac.abort();
     process.once('SIGINT', onInt);
     req.signal = ac.signal;
@@ -125,7 +154,7 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
     const status = await run(req);
     process.removeListener('SIGINT', onInt);
     flushOut();
-    return status;
+    return partialFailed ? 1 : status;
   } finally {
     flushOut();
     if (outFd !== undefined) closeSync(outFd);

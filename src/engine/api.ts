@@ -46,6 +46,12 @@ export interface RunRequest {
   captures: ByteSource[];
   options: EngineOptions;
   onEvent: (e: EngineEvent) => void;
+  /**
+   * --merge: aggregation partials (written by `-x aggpartial`) to merge
+   * instead of reading captures; END then prints what one run over all their
+   * captures prints (engine/partial/partial-run.ts).
+   */
+  partials?: { name: string; bytes: Uint8Array }[];
   /** Aborting ends the run as Ctrl-C ends dtrace: END fires, unprinted aggregations print. */
   signal?: AbortSignal;
 }
