@@ -5,8 +5,7 @@
  * to run(), which then finds the merged aggregations in its Session.
  *
  * When the program may run on several workers (plan.ts) and several are
- * asked for (`-x ncpu=N`, default the host's cores for captures of
- * PARALLEL_MIN_BYTES or more), the coordinator:
+ * asked for (`-x ncpu=N`; the default is one: DEFAULT_SPREAD), the coordinator:
  *
  *   1. starts N shards (shard.ts) and has them compile the program, while
  *      it opens the captures and, if the local host must be inferred, reads
@@ -57,6 +56,14 @@ import type { EpochDone, FromShard, LocalHostSpec, RecordBatch, ShardHost, Shard
 /** Default worker count applies to captures at least this large (smaller ones finish before workers start). */
 export const PARALLEL_MIN_BYTES = 32 << 20;
 export const MAX_NCPU = 256;
+/**
+ * Whether a run without -x ncpu spreads over the host's cores. Off: on the
+ * bench capture the coordinator's own work (reading, framing, flow hashing,
+ * batching) costs more CPU than a whole one-thread run of the count
+ * one-liner, so two workers on two cores are slower than one (README,
+ * "Workers"). Turn it on once the workers frame the shared chunks themselves.
+ */
+const DEFAULT_SPREAD = false;
 const EPOCH_RECORDS = 8192;
 const EPOCH_BYTES = 8 << 20;
 const MAX_INFLIGHT = 4;
@@ -80,6 +87,9 @@ export function chooseWorkers(s: Session, host: ShardHost, captures: readonly By
     const n = Math.min(Number(v), MAX_NCPU);
     return { n, why: n === 1 ? '-x ncpu=1' : `-x ncpu=${n}` };
   }
+  // Without -x ncpu, one worker when DEFAULT_SPREAD is off (measured: README, "Workers"); else the
+  // host's cores for captures of PARALLEL_MIN_BYTES or more.
+  if (!DEFAULT_SPREAD) return { n: 1, why: `the default: -x ncpu=N spreads frames over N workers; ${host.cores} cores here` };
   let total = 0;
   for (const c of captures) {
     if (c.size === undefined) return { n: 1, why: 'live input (-x ncpu=N to spread it)' };
