@@ -140,6 +140,8 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
   const ctx = sink.ctx;
   const net = new NetProviders(probesOf(sink.registry), counting, undefined, usesOf(sink));
   const dec = new Decoder();
+  // Received datagrams being reassembled: their deadline is tested for every record (a field read).
+  const reasm = net.reasm;
   const signal = opts.signal;
   // Live input: what the packets so far printed goes out before waiting for the next chunk
   // (not a write per firing; not held until 64 KiB have piled up either).
@@ -183,7 +185,7 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
     for (;;) {
       let k = -1;
       for (let i = 0; i < n; i++) if (nextTick[i]! <= rel && (k < 0 || nextTick[i]! < nextTick[k]!)) k = i;
-      const d = net.deadline;
+      const d = reasm.deadline;
       if (d <= rel && (k < 0 || d <= nextTick[k]!)) {
         net.expire(BOOT_NS + d, d);
         if (sink.stopped()) return;
@@ -223,7 +225,7 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
     if (!started) { start(r); if (sink.stopped()) return; }
     const rel = relOf(r);
     if (!opener) {
-      if (ticks.length > 0 || rel >= net.deadline) { fireTimersUntil(rel); if (sink.stopped()) return; }
+      if (ticks.length > 0 || rel >= reasm.deadline) { fireTimersUntil(rel); if (sink.stopped()) return; }
       packets++;
     }
     if (!net.any) return;
@@ -347,8 +349,8 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
   }
   const lines = dec.summary.lines();
   if (lines.length > 0) sink.emit({ kind: 'message', level: 'warning', text: lines.join('\n') });
-  const reasm = net.finish();
-  if (reasm.length > 0) sink.emit({ kind: 'message', level: 'warning', text: reasm.join('\n') });
+  const reasmLines = net.finish();
+  if (reasmLines.length > 0) sink.emit({ kind: 'message', level: 'warning', text: reasmLines.join('\n') });
   return { packets, firings: counting.firings, reason };
 }
 

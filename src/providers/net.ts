@@ -215,7 +215,10 @@ export class NetProviders {
     if (f.ifName !== this.lastIfName) { this.lastIfName = f.ifName; this.lastIfTunnel = TUNNEL_IF.test(f.ifName); this.lastIfLo = isLoName(f.ifName); }
     this.tunnelIf = this.lastIfTunnel;
 
-    this.loop = this.lastIfLo || isLoopFrame(f);
+    const l0 = f.ipCount > 0 ? f.ip[0]! : null;
+    this.loop = f.linkType === LINKTYPE.NULL || f.linkType === LINKTYPE.LOOP || this.lastIfLo ||
+      (l0 !== null && ((isLoopbackAddr(f.buf, l0.srcOff, l0.addrLen) && isLoopbackAddr(f.buf, l0.dstOff, l0.addrLen)) ||
+        (l0.addrLen === 4 ? this.view.getUint32(l0.srcOff) === this.view.getUint32(l0.dstOff) : sameAddr(f.buf, l0.srcOff, l0.dstOff, l0.addrLen))));
     if (this.loop) {
       this.sendPath(f, true);
       this.receivePath(f);
@@ -638,7 +641,8 @@ interface Saved {
 
 /**
  * A loopback frame (besides an `lo` interface): link type NULL/LOOP,
- * loopback addresses at both ends, or one address at both ends.
+ * loopback addresses at both ends, or one address at both ends (as
+ * frameAtClock decides, which reads the IPv4 addresses through its view).
  */
 function isLoopFrame(f: DecodedFrame): boolean {
   if (f.linkType === LINKTYPE.NULL || f.linkType === LINKTYPE.LOOP) return true;
