@@ -317,13 +317,30 @@ export function connections(ref: Reference): Conn[] {
  * Returns "old>new" strings, one per transition.
  */
 export function stateTransitions(ref: Reference): string[] | null {
+  return timedTransitions(ref)?.map((t) => `${t.from}>${t.to}`) ?? null;
+}
+
+/** One state change of stateTransitions(), with the segment (frame, time) that caused it and its local end. */
+export interface Transition {
+  from: string;
+  to: string;
+  frame: number;
+  ns: number;
+  /** "laddr:lport>raddr:rport" of the local end. */
+  local: string;
+}
+
+/** stateTransitions() with when and where each change happened. */
+export function timedTransitions(ref: Reference): Transition[] | null {
   interface End { state: string; finSeq: number | null }
   const ends = new Map<string, End>();
-  const out: string[] = [];
-  const go = (e: End, to: string): void => { out.push(`${e.state}>${to}`); e.state = to; };
+  const out: Transition[] = [];
+  let cur: { frame: number; ns: number; local: string } = { frame: 0, ns: 0, local: '' };
+  const go = (e: End, to: string): void => { out.push({ from: e.state, to, ...cur }); e.state = to; };
   const acks = (ack: number, seq: number): boolean => ((ack - seq) | 0) > 0; // ack is past seq (mod 2^32)
   for (const { l: s, dir } of firings(ref.tcp)) {
     const local = dir === 'send' ? `${s.src}:${s.sport}>${s.dst}:${s.dport}` : `${s.dst}:${s.dport}>${s.src}:${s.sport}`;
+    cur = { frame: s.frame, ns: s.ns, local };
     const syn = (s.flags & TH_SYN) !== 0, ack = (s.flags & TH_ACK) !== 0, rst = (s.flags & TH_RST) !== 0, fin = (s.flags & TH_FIN) !== 0;
     let e = ends.get(local);
     if (e === undefined) {

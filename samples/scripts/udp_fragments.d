@@ -10,11 +10,11 @@
  * whole datagram, as a kernel fires them around fragmentation and
  * reassembly.
  *
- * Capture: samples/captures/udp-fragments-lo.pcap, a real capture of lo at
- * MTU 1280 (samples/captures/udp-fragments-lo.sh): datagrams of 3000, 400
- * and 6000 bytes over 127.0.0.1, echoed back, then over ::1.
- *
- *   wiretrace -s samples/scripts/udp_fragments.d -r samples/captures/udp-fragments-lo.pcap
+ * Sample: samples/captures/udp-fragments-lo.pcap
+ *   (a real capture of lo at MTU 1280 (the script that made it:
+ *   samples/captures/udp-fragments-lo.sh): datagrams of 3000, 400 and 6000
+ *   bytes over 127.0.0.1, echoed back, then over ::1)
+ * Run:    wiretrace -s samples/scripts/udp_fragments.d -r samples/captures/udp-fragments-lo.pcap
  */
 #pragma D option quiet
 

@@ -21,7 +21,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { tsharkAvailable } from './tshark.ts';
+import { requireTshark } from './tshark.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'bin/wiretrace.mjs');
@@ -96,7 +96,9 @@ const CASES: { capture: string; locals: string[]; local: (a: string) => boolean 
   { capture: 'samples/captures/udp-fragments-lo.pcap', locals: [], local: (a) => a === '127.0.0.1' || a === '::1' },
 ];
 
-describe.skipIf(!tsharkAvailable())('reassembly agrees with tshark\'s (ip.defragment on)', () => {
+requireTshark();
+
+describe('reassembly agrees with tshark\'s (ip.defragment on)', () => {
   for (const c of CASES) {
     it(c.capture.split('/').pop()!, () => {
       const want = expected(join(ROOT, c.capture), c.local);
