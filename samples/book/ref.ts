@@ -104,8 +104,14 @@ function epochNs(s: string): bigint {
 
 const cache = new Map<string, Reference>();
 
-export function reference(capture: string): Reference {
-  const hit = cache.get(capture);
+/**
+ * tshark's reading of a capture. Directions come from the capture (pcapng
+ * flags, loopback); `local` names the capturing host's addresses for a
+ * capture that states none (a plain pcap), as wiretrace's --local does.
+ */
+export function reference(capture: string, local: readonly string[] = []): Reference {
+  const key = local.length === 0 ? capture : `${capture}\0${local.join(',')}`;
+  const hit = cache.get(key);
   if (hit !== undefined) return hit;
   requireTshark();
   const args = ['-r', capture, '-n', '-T', 'fields', '-E', 'separator=\t', '-E', 'occurrence=a', '-E', 'aggregator=,'];
@@ -145,6 +151,7 @@ export function reference(capture: string): Reference {
           if (isLoopback(src) && isLoopback(dst)) outerDirs = ['send', 'receive'];
           else if (flag.endsWith('1')) outerDirs = ['receive'];
           else if (flag.endsWith('2')) outerDirs = ['send'];
+          else if (local.length > 0) outerDirs = local.includes(src) ? ['send'] : ['receive'];
           else throw new Error(`${capture}: frame ${frame} has no stated direction; the reference needs pcapng flags or loopback`);
         }
         last = { frame, ns, ver: v4 ? 4 : 6, src, dst, plen, proto, dirs: outerDirs, depth: n4 + n6 - 1, iface: col('frame.interface_name')[0] ?? '' };
@@ -176,7 +183,7 @@ export function reference(capture: string): Reference {
   }
   const start = pcapngStartNs(capture);
   if (start !== null && start < ref.t0Ns) ref.beginNs = -Number(ref.t0Ns - start);
-  cache.set(capture, ref);
+  cache.set(key, ref);
   return ref;
 }
 

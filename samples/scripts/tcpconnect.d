@@ -18,12 +18,12 @@
 dtrace:::BEGIN
 {
 	printf("Tracing connect ... Hit Ctrl-C to end\n");
-	printf("%-6s %-12s %-2s %-16s %-16s %-6s\n", "PID", "COMM", "IP", "SADDR", "DADDR", "DPORT");
+	printf("%-7s %-12s %-2s %-16s %-16s %-6s\n", "PID", "COMM", "IP", "SADDR", "DADDR", "DPORT");
 }
 
 tcp:::connect-request
 {
 	/* bcc's line ends with its (empty) DNS column: "%-6d %s" */
-	printf("%-6d %-12.12s %-2d %-16s %-16s %-6d \n", pid, execname, args[2]->ip_ver,
+	printf("%-7d %-12.12s %-2d %-16s %-16s %-6d \n", pid, execname, args[2]->ip_ver,
 	    args[2]->ip_saddr, args[2]->ip_daddr, args[4]->tcp_dport);
 }

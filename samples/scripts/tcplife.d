@@ -60,8 +60,14 @@ tcp:::state-change
 {
 	/* bcc: span_us = ns / 1000, printed as ms with "%.2f" (rounded to 10 us) */
 	this->h = ((timestamp - self->birth) / 1000 + 5) / 10;
+	/*
+	 * Without process information execname is "", and a thread-local set
+	 * to "" is freed (reads back as NULL, which printf cannot print): so
+	 * self->comm is compared (a comparison reads NULL as "") before use.
+	 */
+	this->comm = !self->who ? execname : self->comm != "" ? self->comm : "";
 	printf("%-5d %-10.10s %s%-15s %-5d %-15s %-5d %5d %5d %d.%02d\n", self->who ? self->pid : pid,
-	    self->who ? self->comm : execname, "", args[3]->tcps_laddr, args[3]->tcps_lport,
+	    this->comm, "", args[3]->tcps_laddr, args[3]->tcps_lport,
 	    args[3]->tcps_raddr, args[3]->tcps_rport, self->tx / 1024, self->rx / 1024, this->h / 100, this->h % 100);
 	self->birth = 0;
 	self->tx = 0;

@@ -33,14 +33,14 @@ dtrace:::BEGIN
 	st[TCP_STATE_FIN_WAIT_2] = "FIN_WAIT2";
 	st[TCP_STATE_TIME_WAIT] = "TIME_WAIT";
 	printf("Tracing retransmits ... Hit Ctrl-C to end\n");
-	printf("%-8s %-6s %-2s %-20s %1s> %-20s %-4s\n", "TIME", "PID", "IP", "LADDR:LPORT", "T", "RADDR:RPORT", "STATE");
+	printf("%-8s %-7s %-2s %-20s %1s> %-20s %-4s\n", "TIME", "PID", "IP", "LADDR:LPORT", "T", "RADDR:RPORT", "STATE");
 }
 
 tcp:::send
 /args[3]->tcps_retransmit/
 {
 	this->s = (walltimestamp / 1000000000) % 86400;
-	printf("%02d:%02d:%02d %-6d %-2d %-20s %1s> %-20s %s\n", this->s / 3600, (this->s / 60) % 60, this->s % 60,
+	printf("%02d:%02d:%02d %-7d %-2d %-20s %1s> %-20s %s\n", this->s / 3600, (this->s / 60) % 60, this->s % 60,
 	    pid, args[2]->ip_ver, strjoin(strjoin(args[3]->tcps_laddr, ":"), lltostr(args[3]->tcps_lport)), "R",
 	    strjoin(strjoin(args[3]->tcps_raddr, ":"), lltostr(args[3]->tcps_rport)), st[args[3]->tcps_state]);
 }

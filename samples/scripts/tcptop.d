@@ -93,15 +93,15 @@ profile:::tick-1sec, dtrace:::END
 profile:::tick-1sec, dtrace:::END
 /(summary || probename == "END") && n4/
 {
-	printf("%-6s %-12s %-21s %-21s %6s %6s\n", "PID", "COMM", "LADDR", "RADDR", "RX_KB", "TX_KB");
-	printa("%-6d %-12.12s %-21s %-21s %@6d %@6d\n", @rx4, @tx4, @t4);
+	printf("%-7s %-12s %-21s %-21s %6s %6s\n", "PID", "COMM", "LADDR", "RADDR", "RX_KB", "TX_KB");
+	printa("%-7d %-12.12s %-21s %-21s %@6d %@6d\n", @rx4, @tx4, @t4);
 }
 
 profile:::tick-1sec, dtrace:::END
 /(summary || probename == "END") && n6/
 {
-	printf("\n%-6s %-12s %-32s %-32s %6s %6s\n", "PID", "COMM", "LADDR6", "RADDR6", "RX_KB", "TX_KB");
-	printa("%-6d %-12.12s %-32s %-32s %@6d %@6d\n", @rx6, @tx6, @t6);
+	printf("\n%-7s %-12s %-32s %-32s %6s %6s\n", "PID", "COMM", "LADDR6", "RADDR6", "RX_KB", "TX_KB");
+	printa("%-7d %-12.12s %-32s %-32s %@6d %@6d\n", @rx6, @tx6, @t6);
 }
 
 profile:::tick-1sec, dtrace:::END

@@ -13,10 +13,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { reference } from '../book/ref.ts';
 import { type BccCheck, pyfmt, tcpaccept, tcpconnect, tcplife, tcpretrans, tcpstates, tcptop } from './bcc.ts';
-import { pcapngBlocks, requireTshark, tsharkFields } from './tshark.ts';
+import { type Blocks, pcapngBlocks, requireTshark, tsharkFields } from './tshark.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-interface Example { id: string; script: string; capture: string; args: string[]; expected: string | null; golden: boolean }
+interface Example { id: string; script: string; capture: string; options: string[]; args: string[]; expected: string | null; golden: boolean }
 const manifest = JSON.parse(readFileSync(join(ROOT, 'samples/manifest.json'), 'utf8')) as { examples: Example[] };
 const byScript = (s: string): Example => {
   const e = manifest.examples.find((x) => x.script === `samples/scripts/${s}` && x.golden);
@@ -45,15 +45,29 @@ describe('pyfmt formats as Python\'s % does', () => {
   });
 });
 
+/** The capturing host's addresses an entry names with --local (for a capture that states no directions). */
+const locals = (e: Example): string[] => e.options.flatMap((o, i) => (e.options[i - 1] === '--local' ? [o] : []));
+/** Process information: a pcapng's blocks; a pcap has none (pid 0, execname ""). */
+const procs = (cap: string): Blocks => (cap.endsWith('.pcapng') ? pcapngBlocks(cap) : { procs: [], isbStart: [], epbs: [] });
+
 requireTshark();
 
 describe('bcc tool goldens agree with tshark', { timeout: 120_000 }, () => {
-  for (const [script, check] of TOOLS) {
-    it(script, () => {
-      const e = byScript(script);
+  const entries = manifest.examples.filter((x) => x.golden && TOOLS.some(([s]) => x.script === `samples/scripts/${s}`));
+  it('every tool has goldens on the generated tcpsnoop or demo capture and on the real lossy one', () => {
+    for (const [script] of TOOLS) {
+      const caps = entries.filter((x) => x.script === `samples/scripts/${script}`).map((x) => x.capture.split('/').pop());
+      expect(caps, script).toContain('tcp-lossy-veth.pcap');
+      expect(caps.length, script).toBeGreaterThanOrEqual(2);
+    }
+  });
+  for (const e of entries) {
+    const script = e.script.split('/').pop()!;
+    it(`${script} on ${e.capture.split('/').pop()}`, () => {
+      const check = TOOLS.find(([s]) => s === script)![1];
       const cap = join(ROOT, e.capture);
       const golden = readFileSync(join(ROOT, e.expected!), 'utf8');
-      check(cap)(golden, { ref: reference(cap), procs: pcapngBlocks(cap), args: e.args });
+      check(cap)(golden, { ref: reference(cap, locals(e)), procs: procs(cap), args: e.args });
     });
   }
 
@@ -85,6 +99,70 @@ describe('bcc tool goldens agree with tshark', { timeout: 120_000 }, () => {
       const i = order.indexOf(`${fr} ${probe}`);
       if (probe === 'udp:send') expect(order[i + 1]).toBe(`${fr} ip:send`);
       else expect(order[i - 1]).toBe(`${fr} ip:receive`);
+    }
+  });
+});
+
+/**
+ * The real capture against tshark's own summaries, with no model of TCP in
+ * between: connections from its SYNs, retransmissions from its TCP analysis,
+ * lifetimes from its conversation statistics (`-z conv,tcp`).
+ */
+describe('the real lossy capture: the tools\' totals are tshark\'s', { timeout: 120_000 }, () => {
+  const entry = (tool: string): Example => manifest.examples.find((x) => x.id === `bcc-${tool}-lossy`)!;
+  const cap = join(ROOT, entry('tcplife').capture);
+  const local = new Set(locals(entry('tcplife')));
+  const rows = (tool: string, header: number): string[][] =>
+    readFileSync(join(ROOT, entry(tool).expected!), 'utf8').split('\n').slice(header).filter((l) => l !== '').map((l) => l.trim().split(/\s+/));
+  /** tshark's SYNs (no ACK), one per stream: [stream, source, destination port]. */
+  const syns = (): [string, string, string][] => {
+    const seen = new Map<string, [string, string, string]>();
+    for (const [stream, s4, s6, dport] of tsharkFields(cap, ['tcp.stream', 'ip.src', 'ipv6.src', 'tcp.dstport'], ['-Y', 'tcp.flags.syn == 1 && tcp.flags.ack == 0'])) {
+      if (!seen.has(stream!)) seen.set(stream!, [stream!, s4 || s6!, dport!]);
+    }
+    return [...seen.values()];
+  };
+
+  it('tcpconnect: one line per connection tshark sees the host open (its SYNs), tcpaccept one per connection opened to it', () => {
+    const out = syns().filter(([, src]) => local.has(src)).map(([, , dport]) => dport);
+    const inn = syns().filter(([, src]) => !local.has(src));
+    expect(out.length).toBeGreaterThanOrEqual(5);
+    expect(rows('tcpconnect', 2).map((r) => r.at(-1))).toEqual(out);
+    expect(rows('tcpaccept', 1).length).toBe(inn.length);
+    expect(inn.length).toBeGreaterThan(0);
+  });
+
+  it('tcpretrans: as many lines as segments the host sent that tshark flags as retransmissions', () => {
+    const sent = tsharkFields(cap, ['ip.src', 'ipv6.src'], ['-Y', 'tcp.analysis.retransmission or tcp.analysis.fast_retransmission'])
+      .filter(([s4, s6]) => local.has(s4 || s6!));
+    expect(sent.length).toBeGreaterThan(10);
+    expect(rows('tcpretrans', 2).length).toBe(sent.length);
+  });
+
+  it('tcplife: one line per conversation, each lifespan within the handshake of tshark\'s conversation duration', () => {
+    const conv = execFileSync('tshark', ['-r', cap, '-n', '-q', '-z', 'conv,tcp'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .split('\n').filter((l) => l.includes('<->')).map((l) => {
+        const f = l.trim().split(/\s+/);
+        return { a: f[0]!, b: f[2]!, ms: Number(f.at(-1)) * 1000 };
+      });
+    // The handshake time of each stream (SYN to the ACK of the SYN-ACK), keyed by its two ends.
+    const rtt = new Map<string, number>();
+    for (const [s4, d4, s6, d6, sp, dp, r] of tsharkFields(cap, ['ip.src', 'ip.dst', 'ipv6.src', 'ipv6.dst', 'tcp.srcport', 'tcp.dstport', 'tcp.analysis.initial_rtt'], ['-Y', 'tcp.analysis.initial_rtt'])) {
+      const k = [`${s4 || s6}:${sp}`, `${d4 || d6}:${dp}`].sort().join(' ');
+      if (!rtt.has(k)) rtt.set(k, Number(r) * 1000);
+    }
+    const life = rows('tcplife', 1);
+    expect(life.length).toBe(conv.length);
+    for (const r of life) {
+      // PID COMM? LADDR LPORT RADDR RPORT TX_KB RX_KB MS (COMM is empty in a pcap)
+      const [la, lp, ra, rp, , , ms] = r.slice(-7);
+      const k = [`${la}:${lp}`, `${ra}:${rp}`].sort().join(' ');
+      const c = conv.find((x) => [x.a, x.b].sort().join(' ') === k);
+      expect(c, k).toBeDefined();
+      // conv is printed to 0.1 ms, MS to 0.01 ms: allow their rounding.
+      const gap = c!.ms - Number(ms);
+      expect(gap, k).toBeGreaterThanOrEqual(-0.06);
+      expect(gap, k).toBeLessThanOrEqual((rtt.get(k) ?? 0) + 0.06);
     }
   });
 });

@@ -64,7 +64,7 @@ const LINUX: Record<string, string> = {
 };
 
 export const tcpconnect: BccCheck = (out, c) => {
-  const rows = body(out, ['Tracing connect ... Hit Ctrl-C to end', pyfmt('%-6s %-12s %-2s %-16s %-16s %-6s', 'PID', 'COMM', 'IP', 'SADDR', 'DADDR', 'DPORT')]);
+  const rows = body(out, ['Tracing connect ... Hit Ctrl-C to end', pyfmt('%-7s %-12s %-2s %-16s %-16s %-6s', 'PID', 'COMM', 'IP', 'SADDR', 'DADDR', 'DPORT')]);
   const want: string[] = [];
   const seen = new Set<string>();
   for (const { l: s, dir } of firings(c.ref.tcp)) {
@@ -73,7 +73,7 @@ export const tcpconnect: BccCheck = (out, c) => {
     if (seen.has(k)) continue; // a retransmitted SYN is the same connect()
     seen.add(k);
     const p = proc(c, s.frame);
-    want.push(pyfmt('%-6d %-12.12s %-2d %-16s %-16s %-6d ', p.pid, p.comm, s.ver, s.src, s.dst, s.dport));
+    want.push(pyfmt('%-7d %-12.12s %-2d %-16s %-16s %-6d ', p.pid, p.comm, s.ver, s.src, s.dst, s.dport));
   }
   assert.ok(want.length > 0, 'the capture has connections to trace');
   assert.deepEqual(rows, want, 'one line per connection opened, in order, with the SYN\'s process');
@@ -184,7 +184,7 @@ export const tcpstates: BccCheck = (out, c) => {
 /** tcpretrans: `retrans` lists the frames tshark flags as (fast/spurious) retransmissions. */
 export function tcpretrans(retrans: ReadonlySet<number>): BccCheck {
   return (out, c) => {
-    const rows = body(out, ['Tracing retransmits ... Hit Ctrl-C to end', pyfmt('%-8s %-6s %-2s %-20s %1s> %-20s %-4s', 'TIME', 'PID', 'IP', 'LADDR:LPORT', 'T', 'RADDR:RPORT', 'STATE')]);
+    const rows = body(out, ['Tracing retransmits ... Hit Ctrl-C to end', pyfmt('%-8s %-7s %-2s %-20s %1s> %-20s %-4s', 'TIME', 'PID', 'IP', 'LADDR:LPORT', 'T', 'RADDR:RPORT', 'STATE')]);
     const trans = timedTransitions(c.ref) ?? [];
     const want: string[] = [];
     for (const { l: s, dir } of firings(c.ref.tcp)) {
@@ -194,7 +194,7 @@ export function tcpretrans(retrans: ReadonlySet<number>): BccCheck {
       // A connection open before the capture started is ESTABLISHED (the provider's rule).
       const state = before === undefined ? 'ESTABLISHED' : LINUX[before.to]!;
       const p = proc(c, s.frame);
-      want.push(pyfmt('%-8s %-6d %-2d %-20s %1s> %-20s %s', hms(c.ref.t0Ns + BigInt(s.ns)), p.pid, s.ver, `${s.src}:${s.sport}`, 'R', `${s.dst}:${s.dport}`, state));
+      want.push(pyfmt('%-8s %-7d %-2d %-20s %1s> %-20s %s', hms(c.ref.t0Ns + BigInt(s.ns)), p.pid, s.ver, `${s.src}:${s.sport}`, 'R', `${s.dst}:${s.dport}`, state));
     }
     assert.ok(want.length > 0, 'the capture has retransmissions');
     assert.deepEqual(rows, want, 'one line per retransmitted segment');
@@ -240,10 +240,10 @@ export const tcptop: BccCheck = (out, c) => {
     for (const v of [4, 6]) {
       const rows = t.filter((r) => r.f[0] === String(v)).sort((x, y) => (y.a.rx + y.a.tx) - (x.a.rx + x.a.tx));
       if (rows.length === 0) continue;
-      want.push(v === 4 ? pyfmt('%-6s %-12s %-21s %-21s %6s %6s', 'PID', 'COMM', 'LADDR', 'RADDR', 'RX_KB', 'TX_KB')
-        : '\n' + pyfmt('%-6s %-12s %-32s %-32s %6s %6s', 'PID', 'COMM', 'LADDR6', 'RADDR6', 'RX_KB', 'TX_KB'));
+      want.push(v === 4 ? pyfmt('%-7s %-12s %-21s %-21s %6s %6s', 'PID', 'COMM', 'LADDR', 'RADDR', 'RX_KB', 'TX_KB')
+        : '\n' + pyfmt('%-7s %-12s %-32s %-32s %6s %6s', 'PID', 'COMM', 'LADDR6', 'RADDR6', 'RX_KB', 'TX_KB'));
       for (const r of rows) {
-        want.push(pyfmt(v === 4 ? '%-6d %-12.12s %-21s %-21s %6d %6d' : '%-6d %-12.12s %-32s %-32s %6d %6d',
+        want.push(pyfmt(v === 4 ? '%-7d %-12.12s %-21s %-21s %6d %6d' : '%-7d %-12.12s %-32s %-32s %6d %6d',
           Number(r.f[1]), r.f[2]!, r.f[3]!, r.f[4]!, Math.floor(r.a.rx / 1024), Math.floor(r.a.tx / 1024)));
       }
     }
