@@ -8,7 +8,9 @@
  * change (0 for its first). SKADDR, a kernel socket address for bcc, is the
  * connection id here (csinfo_t's cs_cid). C-PID and C-COMM are the capture's
  * process information for the segment that caused the change (0 and "" when
- * it has none).
+ * it has none). The side that closes first goes FIN_WAIT2 -> TIME_WAIT
+ * here, as the protocol does; Linux prints FIN_WAIT2 -> CLOSE, because its
+ * socket closes there and a separate time-wait socket takes over.
  *
  * Sample: samples/captures/tcpsnoop.pcapng
  * Run:    wiretrace -s samples/scripts/tcpstates.d -r samples/captures/tcpsnoop.pcapng

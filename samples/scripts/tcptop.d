@@ -29,21 +29,20 @@ dtrace:::BEGIN
 	printf("Tracing... Output every %d secs. Hit Ctrl-C to end\n", interval);
 }
 
-tcp:::send
-/args[3]->tcps_retransmit == 0 && args[2]->ip_plength - args[4]->tcp_offset > 0/
+/*
+ * Every firing sets this->n first (a clause-local variable is undefined at
+ * the start of a firing): the payload, or 0 for a retransmission.
+ */
+tcp:::send, tcp:::receive
 {
-	this->k = strjoin(strjoin(args[3]->tcps_laddr, ":"), lltostr(args[3]->tcps_lport));
-	this->r = strjoin(strjoin(args[3]->tcps_raddr, ":"), lltostr(args[3]->tcps_rport));
-	this->n = args[2]->ip_plength - args[4]->tcp_offset;
-	this->v6 = args[2]->ip_ver == 6;
+	this->n = probename == "send" && args[3]->tcps_retransmit ? 0 : args[2]->ip_plength - args[4]->tcp_offset;
 }
 
-tcp:::receive
-/args[2]->ip_plength - args[4]->tcp_offset > 0/
+tcp:::send, tcp:::receive
+/this->n/
 {
 	this->k = strjoin(strjoin(args[3]->tcps_laddr, ":"), lltostr(args[3]->tcps_lport));
 	this->r = strjoin(strjoin(args[3]->tcps_raddr, ":"), lltostr(args[3]->tcps_rport));
-	this->n = args[2]->ip_plength - args[4]->tcp_offset;
 	this->v6 = args[2]->ip_ver == 6;
 }
 
