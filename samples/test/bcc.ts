@@ -15,6 +15,9 @@
  *   tcpretrans  every segment this host sends that tshark flags as a
  *               retransmission;
  *   tcptop      payload bytes per process and connection, per interval.
+ *
+ * A check passes an empty output for a capture without such events; the
+ * tests make sure each golden has lines.
  */
 import assert from 'node:assert/strict';
 import { firings, type Reference, type TcpSeg, TH_ACK, TH_FIN, TH_RST, TH_SYN, timedTransitions } from '../book/ref.ts';
@@ -75,14 +78,13 @@ export const tcpconnect: BccCheck = (out, c) => {
     const p = proc(c, s.frame);
     want.push(pyfmt('%-7d %-12.12s %-2d %-16s %-16s %-6d ', p.pid, p.comm, s.ver, s.src, s.dst, s.dport));
   }
-  assert.ok(want.length > 0, 'the capture has connections to trace');
   assert.deepEqual(rows, want, 'one line per connection opened, in order, with the SYN\'s process');
 };
 
 export const tcpaccept: BccCheck = (out, c) => {
   const rows = body(out, [pyfmt('%-7s %-12s %-2s %-16s %-5s %-16s %-5s', 'PID', 'COMM', 'IP', 'RADDR', 'RPORT', 'LADDR', 'LPORT')]);
   const trans = timedTransitions(c.ref);
-  assert.ok(trans !== null, 'every connection starts in the capture');
+  assert.ok(trans !== null, 'every connection starts in the capture (else the reference cannot follow its states)');
   const want: string[] = [];
   for (const t of trans) {
     if (t.from !== 'syn-received' || t.to !== 'established') continue;
@@ -91,7 +93,6 @@ export const tcpaccept: BccCheck = (out, c) => {
     const p = proc(c, t.frame);
     want.push(pyfmt('%-7d %-12.12s %-2d %-16s %-5d %-16s %-5d', p.pid, p.comm, la.includes(':') ? 6 : 4, ra, rp, la, lp));
   }
-  assert.ok(want.length > 0, 'the capture has accepted connections');
   assert.deepEqual(rows, want, 'one line per accepted connection, when its handshake completes');
 };
 
@@ -103,7 +104,7 @@ function splitAddr(s: string): [string, number] {
 export const tcplife: BccCheck = (out, c) => {
   const rows = body(out, [pyfmt('%-5s %-10.10s %s%-15s %-5s %-15s %-5s %5s %5s %s', 'PID', 'COMM', '', 'LADDR', 'LPORT', 'RADDR', 'RPORT', 'TX_KB', 'RX_KB', 'MS')]);
   const trans = timedTransitions(c.ref);
-  assert.ok(trans !== null);
+  assert.ok(trans !== null, 'every connection starts in the capture (else the reference cannot follow its states)');
   interface Life { birth: number | null; who: { pid: number; comm: string } | null; tx: number; rx: number; sent: number }
   const lives = new Map<string, Life>();
   const want: string[] = [];
@@ -145,14 +146,13 @@ export const tcplife: BccCheck = (out, c) => {
       }
     }
   }
-  assert.ok(want.length > 0);
   assert.deepEqual(rows, want, 'one line per session closed, in order of closing');
 };
 
 export const tcpstates: BccCheck = (out, c) => {
   const rows = body(out, [pyfmt('%-16s %-5s %-10.10s %s%-15s %-5s %-15s %-5s %-11s -> %-11s %s', 'SKADDR', 'C-PID', 'C-COMM', '', 'LADDR', 'LPORT', 'RADDR', 'RPORT', 'OLDSTATE', 'NEWSTATE', 'MS')]);
   const trans = timedTransitions(c.ref);
-  assert.ok(trans !== null && trans.length > 0);
+  assert.ok(trans !== null, 'every connection starts in the capture (else the reference cannot follow its states)');
   assert.equal(rows.length, trans.length, 'one line per state change');
   const last = new Map<string, number>();
   const ids = new Map<string, string>();
@@ -196,7 +196,6 @@ export function tcpretrans(retrans: ReadonlySet<number>): BccCheck {
       const p = proc(c, s.frame);
       want.push(pyfmt('%-8s %-7d %-2d %-20s %1s> %-20s %s', hms(c.ref.t0Ns + BigInt(s.ns)), p.pid, s.ver, `${s.src}:${s.sport}`, 'R', `${s.dst}:${s.dport}`, state));
     }
-    assert.ok(want.length > 0, 'the capture has retransmissions');
     assert.deepEqual(rows, want, 'one line per retransmitted segment');
   };
 }
