@@ -109,8 +109,9 @@ export async function run(req: RunRequest, hooks: RunHooks = {}): Promise<number
     mute = false;
   }
 
+  const mergedCaptures: { name: string; size: number | null }[] = [];
   if (merging) {
-    const err = await mergePartials(s, req);
+    const err = await mergePartials(s, req, mergedCaptures);
     if (err) { emit({ kind: 'message', level: 'error', text: err }); return finish(1); }
   } else if (!s.stopped()) {
     if (req.captures.length > 0) {
@@ -128,7 +129,7 @@ export async function run(req: RunRequest, hooks: RunHooks = {}): Promise<number
   }
   if (partial) {
     // The merge fires END; this run hands over its aggregations instead (partial-run.ts).
-    emitPartial(s, req);
+    emitPartial(s, req, mergedCaptures);
     s.reportDrops();
     return finish(s.rt.exiting ? s.rt.exitStatus : 0);
   }

@@ -82,6 +82,28 @@ describe('--merge of -x aggpartial files prints what one run over all the captur
   }
 });
 
+describe('merges form a tree: --merge with -x aggpartial writes a partial of its partials', () => {
+  it('(1 + 2) + 3 prints what 1 + 2 + 3 prints, and the metadata lists all three captures', async () => {
+    const script = SCRIPTS['every aggregating function, signed keys, printa in END']!;
+    const f = parts.map((p, i) => {
+      const out = `${p}.tree.parquet`;
+      expect(cli(['-x', 'aggpartial', '-o', out, ...script, '-r', parts[i]!]).status).toBe(0);
+      return out;
+    });
+    const left = join(dir, 'left.parquet');
+    const r = cli(['-x', 'aggpartial', '-o', left, '--merge', f[0]!, f[1]!, ...script]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('');
+    const tree = cli(['--merge', left, f[2]!, ...script]);
+    const flat = cli(['--merge', ...f, ...script]);
+    expect(tree.status).toBe(0);
+    expect(tree.stdout).toBe(flat.stdout);
+    const { decodeAggPartial } = await import('../../src/engine/partial/aggfile.ts');
+    const { meta } = await decodeAggPartial(readFileSync(left), left);
+    expect(meta.captures.map((c) => c.name)).toEqual([parts[0], parts[1]]);
+  }, 60_000);
+});
+
 describe('DuckDB reads the partials', () => {
   let con: DuckDBConnection;
   let files: string[] = [];

@@ -155,6 +155,7 @@ class Coordinator {
   private firings = 0;
   private dynDrops = 0;
   private flows: number[] = [];
+  private frags: number[] = [];
   private conns: number[] = [];
   private dyn: number[] = [];
   /** A tick's exit() ended the run at this frame (everything after it is dropped). */
@@ -191,7 +192,7 @@ class Coordinator {
       this.ports.push(port);
       this.writers.push(new BatchWriter(this.pool));
       this.batches.push([]);
-      this.flows.push(0); this.conns.push(0); this.dyn.push(0);
+      this.flows.push(0); this.conns.push(0); this.dyn.push(0); this.frags.push(0);
     }
   }
 
@@ -213,7 +214,7 @@ class Coordinator {
         const e = this.byId.get(m.epoch);
         if (e === undefined) return;
         e.results[m.index] = m;
-        this.flows[m.index] = m.flows; this.conns[m.index] = m.conns; this.dyn[m.index] = m.dynBytes;
+        this.flows[m.index] = m.flows; this.conns[m.index] = m.conns; this.dyn[m.index] = m.dynBytes; this.frags[m.index] = m.fragments;
         if (--e.pending === 0) e.resolve();
         break;
       }
@@ -517,6 +518,12 @@ class Coordinator {
     if (sum(this.dyn) > dynLimit) over.push(`${sum(this.dyn)} bytes of dynamic variables (dynvarsize is ${dynLimit})`);
     if (over.length > 0) {
       this.s.emit({ kind: 'message', level: 'warning', text: `the ${this.n} workers together held ${over.join(', ')}: output may differ from -x ncpu=1` });
+    }
+    // Workers reassemble IP fragments without the one-thread loop's send-ahead hold (tcp/udp:::send of a
+    // fragmented datagram before its first fragment) and without reassembly timeouts on the clock.
+    const frags = sum(this.frags);
+    if (frags > 0) {
+      this.s.emit({ kind: 'message', level: 'warning', text: `the ${this.n} workers saw ${frags} IP fragment${frags === 1 ? '' : 's'}, which they reassemble without one thread's send-ahead and timeouts: output may differ from -x ncpu=1` });
     }
   }
 }

@@ -108,6 +108,8 @@ export interface EpochDone {
   flows: number;
   conns: number;
   dynBytes: number;
+  /** Frames carrying an IP fragment so far (see driver.ts: boundsWarning). */
+  fragments: number;
 }
 
 export interface FinalMessage {

@@ -52,6 +52,8 @@ export class Shard {
   private firingsBefore = 0;
   private failed = false;
   private flowsPeak = 0;
+  /** Frames carrying an IP fragment so far. */
+  private fragments = 0;
   private connsPeak = 0;
   private dynPeak = 0;
 
@@ -129,6 +131,8 @@ export class Shard {
       let rel = (r.tsSec - t0Sec) * 1e9 + (r.tsNsec - t0Nsec);
       if (rel < -BOOT_NS) rel = -BOOT_NS;
       const f = dec.decode(r, ifaces);
+      // Reassembly here lacks the one-thread loop's send-ahead hold and timeout timers (capture-run.ts): counted, and the coordinator warns.
+      if (f.fragmented) this.fragments++;
       net.clock(BOOT_NS + rel, rel);
       net.frameAtClock(f, r);
       const pos = this.textLen + out.start;
@@ -149,7 +153,7 @@ export class Shard {
       type: 'epoch-done', index: this.index, epoch: m.epoch, text: this.parts.length === 1 ? this.parts[0]! : this.parts.join(''),
       marks: markArr, events: this.events, firings, summary: dec.summary.take(), dynDrops,
       delta: m.sync ? takeDelta(s.store) : null, batch: b,
-      flows: this.flowsPeak, conns: this.connsPeak, dynBytes: this.dynPeak,
+      flows: this.flowsPeak, conns: this.connsPeak, dynBytes: this.dynPeak, fragments: this.fragments,
     };
     this.parts = [];
     this.events = [];

@@ -21,7 +21,7 @@ import { WIRETRACE_VERSION } from '../../version.ts';
 import type { RunRequest } from '../api.ts';
 import { planParallel } from '../parallel/plan.ts';
 import type { Session } from '../session.ts';
-import { decodeAggPartial, encodeAggPartial, PartialError } from './aggfile.ts';
+import { decodeAggPartial, encodeAggPartial, PartialError, type PartialMeta } from './aggfile.ts';
 import { scriptHash } from './identity.ts';
 
 /** Why the program cannot be split into partials ('' when it can). `what`: the option, for the message. */
@@ -31,22 +31,29 @@ export function partialRefusal(s: Session, what: string): string {
   return `${what}: the program's result depends on the order of frames across captures, so partials cannot be merged:\n${plan.reasons.map((r) => `  ${r}`).join('\n')}`;
 }
 
-/** The partial of this run (its aggregations as they stand), as an event. */
-export function emitPartial(s: Session, req: RunRequest): void {
+/**
+ * The partial of this run (its aggregations as they stand), as an event.
+ * `merged`: the captures of the partials a --merge read (with -x aggpartial
+ * too, the merge writes a partial of them all: merges can form a tree).
+ */
+export function emitPartial(s: Session, req: RunRequest, merged: PartialMeta['captures'] = []): void {
   const delta = snapshotDelta(s.store);
   delta.drops = s.store.drops;
   const nkeys = Math.max(0, ...s.store.vars.map((v) => v.keyTypes.length));
   const bytes = encodeAggPartial(delta, nkeys, {
     version: WIRETRACE_VERSION,
     script: scriptHash(s.programs, req.options, s.store),
-    captures: req.captures.map((c) => ({ name: c.name, size: c.size ?? null })),
+    captures: [...merged, ...req.captures.map((c) => ({ name: c.name, size: c.size ?? null }))],
     aggDrops: delta.drops,
   });
   s.emit({ kind: 'aggpartial', bytes });
 }
 
-/** Merges every partial into the session's aggregations; an error message naming the file, or ''. */
-export async function mergePartials(s: Session, req: RunRequest): Promise<string> {
+/**
+ * Merges every partial into the session's aggregations. Returns an error
+ * message naming the file, or '' and (in `captures`) the captures they came from.
+ */
+export async function mergePartials(s: Session, req: RunRequest, captures: PartialMeta['captures'] = []): Promise<string> {
   const script = scriptHash(s.programs, req.options, s.store);
   for (const p of req.partials ?? []) {
     let part;
@@ -61,6 +68,7 @@ export async function mergePartials(s: Session, req: RunRequest): Promise<string
     const why = deltaMismatch(s.store, part.delta);
     if (why) return `${p.name}: does not fit the script: ${why}`;
     mergeDelta(s.store, part.delta);
+    captures.push(...part.meta.captures);
   }
   return '';
 }
