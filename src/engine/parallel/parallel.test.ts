@@ -53,9 +53,15 @@ describe('every sample script and capture: the same bytes with 1 to 4 workers', 
       const one = await go(text, [e.capture], opts, 1);
       for (const n of [2, 3, 4]) {
         const many = await go(text, [e.capture], opts, n);
+        expect(many.status).toBe(one.status);
+        // IP fragments (the udp_fragments sample): the workers say their output may differ (driver.ts).
+        const warned = /^[^\n]*the \d+ workers saw \d+ IP fragments?[^\n]*output may differ from -x ncpu=1\n/m;
+        if (warned.test(many.stderr)) {
+          expect(many.stderr.replace(warned, ''), `ncpu=${n}`).toBe(one.stderr);
+          continue;
+        }
         expect(many.stdout, `ncpu=${n}`).toBe(one.stdout);
         expect(many.stderr, `ncpu=${n}`).toBe(one.stderr);
-        expect(many.status).toBe(one.status);
       }
     });
   }
