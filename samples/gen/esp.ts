@@ -76,7 +76,7 @@ export interface EspPacketOpts {
   /** 4 / 41 tunnel mode, 6 / 17 … transport mode, 59 dummy. */
   nextHeader: number;
   payload: Bytes;
-  /** Padding beyond what alignment needs (RFC 4303 §2.4 allows up to 255 bytes in all). */
+  /** Padding beyond what alignment needs, rounded up to keep it (RFC 4303 §2.4 allows up to 255 bytes in all). */
   extraPad?: number;
   /** Damage: flip a bit of the ICV after computing it. */
   corruptIcv?: boolean;
@@ -91,7 +91,7 @@ export function espSeal(sa: EspSa, o: EspPacketOpts): Bytes {
   // Payload ‖ padding 1, 2, 3, … ‖ pad length ‖ next header, aligned to the block (4 at least).
   const align = Math.max(e.block, 4);
   const minPad = (align - ((o.payload.length + 2) % align)) % align;
-  const padLen = minPad + (o.extraPad ?? 0);
+  const padLen = minPad + Math.ceil((o.extraPad ?? 0) / align) * align;
   if (padLen > 255) throw new Error('pad length over 255');
   const pt = new Uint8Array(o.payload.length + padLen + 2);
   pt.set(o.payload, 0);

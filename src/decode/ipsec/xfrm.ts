@@ -39,7 +39,7 @@ function aeadAlg(name: string, icvBits: number): EncAlg | undefined {
 
 function hexKey(text: string | undefined, what: string, problems: SaProblem[], origin: string): Uint8Array | null {
   if (text === undefined) { problems.push({ origin, level: 'error', message: `${what}: no key` }); return null; }
-  if (text === '<<Keys' || text.startsWith('<<')) {
+  if (text.startsWith('<<')) {
     problems.push({ origin, level: 'error', message: `${what}: the keys are hidden (the output of "ip xfrm state" without "nokeys" is needed)` });
     return null;
   }
@@ -64,7 +64,8 @@ function parseBlock(b: Block, problems: SaProblem[]): EspSaSpec | null {
   let esn = false;
   let esnHigh = 0;
   for (let i = 0; i < b.lines.length; i++) {
-    const w = b.lines[i]!.trim().split(/\s+/);
+    // nokeys output prints "<<Keys hidden>>" where the key goes: one word here.
+    const w = b.lines[i]!.replace('<<Keys hidden>>', '<<hidden>>').trim().split(/\s+/);
     switch (w[0]) {
       case 'proto': {
         proto = w[1] ?? '';
