@@ -23,7 +23,7 @@ import { DecodeSummary } from './summary.ts';
 import { DecodedFrame, K_NONE, M_INTERNAL } from './types.ts';
 
 export interface DecoderOptions {
-  /** ESP SAs to decrypt with (the table is shared, not copied). */
+  /** ESP SAs to decrypt with (shared, not copied: SAs added to it later, from a capture's secrets blocks, apply from the next frame). */
   esp?: SaTable;
 }
 
@@ -38,7 +38,7 @@ export class Decoder {
   private esp: EspDecryptor | null = null;
 
   constructor(opts: DecoderOptions = {}) {
-    if (opts.esp !== undefined && opts.esp.size > 0) this.useTable(opts.esp);
+    if (opts.esp !== undefined) this.useTable(opts.esp);
   }
 
   /** The SA table in use (null: no keys). */

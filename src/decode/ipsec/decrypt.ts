@@ -63,6 +63,7 @@ export class EspDecryptor implements EspHook {
 
   open(f: DecodedFrame, l: IpLayer, off: number, end: number): void {
     const t = this.table;
+    if (t.size === 0) return; // no keys (yet): ESP stays opaque and nothing is counted
     const spi = l.esp.spi;
     const i = t.find(l.version, f.buf, l.srcOff, l.dstOff, l.addrLen, spi);
     if (i < 0) return this.fail(ESP_NO_SA, f, spi);
