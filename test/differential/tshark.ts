@@ -86,7 +86,7 @@ export interface TsharkFrame {
   extra: string[];
 }
 
-export { tsharkAvailable } from '../tools.ts';
+export { requireTshark } from '../tools.ts';
 
 function num(v: string | undefined): string {
   if (v === undefined || v === '') return '?';
