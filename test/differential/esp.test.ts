@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ESP_DIR, espFixtures } from '../fixtures/gen-esp.ts';
 import { compareEsp, compareWithPlaintext, type EspComparison, ourEspFrames, tsharkEspFrames } from './esp.ts';
-import { tsharkAvailable } from './tshark.ts';
+import { requireTshark } from './tshark.ts';
 
 const fixtures = espFixtures();
 
@@ -41,9 +41,8 @@ describe('ESP fixtures', () => {
   });
 });
 
-const haveTshark = tsharkAvailable();
-
-describe.skipIf(!haveTshark)('ESP decryption agrees with tshark given the same keys', () => {
+describe('ESP decryption agrees with tshark given the same keys', () => {
+  requireTshark();
   it('on every ESP fixture, field by field', async () => {
     const t: EspComparison = { framesCompared: 0, decryptedBoth: 0, icvBadBoth: 0, undecryptedBoth: 0, fieldsCompared: 0, mismatches: [] };
     const skipped: string[] = [];
