@@ -16,6 +16,16 @@ describe('readExamples', () => {
       ['b', 'tcp_acceptq.d', 'tcp_acceptq.d', undefined, ['2000'], false],
     ]);
   });
+  it('reads an example\'s ESP key file, and skips an example whose key file is not bundled', async () => {
+    const keys = new Map([['k.esp_sa', { name: 'k.esp_sa', load: async () => '"IPv4","*","*","*","NULL","","NULL",""' }]]);
+    const ex = readExamples({ examples: [
+      { id: 'with', script: 'ipio.d', capture: 't.pcapng', keys: 'samples/keys/k.esp_sa' },
+      { id: 'lost', script: 'ipio.d', capture: 't.pcapng', keys: 'samples/keys/gone.xfrm' },
+      { id: 'none', script: 'ipio.d' },
+    ] }, scripts, captures, keys);
+    expect(ex.map((e) => [e.id, e.keys?.name])).toEqual([['with', 'k.esp_sa'], ['none', undefined]]);
+    expect(await ex[0]!.keys!.load()).toMatch(/^"IPv4"/);
+  });
   it('degrades on a missing or malformed manifest', () => {
     expect(readExamples(null, scripts, captures)).toEqual([]);
     expect(readExamples({ examples: 'x' }, scripts, captures)).toEqual([]);
