@@ -96,6 +96,18 @@ test('an example with keys brings them into the dialog and decrypts', async ({ p
   await expect(page.getByRole('dialog', { name: 'ESP keys' }).getByRole('textbox', { name: 'Keys' })).toHaveValue(/spi 0x5a7d01c3/);
 });
 
+test('a capture that carries its keys in a decryption secrets block decrypts with no keys given', async ({ page }) => {
+  await page.goto('/');
+  await monacoReady(page);
+  await page.locator('.app[data-run-status="idle"]').waitFor();
+  const n = await runCount(page);
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByRole('menuitem', { name: /the keys inside the capture/ }).click();
+  const out = await nextRun(page, n);
+  expect(out.trim()).toBe(readFileSync('samples/expected/ipio01.proto2-ipsec-in.out', 'utf8').trim());
+  await expect(page.getByRole('button', { name: 'ESP keys', exact: true })).toBeVisible();
+});
+
 test('share links leave the keys and the capture\'s secrets blocks out unless the box is ticked', async ({ page, browser }) => {
   await page.goto('/');
   await monacoReady(page);
