@@ -5,6 +5,7 @@
  * decryption secrets blocks stay out of share links unless the box is ticked.
  */
 import { execFileSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { decodeShare } from '../src/ui/lib/share.ts';
@@ -148,4 +149,30 @@ test('share links leave the keys and the capture\'s secrets blocks out unless th
   await fresh.getByRole('button', { name: /ESP keys \(set\)/ }).click();
   await expect(fresh.getByRole('dialog', { name: 'ESP keys' })).toContainText('2 SAs:');
   await ctx.close();
+});
+
+test('a gzip-compressed or cut capture is looked into too: its secrets blocks stay out of the link', async ({ page }) => {
+  await page.goto('/');
+  await monacoReady(page);
+  await page.locator('.app[data-run-status="idle"]').waitFor();
+  const dsb = readFileSync(DSB_CAPTURE);
+  expect(hasSecrets(dsb)).toBe(true);
+  for (const [name, buffer, note] of [
+    ['in-esp.pcapng.gz', gzipSync(dsb), /is embedded in the link\./],
+    ['in-esp-cut.pcapng', dsb.subarray(0, dsb.length - 10), /embedded in the link, up to byte \d+, where its blocks break off/],
+  ] as const) {
+    const n = await runCount(page);
+    await page.getByLabel('Open capture').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(buffer) });
+    await nextRun(page, n);
+    await page.getByRole('button', { name: 'Share' }).click();
+    const share = page.getByRole('dialog', { name: 'Share' });
+    const field = share.getByRole('textbox', { name: 'Share link' });
+    await expect(field).toHaveValue(/#wt1=/);
+    await expect(share).toContainText(note);
+    await expect(share.getByTestId('share-secrets')).toHaveText('Left out of the link: the capture\'s one decryption secrets block.');
+    const st = decodeShare(new URL(await field.inputValue()).hash)!;
+    expect(st.capture).toBeDefined();
+    expect(hasSecrets(st.capture!.bytes)).toBe(false);
+    await share.getByRole('button', { name: 'Close' }).click();
+  }
 });

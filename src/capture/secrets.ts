@@ -14,7 +14,8 @@
  *   0x57694669  IEEE 802.11 Key Log ("WiFi")
  *
  * stripSecrets() removes every DSB from a pcapng (for share links and
- * embedded captures: secrets travel only when the person says so).
+ * embedded captures: secrets travel only when the person says so), and
+ * everything past a break in the block structure, where it cannot look.
  */
 
 export const DSB_BLOCK = 0x0000000a;
@@ -62,42 +63,58 @@ export interface SecretsSource {
   onSecrets?: ((s: DecryptionSecrets) => void) | null;
 }
 
+/** stripSecrets' answer. */
+export interface Stripped {
+  /** The capture without its DSBs (the input itself when there was nothing to remove). */
+  readonly bytes: Uint8Array;
+  /** How many DSBs were removed. */
+  readonly removed: number;
+  /**
+   * Where the block structure broke (a cut or damaged block), or -1. From
+   * there on nothing can be walked, so nothing can be vouched for: `bytes`
+   * ends at that offset (the readable part, which is all a reader shows).
+   */
+  readonly damagedAt: number;
+}
+
 /**
- * A pcapng without its Decryption Secrets Blocks, and how many were removed.
- * Anything that is not a well-framed pcapng (pcap, damaged) is returned as
- * it is with removed = -1 when it could not be walked to the end.
+ * A pcapng without its Decryption Secrets Blocks. Anything that is not a
+ * pcapng (pcap, other formats) comes back as it is. A pcapng whose blocks
+ * cannot be walked to the end loses everything from the break on: bytes
+ * that cannot be framed cannot be checked for secrets.
  */
-export function stripSecrets(bytes: Uint8Array): { bytes: Uint8Array; removed: number } {
+export function stripSecrets(bytes: Uint8Array): Stripped {
   const n = bytes.length;
-  if (n < 12) return { bytes, removed: 0 };
+  if (n < 12) return { bytes, removed: 0, damagedAt: -1 };
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (dv.getUint32(0, true) !== 0x0a0d0d0a) return { bytes, removed: 0 };
+  if (dv.getUint32(0, true) !== 0x0a0d0d0a) return { bytes, removed: 0, damagedAt: -1 };
   const keep: [number, number][] = [];
   let le = true;
   let p = 0;
   let removed = 0;
-  while (p + 12 <= n) {
+  let damagedAt = -1;
+  while (p < n) {
+    if (p + 12 > n) { damagedAt = p; break; }
     if (dv.getUint32(p, true) === 0x0a0d0d0a) {
       const bom = dv.getUint32(p + 8, true);
       if (bom === 0x1a2b3c4d) le = true;
       else if (bom === 0x4d3c2b1a) le = false;
-      else return { bytes, removed: -1 };
+      else { damagedAt = p; break; }
     }
     const type = dv.getUint32(p, le);
     const len = dv.getUint32(p + 4, le);
-    if (len < 12 || (len & 3) !== 0 || p + len > n) return { bytes, removed: -1 };
+    if (len < 12 || (len & 3) !== 0 || p + len > n || dv.getUint32(p + len - 4, le) !== len) { damagedAt = p; break; }
     if (type === DSB_BLOCK) removed++;
     else keep.push([p, p + len]);
     p += len;
   }
-  if (p !== n) return { bytes, removed: -1 };
-  if (removed === 0) return { bytes, removed: 0 };
+  if (removed === 0 && damagedAt < 0) return { bytes, removed: 0, damagedAt: -1 };
   let size = 0;
   for (const [a, b] of keep) size += b - a;
   const out = new Uint8Array(size);
   let o = 0;
   for (const [a, b] of keep) { out.set(bytes.subarray(a, b), o); o += b - a; }
-  return { bytes: out, removed };
+  return { bytes: out, removed, damagedAt };
 }
 
 /** Whether a pcapng holds any Decryption Secrets Block (false for anything else). */

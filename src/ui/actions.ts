@@ -10,7 +10,7 @@ import type { EngineEvent } from '../engine/events.ts';
 import type { CaptureSpec, FrameResultMessage, WireEngineOptions } from '../engine/protocol.ts';
 import { EngineClient, type RunHandle } from './engine/client.ts';
 import { stripSecrets } from '../capture/secrets.ts';
-import { compressedSize, decodeShare, EMBED_LIMIT, encodeShare, isFetchableUrl } from './lib/share.ts';
+import { compressedSize, decodeShare, EMBED_LIMIT, encodeShare, gunzipBounded, isFetchableUrl, MAX_INFLATED } from './lib/share.ts';
 import { loadSamples, type Example } from './lib/samples.ts';
 import { joinWords, parseOptions } from './lib/options.ts';
 import { rememberCapture } from './lib/recent.ts';
@@ -298,6 +298,7 @@ export async function buildShareLink(withSecrets = false): Promise<ShareResult> 
   if (hasKeys && withSecrets) st.espKeys = s.espKeys;
   const cap = s.capture;
   let dsbs = 0;
+  let cut = -1;
   if (cap?.kind === 'url') {
     st.captureUrl = cap.url;
     note = `The capture is linked by URL (${cap.name}).`;
@@ -305,15 +306,27 @@ export async function buildShareLink(withSecrets = false): Promise<ShareResult> 
     // Only captures that could possibly fit are read; nothing is uploaded.
     if (cap.blob.size <= 32 * 1024 * 1024) {
       let bytes: Uint8Array = new Uint8Array(await cap.blob.arrayBuffer());
-      const stripped = stripSecrets(bytes);
-      if (stripped.removed > 0 && !withSecrets) bytes = stripped.bytes;
-      if (compressedSize(bytes) <= EMBED_LIMIT) {
-        st.capture = { name: cap.name, bytes };
-        dsbs = Math.max(0, stripped.removed);
-        note = `The capture (${cap.name}) is embedded in the link.`;
+      let unchecked = '';
+      if (!withSecrets) {
+        // A gzip-compressed pcapng is looked into (and embedded decompressed: the link deflates it anyway).
+        if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+          const raw = gunzipBounded(bytes, MAX_INFLATED);
+          if (raw) bytes = raw;
+          else unchecked = 'it could not be decompressed to be checked for decryption secrets';
+        }
+        const stripped = stripSecrets(bytes);
+        bytes = stripped.bytes;
+        dsbs = stripped.removed;
+        if (stripped.damagedAt >= 0) cut = stripped.damagedAt;
       }
+      if (unchecked) note = `The capture ${cap.name} is not embedded: ${unchecked}.`;
+      else if (compressedSize(bytes) <= EMBED_LIMIT) {
+        st.capture = { name: cap.name, bytes };
+        if (withSecrets) dsbs = Math.max(0, stripSecrets(bytes).removed);
+        note = `The capture (${cap.name}) is embedded in the link${cut >= 0 ? `, up to byte ${cut}, where its blocks break off (what follows could not be checked for decryption secrets)` : ''}.`;
+      } else dsbs = 0;
     }
-    if (!st.capture) note = `The capture ${cap.name} is too large to embed (over ${EMBED_LIMIT / 1024} KB compressed): the link carries the script only.`;
+    if (!st.capture && !note) note = `The capture ${cap.name} is too large to embed (over ${EMBED_LIMIT / 1024} KB compressed): the link carries the script only.`;
   }
   const carried: string[] = [];
   const left: string[] = [];

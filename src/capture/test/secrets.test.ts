@@ -106,21 +106,39 @@ describe('stripSecrets', () => {
     const w = new PcapngWriter();
     w.shb().idb(1).epb(0, 1n, udpFrame(1));
     const plain = w.take();
-    expect(stripSecrets(plain)).toEqual({ bytes: plain, removed: 0 });
+    expect(stripSecrets(plain)).toEqual({ bytes: plain, removed: 0, damagedAt: -1 });
     const pcap = new Uint8Array([0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0, 0, 1, 0, 0, 0]);
-    expect(stripSecrets(pcap)).toEqual({ bytes: pcap, removed: 0 });
+    expect(stripSecrets(pcap)).toEqual({ bytes: pcap, removed: 0, damagedAt: -1 });
   });
 
-  it('leaves a damaged pcapng alone and says so (removed = -1), never throws', () => {
+  it('drops what follows a break in the blocks (it cannot be checked), keeping the stripped part before it', async () => {
     const bytes = withSecrets();
     const cut = bytes.subarray(0, bytes.length - 6);
-    expect(stripSecrets(cut)).toEqual({ bytes: cut, removed: -1 });
+    const r = stripSecrets(cut);
+    // The last block (an EPB) is cut: both DSBs before it are removed, the cut block is dropped.
+    expect(r.removed).toBe(2);
+    expect(r.damagedAt).toBeGreaterThan(0);
+    const { recs, reader } = await readBytes(r.bytes);
+    expect(recs.length).toBe(1);
+    expect(reader.warnings).toEqual([]);
+    // A cut in a block's middle, its trailing length missing: the same.
+    const w = new PcapngWriter();
+    w.shb().idb(1).epb(0, 1n, udpFrame(1)).dsb(SECRETS_TYPE.ESP, enc('x'));
+    const whole = w.take();
+    expect(stripSecrets(whole.subarray(0, whole.length - 4))).toMatchObject({ removed: 0, damagedAt: whole.length - 24 });
+  });
+
+  it('never throws, and whatever it returns holds no DSB', () => {
+    const bytes = withSecrets();
     fc.assert(fc.property(fc.nat(bytes.length), fc.nat(255), fc.nat(bytes.length - 1), (n, v, at) => {
       const b = bytes.slice(0, n);
       if (at < b.length) b[at] = v;
       const r = stripSecrets(b);
-      expect(r.removed === -1 || r.removed >= 0).toBe(true);
-      if (r.removed <= 0) expect(r.bytes).toBe(b);
+      expect(r.removed).toBeGreaterThanOrEqual(0);
+      if (r.removed === 0 && r.damagedAt < 0) expect(r.bytes).toBe(b);
+      expect(hasSecrets(r.bytes)).toBe(false);
+      // Walking the result again finds it whole.
+      expect(stripSecrets(r.bytes).damagedAt).toBe(-1);
     }), { numRuns: 500 });
   });
 });

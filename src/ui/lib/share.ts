@@ -14,7 +14,7 @@
  * Links are untrusted input: decoding validates every field, bounds the
  * inflated size (a small link must not inflate to gigabytes) and never throws.
  */
-import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
+import { Gunzip, Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
 
 export const SHARE_PREFIX = 'wt1=';
 export const EMBED_LIMIT = 256 * 1024;
@@ -76,15 +76,22 @@ export function compressedSize(bytes: Uint8Array): number {
   return deflateSync(bytes, { level: 6 }).length;
 }
 
-function inflateBounded(data: Uint8Array, max: number): Uint8Array | null {
+/** A gzip file's contents, or null when it is not gzip, is damaged, or inflates past `max` bytes. */
+export function gunzipBounded(data: Uint8Array, max: number): Uint8Array | null {
+  if (data.length < 18 || data[0] !== 0x1f || data[1] !== 0x8b) return null;
+  return inflateBounded(data, max, true);
+}
+
+function inflateBounded(data: Uint8Array, max: number, gzip = false): Uint8Array | null {
   const chunks: Uint8Array[] = [];
   let total = 0;
   let failed = false;
-  const inf = new Inflate((chunk) => {
+  const onData = (chunk: Uint8Array): void => {
     total += chunk.length;
     if (total > max) failed = true;
     else chunks.push(chunk);
-  });
+  };
+  const inf = gzip ? new Gunzip(onData) : new Inflate(onData);
   try {
     for (let i = 0; i < data.length && !failed; i += 16384) inf.push(data.subarray(i, i + 16384), i + 16384 >= data.length);
   } catch {
