@@ -2,7 +2,7 @@
  * Decrypting in the decoder: tunnel mode makes an inner IP layer on the
  * tunnel interface, transport mode reveals the transport header on the
  * outer layer, NAT-T works the same; failures (wrong key, corrupted ICV,
- * truncated packet, bad pad length, unknown SPI) are counted and named,
+ * truncated packet, bad padding, unknown SPI) are counted and named,
  * leave the outer layers and the frame's bytes as they were, and never
  * throw.
  */
@@ -143,8 +143,9 @@ describe('ESP decryption in the decoder', () => {
       ['wrong integrity key', () => ({ dec: new Decoder({ esp: tableFor(espSa('aes-cbc', CBC.encKeyText, 'hmac-sha1-96', '0x' + '22'.repeat(20))) }), wire: wireWith(CBC) }), /ICV mismatch/],
       ['corrupted ICV', () => ({ dec: new Decoder({ esp: tableFor(GCM) }), wire: wireWith(GCM, { corruptIcv: true }) }), /ICV mismatch/],
       ['truncated by the capture', () => { const w = wireWith(GCM); return { dec: new Decoder({ esp: tableFor(GCM) }), wire: w, capLen: w.length - 10 }; }, /1 truncated: the capture holds only part of the ESP packet \(frame 1\)/],
-      ['bad pad length', () => ({ dec: new Decoder({ esp: tableFor(GCM) }), wire: wireWith(GCM, { padLenOverride: 250 }) }), /1 bad pad length: wrong encryption key\? \(frame 1\)/],
-      ['wrong encryption key behind a right integrity key', () => ({ dec: new Decoder({ esp: tableFor(espSa('aes-cbc', '0x' + '33'.repeat(16), 'hmac-sha1-96', CBC.authKeyText)) }), wire: wireWith(CBC, { payload: new Uint8Array(0), nextHeader: 59 }) }), /1 bad pad length/],
+      ['bad pad length', () => ({ dec: new Decoder({ esp: tableFor(GCM) }), wire: wireWith(GCM, { padLenOverride: 250 }) }), /1 bad padding: wrong encryption key\? \(frame 1\)/],
+      ['pad bytes other than 1, 2, 3, … (RFC 4303 default padding)', () => ({ dec: new Decoder({ esp: tableFor(GCM) }), wire: wireWith(GCM, { extraPad: 8, padLenOverride: 3 }) }), /1 bad padding: wrong encryption key\? \(frame 1\)/],
+      ['wrong encryption key behind a right integrity key', () => ({ dec: new Decoder({ esp: tableFor(espSa('aes-cbc', '0x' + '33'.repeat(16), 'hmac-sha1-96', CBC.authKeyText)) }), wire: wireWith(CBC, { payload: new Uint8Array(0), nextHeader: 59 }) }), /1 bad padding/],
       ['unknown SPI', () => ({ dec: new Decoder({ esp: tableFor(GCM, '0x00000001') }), wire: wireWith(GCM) }), /1 no SA for its SPI and addresses \(SPI 0x5a7d01c3\) \(frame 1\)/],
       ['not whole cipher blocks', () => {
         const cut = espSeal(CBC, pkt(CBC)).slice(0, -3);

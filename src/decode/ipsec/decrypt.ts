@@ -11,7 +11,11 @@
  *   4. copy the frame into the scratch buffer at the same offsets and
  *      point the frame (and its IP layers) at it, so every offset recorded
  *      so far stays valid; decrypt the payload there, in place;
- *   5. read the trailer (pad length, next header);
+ *   5. read the trailer (pad length, next header) and check the padding:
+ *      RFC 4303 §2.4's default padding 1, 2, 3, …, which AES-CBC, AES-CTR,
+ *      AES-GCM and ChaCha20-Poly1305 all use (none specifies its own), so
+ *      a wrong encryption key behind a right integrity key is caught rather
+ *      than decoded as garbage;
  *   6. decode the payload: next header 4/41 is tunnel mode — the inner
  *      packet is a new IP layer on the virtual interface (`ipsec0`, or the
  *      capture's tunnel interface: tunnelName()); 59 is a dummy packet;
@@ -48,6 +52,12 @@ const TUNNEL_IF_NAME = /^(ip\.tun|ip6\.tun|ipsec|vti|ip6_vti|xfrm|ip6tnl|tun)\d*
 /** Scratch grows in steps of this (and never shrinks). */
 const SCRATCH_STEP = 1 << 16;
 
+/** Whether the padding before the trailer is RFC 4303's default: bytes 1, 2, …, padLen. */
+function defaultPadding(b: Uint8Array, at: number, padLen: number): boolean {
+  for (let i = 0; i < padLen; i++) if (b[at + i] !== i + 1) return false;
+  return true;
+}
+
 export class EspDecryptor implements EspHook {
   readonly stats = new EspStats();
   /** Whether failures and successes are counted (a prescan decoder does not count). */
@@ -83,13 +93,13 @@ export class EspDecryptor implements EspHook {
     const trailer = pt + ct;
     const padLen = s[trailer - 2]!;
     const nh = s[trailer - 1]!;
-    if (padLen + 2 > ct) {
+    const innerEnd = trailer - 2 - padLen;
+    if (padLen + 2 > ct || !defaultPadding(s, innerEnd, padLen)) {
       // Not a plaintext we can read (a wrong encryption key behind a right integrity key, or no
       // integrity check at all): the frame keeps its own bytes.
       this.restore(f, orig);
       return this.fail(ESP_PAD, f, spi);
     }
-    const innerEnd = trailer - 2 - padLen;
     const e = l.esp;
     e.decrypted = true;
     e.nextHeader = nh;

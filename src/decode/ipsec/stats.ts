@@ -17,7 +17,7 @@ export const ESP_REASONS: readonly string[] = [
   'ICV mismatch: wrong key or damaged packet',
   'truncated: the capture holds only part of the ESP packet',
   'too short for its IV and ICV, or not whole cipher blocks',
-  'bad pad length: wrong encryption key?',
+  'bad padding: wrong encryption key?',
   'the SA\'s keys could not be used',
 ];
 
