@@ -121,6 +121,7 @@ class MergedReader implements CaptureReader {
     r.procName = h.procName;
     r.effPid = h.effPid;
     r.effProcName = h.effProcName;
+    r.proc = h.proc;
     r.fileOffset = h.fileOffset;
     this.heads[best] = null;
     this.last = best;

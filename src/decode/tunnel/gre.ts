@@ -5,11 +5,18 @@
  * ERSPAN, ...) is found in the ethertype table. Version 1 is PPTP's enhanced
  * GRE (RFC 2637): key = payload length + call id, optional ack, PPP inside.
  * Inner IP layers fire on `gre0`; the key (if any) is the tunnel key.
+ *
+ * As packet-gre.c: routing entries (after key and sequence) run until one
+ * with address family 0 and length 0; WCCP (protocol 0x883e) carries IP,
+ * after a 4-byte WCCPv2 redirect header when the byte after the base header
+ * does not start an IPv4 header; Cisco MetaData (0x8909), NSH (0x894f),
+ * Ethernet, MPLS, IPv4 and IPv6 come through the ethertype table.
  */
 import { u16, u32 } from '../bytes.ts';
 import { currentIp, enterTunnel, push, short } from '../frame.ts';
 import { ethertypes, registerIpProtocol } from '../registry.ts';
-import { type DecodedFrame, K_GRE, L4_GRE, TUN_GRE } from '../types.ts';
+import { decodeIpv4 } from '../ip/ipv4.ts';
+import { type DecodedFrame, K_GRE, K_WCCP, L4_GRE, TUN_GRE } from '../types.ts';
 import { IF_GRE } from './names.ts';
 
 export function decodeGre(f: DecodedFrame, off: number, end: number): void {
@@ -28,14 +35,20 @@ export function decodeGre(f: DecodedFrame, off: number, end: number): void {
   let hl = 4 + (c || r ? 4 : 0) + (k ? 4 : 0) + (s ? 4 : 0) + (a ? 4 : 0);
   if (end - off < hl) return short(f, K_GRE, off, hl, end);
   if (r) {
-    // Source route entries: address family (2), SRE offset (1), SRE length (1), then length bytes; length 0 ends.
+    // Source route entries: address family (2), SRE offset (1), SRE length (1), then length bytes;
+    // family 0 with length 0 ends the list.
     for (;;) {
       if (end - off < hl + 4) return short(f, K_GRE, off, hl + 4, end);
+      const af = u16(b, off + hl);
       const n = b[off + hl + 3]!;
       hl += 4 + n;
-      if (n === 0) break;
+      if (af === 0 && n === 0) break;
+      if (end - off < hl) return short(f, K_GRE, off, hl, end);
     }
   }
+  const proto0 = u16(b, off + 2);
+  const wccp2 = proto0 === GRE_WCCP && end - off > 4 && (b[off + 4]! & 0xf0) !== 0x40;
+  if (wccp2 && end - off < hl + 4) return short(f, K_GRE, off, hl + 4, end);
   if (!push(f, K_GRE, off)) return;
   const g = l.gre;
   l.l4 = L4_GRE;
@@ -55,10 +68,24 @@ export function decodeGre(f: DecodedFrame, off: number, end: number): void {
     const lim = off + hl + (g.key >>> 16);
     if (lim < pend) pend = lim;
   }
+  if (proto === GRE_WCCP) {
+    let p = off + hl;
+    if (wccp2) {
+      if (!push(f, K_WCCP, p)) return;
+      p += 4;
+    }
+    if (p >= pend) return;
+    enterTunnel(f, TUN_GRE, k ? g.key : -1, IF_GRE);
+    decodeIpv4(f, p, pend); // packet-ip.c: hands a version 6 header to IPv6
+    return;
+  }
   const next = ethertypes[proto];
   if (next === undefined) return;
   enterTunnel(f, TUN_GRE, k ? g.key : -1, IF_GRE);
   next(f, off + hl, pend);
 }
+
+/** WCCP redirection (GRE protocol type 0x883e). */
+const GRE_WCCP = 0x883e;
 
 registerIpProtocol(47, decodeGre);
