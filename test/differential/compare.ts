@@ -11,7 +11,7 @@
  * commonest protocol paths of the frames it misses. Exit status 0, or 1 when tshark is missing.
  */
 import { compareFile, findCaptures, Totals } from './lib.ts';
-import { tsharkAvailable } from './tshark.ts';
+import { requireTshark } from './tshark.ts';
 
 async function main(argv: string[]): Promise<number> {
   let max = 200;
@@ -24,8 +24,10 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('usage: tsx test/differential/compare.ts [--max-mismatches N] DIR_OR_FILE...\n');
     return 2;
   }
-  if (!tsharkAvailable()) {
-    process.stderr.write('compare: tshark is not installed\n');
+  try {
+    requireTshark();
+  } catch (e) {
+    process.stderr.write(`compare: ${(e as Error).message}\n`);
     return 1;
   }
   const files = findCaptures(paths);
