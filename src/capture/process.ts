@@ -6,7 +6,7 @@
  *
  *   PID: <pid>\nCmd: <command path>\nArgs: <argv joined by spaces>
  *   ThreadId: <tid>\nThreadName: <comm>
- *   UserId: <uid>
+ *   UserId: <uid>\nGroupId: <gid>         (older versions: UserId only; none for uid 0)
  *   ParentPID: <ppid>\nParentCmd: <path>\nParentArgs: <argv>
  *   ContainerName: …\nContainerId: …\nContainerImage: …\nContainerLabels: …
  *   PodName: …\nPodNamespace: …\nPodUID: …\nPodLabels: …\nPodAnnotations: …
@@ -54,7 +54,7 @@ function basename(p: string): string {
 
 function newDetail(source: ProcessDetail['source']): ProcessDetail {
   return {
-    source, cmd: '', cmdTruncated: false, args: '', argsTruncated: false, tid: -1, threadName: '', uid: -1,
+    source, cmd: '', cmdTruncated: false, args: '', argsTruncated: false, tid: -1, threadName: '', uid: -1, gid: -1,
     ppid: -1, parentCmd: '', parentArgs: '', container: '', containerId: '', containerImage: '', pod: '', podNamespace: '',
   };
 }
@@ -100,6 +100,7 @@ export function parseProcessComments(comments: readonly string[], r: PacketRecor
         case 'ThreadId': case 'TID': d.tid = int(value) ?? -1; break;
         case 'ThreadName': d.threadName = value; break;
         case 'UserId': d.uid = int(value) ?? -1; break;
+        case 'GroupId': d.gid = int(value) ?? -1; break;
         case 'ParentPID': d.ppid = int(value) ?? -1; break;
         case 'ParentCmd': case 'ParentCommand': d.parentCmd = untrunc(value)[0]; break;
         case 'ParentArgs': d.parentArgs = untrunc(value)[0]; break;

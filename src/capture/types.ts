@@ -78,6 +78,7 @@ export interface ProcessDetail {
   tid: number;
   threadName: string;
   uid: number;
+  gid: number;
   ppid: number;
   parentCmd: string;
   parentArgs: string;

@@ -230,16 +230,19 @@ export class NetProviders {
     ps.pr_pid = pid;
     ps.pr_fname = this.lastExecBytes.length > PRFNSZ - 1 ? this.lastExecBytes.slice(0, PRFNSZ - 1) : this.lastExecBytes;
     if (d === null) {
-      c.ppid = 0; c.uid = 0; c.zonename = 'global';
-      ps.pr_ppid = 0; ps.pr_uid = 0; ps.pr_euid = 0; ps.pr_psargs = ''; ps.pr_argc = 0;
+      c.ppid = 0; c.uid = 0; c.gid = 0; c.zonename = 'global';
+      ps.pr_ppid = 0; ps.pr_uid = 0; ps.pr_euid = 0; ps.pr_gid = 0; ps.pr_egid = 0; ps.pr_psargs = ''; ps.pr_argc = 0;
       return;
     }
     c.ppid = d.ppid >= 0 ? d.ppid : 0;
     c.uid = d.uid >= 0 ? d.uid : 0;
+    c.gid = d.gid >= 0 ? d.gid : 0;
     c.zonename = d.container !== '' ? boundBytes(byteString(d.container), ZONENAME_MAX - 1) : 'global';
     ps.pr_ppid = c.ppid;
     ps.pr_uid = c.uid;
     ps.pr_euid = c.uid;
+    ps.pr_gid = c.gid;
+    ps.pr_egid = c.gid;
     ps.pr_psargs = d.args !== '' ? boundBytes(byteString(d.args), PRARGSZ - 1) : '';
     ps.pr_argc = d.args !== '' ? d.args.split(' ').length : 0;
   }

@@ -51,7 +51,7 @@ export class PsInfo {
   pr_contract = 0;
 
   clear(): void {
-    this.pr_pid = 0; this.pr_ppid = 0; this.pr_uid = 0; this.pr_euid = 0;
+    this.pr_pid = 0; this.pr_ppid = 0; this.pr_uid = 0; this.pr_euid = 0; this.pr_gid = 0; this.pr_egid = 0;
     this.pr_fname = ''; this.pr_psargs = ''; this.pr_argc = 0;
   }
 }
@@ -92,6 +92,7 @@ export class FireCtx {
 export function clearProcess(c: FireCtx): void {
   c.ppid = 0;
   c.uid = 0;
+  c.gid = 0;
   c.zonename = 'global';
   c.psinfo.clear();
 }
