@@ -25,6 +25,7 @@ import './link/arista.ts';
 import './link/macsec.ts';
 import './link/nsh.ts';
 import './link/cmd.ts';
+import './link/fddi.ts';
 import './ip/ipv4.ts';
 import './ip/ipv6.ts';
 import './transport/tcp.ts';
@@ -47,6 +48,7 @@ import './tunnel/pim.ts';
 import './tunnel/vxlan-gpe.ts';
 import './tunnel/mpls-udp.ts';
 import './tunnel/etherip.ts';
+import './tunnel/gre-aruba.ts';
 
 export { Decoder } from './decoder.ts';
 export { DecodeSummary } from './summary.ts';

@@ -110,6 +110,7 @@ export const K_VXLAN_GPE = 52; // VXLAN-GPE (UDP 4790)
 export const K_CMD = 53; // Cisco MetaData (0x8909)
 export const K_ETHERIP = 54; // EtherIP (IP protocol 97)
 export const K_WCCP = 55; // WCCPv2 redirect header inside GRE 0x883e
+export const K_FDDI = 56; // FDDI MAC header (LINKTYPE 10)
 
 /** Display names for stack(), indexed by kind. */
 export const KIND_NAMES: readonly string[] = [
@@ -118,7 +119,7 @@ export const KIND_NAMES: readonly string[] = [
   'AH', 'ESP', 'TCP', 'UDP', 'ICMP', 'ICMPv6', 'SCTP', 'GRE', 'VXLAN', 'GENEVE', 'GTP-U', 'NAT-T', 'PPP-HDLC',
   'IGMP', 'Loop', '802.11', 'Radiotap', 'PPI', 'NFLOG', 'PFLOG', 'Teredo', 'L2TP', 'ERSPAN', '802.1ah', 'E-Tag',
   'PKTAP', 'Frame Relay', 'IPoIB', 'ARCNET', 'Arista timestamp', 'MACsec', 'NSH', 'PIM Register', 'VXLAN-GPE',
-  'Cisco MetaData', 'EtherIP', 'WCCP',
+  'Cisco MetaData', 'EtherIP', 'WCCP', 'FDDI',
 ];
 
 // ---------------------------------------------------------------------------

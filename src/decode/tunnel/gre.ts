@@ -10,11 +10,12 @@
  * with address family 0 and length 0; WCCP (protocol 0x883e) carries IP,
  * after a 4-byte WCCPv2 redirect header when the byte after the base header
  * does not start an IPv4 header; Cisco MetaData (0x8909), NSH (0x894f),
- * Ethernet, MPLS, IPv4 and IPv6 come through the ethertype table.
+ * Ethernet, MPLS, IPv4 and IPv6 come through the ethertype table; protocol
+ * types only GRE uses (Aruba's 802.11, gre-aruba.ts) through greProtocols.
  */
 import { u16, u32 } from '../bytes.ts';
 import { currentIp, enterTunnel, push, short } from '../frame.ts';
-import { ethertypes, registerIpProtocol } from '../registry.ts';
+import { ethertypes, greProtocols, registerIpProtocol } from '../registry.ts';
 import { decodeIpv4 } from '../ip/ipv4.ts';
 import { type DecodedFrame, K_GRE, K_WCCP, L4_GRE, TUN_GRE } from '../types.ts';
 import { IF_GRE } from './names.ts';
@@ -79,7 +80,7 @@ export function decodeGre(f: DecodedFrame, off: number, end: number): void {
     decodeIpv4(f, p, pend); // packet-ip.c: hands a version 6 header to IPv6
     return;
   }
-  const next = ethertypes[proto];
+  const next = greProtocols[proto] ?? ethertypes[proto];
   if (next === undefined) return;
   enterTunnel(f, TUN_GRE, k ? g.key : -1, IF_GRE);
   next(f, off + hl, pend);
