@@ -97,7 +97,9 @@ export function decodeIpv6(f: DecodedFrame, off: number, end: number): void {
       finish(l, p, pend, off, plen);
       return short(f, kind, p, len, pend);
     }
-    if (!push(f, kind, p)) return;
+    // Past the path bound the chain is still walked (without path entries, the frame marked too
+    // deep), so the upper protocol is the chain's end, as tshark and the kernel find it.
+    push(f, kind, p);
     l.extCount++;
     if ((kind === K_IPV6_HOPOPTS || kind === K_IPV6_DSTOPTS) && !optionsFit(b, p + 2, p + len, pend)) {
       // An option running past the packet: packet-ipv6.c raises an exception here and stops. (One
