@@ -49,6 +49,8 @@ import './tunnel/vxlan-gpe.ts';
 import './tunnel/mpls-udp.ts';
 import './tunnel/etherip.ts';
 import './tunnel/gre-aruba.ts';
+import './tunnel/gre-udp.ts';
+import './tunnel/ayiya.ts';
 
 export { Decoder } from './decoder.ts';
 export { DecodeSummary } from './summary.ts';

@@ -111,6 +111,7 @@ export const K_CMD = 53; // Cisco MetaData (0x8909)
 export const K_ETHERIP = 54; // EtherIP (IP protocol 97)
 export const K_WCCP = 55; // WCCPv2 redirect header inside GRE 0x883e
 export const K_FDDI = 56; // FDDI MAC header (LINKTYPE 10)
+export const K_AYIYA = 57; // AYIYA header (UDP 5072)
 
 /** Display names for stack(), indexed by kind. */
 export const KIND_NAMES: readonly string[] = [
@@ -119,7 +120,7 @@ export const KIND_NAMES: readonly string[] = [
   'AH', 'ESP', 'TCP', 'UDP', 'ICMP', 'ICMPv6', 'SCTP', 'GRE', 'VXLAN', 'GENEVE', 'GTP-U', 'NAT-T', 'PPP-HDLC',
   'IGMP', 'Loop', '802.11', 'Radiotap', 'PPI', 'NFLOG', 'PFLOG', 'Teredo', 'L2TP', 'ERSPAN', '802.1ah', 'E-Tag',
   'PKTAP', 'Frame Relay', 'IPoIB', 'ARCNET', 'Arista timestamp', 'MACsec', 'NSH', 'PIM Register', 'VXLAN-GPE',
-  'Cisco MetaData', 'EtherIP', 'WCCP', 'FDDI',
+  'Cisco MetaData', 'EtherIP', 'WCCP', 'FDDI', 'AYIYA',
 ];
 
 // ---------------------------------------------------------------------------
@@ -148,6 +149,7 @@ export const TUN_L2TP = 7; // L2TPv2 over UDP 1701, PPP inside
 export const TUN_PIM = 8; // PIM Register (the registered packet, on `pimreg`)
 export const TUN_MPLS_UDP = 9; // MPLS over UDP 6635 (RFC 7510), on `bareudp0`
 export const TUN_ETHERIP = 10; // Ethernet in IP (protocol 97 EtherIP, 143 Ethernet), on `ip.tun0`
+export const TUN_AYIYA = 11; // AYIYA (UDP 5072) carrying IPv4/IPv6, on `ip.tun0`
 export const TUNNEL_NAMES: readonly string[] = ['', 'ipip', 'gre', 'vxlan', 'geneve', 'gtpu', 'teredo', 'l2tp', 'pim', 'mplsudp', 'etherip'];
 
 // ---------------------------------------------------------------------------

@@ -13,7 +13,8 @@ import { IF_IPIP } from './names.ts';
 
 export function decodeEtherIp(f: DecodedFrame, off: number, end: number): void {
   if (end - off < 2) return short(f, K_ETHERIP, off, 2, end);
-  if (f.buf[off]! >> 4 !== 3) return; // packet-etherip.c: only version 3 carries a frame
+  // RFC 3378 says version 3; packet-etherip.c warns about another but decodes the frame all the
+  // same, and so do we.
   if (!push(f, K_ETHERIP, off)) return;
   enterTunnel(f, TUN_ETHERIP, -1, IF_IPIP);
   decodeEthernet(f, off + 2, end);

@@ -3,7 +3,8 @@
  * RFC 1701 source-route entries), K (key), S (sequence); the protocol type
  * is an ethertype, so the payload (IPv4, IPv6, Ethernet via 0x6558, MPLS,
  * ERSPAN, ...) is found in the ethertype table. Version 1 is PPTP's enhanced
- * GRE (RFC 2637): key = payload length + call id, optional ack, PPP inside.
+ * GRE (RFC 2637): key = payload length + call id, optional ack, PPP inside
+ * (the payload length is not used to bound the payload, as in packet-gre.c).
  * Inner IP layers fire on `gre0`; the key (if any) is the tunnel key.
  *
  * As packet-gre.c: routing entries (after key and sequence) run until one
@@ -64,11 +65,9 @@ export function decodeGre(f: DecodedFrame, off: number, end: number): void {
   g.key = k ? u32(b, p) : 0;
   if (k) p += 4;
   g.seq = s ? u32(b, p) : 0;
-  let pend = end;
-  if (ver === 1 && k) {
-    const lim = off + hl + (g.key >>> 16);
-    if (lim < pend) pend = lim;
-  }
+  // Version 1's key holds a payload length; packet-gre.c shows it but does not bound the payload
+  // by it (a lying or damaged one would hide the inner packet), and neither do we.
+  const pend = end;
   if (proto === GRE_WCCP) {
     let p = off + hl;
     if (wccp2) {
@@ -84,6 +83,20 @@ export function decodeGre(f: DecodedFrame, off: number, end: number): void {
   if (next === undefined) return;
   enterTunnel(f, TUN_GRE, k ? g.key : -1, IF_GRE);
   next(f, off + hl, pend);
+}
+
+/**
+ * GRE in UDP (RFC 8086, UDP 4754): the UDP payload is a GRE header. The
+ * outer layer stays a UDP datagram (its transport is not replaced by GRE's).
+ */
+export function decodeGreInUdp(f: DecodedFrame, off: number, end: number): void {
+  const l = currentIp(f);
+  if (l === null) return;
+  const l4 = l.l4;
+  const l4Off = l.l4Off;
+  decodeGre(f, off, end);
+  l.l4 = l4;
+  l.l4Off = l4Off;
 }
 
 /** WCCP redirection (GRE protocol type 0x883e). */
