@@ -26,6 +26,7 @@ import './link/macsec.ts';
 import './link/nsh.ts';
 import './link/cmd.ts';
 import './link/fddi.ts';
+import './link/fabricpath.ts';
 import './ip/ipv4.ts';
 import './ip/ipv6.ts';
 import './transport/tcp.ts';

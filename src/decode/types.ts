@@ -112,6 +112,7 @@ export const K_ETHERIP = 54; // EtherIP (IP protocol 97)
 export const K_WCCP = 55; // WCCPv2 redirect header inside GRE 0x883e
 export const K_FDDI = 56; // FDDI MAC header (LINKTYPE 10)
 export const K_AYIYA = 57; // AYIYA header (UDP 5072)
+export const K_FABRICPATH = 58; // Cisco FabricPath (0x8903) FTag/TTL before the inner frame
 
 /** Display names for stack(), indexed by kind. */
 export const KIND_NAMES: readonly string[] = [
@@ -120,7 +121,7 @@ export const KIND_NAMES: readonly string[] = [
   'AH', 'ESP', 'TCP', 'UDP', 'ICMP', 'ICMPv6', 'SCTP', 'GRE', 'VXLAN', 'GENEVE', 'GTP-U', 'NAT-T', 'PPP-HDLC',
   'IGMP', 'Loop', '802.11', 'Radiotap', 'PPI', 'NFLOG', 'PFLOG', 'Teredo', 'L2TP', 'ERSPAN', '802.1ah', 'E-Tag',
   'PKTAP', 'Frame Relay', 'IPoIB', 'ARCNET', 'Arista timestamp', 'MACsec', 'NSH', 'PIM Register', 'VXLAN-GPE',
-  'Cisco MetaData', 'EtherIP', 'WCCP', 'FDDI', 'AYIYA',
+  'Cisco MetaData', 'EtherIP', 'WCCP', 'FDDI', 'AYIYA', 'FabricPath',
 ];
 
 // ---------------------------------------------------------------------------

@@ -28,7 +28,7 @@ export function decodeGre(f: DecodedFrame, off: number, end: number): void {
   const b = f.buf;
   const fv = u16(b, off);
   const ver = fv & 7;
-  if (ver > 1) return; // unknown version: leave the payload undecoded
+  // An unknown version (2-7) is read with version 0's layout, as packet-gre.c reads it.
   const c = (fv & 0x8000) !== 0;
   const r = (fv & 0x4000) !== 0;
   const k = (fv & 0x2000) !== 0;
