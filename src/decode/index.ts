@@ -52,6 +52,7 @@ import './tunnel/etherip.ts';
 import './tunnel/gre-aruba.ts';
 import './tunnel/gre-udp.ts';
 import './tunnel/ayiya.ts';
+import './tunnel/lisp.ts';
 
 export { Decoder } from './decoder.ts';
 export { DecodeSummary } from './summary.ts';

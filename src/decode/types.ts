@@ -113,6 +113,7 @@ export const K_WCCP = 55; // WCCPv2 redirect header inside GRE 0x883e
 export const K_FDDI = 56; // FDDI MAC header (LINKTYPE 10)
 export const K_AYIYA = 57; // AYIYA header (UDP 5072)
 export const K_FABRICPATH = 58; // Cisco FabricPath (0x8903) FTag/TTL before the inner frame
+export const K_LISP = 59; // LISP data header (UDP 4341)
 
 /** Display names for stack(), indexed by kind. */
 export const KIND_NAMES: readonly string[] = [
@@ -121,7 +122,7 @@ export const KIND_NAMES: readonly string[] = [
   'AH', 'ESP', 'TCP', 'UDP', 'ICMP', 'ICMPv6', 'SCTP', 'GRE', 'VXLAN', 'GENEVE', 'GTP-U', 'NAT-T', 'PPP-HDLC',
   'IGMP', 'Loop', '802.11', 'Radiotap', 'PPI', 'NFLOG', 'PFLOG', 'Teredo', 'L2TP', 'ERSPAN', '802.1ah', 'E-Tag',
   'PKTAP', 'Frame Relay', 'IPoIB', 'ARCNET', 'Arista timestamp', 'MACsec', 'NSH', 'PIM Register', 'VXLAN-GPE',
-  'Cisco MetaData', 'EtherIP', 'WCCP', 'FDDI', 'AYIYA', 'FabricPath',
+  'Cisco MetaData', 'EtherIP', 'WCCP', 'FDDI', 'AYIYA', 'FabricPath', 'LISP',
 ];
 
 // ---------------------------------------------------------------------------
@@ -151,6 +152,7 @@ export const TUN_PIM = 8; // PIM Register (the registered packet, on `pimreg`)
 export const TUN_MPLS_UDP = 9; // MPLS over UDP 6635 (RFC 7510), on `bareudp0`
 export const TUN_ETHERIP = 10; // Ethernet in IP (protocol 97 EtherIP, 143 Ethernet), on `ip.tun0`
 export const TUN_AYIYA = 11; // AYIYA (UDP 5072) carrying IPv4/IPv6, on `ip.tun0`
+export const TUN_LISP = 12; // LISP data (UDP 4341) carrying IPv4/IPv6, on `ip.tun0`
 export const TUNNEL_NAMES: readonly string[] = ['', 'ipip', 'gre', 'vxlan', 'geneve', 'gtpu', 'teredo', 'l2tp', 'pim', 'mplsudp', 'etherip'];
 
 // ---------------------------------------------------------------------------
