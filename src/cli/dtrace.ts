@@ -18,6 +18,7 @@ import { listProbes } from '../engine/list.ts';
 import { openCaptures } from './captures.node.ts';
 import { enableParallel } from '../engine/parallel/index.ts';
 import { cliShardHost } from './workers.node.ts';
+import { readKeyFiles } from './keyfiles.ts';
 
 /** Bytes of standard output buffered before a write. */
 const OUT_CHUNK = 1 << 20;
@@ -47,6 +48,9 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
     timeZone: 'local',
     readInclude: (p) => { try { return readFileSync(p, 'latin1'); } catch { return undefined; } },
   };
+  const espSa = readKeyFiles(opts.espSa, prog);
+  if (espSa === null) return 1;
+  options.espSa = espSa;
   if (programs.length === 0 && !opts.list) {
     process.stderr.write(USAGE.replace('%s', prog));
     return 2;

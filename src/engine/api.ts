@@ -38,6 +38,11 @@ export interface EngineOptions {
   quietInference?: boolean;
   /** -v: say how the run is spread over workers (engine/parallel). */
   verbose?: boolean;
+  /**
+   * --esp-sa FILE / the keys dialog: ESP keys (Wireshark esp_sa lines, tshark's uat:esp_sa: strings or
+   * `ip xfrm state` output); ESP is decrypted in the decode stage. `name` is for messages.
+   */
+  espSa?: { name: string; text: string }[];
 }
 
 export interface RunRequest {

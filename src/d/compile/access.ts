@@ -18,7 +18,7 @@ import { BUILTIN_FUNCS, BUILTIN_VARS, KERNEL_VARS } from '../check/builtins.ts';
 import { MEMBER_ALIASES, TRANSLATED } from '../types/builtins.ts';
 import { findMember } from '../types/layout.ts';
 import {
-  intInfo, isCharArrayOrPtr, isInteger, isPointer, isString, isVoid, resolve, sizeOf, type DType, type StructType,
+  intInfo, isCharArrayOrPtr, pointerTo, isInteger, isPointer, isString, isVoid, resolve, sizeOf, type DType, type StructType,
 } from '../types/types.ts';
 import { zeroOf, type Ev, type IntEv, type StrEv } from './values.ts';
 import type { Compiler } from './compiler.ts';
@@ -52,6 +52,10 @@ export function ident(cc: Compiler, e: A.Ident): X {
   const en = cc.decl.enumConsts.get(name);
   if (en) { const val = en.value; return { t: en.type, ev: () => val, cv: val }; }
   if (BUILTIN_VARS.has(name)) return builtinVar(cc, name, e.loc);
+  if (name === 'curpsinfo') {
+    // The firing's process, as far as the capture says (a translated psinfo_t; dynamic, as in dtrace).
+    return { t: pointerTo(cc.types.parse('psinfo_t')), ev: (c) => c.psinfo, dyn: true };
+  }
   if (KERNEL_VARS.has(name)) {
     // Translated kernel state (curpsinfo, curthread …): a dynamic value no capture can supply.
     return { t: DYN_TYPE, ev: () => fault(FLT_BADADDR, 0), dyn: true };
@@ -239,7 +243,7 @@ function assocRef(cc: Compiler, v: VarSym, e: A.Index, assignType?: DType): X {
   const prefix = '';
   if (v.keyTypes === undefined) {
     keys.forEach((k, i) => {
-      if (isVoid(k.t) || k.agg || k.dyn) fail('D_KEY_TYPE', `${k.t.name} expression may not be used as array index: key #${i + 1}`, e.loc);
+      if (isVoid(k.t) || k.agg || k.dyn) fail('D_KEY_TYPE', `${k.dyn ? '<DYN>' : k.t.name} expression may not be used as array index: key #${i + 1}`, e.loc);
     });
     v.keyTypes = keys.map((k) => k.t);
   } else {

@@ -57,7 +57,7 @@ function ipv4Frame(src: number[], dst: number[], proto: number, ports: [number, 
 function rec(buf: Uint8Array, frame = 1): PacketRecord {
   return {
     frame, ifIndex: 0, buf, off: 0, capLen: buf.length, origLen: buf.length, tsSec: 0, tsNsec: 0, direction: 0, receptionType: 0,
-    epbFlags: 0, queue: -1, dropCount: -1, comments: [], pid: -1, procName: '', effPid: -1, effProcName: '', fileOffset: 0,
+    epbFlags: 0, queue: -1, dropCount: -1, comments: [], pid: -1, procName: '', effPid: -1, effProcName: '', fileOffset: 0, proc: null,
   };
 }
 

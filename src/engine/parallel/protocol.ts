@@ -18,7 +18,7 @@
  * in capture order (sequencer.ts). Record batches and their buffers are
  * transferred, not copied, and come back with the result for reuse.
  */
-import type { CaptureInterface } from '../../capture/types.ts';
+import type { CaptureInterface, ProcessDetail } from '../../capture/types.ts';
 import type { EngineOptions, ProgramText } from '../api.ts';
 import type { EngineEvent } from '../events.ts';
 import type { AggDelta } from '../../d/runtime/aggregate-merge.ts';
@@ -69,6 +69,8 @@ export interface RecordBatch {
   slots: { slot: number; buffer: SharedArrayBuffer }[];
   /** Process names and comments the records refer to (by index). */
   strings: string[];
+  /** Process details the records refer to (by index). */
+  procs: ProcessDetail[];
 }
 
 export interface EpochMessage {

@@ -21,8 +21,8 @@ import type { ChunkPool } from './chunks.ts';
 
 // int32 fields per row
 const I_IF = 0, I_OFF = 1, I_CAP = 2, I_ORIG = 3, I_NSEC = 4, I_DIR = 5, I_RECEPT = 6, I_EPB = 7, I_QUEUE = 8,
-  I_DROP = 9, I_PID = 10, I_EPID = 11, I_PROC = 12, I_EPROC = 13, I_COMM = 14, I_NCOMM = 15, I_SLOT = 16;
-export const I_W = 17;
+  I_DROP = 9, I_PID = 10, I_EPID = 11, I_PROC = 12, I_EPROC = 13, I_COMM = 14, I_NCOMM = 15, I_SLOT = 16, I_PDET = 17;
+export const I_W = 18;
 // float64 fields per row
 const F_FRAME = 0, F_SEC = 1, F_FOFF = 2;
 export const F_W = 3;
@@ -30,7 +30,7 @@ export const F_W = 3;
 const NO_COMMENTS: readonly string[] = [];
 
 export function emptyBatch(rows = 1024, bytes = 1 << 20): RecordBatch {
-  return { n: 0, ints: new Int32Array(rows * I_W), floats: new Float64Array(rows * F_W), data: new Uint8Array(bytes), strings: [], slots: [] };
+  return { n: 0, ints: new Int32Array(rows * I_W), floats: new Float64Array(rows * F_W), data: new Uint8Array(bytes), strings: [], procs: [], slots: [] };
 }
 
 /** Fills one shard's batch for the current epoch. */
@@ -46,6 +46,7 @@ export class BatchWriter {
     this.batch = batch;
     this.batch.n = 0;
     this.batch.strings = [];
+    this.batch.procs = [];
     this.batch.slots = [];
   }
 
@@ -94,6 +95,9 @@ export class BatchWriter {
     ints[o + I_NCOMM] = nc;
     ints[o + I_COMM] = nc === 0 ? -1 : b.strings.length;
     for (let k = 0; k < nc; k++) b.strings.push(r.comments[k]!);
+    // Process details (ptcpdump, etl2pcapng comments) are rare and plain data: cloned with the batch.
+    if (r.proc === null) ints[o + I_PDET] = -1;
+    else { ints[o + I_PDET] = b.procs.length; b.procs.push(r.proc); }
     const f = i * F_W;
     b.floats[f + F_FRAME] = r.frame;
     b.floats[f + F_SEC] = r.tsSec;
@@ -115,6 +119,7 @@ export class BatchWriter {
     this.batch = next ?? emptyBatch(Math.max(1024, b.ints.length / I_W), Math.max(1 << 16, b.data.length));
     this.batch.n = 0;
     this.batch.strings = [];
+    this.batch.procs = [];
     this.batch.slots = [];
     this.bytes = 0;
     return b;
@@ -162,6 +167,8 @@ export class BatchRecords {
     r.effProcName = ep < 0 ? '' : b.strings[ep]!;
     const nc = ints[o + I_NCOMM]!;
     r.comments = nc === 0 ? NO_COMMENTS : b.strings.slice(ints[o + I_COMM]!, ints[o + I_COMM]! + nc);
+    const d = ints[o + I_PDET]!;
+    r.proc = d < 0 ? null : b.procs[d]!;
     return r;
   }
 }
