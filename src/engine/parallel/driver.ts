@@ -110,6 +110,7 @@ export function parallelDriver(host: ShardHost, single: CaptureDriver): CaptureD
       const plan = planParallel(s.compiled!);
       const say = (text: string): void => { if (options.verbose === true) s.emit({ kind: 'message', level: 'info', text }); };
       if (!anyNet) { say('one worker: no packet probe is enabled'); return single.run(captures, sink, options, signal, hooks); }
+      if ((options.espSa?.length ?? 0) > 0) { say('one worker: ESP keys (--esp-sa) are not handed to workers yet'); return single.run(captures, sink, options, signal, hooks); }
       if (!plan.parallel) {
         say(`one worker: ${plan.reasons.length === 1 ? '' : 'the program '}cannot be spread over workers:\n${plan.reasons.map((r) => `  ${r}`).join('\n')}`);
         return single.run(captures, sink, options, signal, hooks);
@@ -156,6 +157,7 @@ class Coordinator {
   private dynDrops = 0;
   private flows: number[] = [];
   private frags: number[] = [];
+  private secrets = 0;
   private conns: number[] = [];
   private dyn: number[] = [];
   /** A tick's exit() ended the run at this frame (everything after it is dropped). */
@@ -251,6 +253,9 @@ class Coordinator {
     let reader: CaptureReader;
     try {
       reader = await openSources(captures);
+      // ESP keys the capture carries (pcapng decryption secrets blocks) are not handed to the workers yet: warn at the end.
+      const src = reader as CaptureReader & { onSecrets?: (s: { type: number }) => void };
+      if ('onSecrets' in src) src.onSecrets = () => { this.secrets++; };
     } catch (e) {
       if (!(e instanceof CaptureError)) throw e;
       sink.emit({ kind: 'message', level: 'error', text: `${e.source || captures[0]?.name || 'capture'}: ${e.message}` });
@@ -521,6 +526,9 @@ class Coordinator {
     }
     // Workers reassemble IP fragments without the one-thread loop's send-ahead hold (tcp/udp:::send of a
     // fragmented datagram before its first fragment) and without reassembly timeouts on the clock.
+    if (this.secrets > 0) {
+      this.s.emit({ kind: 'message', level: 'warning', text: `the capture carries ESP keys (decryption secrets blocks), which the ${this.n} workers do not receive: output may differ from -x ncpu=1` });
+    }
     const frags = sum(this.frags);
     if (frags > 0) {
       this.s.emit({ kind: 'message', level: 'warning', text: `the ${this.n} workers saw ${frags} IP fragment${frags === 1 ? '' : 's'}, which they reassemble without one thread's send-ahead and timeouts: output may differ from -x ncpu=1` });
