@@ -30,6 +30,7 @@ import { type X, argCompat } from './cooked.ts';
 import { tupleKey } from './access.ts';
 import { ptrAsInt, asInt, derefStringEv, toStringEv, coerce } from './operators.ts';
 import { call, checkArgs } from './calls.ts';
+import { stored } from './intreg.ts';
 
 // ================================================================ aggregations
 
@@ -251,7 +252,7 @@ function formatArgs(cc: Compiler, e: A.Call, from: number): { types: DType[]; ev
     if (r.kind === 'array' && isCharArrayOrPtr(x.t)) evs.push(toStringEv(cc, x));
     else if (r.kind === 'string') evs.push(derefStringEv(cc, x));
     else if (r.kind === 'pointer') evs.push(ptrAsInt(x));
-    else evs.push(x.ev);
+    else evs.push(stored(x).ev); // an integer's record holds its type's bits (intreg.ts)
   }
   return { types, evs };
 }

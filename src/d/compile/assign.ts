@@ -13,13 +13,14 @@ import { fail } from '../check/errors.ts';
 import type { VarSym } from '../check/symbols.ts';
 import { BUILTIN_FUNCS, BUILTIN_VARS } from '../check/builtins.ts';
 import {
-  T_CHAR, intInfo, isInteger, isPointer, isScalar, isString, isVoid, promote1, resolve, sizeOf, type DType,
+  T_CHAR, intInfo, isInteger, isPointer, isScalar, isString, isVoid, resolve, sizeOf, type DType,
 } from '../types/types.ts';
 import type { Ev, IntEv } from './values.ts';
 import type { Compiler } from './compiler.ts';
 import { type X, TYPE_INT64, isDArith, argCompat } from './cooked.ts';
 import { ident, varRead, scopedVar, index } from './access.ts';
-import { arith, ptrArith, asInt, coerce } from './operators.ts';
+import { arith, ptrArith, coerce } from './operators.ts';
+import { intShift } from './intreg.ts';
 
 export function update(cc: Compiler, e: A.Update): X {
   const op = e.op;
@@ -158,12 +159,8 @@ export function assign(cc: Compiler, e: A.Assign): X {
   const cur: X = { t: lx.t, ev: lx.ev };
   let res: X;
   if (isPointer(lx.t) && (bop === '+' || bop === '-')) res = ptrArith(bop, cur, rx);
-  else if (bop === '<<' || bop === '>>') {
-    const t = promote1(lx.t);
-    const a = asInt(cur, t), b = asInt(rx, promote1(rx.t));
-    const f = bop === '<<' ? I.shl : I.shr;
-    res = { t, ev: (c) => f(a(c), b(c), t.size as IntSize, t.signed) };
-  } else res = arith(bop, cur, rx, e.loc);
+  else if (bop === '<<' || bop === '>>') res = intShift(bop, cur, rx);
+  else res = arith(bop, cur, rx, e.loc);
   const val = coerce(cc, res, lx.t).ev;
   return { t: lx.t, ev: (c) => { const v = val(c); set(c, v); return v; } };
 }

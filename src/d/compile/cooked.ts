@@ -18,8 +18,10 @@ import type { Ev, IntEv } from './values.ts';
 export interface X {
   t: DType;
   ev: Ev;
-  /** An integer constant's value (for folding and args[N] indexes). */
+  /** An integer constant's value (for folding and args[N] indexes): its 64-bit register, not narrowed (intreg.ts). */
   cv?: DInt | string;
+  /** An integer register's bound, when it may exceed its type's range or is known narrower (intreg.ts). */
+  bits?: number;
   /** Lvalue info. */
   lv?: LValue;
   /** Set for aggregating function calls: not a value. */
