@@ -161,6 +161,19 @@ export function scopedVar(cc: Compiler, e: A.ScopedVar, create: boolean, assignT
   return varRead(cc, v, e.loc);
 }
 
+/**
+ * The operand of a unary operator (dt_cook_op1): a variable that was never
+ * declared or assigned — self->x, this->x or an associative array element,
+ * which [ and -> create on sight — becomes an int64_t instead of an error,
+ * so `count[key]++`, `self->seen[k]++` and `!self->flag` work on first use.
+ * A plain identifier is created only by ++ and -- (update()).
+ */
+export function unaryOperand(cc: Compiler, e: A.Expr): X {
+  if (e.kind === 'ScopedVar') return scopedVar(cc, e, true, TYPE_INT64);
+  if (e.kind === 'Index') return index(cc, e, TYPE_INT64);
+  return cc.expr(e);
+}
+
 // ---------------------------------------------------------------- indexing and members
 
 export function index(cc: Compiler, e: A.Index, assignType?: DType): X {

@@ -18,7 +18,7 @@ import {
 import type { Ev, IntEv } from './values.ts';
 import type { Compiler } from './compiler.ts';
 import { type X, TYPE_INT64, isDArith, argCompat } from './cooked.ts';
-import { ident, varRead, scopedVar, index } from './access.ts';
+import { ident, varRead, scopedVar, index, unaryOperand } from './access.ts';
 import { arith, ptrArith, coerce } from './operators.ts';
 import { intShift } from './intreg.ts';
 
@@ -29,9 +29,7 @@ export function update(cc: Compiler, e: A.Update): X {
     const v = cc.syms.create('global', e.operand.name, 'scalar');
     v.type = TYPE_INT64;
     x = varRead(cc, v, e.loc);
-  } else if (e.operand.kind === 'ScopedVar') {
-    x = scopedVar(cc, e.operand, true, TYPE_INT64);
-  } else x = cc.expr(e.operand);
+  } else x = unaryOperand(cc, e.operand);
   if (!isScalar(x.t)) fail('D_OP_SCALAR', `operator ${op} requires operand of scalar type`, e.loc);
   if (!x.lv) fail('D_OP_LVAL', `operator ${op} requires modifiable lvalue as an operand`, e.loc);
   if (!x.lv.writable) fail('D_OP_WRITE', `operator ${op} can only be applied to a writable variable`, e.loc);

@@ -23,10 +23,11 @@ import { truthOf, type Ev, type IntEv, type StrEv } from './values.ts';
 import { intArith, intShift, intUnary, castInt, narrow, reinterpret } from './intreg.ts';
 import type { Compiler } from './compiler.ts';
 import { type X, type LValue, TYPE_PTRDIFF, isDArith } from './cooked.ts';
+import { unaryOperand } from './access.ts';
 
 export function unary(cc: Compiler, e: A.Unary): X {
   if (e.op === '&') return addressOf(cc, e);
-  const x = cc.expr(e.operand);
+  const x = unaryOperand(cc, e.operand);
   const op = e.op;
   switch (op) {
     case '-': case '+': {
