@@ -70,12 +70,23 @@ export class DeclBuilder {
       if (name !== '' && seen.has(name)) fail('D_UNKNOWN', `failed to define member '${name}': Duplicate member or variable name`, m.loc); // ctf_add_member: ECTF_DUPMEMBER
       seen.add(name);
       if (m.bits !== null) {
-        const w = Number(this.constEval(m.bits));
-        const r = resolve(type);
-        if (r.kind !== 'int' && r.kind !== 'enum') fail('D_DECL_BFTYPE', `invalid type for bit-field: ${name}`, m.loc);
-        const size = r.kind === 'int' ? r.size * 8 : 32;
-        if (w < 0 || w > size) fail('D_DECL_BFSIZE', `bit-field size must be between 0 and ${size}: ${name}`, m.loc);
-        decls.push({ name, type, bits: w });
+        // dt_decl_member: an unnamed zero-width field only closes the storage unit; any other
+        // width must be a positive constant no wider than its integer base type.
+        let bw: bigint;
+        try {
+          bw = this.constEval(m.bits);
+        } catch (err) {
+          if (err instanceof CompileError && err.tag === 'D_DECL_ARRSUB') fail('D_DECL_BFCONST', 'positive integral constant expression expected as bit-field size', m.loc);
+          throw err;
+        }
+        const idname = name === '' ? '(anon)' : name;
+        if (!(name === '' && bw === 0n)) {
+          if (bw <= 0n) fail('D_DECL_BFCONST', 'positive integral constant expression expected as bit-field size', m.loc);
+          const r = resolve(type);
+          if (r.kind !== 'int') fail('D_DECL_BFTYPE', `invalid type for bit-field: ${idname}`, m.loc);
+          if (bw > BigInt(r.size * 8)) fail('D_DECL_BFSIZE', `bit-field too big for type: ${idname}`, m.loc);
+        }
+        decls.push({ name, type, bits: Number(bw) });
       } else {
         const r = resolve(type);
         if (r.kind === 'void' || r.kind === 'func') fail('D_DECL_VOIDOBJ', `cannot have void member: ${name}`, m.loc);

@@ -115,6 +115,12 @@ export function assign(cc: Compiler, e: A.Assign): X {
   if (!lx.lv) fail('D_OP_LVAL', `operator ${op} requires modifiable lvalue as an operand`, e.loc);
   if (!lx.lv.writable) fail('D_OP_WRITE', `operator ${op} can only be applied to a writable variable`, e.loc);
   const lr = resolve(lx.t);
+  if (op === '=' && lx.lv.del && isInteger(rx.t) && rx.cv !== undefined && Number(rx.cv) === 0) {
+    // Storing the constant 0 into a struct-valued associative array element or thread-local
+    // deletes it (dt_cook_op2 allows it for dynamic variables; dtrace frees a zeroed dvar).
+    const del = lx.lv.del;
+    return { t: lx.t, ev: (c) => { del(c); return 0; } };
+  }
   if (op === '=') {
     if (!isString(lx.t) && (lr.kind === 'array' || lr.kind === 'func')) {
       fail('D_OP_ARRFUN', `operator ${op} may not be applied to operand of type "${lx.t.name}"`, e.loc);

@@ -120,6 +120,8 @@ export class Compiler {
   desc: A.ProbeDesc | null = null;
   /** @internal True while compiling a clause (args[] is refused outside one). */
   inClause = false;
+  /** While a translator definition is cooked: its input parameter (dx_locals). */
+  xlParam: { name: string; type: DType } | null = null;
   /** Destructive actions the program uses (the engine refuses to enable them). */
   readonly destructive: string[] = [];
   /** @internal The strsize option in bytes, read when a program starts. */
@@ -412,7 +414,9 @@ export class Compiler {
           if (x.bitfield) fail('D_SIZEOF_BITFIELD', 'cannot apply sizeof to a bit-field', e.loc);
           t = x.t;
         }
-        const n = resolve(t).kind === 'string' ? this.strsize : sizeOf(t);
+        // A string literal's size is its length + 1 (dt_node_type_size), not strsize.
+        const lit = e.operand?.kind === 'StringLit' ? e.operand.value : undefined;
+        const n = lit !== undefined ? lit.length + 1 : resolve(t).kind === 'string' ? this.strsize : sizeOf(t);
         if (n === 0) fail('D_SIZEOF_TYPE', 'cannot apply sizeof to an operand of unknown size', e.loc);
         return { t: TYPE_SIZE, ev: () => n, cv: n };
       }
@@ -439,14 +443,41 @@ export class Compiler {
     }
   }
 
-  /** A translator definition (dt_node_xlator): checked now, its members compiled at each xlate<>. */
+  /**
+   * A translator definition (dt_node_xlator, dt_cook_xlator): checked and
+   * its members cooked now, with the input parameter in scope, so a bad
+   * member is an error even if no xlate<> uses it; the members are compiled
+   * again at each xlate<> with the operand in the parameter's place.
+   * Errors of the translator itself are reported at its closing line (the
+   * line the parser is on when dtrace cooks it); errors inside a member's
+   * expression at that expression's line.
+   */
   private translator(d: A.TranslatorDef): void {
     const to = this.decl.typeName(d.to);
     const from = this.decl.typeName(d.from);
+    const at: A.Span = { ...d.loc, line: d.loc.endLine, column: d.loc.endColumn };
+    if (this.translators.some((t) => sameType(t.to, to) && sameType(t.from, from))) {
+      fail('D_XLATE_REDECL', `translator from ${from.name} to ${to.name} has already been declared`, at);
+    }
     const r = resolve(to);
-    if (r.kind !== 'struct' && r.kind !== 'union') return fail('D_XLATE_SOU', `translator output type must be a struct or union: ${to.name}`, d.loc);
-    for (const m of d.members) {
-      if (!r.members.some((x) => x.name === m.name)) fail('D_XLATE_MEMB', `translator member ${m.name} is not a member of ${to.name}`, m.loc);
+    if ((r.kind === 'struct' || r.kind === 'union') && !r.complete) {
+      const full = this.types.lookupTag(r.kind, r.tag);
+      if (!full || full.kind === 'enum' || !full.complete) fail('D_XLATE_SOU', `incomplete struct/union/enum ${to.name}`, at);
+    }
+    if (r.kind !== 'struct' && r.kind !== 'union') return fail('D_XLATE_SOU', 'translator output type must be a struct or union', at);
+    const st = r.complete ? r : this.types.lookupTag(r.kind, r.tag) as StructType;
+    this.xlParam = { name: d.param, type: from };
+    try {
+      for (const m of d.members) {
+        const mem = st.members.find((x) => x.name === m.name);
+        if (!mem) fail('D_XLATE_MEMB', `translator member ${m.name} is not a member of ${to.name}`, at);
+        const vx = this.expr(cloneExpr(m.value));
+        if (!argCompat(mem.type, vx.t) && !(isPointer(mem.type) && isInteger(vx.t) && vx.cv !== undefined && Number(vx.cv) === 0)) {
+          fail('D_XLATE_INCOMPAT', `translator member ${m.name} definition uses incompatible types: "${mem.type.name}" = "${vx.t.name}"`, at);
+        }
+      }
+    } finally {
+      this.xlParam = null;
     }
     this.translators.push({ to, from, def: d });
   }
@@ -474,7 +505,7 @@ export class Compiler {
     for (const m of tr.def.members) {
       const mem = st.members.find((y) => y.name === m.name)!;
       const vx = this.expr(cloneExpr(m.value, subst));
-      if (!argCompat(mem.type, vx.t) && !(isPointer(mem.type) && isInteger(vx.t))) {
+      if (!argCompat(mem.type, vx.t) && !(isPointer(mem.type) && isInteger(vx.t) && vx.cv !== undefined && Number(vx.cv) === 0)) {
         fail('D_XLATE_INCOMPAT', `translator member ${m.name} definition uses incompatible types: "${mem.type.name}" = "${vx.t.name}"`, m.loc);
       }
       const ev = coerce(this, vx, mem.type).ev;
@@ -502,8 +533,8 @@ export class Compiler {
       for (let i = 0; i < stores.length; i++) stores[i]!(c);
       return base;
     };
-    if (rtg.kind === 'pointer') return { t: pointerTo(tr.to), ev };
-    return { t: tr.to, ev, lv: { kind: 'mem', writable: false, addr: ev } };
+    if (rtg.kind === 'pointer') return { t: pointerTo(tr.to), ev, xl: 'pointer to translated data' };
+    return { t: tr.to, ev, lv: { kind: 'mem', writable: false, addr: ev }, xl: 'translated data' };
   }
 
   private intLit(e: A.IntLit): X {

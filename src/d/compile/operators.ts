@@ -66,11 +66,15 @@ export function deref(cc: Compiler, x: X, loc: A.Span): X {
   return memValue(cc, to, addr, true);
 }
 
-/** The value of an object of type t at address addr (structs/arrays: the address itself). */
-export function memValue(cc: Compiler, t: DType, addr: IntEv, writable: boolean): X {
+/**
+ * The value of an object of type t at address addr (structs/arrays: the
+ * address itself); stores go to waddr when it differs (a member of a
+ * dynamic struct, created by its first store).
+ */
+export function memValue(cc: Compiler, t: DType, addr: IntEv, writable: boolean, waddr: IntEv = addr): X {
   const r = resolve(t);
   const rt = cc.env.rt;
-  const lv: LValue = { kind: 'mem', writable, addr };
+  const lv: LValue = { kind: 'mem', writable, addr: waddr };
   switch (r.kind) {
     case 'int': case 'enum': {
       const size = r.kind === 'int' ? r.size : 4;
@@ -91,10 +95,14 @@ export function memValue(cc: Compiler, t: DType, addr: IntEv, writable: boolean)
 }
 
 function addressOf(cc: Compiler, e: A.Unary): X {
-  const x = cc.expr(e.operand);
-  if (e.operand.kind === 'Ident' && x.lv?.kind === 'var' || e.operand.kind === 'ScopedVar' || e.operand.kind === 'Agg') {
-    if (x.lv?.kind !== 'mem') fail('D_ADDROF_VAR', 'cannot take address of dynamic variable', e.loc);
-  }
+  const o = e.operand;
+  // & of an aggregation (or one of its elements) or of any D variable — global, thread-local,
+  // clause-local, built-in or associative array element, struct-valued or not — is refused
+  // (dt_cook_op1); members and C array elements of a variable are ordinary objects.
+  if (o.kind === 'Agg' || (o.kind === 'Index' && o.object.kind === 'Agg')) fail('D_ADDROF_VAR', 'cannot take address of dynamic variable', e.loc);
+  const x = cc.expr(o);
+  if (x.dvar) fail('D_ADDROF_VAR', 'cannot take address of dynamic variable', e.loc);
+  if (x.dyn) fail('D_ADDROF_VAR', 'cannot take address of dynamic object', e.loc);
   if (x.bitfield) fail('D_ADDROF_BITFIELD', 'cannot take address of bit-field', e.loc);
   if (!x.lv) fail('D_ADDROF_LVAL', 'unacceptable operand for unary & operator', e.loc);
   if (x.lv.kind === 'mem' && x.lv.addr) return { t: pointerTo(x.t), ev: x.lv.addr };
@@ -293,6 +301,8 @@ export function cast(cc: Compiler, e: A.Cast): X {
   const to = cc.decl.typeName(e.typeName);
   const x = cc.expr(e.operand);
   const tr = resolve(to);
+  // Translated data is dynamic: only a cast to void accepts it (dt_cook_op2, DT_TOK_LPAR).
+  if (x.xl !== undefined && tr.kind !== 'void') fail('D_CAST_INVAL', `invalid cast expression: "${x.xl}" to "${to.name}"`, e.loc);
   const ok = sameType(to, x.t) || (isScalar(to) && isScalar(x.t)) || tr.kind === 'void' ||
     (tr.kind === 'pointer' && isPointer(x.t)) || (tr.kind === 'string' && (isScalar(x.t) || isPointer(x.t) || isString(x.t) || isCharArrayOrPtr(x.t)));
   if (!ok) fail('D_CAST_INVAL', `invalid cast expression: "${x.t.name}" to "${to.name}"`, e.loc);

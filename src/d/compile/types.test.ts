@@ -1,0 +1,75 @@
+/**
+ * Declarations and translators checked as libdtrace checks them: bit-field
+ * widths (dt_decl_member), translator definitions cooked when defined
+ * (dt_node_xlator, dt_cook_xlator) and casts of translated data, sizeof of
+ * a string literal (dt_node_type_size). Messages are dtrace's, with tags.
+ */
+import { describe, expect, it } from 'vitest';
+import { runD } from '../../engine/testkit.ts';
+
+async function compileError(src: string): Promise<string> {
+  const r = await runD(src, { xopts: [['errtags', undefined]] });
+  expect(r.status).toBe(1);
+  return r.stderr.trim().replace(/^dtrace: failed to compile script test\.d: /, '');
+}
+
+async function out(src: string): Promise<string> {
+  const r = await runD(`#pragma D option quiet\n${src}`);
+  expect(r.stderr).toBe('');
+  return r.stdout.replace(/\n$/, '');
+}
+
+describe('bit-field declarations', () => {
+  const cases: [string, string, string][] = [
+    ['negative width', 'struct s { int a : 1; int b : -3; };', '[D_DECL_BFCONST] line 1: positive integral constant expression expected as bit-field size'],
+    ['named zero width', 'struct s { int a : 0; };', '[D_DECL_BFCONST] line 1: positive integral constant expression expected as bit-field size'],
+    ['non-constant width', 'int w;\nstruct s { int a : w; };', '[D_DECL_BFCONST] line 2: positive integral constant expression expected as bit-field size'],
+    ['wider than its type', 'struct s { char a : 10; };', '[D_DECL_BFSIZE] line 1: bit-field too big for type: a'],
+    ['unnamed, wider than its type', 'struct s { short : 17; };', '[D_DECL_BFSIZE] line 1: bit-field too big for type: (anon)'],
+    ['not an integer', 'struct s { char *p : 3; };', '[D_DECL_BFTYPE] line 1: invalid type for bit-field: p'],
+    ['sizeof', 'struct s { int a : 3; } v;\nBEGIN { printf("%n", sizeof (v.a)); }', '[D_SIZEOF_BITFIELD] line 2: cannot apply sizeof to a bit-field'],
+  ];
+  for (const [what, src, msg] of cases) it(what, async () => expect(await compileError(src)).toBe(msg));
+
+  it('an unnamed zero-width field only closes the storage unit', async () => {
+    expect(await out('struct s { char a : 3; char : 0; char b : 2; };\nBEGIN { printf("%d\\n", sizeof (struct s)); exit(0); }')).toBe('2\n');
+  });
+});
+
+describe('translator definitions', () => {
+  const decls = 'struct in { int i; char c; };\nstruct out { int oi; char *oc; };\n';
+  const cases: [string, string, string][] = [
+    ['a member of an undefined input struct (at the member\'s line)',
+      'struct out { int oi; };\ntranslator struct out < struct nosuch *p >\n{\n\toi = ((struct nosuch *)p)->x;\n};',
+      '[D_OP_INCOMPLETE] line 4: operator -> cannot be applied to a forward declaration: no struct nosuch definition is available'],
+    ['an input member that does not exist', `${decls}translator struct out < struct in *p >\n{\n\toi = p->nosuch;\n};`,
+      '[D_TYPE_MEMBER] line 5: nosuch is not a member of struct in'],
+    ['incompatible member types (at the closing line)', `${decls}translator struct out < struct in *p >\n{\n\toi = p->i;\n\toc = p->c;\n};`,
+      '[D_XLATE_INCOMPAT] line 7: translator member oc definition uses incompatible types: "char *" = "char"'],
+    ['an output member that does not exist', `${decls}translator struct out < struct in *p >\n{\n\tnosuch = 1;\n};`,
+      '[D_XLATE_MEMB] line 6: translator member nosuch is not a member of struct out'],
+    ['an undefined output struct', 'struct in { int i; };\ntranslator struct nosuch < struct in *p >\n{\n\tx = 1;\n};',
+      '[D_XLATE_SOU] line 5: incomplete struct/union/enum struct nosuch'],
+    ['an output that is not a struct', 'struct in { int i; };\ntranslator int < struct in *p >\n{\n};',
+      '[D_XLATE_SOU] line 4: translator output type must be a struct or union'],
+    ['a second translator for the same types', `${decls}translator struct out < struct in *p > { oi = p->i; };\ntranslator struct out < struct in *q > { oi = q->i; };`,
+      '[D_XLATE_REDECL] line 4: translator from struct in * to struct out has already been declared'],
+    ['a cast of translated data', `${decls}translator struct out < struct in *p > { oi = p->i; };\nstruct in *f;\nBEGIN { a = (uintptr_t)xlate<struct out *>(f); }`,
+      '[D_CAST_INVAL] line 5: invalid cast expression: "pointer to translated data" to "uintptr_t"'],
+  ];
+  for (const [what, src, msg] of cases) it(what, async () => expect(await compileError(src)).toBe(msg));
+
+  it('member expressions keep their casts when expanded at xlate<> (by-value input)', async () => {
+    expect(await out(`struct a { int i; char c; };
+struct b { int j; char d; };
+translator struct b < struct a x > { j = ((struct a)x).i * 2; d = ((struct a)x).c; };
+struct a v;
+BEGIN { v.i = 21; v.c = 'z'; printf("%d %c %d\\n", xlate<struct b>(v).j, xlate<struct b>(v).d, xlate<struct b *>(v)->j); exit(0); }`)).toBe('42 z 42\n');
+  });
+});
+
+describe('sizeof', () => {
+  it('of a string literal is its length + 1; of a string variable, strsize', async () => {
+    expect(await out('BEGIN { s = "hi"; printf("%d %d %d\\n", sizeof ("hi"), sizeof "", sizeof (s)); exit(0); }')).toBe('3 1 256\n');
+  });
+});
