@@ -37,7 +37,7 @@ describe('++ and -- on a never-assigned associative array or thread-local', () =
 
   it('is 64 bits wide: no wrap at 2^32', async () => {
     expect(await out('BEGIN { a[0]--; printf("%d %x\\n", a[0], a[0]); exit(0); }')).toBe('-1 ffffffffffffffff\n');
-    expect(await err('BEGIN { c[1]++; x = c[1] + "s"; }')).toContain('operands have incompatible types: "int64_t" + "string"');
+    expect(await err('BEGIN { c[1]++; x = c[1] - "s"; }')).toContain('operands have incompatible types: "int64_t" - "string"');
   });
 
   it('keys keep their own types across clauses', async () => {

@@ -256,6 +256,7 @@ export function index(cc: Compiler, e: A.Index, assignType?: DType): X {
   if (e.index.length !== 1) fail('D_ARR_BADREF', `cannot access ${exprName(obj)} as an associative array`, e.loc);
   const ix = cc.expr(e.index[0]!);
   if (!isPointer(base.t)) {
+    if (isString(base.t) && isInteger(ix.t)) return deref(cc, ptrArith('+', base, ix), e.loc);
     if (isInteger(base.t) && isPointer(ix.t)) return deref(cc, ptrArith('+', ix, base), e.loc);
     return fail('D_OP_INCOMPAT', `operands have incompatible types: "${base.t.name}" + "${ix.t.name}"`, e.loc);
   }

@@ -10,6 +10,7 @@ import * as I from '../runtime/int64.ts';
 import type { DInt, IntSize } from '../runtime/int64.ts';
 import type { FireCtx } from '../runtime/context.ts';
 import { fail } from '../check/errors.ts';
+import { NULL_STR } from '../runtime/state.ts';
 import type { VarSym } from '../check/symbols.ts';
 import { BUILTIN_FUNCS, BUILTIN_VARS } from '../check/builtins.ts';
 import {
@@ -125,14 +126,14 @@ export function assign(cc: Compiler, e: A.Assign): X {
     if (!isString(lx.t) && (lr.kind === 'array' || lr.kind === 'func')) {
       fail('D_OP_ARRFUN', `operator ${op} may not be applied to operand of type "${lx.t.name}"`, e.loc);
     }
-    // NULL (the integer constant 0) may be assigned to a pointer or a string; as a string it is
-    // the empty string here, which compares as NULL does (below every string, equal to NULL).
+    // NULL (the integer constant 0) may be assigned to a pointer or a string; a string variable
+    // then holds the NULL string: equal to NULL, and reading its characters faults at address 0.
     const nullStr = isString(lx.t) && isInteger(rx.t) && rx.cv == 0;
     if (!argCompat(lx.t, rx.t) && !(isPointer(lx.t) && isInteger(rx.t) && rx.cv == 0) && !nullStr) {
       fail('D_OP_INCOMPAT', `operands have incompatible types: "${lx.t.name}" ${op} "${rx.t.name}"`, e.loc);
     }
     let set = lvalueSetter(cc, lx, e.loc);
-    const val: Ev = nullStr ? () => '' : coerce(cc, rx, lx.t).ev;
+    const val: Ev = nullStr ? () => NULL_STR : coerce(cc, rx, lx.t).ev;
     if ((lr.kind === 'struct' || lr.kind === 'union') && lx.lv.kind !== 'mem') {
       // A struct value is its address: assigning one to a variable copies its bytes (dtrace copies
       // by-ref values into the variable's storage), so later changes to the source do not show.

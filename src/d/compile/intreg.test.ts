@@ -21,8 +21,8 @@ describe('result types (dt_type_promote)', () => {
   });
 
   it('keeps a typedef name: uint32_t + int is uint32_t', async () => {
-    const r = await runD('BEGIN { x = (uint32_t)1 + 1; y = x + "a"; }', { xopts: [['errtags', undefined]] });
-    expect(r.stderr).toContain('operands have incompatible types: "uint32_t" + "string"');
+    const r = await runD('BEGIN { x = (uint32_t)1 + 1; y = x - "a"; }', { xopts: [['errtags', undefined]] });
+    expect(r.stderr).toContain('operands have incompatible types: "uint32_t" - "string"');
   });
 
   it('gives unary minus and ~ the operand type', async () => {

@@ -51,6 +51,11 @@ export function unary(cc: Compiler, e: A.Unary): X {
 
 export function deref(cc: Compiler, x: X, loc: A.Span): X {
   const r = resolve(x.t);
+  if (r.kind === 'string') {
+    // A string is an array of char: *s is its first character (0 at its end); NULL faults.
+    const sv = x.ev as StrEv;
+    return { t: T_CHAR, ev: (c) => { const s = sv(c); if (s === NULL_STR) fault(FLT_BADADDR, 0); return s.length === 0 ? 0 : (s.charCodeAt(0) << 24) >> 24; } };
+  }
   let to: DType;
   if (r.kind === 'pointer') to = r.to;
   else if (r.kind === 'array') to = r.of;
@@ -129,7 +134,7 @@ export function binary(cc: Compiler, e: A.Binary): X {
   const l = cc.expr(e.left), r = cc.expr(e.right);
   switch (op) {
     case '+': case '-': {
-      const lp = isPointer(l.t), rp = isPointer(r.t), li = isInteger(l.t), ri = isInteger(r.t);
+      const lp = isPointer(l.t) || isString(l.t), rp = isPointer(r.t) || isString(r.t), li = isInteger(l.t), ri = isInteger(r.t);
       if (li && ri) return arith(op, l, r);
       if (lp && ri) return ptrArith(op, l, r);
       if (li && rp && op === '+') return ptrArith(op, r, l);
@@ -167,12 +172,33 @@ function asNum(x: X): (c: FireCtx) => number {
   return (c) => Number(ev(c));
 }
 
+/**
+ * Pointer arithmetic. D treats a string as a pointer here (dt_cook_op2,
+ * DT_TOK_ADD/SUB): string + n is the string from its n-th character on,
+ * still a string. A char pointer may hold a D string too (assigned from a
+ * string): it advances the same way.
+ */
 export function ptrArith(op: string, p: X, n: X): X {
+  const b = asInt(n, T_LONG);
+  const sign = op === '+' ? 1 : -1;
+  if (isString(p.t)) {
+    const sv = p.ev as StrEv;
+    return { t: p.t, ev: (c) => strAdvance(sv(c), sign * Number(b(c))) };
+  }
   const el = elemSize(p.t);
-  const a = p.ev as IntEv, b = asInt(n, T_LONG);
+  const a = p.ev as IntEv;
   const t = resolve(p.t).kind === 'array' ? pointerTo((resolve(p.t) as { of: DType }).of) : p.t;
-  if (op === '+') return { t, ev: (c) => I.add(a(c), I.mul(b(c), el, 8, true), 8, false) };
-  return { t, ev: (c) => I.sub(a(c), I.mul(b(c), el, 8, true), 8, false) };
+  if (op === '+') {
+    return { t, ev: (c) => { const v = a(c); return typeof v === 'string' ? strAdvance(v, Number(b(c)) * el) as unknown as DInt : I.add(v, I.mul(b(c), el, 8, true), 8, false); } };
+  }
+  return { t, ev: (c) => { const v = a(c); return typeof v === 'string' ? strAdvance(v, -Number(b(c)) * el) as unknown as DInt : I.sub(v, I.mul(b(c), el, 8, true), 8, false); } };
+}
+
+/** The string s advanced by n characters: past its end it is empty; the NULL string faults at address n. */
+function strAdvance(s: string, n: number): string {
+  if (s === NULL_STR) return fault(FLT_BADADDR, n);
+  if (n === 0) return s;
+  return n < 0 || n >= s.length ? '' : s.slice(n);
 }
 
 function compare(cc: Compiler, e: A.Binary): X {

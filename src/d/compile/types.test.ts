@@ -73,3 +73,25 @@ describe('sizeof', () => {
     expect(await out('BEGIN { s = "hi"; printf("%d %d %d\\n", sizeof ("hi"), sizeof "", sizeof (s)); exit(0); }')).toBe('3 1 256\n');
   });
 });
+
+describe('strings as pointers (dt_cook_op2 DT_TOK_ADD/SUB, DT_TOK_DEREF)', () => {
+  it('string + n and n + string are the string from its n-th character; s[i] and *s are chars', async () => {
+    expect(await out(`BEGIN { g = "abcdef"; this->l = "xyz"; self->t = "12"; a[1] = "pq";
+  printf("%s %s %s %s %s|%s|\\n", g + 1, 2 + g, this->l + 1, self->t + 1, a[1] + 1, g + 9);
+  printf("%c %c %d %d\\n", g[1], *g, g[6], "ab"[1]); exit(0); }`)).toBe('bcdef cdef yz 2 q||\nb a 0 98\n');
+  });
+
+  it('a char pointer holding a string indexes it', async () => {
+    expect(await out('char *s;\nBEGIN { s = probeprov; printf("%c%c %s\\n", s[0], s[1], stringof(s + 2)); exit(0); }')).toBe('dt race\n');
+  });
+
+  it('the NULL string faults at the offset when read', async () => {
+    const r = await runD('#pragma D option quiet\nstring s;\nBEGIN { s = NULL; trace(s[1]); }\nBEGIN { exit(0); }');
+    expect(r.stderr).toBe('dtrace: error on enabled probe ID 1 (ID 1: dtrace:::BEGIN): invalid address (0x1) in action #2\n');
+  });
+
+  it('string + string and int - string stay incompatible', async () => {
+    expect(await compileError('BEGIN { x = "a" + "b"; }')).toBe('[D_OP_INCOMPAT] line 1: operands have incompatible types: "string" + "string"');
+    expect(await compileError('BEGIN { x = 1 - "b"; }')).toBe('[D_OP_INCOMPAT] line 1: operands have incompatible types: "int" - "string"');
+  });
+});

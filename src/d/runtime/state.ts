@@ -210,6 +210,8 @@ export class Runtime {
 
   /** Load an integer of `size` bytes (little-endian, as on x86-64). */
   load(addr: DInt, size: number, signed: boolean): DInt {
+    // A char pointer that holds a D string (assigned from one) reads its characters.
+    if (typeof addr === 'string') return loadFromString(addr, size, signed);
     const [v, o] = this.locate(addr, size);
     switch (size) {
       case 1: return signed ? v.getInt8(o) : v.getUint8(o);
@@ -268,4 +270,13 @@ export class Runtime {
     this.randState = Number((BigInt(this.randState) * 2416n + 374441n) % 1771875n);
     return this.randState;
   }
+}
+
+function loadFromString(s: string, size: number, signed: boolean): DInt {
+  if (s === NULL_STR) fault(FLT_BADADDR, 0);
+  let v = 0n;
+  for (let i = Math.min(size, s.length) - 1; i >= 0; i--) v = (v << 8n) | BigInt(s.charCodeAt(i) & 0xff);
+  const bits = BigInt(size * 8);
+  const r = signed ? BigInt.asIntN(Number(bits), v) : v;
+  return r >= -9007199254740991n && r <= 9007199254740991n ? Number(r) : r;
 }
