@@ -150,8 +150,17 @@ export class DeclBuilder {
         if (ch.keys !== null) continue; // associative array signature: the caller reads it
         if (ch.size === null) t = arrayOf(t, 0);
         else {
-          const n = this.constEval(ch.size);
-          if (n < 0n) fail('D_DECL_ARRSUB', `array dimension must be a positive integer constant`, ch.loc);
+          // dt_decl_array: a positive integer constant no greater than UINT_MAX.
+          const sub = 'positive integral constant expression or tuple signature expected as array declaration subscript';
+          let n: bigint;
+          try {
+            n = this.constEval(ch.size);
+          } catch (err) {
+            if (err instanceof CompileError && err.tag === 'D_DECL_ARRSUB') fail('D_DECL_ARRSUB', sub, ch.loc);
+            throw err;
+          }
+          if (n <= 0n) fail('D_DECL_ARRSUB', sub, ch.loc);
+          if (n > 0xffffffffn) fail('D_DECL_ARRBIG', 'array dimension too big', ch.loc);
           t = arrayOf(t, Number(n));
         }
       } else {

@@ -255,6 +255,13 @@ export function index(cc: Compiler, e: A.Index, assignType?: DType): X {
   const base = cc.expr(obj);
   if (e.index.length !== 1) fail('D_ARR_BADREF', `cannot access ${exprName(obj)} as an associative array`, e.loc);
   const ix = cc.expr(e.index[0]!);
+  // Bounds of a declared array, for a constant index (dt_cook_op2; arrays of 0 or 1 element are
+  // open-ended structure tails). The index compares as unsigned: -1 is 2^64 - 1.
+  const br = resolve(base.t);
+  if (br.kind === 'array' && br.length > 1 && ix.cv !== undefined && typeof ix.cv !== 'string' && isInteger(ix.t)) {
+    const u = BigInt.asUintN(64, BigInt(ix.cv));
+    if (u >= BigInt(br.length)) fail('D_ARR_BOUNDS', `index outside array bounds: ${u}, max is ${br.length}`, e.loc);
+  }
   if (!isPointer(base.t)) {
     if (isString(base.t) && isInteger(ix.t)) return deref(cc, ptrArith('+', base, ix), e.loc);
     if (isInteger(base.t) && isPointer(ix.t)) return deref(cc, ptrArith('+', ix, base), e.loc);
@@ -458,8 +465,10 @@ function descStr(d: A.ProbeDesc): string {
   return `${d.provider}:${d.module}:${d.func}:${d.name}`;
 }
 
+/** dt_node_name: how dtrace names an operand in a message ("scalar x" for a variable, self-> or this-> too). */
 function exprName(e: A.Expr): string {
-  if (e.kind === 'Ident') return e.name;
-  if (e.kind === 'ScopedVar') return `${e.scope}->${e.name}`;
+  if (e.kind === 'Ident' || e.kind === 'ScopedVar') return `scalar ${e.name}`;
+  if (e.kind === 'Member') return `operator ${e.op}`;
+  if (e.kind === 'Index') return 'operator [';
   return 'expression';
 }

@@ -184,14 +184,36 @@ export class Compiler {
       const t = this.decl.apply(base, dd);
       if (isVoid(t)) fail('D_DECL_VOIDOBJ', `cannot have void object: ${dd.name}`, dd.loc);
       if (storage.includes('extern')) continue;
+      // dt_node_decl: `int a[];` names no dimension and no key signature.
+      const top = dd.chunks.find((c) => c.kind === 'Array');
+      if (top && top.kind === 'Array' && top.size === null && top.keys === null) {
+        fail('D_DECL_ARRNULL', `array declaration requires array dimension or tuple signature: ${dd.name}`, dd.loc);
+      }
+      if (scope === 'global' && (BUILTIN_VARS.has(dd.name) || BUILTIN_FUNCS.has(dd.name))) {
+        fail('D_DECL_IDRED', `built-in identifier redeclared: ${dd.name}`, dd.loc);
+      }
       const tab = this.syms.table(scope);
       const old = tab.get(dd.name);
+      const kind = keys ? 'array' : 'scalar';
       if (old) {
-        if (old.type && !sameType(old.type, t)) fail('D_DECL_IDRED', `identifier redeclared: ${dd.name}`, dd.loc);
+        if (old.type && (old.kind !== kind || !sameType(old.type, t))) {
+          fail('D_DECL_IDRED', `identifier redeclared: ${dd.name}\n\t current: ${kind} ${t.name}\n\tprevious: ${old.kind} ${old.type.name}`, dd.loc);
+        }
+        if (keys && old.keyTypes) {
+          keys.forEach((k, i) => {
+            const pk = old.keyTypes![i];
+            if (pk !== undefined && !sameType(k, pk)) {
+              fail('D_DECL_IDRED', `identifier redeclared: ${dd.name}\n\t current: array, key #${i + 1} of type ${k.name}\n\tprevious: array, key #${i + 1} of type ${pk.name}`, dd.loc);
+            }
+          });
+          if (keys.length !== old.keyTypes.length) {
+            fail('D_DECL_IDRED', `identifier redeclared: ${dd.name}\n\t current: array of ${t.name}, tuple length ${keys.length}\n\tprevious: array of ${old.type!.name}, tuple length ${old.keyTypes.length}`, dd.loc);
+          }
+        }
         continue;
       }
       if (scope === 'local' && keys) fail('D_DECL_LOCASSC', `associative arrays may not be declared as local variables: ${dd.name}`, dd.loc);
-      if (scope === 'global' && (BUILTIN_VARS.has(dd.name) || BUILTIN_FUNCS.has(dd.name) || this.syms.consts.has(dd.name))) {
+      if (scope === 'global' && this.syms.consts.has(dd.name)) {
         fail('D_DECL_IDRED', `identifier redeclared: ${dd.name}`, dd.loc);
       }
       const v = this.syms.create(scope, dd.name, keys ? 'array' : 'scalar');

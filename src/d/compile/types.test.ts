@@ -95,3 +95,34 @@ describe('strings as pointers (dt_cook_op2 DT_TOK_ADD/SUB, DT_TOK_DEREF)', () =>
     expect(await compileError('BEGIN { x = 1 - "b"; }')).toBe('[D_OP_INCOMPAT] line 1: operands have incompatible types: "int" - "string"');
   });
 });
+
+describe('array and prototype declarations (dt_decl_array, dt_decl_prototype, dt_node_decl)', () => {
+  const cases: [string, string, string][] = [
+    ['no dimension', 'int a[];', '[D_DECL_ARRNULL] line 1: array declaration requires array dimension or tuple signature: a'],
+    ['zero dimension', 'int a[0];', '[D_DECL_ARRSUB] line 1: positive integral constant expression or tuple signature expected as array declaration subscript'],
+    ['dimension over UINT_MAX', 'int a[88294967295];', '[D_DECL_ARRBIG] line 1: array dimension too big'],
+    ['void key', 'int x[void, char];', '[D_DECL_PROTO_TYPE] line 1: array prototype may not use parameter of type void: (anonymous), parameter #1'],
+    ['named void parameter', 'int f(void v);', '[D_DECL_PROTO_NAME] line 1: void parameter may not have a name: v'],
+    ['void not alone', 'int f(int, void);', '[D_DECL_PROTO_VOID] line 1: void must be sole parameter'],
+    ['dynamic parameter', 'int f(int a[int]);', '[D_DECL_PROTO_TYPE] line 1: function prototype may not use parameter of type dynamic variable: a, parameter #1'],
+    ['parameter named twice', 'int f(int a, char a);', '[D_DECL_PROTO_FORM] line 1: parameter is already declared in function prototype: a, parameter #2'],
+    ['long struct, at the {', 'long struct s\n{\n\tint i;\n};', '[D_DECL_LONGINT] line 2: invalid type declaration: long and long long may only be used with integer or floating-point type'],
+    ['a struct defined twice, at the {', 'struct s { int i; };\nstruct s\n{\n\tint j;\n};', '[D_DECL_TYPERED] line 3: type redeclared: struct s'],
+    ['built-in variable', 'int pid;', '[D_DECL_IDRED] line 1: built-in identifier redeclared: pid'],
+    ['another type', 'int x;\nchar x;', '[D_DECL_IDRED] line 2: identifier redeclared: x\n\t current: scalar char\n\tprevious: scalar int'],
+    ['another key type', 'int x[int];\nint x[string];', '[D_DECL_IDRED] line 2: identifier redeclared: x\n\t current: array, key #1 of type string\n\tprevious: array, key #1 of type int'],
+  ];
+  for (const [what, src, msg] of cases) it(what, async () => expect(await compileError(`${src}\nBEGIN { exit(0); }`)).toBe(msg));
+});
+
+describe('indexing', () => {
+  it('a constant index past a declared array is D_ARR_BOUNDS (unsigned: -1 too)', async () => {
+    expect(await compileError('int a[5];\nBEGIN { a[5] = 0; }')).toBe('[D_ARR_BOUNDS] line 2: index outside array bounds: 5, max is 5');
+    expect(await compileError('int a[5];\nBEGIN { trace(a[-1]); }')).toBe('[D_ARR_BOUNDS] line 2: index outside array bounds: 18446744073709551615, max is 5');
+    expect(await out('int a[5];\nstruct s { int n; int tail[1]; } v;\nBEGIN { a[4] = 3; printf("%d\\n", a[4]); exit(0); }')).toBe('3\n');
+  });
+
+  it('a tuple on a declared scalar array is D_ARR_BADREF naming the scalar', async () => {
+    expect(await compileError('int x[5];\nBEGIN { x[1, 2] = 1; }')).toBe('[D_ARR_BADREF] line 2: cannot access scalar x as an associative array');
+  });
+});
