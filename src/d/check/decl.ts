@@ -15,6 +15,9 @@ export type ConstEval = (e: Expr) => bigint;
 export class DeclBuilder {
   constructor(readonly scope: TypeScope, readonly constEval: ConstEval) {}
 
+  /** Set by the compiler: is this name a D global identifier (variable, built-in, inline)? An enumerator may not reuse one. */
+  isGlobalIdent: ((name: string) => boolean) | undefined;
+
   baseType(spec: DeclSpecifiers): DType {
     const t = spec.type;
     if (t === null) return T_INT;
@@ -111,6 +114,8 @@ export class DeclBuilder {
       return f;
     }
     const values = new Map<string, number>();
+    // The type exists while its enumerators are defined: a value may name an earlier one.
+    const t: EnumType = { kind: 'enum', name: tag === '' ? 'enum <anon>' : `enum ${tag}`, tag, values, complete: true };
     let next = 0;
     for (const en of e.enumerators) {
       if (en.value !== null) {
@@ -126,13 +131,13 @@ export class DeclBuilder {
       }
       // dt_decl_enumerator: the value must fit an int, in either direction, and says so with INT_MAX.
       if (next > 2147483647 || next < -2147483648) fail('D_DECL_ENOFLOW', `enumerator '${en.name}' value overflows INT_MAX (2147483647)`, en.loc);
-      if (values.has(en.name)) fail('D_DECL_IDRED', `identifier redeclared: ${en.name}`, en.loc);
+      // ctf_add_enumerator refuses a name twice in one enum; then the name must be new to D's globals.
+      if (values.has(en.name)) fail('D_UNKNOWN', `failed to define enumerator '${en.name}': Duplicate member or variable name`, en.loc);
+      if (this.enumConsts.has(en.name) || (this.isGlobalIdent?.(en.name) ?? false)) fail('D_DECL_IDRED', `identifier redeclared: ${en.name}`, en.loc);
       values.set(en.name, next);
-      this.enumConsts.set(en.name, { value: next, type: undefined as unknown as EnumType });
+      this.enumConsts.set(en.name, { value: next, type: t });
       next++;
     }
-    const t: EnumType = { kind: 'enum', name: tag === '' ? 'enum <anon>' : `enum ${tag}`, tag, values, complete: true };
-    for (const n of values.keys()) this.enumConsts.get(n)!.type = t;
     if (tag !== '') this.scope.defineTag('enum', tag, t);
     return t;
   }

@@ -129,7 +129,7 @@ export class Compiler {
 
   constructor(readonly env: CompileEnv) {
     this.types = new TypeScope(builtinTypes());
-    this.decl = new DeclBuilder(this.types, (e) => this.constInt(e));
+    this.decl = this.declBuilder();
     for (const [name, ty, value] of BUILTIN_CONSTANTS) {
       this.syms.consts.set(name, { kind: 'const', name, type: this.types.parse(ty), value });
     }
@@ -148,7 +148,13 @@ export class Compiler {
    */
   pushTypeScope(): void {
     this.types = new TypeScope(this.types);
-    this.decl = new DeclBuilder(this.types, (e) => this.constInt(e));
+    this.decl = this.declBuilder();
+  }
+
+  private declBuilder(): DeclBuilder {
+    const d = new DeclBuilder(this.types, (e) => this.constInt(e));
+    d.isGlobalIdent = (n) => this.syms.globals.has(n) || this.syms.consts.has(n) || BUILTIN_VARS.has(n) || BUILTIN_FUNCS.has(n);
+    return d;
   }
 
   program(p: A.Program): void {
@@ -197,17 +203,18 @@ export class Compiler {
       const kind = keys ? 'array' : 'scalar';
       if (old) {
         if (old.type && (old.kind !== kind || !sameType(old.type, t))) {
-          fail('D_DECL_IDRED', `identifier redeclared: ${dd.name}\n\t current: ${kind} ${t.name}\n\tprevious: ${old.kind} ${old.type.name}`, dd.loc);
+          const kn = (k: string): string => (k === 'array' ? 'associative array' : 'scalar');
+          fail('D_DECL_IDRED', `identifier redeclared: ${dd.name}\n\t current: ${kn(kind)} ${t.name}\n\tprevious: ${kn(old.kind)} ${old.type.name}`, dd.loc);
         }
         if (keys && old.keyTypes) {
           keys.forEach((k, i) => {
             const pk = old.keyTypes![i];
             if (pk !== undefined && !sameType(k, pk)) {
-              fail('D_DECL_IDRED', `identifier redeclared: ${dd.name}\n\t current: array, key #${i + 1} of type ${k.name}\n\tprevious: array, key #${i + 1} of type ${pk.name}`, dd.loc);
+              fail('D_DECL_IDRED', `identifier redeclared: ${dd.name}\n\t current: associative array, key #${i + 1} of type ${k.name}\n\tprevious: associative array, key #${i + 1} of type ${pk.name}`, dd.loc);
             }
           });
           if (keys.length !== old.keyTypes.length) {
-            fail('D_DECL_IDRED', `identifier redeclared: ${dd.name}\n\t current: array of ${t.name}, tuple length ${keys.length}\n\tprevious: array of ${old.type!.name}, tuple length ${old.keyTypes.length}`, dd.loc);
+            fail('D_DECL_IDRED', `identifier redeclared: ${dd.name}\n\t current: associative array of ${t.name}, tuple length ${keys.length}\n\tprevious: associative array of ${old.type!.name}, tuple length ${old.keyTypes.length}`, dd.loc);
           }
         }
         continue;
@@ -232,7 +239,8 @@ export class Compiler {
     const base = this.decl.baseType(d.specifiers);
     const keys = this.decl.keySignature(d.declarator);
     const t = this.decl.apply(base, d.declarator);
-    if (this.syms.consts.has(name) || this.syms.globals.has(name)) fail('D_DECL_IDRED', `identifier redeclared: ${name}`, d.loc);
+    const prev = this.identKind(name);
+    if (prev !== null) fail('D_DECL_IDRED', `identifier redefined: ${name}\n\t current: inline definition\n\tprevious: ${prev}`, d.loc);
     if (keys) {
       const params: { name: string; type: DType }[] = [];
       for (const ch of d.declarator.chunks) {
@@ -248,6 +256,22 @@ export class Compiler {
       fail('D_OP_INCOMPAT', `inline ${name} definition uses incompatible types: "${t.name}" = "${x.t.name}"`, d.loc);
     }
     this.syms.consts.set(name, { kind: 'inline', name, type: t, expr: d.value, params: null });
+  }
+
+  /**
+   * What a global identifier already is, as dt_node_inline names it
+   * (dt_idkind_name, then "inline" for an inline), or null when it is new.
+   */
+  private identKind(name: string): string | null {
+    const v = this.syms.globals.get(name);
+    if (v) return `${v.kind === 'array' ? 'associative array' : 'scalar'} `;
+    const c = this.syms.consts.get(name);
+    if (c) return c.kind === 'inlinearray' || (c.kind === 'inline' && c.params !== null) ? 'associative array inline' : 'scalar inline';
+    if (this.decl.enumConsts.has(name)) return 'enumerator inline';
+    if (BUILTIN_VARS.has(name)) return 'scalar ';
+    const f = BUILTIN_FUNCS.get(name);
+    if (f) return `${f.kind === 'aggfunc' ? 'aggregating function' : f.kind === 'subr' ? 'function' : 'tracing function'} `;
+    return null;
   }
 
   // ================================================================ clauses
@@ -450,10 +474,15 @@ export class Compiler {
         return { t: T_STRING, ev: toStringEv(this, x) };
       }
       case 'Offsetof': {
-        const t = resolve(this.decl.typeName(e.typeName));
-        if (t.kind !== 'struct' && t.kind !== 'union') fail('D_OFFSETOF_TYPE', `offsetof operand must be a struct or union type`, e.loc);
+        let t = resolve(this.decl.typeName(e.typeName));
+        if ((t.kind === 'struct' || t.kind === 'union') && !t.complete) {
+          // A tag only declared (or never defined) is a forward declaration, not a struct (dt_node_offsetof).
+          const full = this.types.lookupTag(t.kind, t.tag);
+          if (full && full.kind === t.kind && full.complete) t = full;
+        }
+        if ((t.kind !== 'struct' && t.kind !== 'union') || !t.complete) fail('D_OFFSETOF_TYPE', `offsetof operand must be a struct or union type`, e.loc);
         const m = findMember(t, e.member);
-        if (!m) fail('D_TYPE_MEMBER', `${e.member} is not a member of ${t.name}`, e.loc);
+        if (!m) fail('D_UNKNOWN', `failed to determine offset of ${e.member}: Member name not found`, e.loc);
         if (m.bits !== undefined) fail('D_OFFSETOF_BITFIELD', `cannot take offset of a bit-field: ${e.member}`, e.loc);
         const off = m.offset;
         return { t: TYPE_SIZE, ev: () => off, cv: off };

@@ -110,7 +110,7 @@ describe('array and prototype declarations (dt_decl_array, dt_decl_prototype, dt
     ['a struct defined twice, at the {', 'struct s { int i; };\nstruct s\n{\n\tint j;\n};', '[D_DECL_TYPERED] line 3: type redeclared: struct s'],
     ['built-in variable', 'int pid;', '[D_DECL_IDRED] line 1: built-in identifier redeclared: pid'],
     ['another type', 'int x;\nchar x;', '[D_DECL_IDRED] line 2: identifier redeclared: x\n\t current: scalar char\n\tprevious: scalar int'],
-    ['another key type', 'int x[int];\nint x[string];', '[D_DECL_IDRED] line 2: identifier redeclared: x\n\t current: array, key #1 of type string\n\tprevious: array, key #1 of type int'],
+    ['another key type', 'int x[int];\nint x[string];', '[D_DECL_IDRED] line 2: identifier redeclared: x\n\t current: associative array, key #1 of type string\n\tprevious: associative array, key #1 of type int'],
   ];
   for (const [what, src, msg] of cases) it(what, async () => expect(await compileError(`${src}\nBEGIN { exit(0); }`)).toBe(msg));
 });
@@ -125,4 +125,23 @@ describe('indexing', () => {
   it('a tuple on a declared scalar array is D_ARR_BADREF naming the scalar', async () => {
     expect(await compileError('int x[5];\nBEGIN { x[1, 2] = 1; }')).toBe('[D_ARR_BADREF] line 2: cannot access scalar x as an associative array');
   });
+});
+
+describe('enums, inlines, typedefs and offsetof', () => {
+  it('an enumerator value may use the enum\'s earlier enumerators', async () => {
+    expect(await out(`enum colors { RED, ORANGE = 5 + 5, YELLOW = 2, GREEN, BLUE = GREEN + ORANGE, PINK = 5 / 4, INDIGO = -2, VIOLET };
+BEGIN { printf("%d %d %d %d %d %d %d\\n", ORANGE, GREEN, BLUE, PINK, INDIGO, VIOLET, RED); exit(0); }`)).toBe('10 3 13 1 -2 -1 0\n');
+  });
+
+  const cases: [string, string, string][] = [
+    ['an enumerator twice in one enum', 'enum foo {\n\tx = 3,\n\tx = 4\n};', "[D_UNKNOWN] line 4: failed to define enumerator 'x': Duplicate member or variable name"],
+    ['an enumerator named like a variable', 'int x;\nenum foo { x };', '[D_DECL_IDRED] line 2: identifier redeclared: x'],
+    ['an inline defined twice', 'inline int foo = timestamp;\ninline int foo = 8;', '[D_DECL_IDRED] line 2: identifier redefined: foo\n\t current: inline definition\n\tprevious: scalar inline'],
+    ['an inline named like a function', 'inline int rand = 7;', '[D_DECL_IDRED] line 1: identifier redefined: rand\n\t current: inline definition\n\tprevious: function'],
+    ['an inline named like a variable', 'int v;\ninline int v = 7;', '[D_DECL_IDRED] line 2: identifier redefined: v\n\t current: inline definition\n\tprevious: scalar'],
+    ['a typedef the program defined twice', 'typedef int new_int;\ntypedef char new_int;', '[D_DECL_IDRED] line 2: typedef redeclared: new_int'],
+    ['offsetof an undefined struct', 'BEGIN { trace(offsetof(struct no_such_type, x)); }', '[D_OFFSETOF_TYPE] line 1: offsetof operand must be a struct or union type'],
+    ['offsetof a missing member', 'struct s { int a; };\nBEGIN { trace(offsetof(struct s, b)); }', '[D_UNKNOWN] line 2: failed to determine offset of b: Member name not found'],
+  ];
+  for (const [what, src, msg] of cases) it(what, async () => expect(await compileError(`${src}\nBEGIN { exit(0); }`)).toBe(msg));
 });

@@ -80,7 +80,9 @@ export class DeclParser extends ExprParser {
     const spec = (t: Token, nk: typeof k, name: string | null): boolean => {
       if (specName !== null && nk === 'typedef') {
         if (!storage.includes('typedef')) return false;
-        this.declError(t, 'D_DECL_IDRED', `identifier redeclared: ${name}`);
+        // A name this program typedef'd is redeclared as a typedef (dt_node_decl: Oracle's lexer reads it
+        // as an identifier before ';'); a system type name is refused by dt_decl_spec.
+        this.declError(t, 'D_DECL_IDRED', `${this.lx.typeNames.has(name ?? '') ? 'typedef' : 'identifier'} redeclared: ${name}`);
       }
       if (specName !== null || k !== 'unknown') this.declError(t, 'D_DECL_COMBO', 'invalid type combination');
       k = nk;
