@@ -13,7 +13,7 @@ import * as I from '../runtime/int64.ts';
 import type { DInt } from '../runtime/int64.ts';
 import type { FireCtx } from '../runtime/context.ts';
 import { fault, NULL_STR, FLT_BADADDR } from '../runtime/state.ts';
-import { fail } from '../check/errors.ts';
+import { fail, failPlain } from '../check/errors.ts';
 import type { VarSym } from '../check/symbols.ts';
 import { BUILTIN_FUNCS, BUILTIN_VARS, KERNEL_VARS } from '../check/builtins.ts';
 import { MEMBER_ALIASES, TRANSLATED } from '../types/builtins.ts';
@@ -38,7 +38,7 @@ export function ident(cc: Compiler, e: A.Ident): X {
   if (cc.xlParam !== null && name === cc.xlParam.name) return { t: cc.xlParam.type, ev: () => 0 };
   const v = cc.syms.globals.get(name);
   if (v) {
-    if (v.kind === 'array') fail('D_IDENT_BADREF', `array '${name}' may not be referenced as scalar`, e.loc);
+    if (v.kind === 'array') fail('D_IDENT_BADREF', `associative array '${name}' may not be referenced as scalar`, e.loc);
     return varRead(cc, v, e.loc);
   }
   const cs = cc.syms.consts.get(name);
@@ -192,7 +192,7 @@ export function scopedVar(cc: Compiler, e: A.ScopedVar, create: boolean, assignT
     }
     v = cc.syms.create(scope, e.name, 'scalar');
   }
-  if (v.kind === 'array') fail('D_IDENT_BADREF', `array '${e.name}' may not be referenced as scalar`, e.loc);
+  if (v.kind === 'array') fail('D_IDENT_BADREF', `associative array '${e.name}' may not be referenced as scalar`, e.loc);
   if (v.type === undefined && assignType) v.type = assignType;
   return varRead(cc, v, e.loc);
 }
@@ -291,8 +291,14 @@ function argsRef(cc: Compiler, e: A.Index): X {
   return { t, ev: (c) => c.args[n] };
 }
 
+/** DIF has DIF_DTR_NREGS (8) tuple registers; dt_cg_arglist gives up past the ninth key (EDT_NOTUPREG). */
+export function checkTupleRegs(n: number): void {
+  if (n > 9) failPlain('Insufficient tuple registers to generate code');
+}
+
 function assocRef(cc: Compiler, v: VarSym, e: A.Index, assignType?: DType): X {
   const keys = e.index.map((k) => cc.expr(k));
+  checkTupleRegs(keys.length);
   const prefix = '';
   if (v.keyTypes === undefined) {
     keys.forEach((k, i) => {

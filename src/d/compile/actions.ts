@@ -27,7 +27,7 @@ import type { AggParams } from '../runtime/aggregate.ts';
 import { checkLlquantize, checkLquantize, isAggCheckError } from '../runtime/aggregate-check.ts';
 import type { Compiler, Stmt } from './compiler.ts';
 import { type X, argCompat } from './cooked.ts';
-import { tupleKey, tupleBytes } from './access.ts';
+import { tupleKey, tupleBytes, checkTupleRegs } from './access.ts';
 import { ptrAsInt, asInt, derefStringEv, toStringEv, coerce } from './operators.ts';
 import { call, checkArgs } from './calls.ts';
 import { stored } from './intreg.ts';
@@ -46,6 +46,7 @@ export function aggStatement(cc: Compiler, a: A.Agg, value: A.Expr, op: string, 
     fail('D_AGG_REDEF', `aggregation redefined: @${name}\n\t current: @${name} = ${fname}( )\n\tprevious: @${name} = ${sym.func}( ) : line ${sym.line}`, e.loc);
   }
   const keys = (a.keys ?? []).map((k) => cc.expr(k));
+  checkTupleRegs(keys.length);
   keys.forEach((k, i) => {
     if ((isVoid(k.t) && k.t !== STACK_TYPE) || k.agg || k.dyn) fail('D_KEY_TYPE', `${k.agg ? 'void' : k.t.name} expression may not be used as aggregation index: key #${i + 1}`, a.loc);
   });

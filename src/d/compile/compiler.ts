@@ -366,7 +366,7 @@ export class Compiler {
       return f();
     } catch (e) {
       // Errors dtrace raises while parsing (constant folding in dt_node_op2) carry no region.
-      if (e instanceof CompileError && e.region === undefined && e.tag !== 'D_DIV_ZERO') {
+      if (e instanceof CompileError && e.region === undefined && e.tag !== 'D_DIV_ZERO' && !e.plain) {
         throw new CompileError(e.tag, e.message, e.loc, name);
       }
       throw e;

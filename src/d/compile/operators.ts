@@ -134,7 +134,9 @@ export function binary(cc: Compiler, e: A.Binary): X {
   const l = cc.expr(e.left), r = cc.expr(e.right);
   switch (op) {
     case '+': case '-': {
-      const lp = isPointer(l.t) || isString(l.t), rp = isPointer(r.t) || isString(r.t), li = isInteger(l.t), ri = isInteger(r.t);
+      // A pointer to void or to a function has no element size: not a pointer here (dt_node_is_vfptr).
+      const lp = (isPointer(l.t) && !isVfPtr(l.t)) || isString(l.t), rp = (isPointer(r.t) && !isVfPtr(r.t)) || isString(r.t);
+      const li = isInteger(l.t), ri = isInteger(r.t);
       if (li && ri) return arith(op, l, r);
       if (lp && ri) return ptrArith(op, l, r);
       if (li && rp && op === '+') return ptrArith(op, r, l);
@@ -192,6 +194,13 @@ export function ptrArith(op: string, p: X, n: X): X {
     return { t, ev: (c) => { const v = a(c); return typeof v === 'string' ? strAdvance(v, Number(b(c)) * el) as unknown as DInt : I.add(v, I.mul(b(c), el, 8, true), 8, false); } };
   }
   return { t, ev: (c) => { const v = a(c); return typeof v === 'string' ? strAdvance(v, -Number(b(c)) * el) as unknown as DInt : I.sub(v, I.mul(b(c), el, 8, true), 8, false); } };
+}
+
+function isVfPtr(t: DType): boolean {
+  const r = resolve(t);
+  if (r.kind !== 'pointer') return false;
+  const k = resolve(r.to).kind;
+  return k === 'void' || k === 'func';
 }
 
 /** The string s advanced by n characters: past its end it is empty; the NULL string faults at address n. */

@@ -145,3 +145,23 @@ BEGIN { printf("%d %d %d %d %d %d %d\\n", ORANGE, GREEN, BLUE, PINK, INDIGO, VIO
   ];
   for (const [what, src, msg] of cases) it(what, async () => expect(await compileError(`${src}\nBEGIN { exit(0); }`)).toBe(msg));
 });
+
+describe('operand kinds in messages', () => {
+  it('void * has no element size: void * + int is incompatible', async () => {
+    expect(await compileError('void *p;\nBEGIN { trace((int)(p + 1)); }')).toBe('[D_OP_INCOMPAT] line 2: operands have incompatible types: "void *" + "int"');
+  });
+
+  it('an associative array used as a scalar is named as one', async () => {
+    expect(await compileError('BEGIN { a[0] = 1; trace(sizeof (a)); }')).toBe("[D_IDENT_BADREF] line 1: associative array 'a' may not be referenced as scalar");
+  });
+});
+
+describe('tuples', () => {
+  it('take at most nine keys (DIF_DTR_NREGS tuple registers)', async () => {
+    const r = await runD('BEGIN { a[0, 1, 2, 3, 4, 5, 6, 7, 8, 9] = 0; }');
+    expect(r.stderr).toBe('dtrace: failed to compile script test.d: Insufficient tuple registers to generate code\n');
+    const a = await runD('BEGIN { @c[0, 1, 2, 3, 4, 5, 6, 7, 8, 9] = count(); }');
+    expect(a.stderr).toBe('dtrace: failed to compile script test.d: Insufficient tuple registers to generate code\n');
+    expect(await out('BEGIN { a[0, 1, 2, 3, 4, 5, 6, 7, 8] = 5; printf("%d\\n", a[0, 1, 2, 3, 4, 5, 6, 7, 8]); exit(0); }')).toBe('5\n');
+  });
+});
