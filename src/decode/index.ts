@@ -36,10 +36,18 @@ import './tunnel/erspan.ts';
 import './tunnel/teredo.ts';
 import './tunnel/l2tp.ts';
 
-export { Decoder } from './decoder.ts';
+export { Decoder, type DecoderOptions } from './decoder.ts';
+export { parseEspSecrets, problemText, SaTable, EspStats, IPSEC_IF, type EspSaSpec, type SaProblem } from './ipsec/index.ts';
 export { DecodeSummary } from './summary.ts';
 export { srcString, dstString, addrString, ipv4String, ipv6String } from './addr.ts';
 export { tcpOptions } from './transport/tcp.ts';
 export { stackNames } from './stack.ts';
 export { defaultInterfaceName, interfaceName } from './iface.ts';
 export * from './types.ts';
+export {
+  Reassembler, LINUX_LIMITS, FRAGMENT_OVERHEAD, decodePacket, R_HELD, R_DONE, R_DUP, R_DISCARD, R_BAD, R_CUT,
+  type ReassemblyLimits,
+} from './reassembly/reassembler.ts';
+export { Datagram } from './reassembly/datagram.ts';
+export { fragmentKey, fragmentHash } from './reassembly/key.ts';
+export * from './reassembly/stats.ts';

@@ -126,7 +126,8 @@ export const TUN_GENEVE = 4;
 export const TUN_GTPU = 5;
 export const TUN_TEREDO = 6; // IPv6 in UDP 3544 (RFC 4380)
 export const TUN_L2TP = 7; // L2TPv2 over UDP 1701, PPP inside
-export const TUNNEL_NAMES: readonly string[] = ['', 'ipip', 'gre', 'vxlan', 'geneve', 'gtpu', 'teredo', 'l2tp'];
+export const TUN_ESP = 8; // IPsec ESP in tunnel mode, decrypted with a key (src/decode/ipsec); tunnelKey = SPI
+export const TUNNEL_NAMES: readonly string[] = ['', 'ipip', 'gre', 'vxlan', 'geneve', 'gtpu', 'teredo', 'l2tp', 'esp'];
 
 // ---------------------------------------------------------------------------
 // Malformation reasons (DecodedFrame.malReason).
@@ -239,6 +240,28 @@ export class EspInfo {
   seq = 0;
   /** Carried in UDP (NAT-T, port 4500). */
   natt = false;
+  /**
+   * Decrypted with a key (src/decode/ipsec): the ICV checked and the trailer
+   * read. The plaintext payload (the inner packet, or the transport header
+   * in transport mode) is buf[payloadOff .. payloadOff + payloadLen) of the
+   * frame's buf, which is then the decoder's scratch copy of the frame.
+   */
+  decrypted = false;
+  /** The trailer's next header (4 / 41 tunnel mode, 6 / 17 … transport mode, 59 dummy); -1 when not decrypted. */
+  nextHeader = -1;
+  padLen = 0;
+  payloadOff = 0;
+  payloadLen = 0;
+}
+
+/**
+ * Decrypts ESP: set on a decoder's frame when it was given keys
+ * (src/decode/ipsec/decrypt.ts). The ESP decoders call it once SPI and
+ * sequence are read; it decrypts in a scratch copy of the frame (switching
+ * `buf` to it) and decodes what the ESP carried, or counts why it could not.
+ */
+export interface EspHook {
+  open(f: DecodedFrame, l: IpLayer, off: number, end: number): void;
 }
 
 export class AhInfo {
@@ -337,6 +360,15 @@ export class IpLayer {
   upperLen = 0;
   /** A fragment other than the first: no transport header follows. */
   laterFragment = false;
+  /**
+   * A fragment of a larger datagram (IPv4: MF set or a non-zero offset; IPv6:
+   * a fragment header with M set or a non-zero offset — an atomic fragment,
+   * RFC 6946, is not one). The reassembly stage (decode/reassembly/) keys on it.
+   */
+  fragment = false;
+  /** IPv6: absolute offsets of the fragment header and of the next-header byte that names it. */
+  fragHdrOff = 0;
+  fragNhOff = 0;
 
   /** Virtual interface (tunnel) or capture interface name; see the naming table above. */
   ifName = '';
@@ -370,11 +402,14 @@ export class IpLayer {
     this.plen = 0; this.nextHeader = 0;
     this.extCount = 0; this.hasFragHeader = false; this.fragId = 0; this.fragMore = false;
     this.upper = 0; this.upperOff = 0; this.upperCapLen = 0; this.upperLen = 0; this.laterFragment = false;
+    this.fragment = false;
     this.tunnel = TUN_NONE; this.tunnelKey = -1;
     this.l4 = L4_NONE; this.l4Off = 0;
     this.tcp.reset();
     this.icmp.quoted.present = false;
     this.esp.natt = false;
+    this.esp.decrypted = false;
+    this.esp.nextHeader = -1;
     this.srcStr = null; this.dstStr = null;
   }
 }
@@ -410,6 +445,9 @@ export class DecodedFrame {
   readonly ip: readonly IpLayer[] = Array.from({ length: MAX_IP_LAYERS }, () => new IpLayer());
   ipCount = 0;
 
+  /** Some IP layer is a fragment (IpLayer.fragment): the one test the providers make per frame for reassembly. */
+  fragmented = false;
+
   /** Where decoding stopped, M_NONE when the whole frame decoded. malOffset is relative to `start`. */
   malReason = M_NONE;
   malKind = K_NONE;
@@ -421,6 +459,14 @@ export class DecodedFrame {
   ethSrcOff = -1;
   ethDstOff = -1;
 
+  /**
+   * ESP decryption (null without keys). When it decrypts, `buf` becomes its
+   * scratch copy of this frame (same offsets, the ESP payload in clear) until
+   * the next frame is decoded: readers of the frame's bytes see the
+   * decrypted payload only while this frame is current.
+   */
+  ipsec: EspHook | null = null;
+
   /** @internal Tunnel context for the next IP layer (set by tunnel decoders, consumed by newIpLayer). */
   pendTunnel = TUN_NONE;
   pendTunnelKey = -1;
@@ -430,6 +476,7 @@ export class DecodedFrame {
     this.pendTunnel = TUN_NONE;
     this.pathLen = 0;
     this.ipCount = 0;
+    this.fragmented = false;
     this.malReason = M_NONE;
     this.malKind = K_NONE;
     this.malOffset = 0;
