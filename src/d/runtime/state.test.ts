@@ -3,7 +3,7 @@
  * not bytes, as Oracle's dvars map counts them, and deleted regions reused.
  */
 import { describe, expect, it } from 'vitest';
-import { Runtime } from './state.ts';
+import { NULL_STR, Runtime } from './state.ts';
 
 function rt(dynvarsize: number): Runtime {
   return new Runtime({ dynvarsize, strsize: 256, nspec: 1, specsize: 32768 });
@@ -44,6 +44,20 @@ describe('dynamic variable budget', () => {
     const m = new Map<unknown, unknown>();
     const z = r.dynPeek(m, 'x', 24);
     expect(r.load(z + 16, 8, false)).toBe(0);
+    expect(m.size).toBe(0);
+    expect(r.dynCount).toBe(0);
+  });
+
+  it('keeps "" (a string at an address) and deletes on 0 or the NULL string, as illumos STTS/STGAA do', () => {
+    const r = rt(1 << 20);
+    const m = new Map<unknown, unknown>();
+    r.dynSet(m, 'comm', '');
+    expect(m.get('comm')).toBe('');
+    expect(r.dynCount).toBe(1);
+    r.dynSet(m, 'comm', NULL_STR);
+    expect(m.has('comm')).toBe(false);
+    r.dynSet(m, 'n', 3);
+    r.dynSet(m, 'n', 0);
     expect(m.size).toBe(0);
     expect(r.dynCount).toBe(0);
   });

@@ -5,8 +5,12 @@
  *
  * Invariants:
  *  - Associative array and thread-local entries hold non-zero values only:
- *    assigning 0 (or "") deletes the entry, as dtrace frees a dynamic
- *    variable set to zero. Reading a missing entry yields the type's zero.
+ *    assigning 0 (or the NULL string) deletes the entry, as dtrace frees a
+ *    dynamic variable set to zero. "" is a string like any other and is
+ *    kept: illumos' STTS/STGAA deallocate only when the stored register is
+ *    0, and a string's register is its address (so `self->s = ""` followed
+ *    by `printf("%s", self->s)` prints nothing rather than faulting).
+ *    Reading a missing entry yields the type's zero.
  *  - Dynamic variables share one budget: `dynvarsize` bytes hold
  *    dynvarsize / (largest tuple + largest dynamic variable) entries, the
  *    sizes taken over the whole program (Oracle's dvars map, dt_bpf.c
@@ -133,9 +137,9 @@ export class Runtime {
     return true;
   }
 
-  /** Set an associative-array (or thread-local) entry; 0/"" deletes. */
+  /** Set an associative-array (or thread-local) entry; 0 or the NULL string deletes ("" is kept). */
   dynSet(m: Map<unknown, unknown>, key: unknown, value: unknown): void {
-    if (value === 0 || value === '' || value === NULL_STR || value === null || value === 0n) {
+    if (value === 0 || value === NULL_STR || value === null || value === 0n) {
       if (m.delete(key)) this.dynCount--;
       return;
     }
