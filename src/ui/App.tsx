@@ -20,6 +20,7 @@ export function App() {
   const runCount = useStore((s) => s.runCount);
   const runStatus = useStore((s) => s.runStatus);
   const ready = useStore((s) => s.ready);
+  const runMs = useStore((s) => s.runMs);
   const workspace = useRef<HTMLElement>(null);
 
   useEffect(() => {
@@ -41,7 +42,7 @@ export function App() {
   }, []);
 
   return (
-    <div className="app" data-run-count={runCount} data-run-status={runStatus} data-ready={ready}>
+    <div className="app" data-run-count={runCount} data-run-status={runStatus} data-ready={ready} data-run-ms={runMs === null ? undefined : Math.round(runMs)}>
       <TopBar />
       <main className="workspace" ref={workspace}>
         <section className="editor-pane" id="editor-pane" role="region" aria-label="Script editor">

@@ -78,7 +78,7 @@ export function runScript(): void {
       current = null;
       const exit = status ?? get().exitStatus;
       renderOutputNow();
-      set({ stepping: false, runStatus: 'idle', exitStatus: exit, killed: status === null, notice: status === null ? 'Stopped' : `Finished, exit status ${exit ?? 0}` });
+      set({ stepping: false, runStatus: 'idle', exitStatus: exit, killed: status === null, runMs: performance.now() - started, notice: status === null ? 'Stopped' : `Finished, exit status ${exit ?? 0}` });
     },
   }, replay);
   current = handle;

@@ -74,6 +74,8 @@ export interface RunSlice {
   /** The run was killed (worker terminated) rather than ending. */
   killed: boolean;
   runCount: number;
+  /** How long the last finished run took, from Run to its last event, ms (null while none has finished). */
+  runMs: number | null;
 }
 
 export interface ResultsSlice {
@@ -150,6 +152,7 @@ const runSlice: Slice<RunSlice> = () => ({
   exitStatus: null,
   killed: false,
   runCount: 0,
+  runMs: null,
 });
 
 const resultsSlice: Slice<ResultsSlice> = () => ({ outputVersion: 0, aggs: [], messages: [] });
