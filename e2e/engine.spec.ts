@@ -190,7 +190,7 @@ test('a small capture travels inside the share link', async ({ page, browser }) 
   const out = await runAndWait(page);
   await page.getByRole('button', { name: 'Share' }).click();
   const field = page.getByRole('textbox', { name: 'Share link' });
-  await expect(field).toHaveValue(/#wt1=/);
+  await expect(field).toHaveValue(/#wt2=/);
   await expect(page.getByRole('dialog')).toContainText('embedded');
   const link = await field.inputValue();
   const ctx = await browser.newContext();

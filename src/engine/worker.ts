@@ -14,6 +14,7 @@
  * - `done` is posted only after every event of the run has been flushed.
  */
 import type { ByteSource } from '../capture/types.ts';
+import { fetchCapture } from './fetch-capture.ts';
 import type { Diagnostic } from './api.ts';
 import type { EngineEvent } from './events.ts';
 import { ENGINE_MISSING, type CaptureSpec, type CompileMessage, type FrameMessage, type FromWorker, type InspectMessage, type RunMessage, type ToWorker } from './protocol.ts';
@@ -72,9 +73,7 @@ const replays = new Map<number, PacedSource[]>();
 /** A replay's capture as a Blob: files as they are, URLs fetched whole (replays are bounded in size). */
 async function replayBlob(spec: CaptureSpec, signal: AbortSignal): Promise<Blob> {
   if (spec.kind === 'blob') return spec.blob;
-  const res = await fetch(spec.url, { signal });
-  if (!res.ok) throw new Error(`cannot open ${spec.url}: HTTP ${res.status} ${res.statusText}`.trim());
-  return res.blob();
+  return (await fetchCapture(spec.url, signal)).blob();
 }
 
 async function openReplay(spec: CaptureSpec, sources: SourcesModule, speed: number, id: number, signal: AbortSignal): Promise<ByteSource> {
@@ -93,8 +92,8 @@ async function openSource(spec: CaptureSpec, sources: SourcesModule, signal: Abo
     const file = spec.blob instanceof File ? spec.blob : new File([spec.blob], spec.name);
     return sources.blobSource(file, spec.name);
   }
-  const res = await fetch(spec.url, { signal });
-  if (!res.ok || !res.body) throw new Error(`cannot open ${spec.url}: HTTP ${res.status} ${res.statusText}`.trim());
+  const res = await fetchCapture(spec.url, signal);
+  if (!res.body) throw new Error(`cannot open ${spec.url}: the server sent no body`);
   const len = Number(res.headers.get('content-length'));
   return sources.streamSource(res.body, spec.name, Number.isFinite(len) && len > 0 ? len : undefined);
 }
@@ -169,7 +168,7 @@ async function handleInspect(m: InspectMessage): Promise<void> {
       size = spec.blob.size;
       head = new Uint8Array(await spec.blob.slice(0, 8).arrayBuffer());
     } else {
-      const res = await fetch(spec.url);
+      const res = await fetchCapture(spec.url);
       const len = Number(res.headers.get('content-length'));
       size = Number.isFinite(len) && len > 0 ? len : undefined;
       const reader = res.body?.getReader();

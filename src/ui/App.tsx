@@ -9,6 +9,7 @@ import { useStore } from './store/store.ts';
 import { Editor } from './editor/Editor.tsx';
 import { DropOverlay } from './components/DropOverlay.tsx';
 import { Splitter } from './components/Splitter.tsx';
+import { LinkBanner } from './components/LinkBanner.tsx';
 import { ShareDialog } from './components/ShareDialog.tsx';
 import { Tabs } from './components/Tabs.tsx';
 import { TopBar } from './components/TopBar.tsx';
@@ -44,6 +45,7 @@ export function App() {
   return (
     <div className="app" data-run-count={runCount} data-run-status={runStatus} data-ready={ready} data-run-ms={runMs === null ? undefined : Math.round(runMs)}>
       <TopBar />
+      <LinkBanner />
       <main className="workspace" ref={workspace}>
         <section className="editor-pane" id="editor-pane" role="region" aria-label="Script editor">
           <Editor />

@@ -9,7 +9,8 @@ import type { ProgramText } from '../engine/api.ts';
 import type { EngineEvent } from '../engine/events.ts';
 import type { CaptureSpec, FrameResultMessage, WireEngineOptions } from '../engine/protocol.ts';
 import { EngineClient, type RunHandle } from './engine/client.ts';
-import { compressedSize, decodeShare, EMBED_LIMIT, encodeShare, isFetchableUrl } from './lib/share.ts';
+import { compressedSize, EMBED_LIMIT, encodeShare, readShare } from './lib/share.ts';
+import { captureParam, checkCaptureUrl } from './lib/capture-url.ts';
 import { loadSamples, type Example } from './lib/samples.ts';
 import { joinWords, parseOptions } from './lib/options.ts';
 import { rememberCapture } from './lib/recent.ts';
@@ -151,11 +152,32 @@ export function openFile(file: File, remember = true): void {
   if (remember) void rememberCapture(file, file.name);
 }
 
-export function openUrl(url: string): boolean {
-  if (!isFetchableUrl(url)) { set({ notice: `Not an http(s) URL: ${url}` }); return false; }
-  const name = decodeURIComponent(new URL(url, location.href).pathname.split('/').pop() || url);
-  openCapture({ kind: 'url', name, url: new URL(url, location.href).href });
+/**
+ * Opens a capture by URL. Refused (false, with the reason shown) when it is
+ * not an http(s) address; one on another origin is fetched only when
+ * `trusted` (the person typed or chose it), else the page asks first.
+ */
+export function openUrl(url: string, trusted = false): boolean {
+  const c = checkCaptureUrl(url, location.href);
+  if (!c.ok) {
+    set({ notice: c.error, linkProblem: { title: 'The capture address was refused', detail: c.error } });
+    return false;
+  }
+  if (c.crossOrigin && !trusted) {
+    set({ pendingCapture: { url: c.url, name: c.name }, notice: `This link asks to open a capture from another site: ${c.url}` });
+    return true;
+  }
+  openCapture({ kind: 'url', name: c.name, url: c.url });
   return true;
+}
+
+/** The reader's answer about a pending cross-origin capture: fetch it, or not. */
+export function answerPendingCapture(fetchIt: boolean): void {
+  const p = get().pendingCapture;
+  set({ pendingCapture: null });
+  if (!p) return;
+  if (fetchIt) openCapture({ kind: 'url', name: p.name, url: p.url });
+  else set({ notice: `Did not open ${p.url}` });
 }
 
 export function setLocalsAndRerun(locals: string): void {
@@ -268,14 +290,23 @@ export function scheduleCompile(delay = 300): void {
 
 export interface ShareResult { link: string; note: string }
 
-/** The share link for the current script, tab and capture. */
-export async function buildShareLink(): Promise<ShareResult> {
+/**
+ * The share link for the current script, tab and capture; `captureUrl`: link
+ * the capture by this address instead of embedding it (the Share dialog's
+ * field), so a big capture published somewhere travels with the link.
+ */
+export async function buildShareLink(captureUrl = ''): Promise<ShareResult> {
   const s = get();
   const base = location.href.replace(/[#?].*$/, '');
   const st = { script: s.script, name: s.scriptName, tab: s.tab, options: s.options } as Parameters<typeof encodeShare>[0];
   let note = '';
   const cap = s.capture;
-  if (cap?.kind === 'url') {
+  if (captureUrl.trim()) {
+    const c = checkCaptureUrl(captureUrl, location.href);
+    if (!c.ok) return { link: '', note: c.error };
+    st.captureUrl = c.url;
+    note = `The capture is linked by URL (${c.url}); whoever opens the link fetches it from there${c.crossOrigin ? ', after being asked, since it is on another site (its server must allow cross-origin reads: CORS)' : ''}.`;
+  } else if (cap?.kind === 'url') {
     st.captureUrl = cap.url;
     note = `The capture is linked by URL (${cap.name}).`;
   } else if (cap?.kind === 'blob') {
@@ -287,10 +318,15 @@ export async function buildShareLink(): Promise<ShareResult> {
         note = `The capture (${cap.name}) is embedded in the link.`;
       }
     }
-    if (!st.capture) note = `The capture ${cap.name} is too large to embed (over ${EMBED_LIMIT / 1024} KB compressed): the link carries the script only.`;
+    if (!st.capture) {
+      st.captureLeftOut = { name: cap.name, size: cap.blob.size };
+      note = `The capture ${cap.name} is too large to embed (over ${EMBED_LIMIT / 1024} KB compressed): the link carries the script and tells whoever opens it to open ${cap.name} themselves. Or give the capture's URL above.`;
+    }
   }
   return { link: `${base}#${encodeShare(st)}`, note };
 }
+
+const sizeText = (n: number): string => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
 /** Start-up: a share link, else ?capture=URL, else the bundled default sample; then run. */
 export async function restoreFromLocation(): Promise<void> {
@@ -305,26 +341,44 @@ export async function restoreFromLocation(): Promise<void> {
 const untouched = (): boolean => get().script === STARTER_SCRIPT;
 
 async function restore(): Promise<void> {
-  const shared = decodeShare(location.hash);
-  if (shared) {
+  const read = readShare(location.hash);
+  if (read.kind === 'damaged') {
+    // Nothing from a damaged link is trusted, and the default sample is not opened as if nothing happened.
+    set({ linkProblem: { title: 'This share link is damaged', detail: `The link could not be read: ${read.reason}. Nothing from it was loaded. Ask whoever sent it for the link again (copy it whole), or open a script and a capture yourself.` }, notice: 'This share link is damaged' });
+    scheduleCompile(0);
+    return;
+  }
+  if (read.kind === 'ok') {
+    const shared = read.state;
     get().setScript(shared.script, shared.name);
     get().setOptions(shared.options);
     if ((TABS as readonly string[]).includes(shared.tab)) get().setTab(shared.tab as TabId);
     scheduleCompile(0);
     if (shared.capture) openCapture({ kind: 'blob', name: shared.capture.name, blob: new Blob([shared.capture.bytes as Uint8Array<ArrayBuffer>]) });
     else if (shared.captureUrl) openUrl(shared.captureUrl);
-    else runScript();
+    else if (shared.refusedCaptureUrl !== undefined) openUrl(shared.refusedCaptureUrl);
+    else if (shared.captureLeftOut) {
+      const { name, size } = shared.captureLeftOut;
+      set({ linkProblem: { title: 'The capture was left out of this link', detail: `The script came with the link, but its capture, ${name} (${sizeText(size)}), was too big to embed. Open ${name} (Open capture…, or drop it on the page) to run the script over it; ask whoever sent the link for the file.` } });
+    } else runScript();
     return;
   }
   const samples = await loadSamples();
   const def = samples.defaultExample;
-  const param = new URLSearchParams(location.search).get('capture');
+  const param = captureParam(location.search);
   if (param) {
     if (def) {
       const text = await def.script.load();
       if (untouched()) openScript(text, def.script.name, joinWords(def.argv));
     }
-    if (openUrl(param)) return;
+    if ('error' in param) {
+      set({ linkProblem: { title: 'The capture address was refused', detail: param.error }, notice: param.error });
+      scheduleCompile(0);
+      return;
+    }
+    if (openUrl(param.value)) return;
+    scheduleCompile(0);
+    return;
   }
   if (def && untouched()) await openExample(def, true);
   else scheduleCompile(0);

@@ -10,6 +10,8 @@ export function ShareDialog() {
   const field = useRef<HTMLInputElement>(null);
   const [res, setRes] = useState<ShareResult | null>(null);
   const [copied, setCopied] = useState(false);
+  const [captureUrl, setCaptureUrl] = useState('');
+  const remake = (url: string): void => { setRes(null); setCopied(false); void buildShareLink(url).then(setRes); };
 
   useEffect(() => {
     const d = dlg.current;
@@ -18,6 +20,7 @@ export function ShareDialog() {
       d.showModal();
       setRes(null);
       setCopied(false);
+      setCaptureUrl('');
       void buildShareLink().then((r) => { setRes(r); requestAnimationFrame(() => field.current?.select()); });
     } else if (!open && d.open) d.close();
   }, [open]);
@@ -26,9 +29,15 @@ export function ShareDialog() {
     <dialog ref={dlg} className="share-dialog" aria-labelledby="share-title" onClose={() => setOpen(false)}>
       <h2 id="share-title">Share</h2>
       <p>The link holds the script and view{res?.note ? '' : ''} in its fragment (after #), which browsers never send to a server.</p>
+      <label htmlFor="share-capture-url">Capture URL (optional: link the capture by its address instead of embedding it)</label>
+      <div className="share-url-row">
+        <input id="share-capture-url" type="url" inputMode="url" placeholder="https://…/capture.pcapng" value={captureUrl}
+          onChange={(e) => setCaptureUrl(e.currentTarget.value)} onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); remake(captureUrl); } }} />
+        <button type="button" onClick={() => remake(captureUrl)}>Use this URL</button>
+      </div>
       <label htmlFor="share-link">Share link</label>
       <input id="share-link" ref={field} readOnly value={res?.link ?? ''} placeholder="Preparing…" onFocus={(e) => e.currentTarget.select()} />
-      {res?.note && <p className="note">{res.note}</p>}
+      {res?.note && <p className="note" role="status">{res.note}</p>}
       <div className="dialog-actions">
         <button type="button" disabled={!res} onClick={() => { if (res) void navigator.clipboard?.writeText(res.link).then(() => setCopied(true), () => setCopied(false)); }}>{copied ? 'Copied' : 'Copy link'}</button>
         <button type="button" onClick={() => setOpen(false)}>Close</button>

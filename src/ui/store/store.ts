@@ -109,6 +109,11 @@ export interface UiSlice {
   notice: string;
   /** Start-up (share link, ?capture=, default sample) has been applied. */
   ready: boolean;
+  /** What went wrong with the link the page was opened with (damaged, capture left out, URL refused), shown until dismissed. */
+  linkProblem: { title: string; detail: string } | null;
+  /** A capture URL on another origin that a link asks to fetch: fetched only once the reader agrees. */
+  pendingCapture: { url: string; name: string } | null;
+  setLinkProblem(p: { title: string; detail: string } | null): void;
   setTab(t: TabId): void;
   setTheme(t: Theme): void;
   setClassroom(on: boolean): void;
@@ -179,6 +184,9 @@ const uiSlice: Slice<UiSlice> = (set) => ({
   dragging: false,
   notice: '',
   ready: false,
+  linkProblem: null,
+  pendingCapture: null,
+  setLinkProblem: (p) => set({ linkProblem: p }),
   setTab: (t) => set({ tab: t }),
   setTheme: (t) => {
     try { localStorage.setItem('wiretrace.theme', t); } catch { /* private mode */ }

@@ -86,7 +86,7 @@ export function CaptureView() {
         </div>
       </form>
       <h3>Warnings from reading</h3>
-      {!sum ? <p>…</p> : sum.warnings.length === 0 && !sum.fatal ? <p>None: every record read cleanly.</p> : (
+      {!sum ? <p>{!info ? 'Reading…' : info.error ? 'None: the capture could not be read (see Error above).' : 'None read: the capture readers are not part of this build.'}</p> : sum.warnings.length === 0 && !sum.fatal ? <p>None: every record read cleanly.</p> : (
         <ul className="messages" aria-label="Capture warnings">
           {sum.fatal && <li className="error">error: {sum.fatal}</li>}
           {sum.warnings.map((w, i) => <li key={i} className="warning">{w.frame > 0 ? `frame ${w.frame}: ` : ''}{w.message} (byte offset {w.offset})</li>)}
