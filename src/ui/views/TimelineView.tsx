@@ -101,8 +101,8 @@ function Timeline({ t }: { t: PacketTable }) {
         <div className="vrow vhead" role="row">
           {['Frame', 'Time (s)', 'DELTA(us)', 'Dir', 'Source', 'Destination', 'Interface', 'Bytes', 'Proto'].map((h) => <span key={h} role="columnheader">{h}</span>)}
         </div>
-        <div ref={attach} className="vbody" tabIndex={0} onScroll={sc.onScroll} onKeyDown={(e) => { sc.onKeyDown(e); }} data-testid="timeline-body">
-          <div style={{ height: sc.height, position: 'relative', overflow: 'hidden' }}>
+        <div ref={attach} className="vbody" role="rowgroup" tabIndex={0} onScroll={sc.onScroll} onKeyDown={(e) => { sc.onKeyDown(e); }} data-testid="timeline-body">
+          <div role="presentation" style={{ height: sc.height, position: 'relative', overflow: 'hidden' }}>
             {Array.from({ length: sc.last - sc.first }, (_, j) => {
               const k = sc.first + j;
               const i = at(k);
