@@ -76,13 +76,19 @@ async function replayBlob(spec: CaptureSpec, signal: AbortSignal): Promise<Blob>
   return (await fetchCapture(spec.url, signal)).blob();
 }
 
-async function openReplay(spec: CaptureSpec, sources: SourcesModule, speed: number, id: number, signal: AbortSignal): Promise<ByteSource> {
+async function openReplay(spec: CaptureSpec, sources: SourcesModule, speed: number, id: number, signal: AbortSignal, batch: Batcher): Promise<ByteSource> {
   const open = await loadOpen();
   if (!open) throw new Error('replay needs the capture readers, which are not in this build yet');
   const blob = await replayBlob(spec, signal);
   const idx = await indexForReplay(blob, spec.name, open, sources);
   if (typeof idx === 'string') throw new Error(idx);
-  const src = new PacedSource(blob, spec.name, idx.offsets, idx.relNs, speed, signal);
+  const { offsets, relNs } = idx;
+  // The replay's position and capture clock, as progress events the page shows while packets trickle in.
+  const released = (n: number): void => {
+    batch.push({ kind: 'progress', bytes: n < offsets.length ? offsets[n]! : blob.size, totalBytes: blob.size, packets: n, firings: 0, replay: { packet: n, packets: offsets.length, clockNs: n > 0 ? relNs[n - 1]! : 0 } });
+  };
+  const src = new PacedSource(blob, spec.name, offsets, relNs, speed, signal, undefined, released);
+  released(0);
   replays.set(id, [...(replays.get(id) ?? []), src]);
   return src;
 }
@@ -111,7 +117,7 @@ async function handleRun(m: RunMessage): Promise<void> {
     }
     const captures: ByteSource[] = [];
     for (const spec of m.captures) {
-      captures.push(m.replay ? await openReplay(spec, engine.sources, m.replay.speed, m.id, ac.signal) : await openSource(spec, engine.sources, ac.signal));
+      captures.push(m.replay ? await openReplay(spec, engine.sources, m.replay.speed, m.id, ac.signal, batch) : await openSource(spec, engine.sources, ac.signal));
     }
     if (ac.signal.aborted && captures.length > 0) return;
     status = await engine.run({ programs: m.programs, captures, options: m.options, onEvent: (e) => batch.push(e), signal: ac.signal });

@@ -68,7 +68,7 @@ export function runScript(): void {
   }
   const pace = s.capture ? s.pace : 'full';
   const replay = pace === 'full' ? undefined : { speed: pace === 'real' ? 1 : pace === 'x10' ? 10 : 0 };
-  set({ stepping: pace === 'step', runStatus: 'running', progress: null, pps: 0, runStartedAt: started, exitStatus: null, killed: false, aggs: [], messages: [], outputVersion: output.version, runCount: s.runCount + 1, notice: `Running ${s.scriptName}` });
+  set({ stepping: pace === 'step', runStatus: 'running', progress: null, replay: null, pps: 0, runStartedAt: started, exitStatus: null, killed: false, aggs: [], messages: [], outputVersion: output.version, runCount: s.runCount + 1, notice: `Running ${s.scriptName}` });
   const handle = main.run([program], captures, options, {
     onEvents: (events) => {
       if (current !== handle) return;
@@ -90,6 +90,7 @@ function applyRunEvents(events: EngineEvent[], started: number): void {
   let aggs = s.aggs;
   let messages = s.messages;
   let progress = s.progress;
+  let replay = s.replay;
   let exitStatus = s.exitStatus;
   for (const e of events) {
     switch (e.kind) {
@@ -100,13 +101,13 @@ function applyRunEvents(events: EngineEvent[], started: number): void {
         if (messages.length < MAX_MESSAGES) messages = [...messages, e];
         break;
       case 'agg': aggs = [...aggs, e]; break;
-      case 'progress': progress = e; break;
+      case 'progress': if (e.replay) replay = e.replay; else progress = e; break;
       case 'exit': exitStatus = e.status; break;
       case 'record': break;
     }
   }
   const secs = (performance.now() - started) / 1000;
-  set({ aggs, messages, progress, exitStatus, pps: progress && secs > 0 ? progress.packets / secs : 0 });
+  set({ aggs, messages, progress, replay, exitStatus, pps: progress && secs > 0 ? progress.packets / secs : 0 });
   scheduleOutputRender();
 }
 

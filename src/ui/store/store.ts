@@ -67,6 +67,8 @@ export interface RunSlice {
   /** The running run is a step-paced replay (the "Next packet" control applies). */
   stepping: boolean;
   progress: ProgressEvent | null;
+  /** The paced replay's position and capture clock (the last progress event that carried one), null when not replaying. */
+  replay: ProgressEvent['replay'] | null;
   /** Packets per second over the run so far. */
   pps: number;
   runStartedAt: number;
@@ -152,6 +154,7 @@ const runSlice: Slice<RunSlice> = () => ({
   pace: 'full',
   stepping: false,
   progress: null,
+  replay: null,
   pps: 0,
   runStartedAt: 0,
   exitStatus: null,
