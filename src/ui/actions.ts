@@ -58,7 +58,7 @@ export function runScript(): void {
   if (current) main.stop(current.id);
   output.clear();
   const program: ProgramText = { name: s.scriptName, text: s.script, kind: 'file' };
-  const captures: CaptureSpec[] = s.capture ? [s.capture] : [];
+  const captures = allCaptures();
   const started = performance.now();
   const options = engineOptions();
   if (typeof options === 'string') {
@@ -138,12 +138,26 @@ export function stopRun(): void {
   main.stop(current.id);
 }
 
-/** Opens a capture and runs the current script over it. */
-export function openCapture(spec: CaptureSpec, run = true): void {
-  get().setCapture(spec);
-  set({ hosts: emptyView(), packets: emptyView(), notice: `Opened ${spec.name}` });
+/** The open captures: the first and any opened with it (several files at once), in the order given. */
+export function allCaptures(): CaptureSpec[] {
+  const s = get();
+  return s.capture ? [s.capture, ...s.moreCaptures] : [];
+}
+
+/** Opens a capture (and `more` with it: several files, merged by time as repeated -r merges them) and runs the current script over them. */
+export function openCapture(spec: CaptureSpec, run = true, more: CaptureSpec[] = []): void {
+  get().setCapture(spec, more);
+  set({ hosts: emptyView(), packets: emptyView(), notice: more.length ? `Opened ${spec.name} and ${more.length} more` : `Opened ${spec.name}` });
   const key = get().captureKey;
   void aux.inspect(spec).then((info) => { if (get().captureKey === key) get().setCaptureInfo(info); });
+  more.forEach((m, i) => {
+    void aux.inspect(m).then((info) => {
+      if (get().captureKey !== key) return;
+      const moreInfo = [...get().moreInfo];
+      moreInfo[i] = info;
+      set({ moreInfo });
+    });
+  });
   if (run) runScript();
   refreshVisibleView();
 }
@@ -151,6 +165,14 @@ export function openCapture(spec: CaptureSpec, run = true): void {
 export function openFile(file: File, remember = true): void {
   openCapture({ kind: 'blob', name: file.name, blob: file });
   if (remember) void rememberCapture(file, file.name);
+}
+
+/** Opens every file given (the file input's multiple selection, a drop of several files); one file is openFile. */
+export function openFiles(files: readonly File[]): void {
+  if (files.length === 0) return;
+  if (files.length === 1) { openFile(files[0]!); return; }
+  const [first, ...rest] = files.map((f): CaptureSpec => ({ kind: 'blob', name: f.name, blob: f }));
+  openCapture(first!, true, rest);
 }
 
 /**
@@ -208,7 +230,7 @@ export function ensureView(view: 'hosts' | 'packets'): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   set({ [view]: { status: 'running', captureKey: key, data: null, error: null, messages: [] } });
   // -Z: packets.d's udp clause may match nothing in a build without the udp provider.
-  const handle = aux.run([program], [s.capture], { ...viewOptions(), allowZeroMatch: true }, {
+  const handle = aux.run([program], allCaptures(), { ...viewOptions(), allowZeroMatch: true }, {
     onEvents: (events) => {
       for (const e of events) {
         if (e.kind === 'text' && view === 'packets') feeder.push(e.text);
@@ -253,6 +275,7 @@ export function selectTab(tab: TabId): void {
 export function readFrame(frame: number): Promise<FrameResultMessage> {
   const cap = get().capture;
   if (!cap) return Promise.resolve({ type: 'frame-result', id: 0, frame, error: 'no capture is open' });
+  if (get().moreCaptures.length > 0) return Promise.resolve({ type: 'frame-result', id: 0, frame, error: 'the frame\'s bytes are shown for one capture at a time; this run merges several files' });
   return aux.frame(cap, frame);
 }
 
@@ -307,6 +330,12 @@ export async function buildShareLink(captureUrl = ''): Promise<ShareResult> {
     if (!c.ok) return { link: '', note: c.error };
     st.captureUrl = c.url;
     note = `The capture is linked by URL (${c.url}); whoever opens the link fetches it from there${c.crossOrigin ? ', after being asked, since it is on another site (its server must allow cross-origin reads: CORS)' : ''}.`;
+  } else if (cap && s.moreCaptures.length > 0) {
+    // Several files: none is embedded (the link would carry one of them as if it were all).
+    const all = [cap, ...s.moreCaptures];
+    const size = all.reduce((a, c) => a + (c.kind === 'blob' ? c.blob.size : 0), 0);
+    st.captureLeftOut = { name: all.map((c) => c.name).join(', '), size };
+    note = `The link carries the script only: it does not embed several captures (${all.map((c) => c.name).join(', ')}); whoever opens it is told which to open.`;
   } else if (cap?.kind === 'url') {
     st.captureUrl = cap.url;
     note = `The capture is linked by URL (${cap.name}).`;

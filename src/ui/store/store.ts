@@ -48,9 +48,13 @@ export interface CaptureSlice {
   /** Bumped whenever a capture is opened, so views know their results are stale. */
   captureKey: number;
   captureInfo: InspectResultMessage | null;
+  /** Further captures opened with the first (several files at once): runs read them all, merged by time as repeated -r does. */
+  moreCaptures: CaptureSpec[];
+  /** Each further capture's inspection, by index (null until it answers). */
+  moreInfo: (InspectResultMessage | null)[];
   /** --local override: addresses or CIDRs, one per line or comma-separated. */
   locals: string;
-  setCapture(c: CaptureSpec | null): void;
+  setCapture(c: CaptureSpec | null, more?: CaptureSpec[]): void;
   setCaptureInfo(i: InspectResultMessage | null): void;
   setLocals(l: string): void;
 }
@@ -144,7 +148,9 @@ const captureSlice: Slice<CaptureSlice> = (set) => ({
   captureKey: 0,
   captureInfo: null,
   locals: '',
-  setCapture: (c) => set((s) => ({ capture: c, captureKey: s.captureKey + 1, captureInfo: null })),
+  moreCaptures: [],
+  moreInfo: [],
+  setCapture: (c, more = []) => set((s) => ({ capture: c, moreCaptures: c ? more : [], moreInfo: more.map(() => null), captureKey: s.captureKey + 1, captureInfo: null })),
   setCaptureInfo: (i) => set({ captureInfo: i }),
   setLocals: (l) => set({ locals: l }),
 });
