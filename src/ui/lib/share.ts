@@ -10,6 +10,10 @@
  * inflate to a different script without any error: the CRC-32 is what tells
  * a damaged link from a good one. Version 1 (`#wt1=`, no CRC) is still read.
  *
+ * ESP keys (the keys dialog's text) ride in the header only when the person
+ * ticks the Share dialog's box; otherwise neither they nor an embedded
+ * capture's Decryption Secrets Blocks leave the page (actions.ts strips them).
+ *
  * A capture too big to embed is named in the header (captureLeftOut), so the
  * recipient is told what was left out and what to open.
  *
@@ -17,7 +21,7 @@
  * inflated size (a small link must not inflate to gigabytes), never throws,
  * and says why a link is damaged (readShare).
  */
-import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
+import { Gunzip, Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
 
 export const SHARE_PREFIX = 'wt2=';
 const SHARE_PREFIX_V1 = 'wt1=';
@@ -36,10 +40,15 @@ export interface SharedState {
   captureLeftOut?: { name: string; size: number };
   /** A capture URL in the link that is never fetched (javascript:, data:, file:…): the page says it refused it. */
   refusedCaptureUrl?: string;
+  /** The keys dialog's text, only when the person chose to share it. */
+  espKeys?: string;
 }
 
+/** The longest keys text a link may bring in (a key file is a few lines). */
+export const MAX_SHARED_KEYS = 64 * 1024;
+
 interface Header {
-  v: 1; script: string; name: string; tab: string; options?: string; captureUrl?: string; captureName?: string;
+  v: 1; script: string; name: string; tab: string; options?: string; captureUrl?: string; captureName?: string; espKeys?: string;
   leftOutName?: string; leftOutSize?: number;
 }
 
@@ -88,6 +97,7 @@ export function encodeShare(st: SharedState): string {
   if (st.captureUrl) header.captureUrl = st.captureUrl;
   if (st.capture) header.captureName = st.capture.name;
   if (st.captureLeftOut) { header.leftOutName = st.captureLeftOut.name; header.leftOutSize = st.captureLeftOut.size; }
+  if (st.espKeys) header.espKeys = st.espKeys;
   const json = strToU8(JSON.stringify(header));
   const cap = st.capture?.bytes ?? new Uint8Array(0);
   const framed = new Uint8Array(8 + json.length + cap.length);
@@ -104,18 +114,26 @@ export function compressedSize(bytes: Uint8Array): number {
   return deflateSync(bytes, { level: 6 }).length;
 }
 
-/** The inflated bytes, 'big' past `max`, or null when the stream is not valid deflate (cut off, changed). */
-function inflateBounded(data: Uint8Array, max: number): Uint8Array | 'big' | null {
+/** A gzip file's contents, or null when it is not gzip, is damaged, or inflates past `max` bytes. */
+export function gunzipBounded(data: Uint8Array, max: number): Uint8Array | null {
+  if (data.length < 18 || data[0] !== 0x1f || data[1] !== 0x8b) return null;
+  const r = inflateBounded(data, max, true);
+  return r === 'big' ? null : r;
+}
+
+/** The inflated bytes, 'big' past `max`, or null when the stream is not valid (cut off, changed). */
+function inflateBounded(data: Uint8Array, max: number, gzip = false): Uint8Array | 'big' | null {
   const chunks: Uint8Array[] = [];
   let total = 0;
   let failed = false;
   let ended = false;
-  const inf = new Inflate((chunk, final) => {
+  const onData = (chunk: Uint8Array, final: boolean): void => {
     total += chunk.length;
     if (final) ended = true;
     if (total > max) failed = true;
     else chunks.push(chunk);
-  });
+  };
+  const inf = gzip ? new Gunzip(onData) : new Inflate(onData);
   try {
     for (let i = 0; i < data.length && !failed; i += 16384) inf.push(data.subarray(i, i + 16384), i + 16384 >= data.length);
   } catch {
@@ -174,6 +192,7 @@ export function readShare(fragment: string, maxInflated = MAX_INFLATED): ShareRe
     if (isFetchableUrl(o.captureUrl)) st.captureUrl = o.captureUrl;
     else st.refusedCaptureUrl = o.captureUrl.slice(0, 2000);
   }
+  if (typeof o.espKeys === 'string' && o.espKeys !== '' && o.espKeys.length <= MAX_SHARED_KEYS) st.espKeys = o.espKeys;
   const rest = payload.subarray(4 + jsonLen);
   if (rest.length > 0) st.capture = { name: typeof o.captureName === 'string' ? o.captureName.slice(0, 200) : 'shared.pcapng', bytes: rest };
   if (typeof o.leftOutName === 'string' && typeof o.leftOutSize === 'number' && Number.isFinite(o.leftOutSize)) {
