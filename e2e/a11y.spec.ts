@@ -43,7 +43,8 @@ test('keyboard only: Tab into the editor, Escape then Tab out of it, on to the r
   expect(await focused(page)).toBe('editor');
   await page.keyboard.press('Escape');
   await page.keyboard.press('Shift+Tab');
-  expect(await focused(page)).toMatch(/dtrace options/);
+  // Back to the control the forward walk reached just before the editor.
+  expect(await focused(page)).toBe(seen[seen.length - 2]);
   // Forward again to the tab list, then arrows to Hosts.
   for (let i = 0; i < 4 && (await focused(page)) !== 'editor'; i++) await page.keyboard.press('Tab');
   await page.keyboard.press('Escape');
