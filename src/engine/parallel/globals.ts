@@ -15,7 +15,9 @@ export interface RuntimeSnapshot {
   regions: { base: number; bytes: Uint8Array }[];
   nextRegion: number;
   randState: number;
-  dynBytes: number;
+  dynCount: number;
+  dynTupleMax: number;
+  dynValueMax: number;
   options: [string, string | undefined][];
 }
 
@@ -33,7 +35,9 @@ export function snapshotRuntime(s: Session): RuntimeSnapshot {
     regions: rt.regions.map((r) => ({ base: r.base, bytes: r.bytes.slice() })),
     nextRegion: (rt as unknown as RegionCursor).nextRegion,
     randState: rt.randState,
-    dynBytes: rt.dynBytes,
+    dynCount: rt.dynCount,
+    dynTupleMax: rt.dynTupleMax,
+    dynValueMax: rt.dynValueMax,
     options: [...s.opts.entries()],
   };
 }
@@ -63,7 +67,9 @@ export function restoreRuntime(s: Session, snap: RuntimeSnapshot): string {
   }
   (rt as unknown as RegionCursor).nextRegion = snap.nextRegion;
   rt.randState = snap.randState;
-  rt.dynBytes = snap.dynBytes;
+  rt.dynCount = snap.dynCount;
+  rt.dynTupleMax = snap.dynTupleMax;
+  rt.dynValueMax = snap.dynValueMax;
   s.opts.clear();
   for (const [k, v] of snap.options) s.opts.set(k, v);
   (s as unknown as QuietCache).quietCache = undefined;

@@ -147,7 +147,8 @@ export class Shard {
     rt.dynDrops = 0;
     this.flowsPeak = Math.max(this.flowsPeak, net.flows.created);
     this.connsPeak = Math.max(this.connsPeak, net.tcp.table.size);
-    this.dynPeak = Math.max(this.dynPeak, rt.dynBytes);
+    // Bytes as dtrace's budget counts them (state.ts dynReserve: every variable costs the largest tuple and value).
+    this.dynPeak = Math.max(this.dynPeak, rt.dynCount * (rt.dynTupleMax + rt.dynValueMax));
     const markArr = Float64Array.from(marks);
     const done: EpochDone = {
       type: 'epoch-done', index: this.index, epoch: m.epoch, text: this.parts.length === 1 ? this.parts[0]! : this.parts.join(''),
