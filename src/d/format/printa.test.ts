@@ -176,8 +176,18 @@ describe('trace output', () => {
   it('non-quiet columns', () => {
     expect(PROBE_HEADER).toBe('CPU     ID                    FUNCTION:NAME\n');
     expect(probeLine(0, 1, '', 'BEGIN')).toBe('  0      1                           :BEGIN ');
-    expect(traceInt(42, 8, true, false)).toBe('               42');
-    expect(traceInt(-1, 4, false, false)).toBe('       -1');
+    expect(traceInt(42, 8, true, false)).toBe(' ' + '42'.padStart(19));
+    expect(traceInt(-1, 4, true, false)).toBe(' ' + '-1'.padStart(10));
+  });
+  it('trace() prints an integer as its type says: signedness and a column as wide as the type', () => {
+    expect(traceInt(-1, 4, false, false)).toBe(' 4294967295');
+    expect(traceInt(-1, 4, false, true)).toBe('4294967295');
+    expect(traceInt(-1, 8, false, true)).toBe('18446744073709551615');
+    expect(traceInt(-1, 8, false, false)).toBe(' 18446744073709551615');
+    expect(traceInt(-1n, 8, true, false)).toBe(' ' + '-1'.padStart(19));
+    expect(traceInt(-1, 2, false, false)).toBe(' 65535');
+    expect(traceInt(255, 1, true, false)).toBe('  -1');
+    expect(traceInt(-1, 1, false, true)).toBe('255');
     expect(traceString('hello', 256, false)).toBe('  hello' + ' '.repeat(28));
   });
   it('records print as text when printable then NULs, else as the dump', () => {
