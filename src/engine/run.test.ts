@@ -16,7 +16,7 @@ describe('run loop', () => {
 
   it('non-quiet output: heading, probe line, records, matched message', async () => {
     const r = await runD('BEGIN { trace(42); exit(0); }');
-    expect(r.stdout).toBe('CPU     ID                    FUNCTION:NAME\n  0      1                           :BEGIN        42\n\n');
+    expect(r.stdout).toBe('CPU     ID                    FUNCTION:NAME\n  0      1                           :BEGIN ' + ' ' + '42'.padStart(10) + '\n\n');
     expect(r.stderr).toBe("dtrace: script 'test.d' matched 1 probe\n");
   });
 

@@ -55,7 +55,7 @@ import {
 import { truthOf, type IntEv } from './values.ts';
 import type { FormatContext, ParsedFormat } from '../format/printf.ts';
 import type { AggBridge } from './aggbridge.ts';
-import { type X, TYPE_SIZE, argCompat, cloneExpr } from './cooked.ts';
+import { type X, TYPE_SIZE, DYN_TYPE, argCompat, cloneExpr } from './cooked.ts';
 import { ident, scopedVar, index, member } from './access.ts';
 import { unary, binary, conditional, cast, toStringEv, coerce } from './operators.ts';
 import { update, assign } from './assign.ts';
@@ -371,6 +371,10 @@ export class Compiler {
       if (f && (f.kind === 'action' || f.kind === 'destructive')) return action(this, f.name, f.kind, e);
     }
     const x = this.expr(e);
+    if (x.agg && e.kind === 'Call' && e.callee.kind === 'Ident') {
+      // dt_cg_node: an aggregating function outside `@a = f()` reaches code generation.
+      fail('D_CG_EXPR', `aggregating function ${e.callee.name}( ) may not be called from a D expression (D program context required)`, e.loc);
+    }
     const ev = x.ev;
     return (c) => { ev(c); };
   }
@@ -391,7 +395,10 @@ export class Compiler {
       case 'MacroArg': return this.macroArg(e);
       case 'Ident': return ident(this, e);
       case 'ScopedVar': return scopedVar(this, e, false);
-      case 'Agg': return fail('D_AGG_FUNC', `@${e.name} must be assigned the result of an aggregating function`, e.loc);
+      // dt_cook_aggregation: an aggregation named in an expression (not assigned to) has
+      // the dynamic type; the operator or action it is given to rejects it (D_OP_INCOMPAT,
+      // D_TRACE_DYN, D_KEY_TYPE …).
+      case 'Agg': return { t: DYN_TYPE, ev: () => 0, dyn: true };
       case 'Unary': return unary(this, e);
       case 'Update': return update(this, e);
       case 'Binary': return binary(this, e);

@@ -39,14 +39,14 @@ function padStart(s: string, w: number): string { return s.length >= w ? s : ' '
 function padEnd(s: string, w: number): string { return s.length >= w ? s : s + ' '.repeat(w - s.length); }
 
 /** "(long long)val / normal" with normal a uint64_t (an unsigned division unless normal is 1). */
-function divNormal(v: number, normal: DInt): string {
+function divNormal(v: DInt, normal: DInt): string {
   if (normal === 1) return String(v);
   return String(I.wrap(I.div(I.toUnsigned(v, 8), normal, 8, false), 8, true));
 }
 
 /** dt_print_quantline_utf8: whole U+2588 blocks and one partial block (U+2589..U+258F) of 8 levels. */
-function quantlineUtf8(val: number, normal: DInt, total: number): string {
-  const f = (Math.abs(val) * 40) / total;
+function quantlineUtf8(val: DInt, normal: DInt, total: number): string {
+  const f = (Math.abs(Number(val)) * 40) / total;
   const whole = Math.min(40, Math.trunc(f));
   const partial = Math.trunc((f - Math.trunc(f)) * 8);
   let out = '|';
@@ -65,15 +65,15 @@ function depthOf(val: number, len: number, total: number): number {
 }
 
 /** dt_print_quantline. */
-function quantline(val: number, normal: DInt, total: number, positives: boolean, negatives: boolean, st: DistStyle = PLAIN): string {
+function quantline(count64: DInt, normal: DInt, total: number, positives: boolean, negatives: boolean, st: DistStyle = PLAIN): string {
   const len = 40;
-  const count = padEnd(divNormal(val, normal), 9);
+  const count = padEnd(divNormal(count64, normal), 9);
+  // The bar is drawn from the count as a long double (a double here); the count prints exactly.
+  const val = Number(count64);
+  if (!negatives && positives && st.encoding === 'utf8') return quantlineUtf8(count64, normal, total);
   if (!negatives) {
     let depth = 0;
-    if (positives) {
-      if (st.encoding === 'utf8') return quantlineUtf8(val, normal, total);
-      depth = depthOf(val, len, total);
-    }
+    if (positives) depth = depthOf(val, len, total);
     return '|' + ATS.slice(len - depth) + SPACES.slice(depth) + ' ' + count + '\n';
   }
   if (!positives) {
@@ -90,22 +90,22 @@ function quantline(val: number, normal: DInt, total: number, positives: boolean,
 const HEADER = '\n' + padStart('value', 16) + ' ' + padStart('------------- Distribution -------------', 41) + ' ' + padEnd('count', 9) + '\n';
 
 /** Bins to show and their totals, as every dt_print_*quantize computes them. */
-function range(data: readonly number[], emptyFirst: number, emptyLast: number): { first: number; last: number } {
+function range(data: readonly DInt[], emptyFirst: number, emptyLast: number): { first: number; last: number } {
   const n = data.length;
   let first = 0;
-  while (first < n && data[first] === 0) first++;
+  while (first < n && I.isZero(data[first]!)) first++;
   if (first === n) return { first: emptyFirst, last: emptyLast };
   if (first > 0) first--;
   let last = n - 1;
-  while (last > 0 && data[last] === 0) last--;
+  while (last > 0 && I.isZero(data[last]!)) last--;
   if (last < n - 1) last++;
   return { first, last };
 }
 
-function totals(data: readonly number[], first: number, last: number, zoom: boolean): { total: number; pos: boolean; neg: boolean } {
+function totals(data: readonly DInt[], first: number, last: number, zoom: boolean): { total: number; pos: boolean; neg: boolean } {
   let total = 0, pos = false, neg = false;
   for (let i = first; i <= last; i++) {
-    const v = data[i]!;
+    const v = Number(data[i]!);
     if (v > 0) pos = true;
     if (v < 0) neg = true;
     total = quantizeTotal(total, v, zoom);
@@ -114,7 +114,7 @@ function totals(data: readonly number[], first: number, last: number, zoom: bool
 }
 
 /** dt_print_quantize. */
-export function printQuantize(data: readonly number[], normal: DInt = 1, st: DistStyle = PLAIN): string {
+export function printQuantize(data: readonly DInt[], normal: DInt = 1, st: DistStyle = PLAIN): string {
   // illumos stops the first-bin search at NBUCKETS - 1, so data only in the
   // last bin printed as "no data"; the DTrace test suite (aggs/tst.quantlast.d)
   // expects that bin reported, which is what we do.
@@ -128,7 +128,7 @@ export function printQuantize(data: readonly number[], normal: DInt = 1, st: Dis
 }
 
 /** dt_print_lquantize. */
-export function printLquantize(data: readonly number[], base: number, step: number, levels: number, normal: DInt = 1, st: DistStyle = PLAIN): string {
+export function printLquantize(data: readonly DInt[], base: number, step: number, levels: number, normal: DInt = 1, st: DistStyle = PLAIN): string {
   const { first, last } = range(data, 0, 2);
   const t = totals(data, first, last, st.zoom);
   let out = HEADER;
@@ -144,7 +144,7 @@ export function printLquantize(data: readonly number[], base: number, step: numb
 
 /** dt_print_llquantize. */
 export function printLlquantize(
-  data: readonly number[], factor: number, low: number, high: number, nsteps: number, normal: DInt = 1, st: DistStyle = PLAIN,
+  data: readonly DInt[], factor: number, low: number, high: number, nsteps: number, normal: DInt = 1, st: DistStyle = PLAIN,
 ): string {
   const levels = data.length;
   const { first, last } = range(data, 0, 1);
@@ -382,8 +382,8 @@ export function aggSnapshot(a: AggVar, tsNs: string, opts: PrintaOptions = {}): 
       if (!labels) return { key, value: num(scalarValue(a, e)!) };
       const b = e.buckets!;
       let total = 0;
-      for (const c of b) total += c;
-      return { key, value: total, buckets: b.map((count, i) => ({ lo: labels[i] ?? String(i), count })).filter((x) => x.count !== 0) };
+      for (const c of b) total += Number(c);
+      return { key, value: total, buckets: b.map((count, i) => ({ lo: labels[i] ?? String(i), count: Number(count) })).filter((x) => x.count !== 0) };
     }),
   };
 }

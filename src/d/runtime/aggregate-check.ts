@@ -18,7 +18,8 @@ export function checkLquantize(args: readonly (number | null)[], previous?: AggP
   if (base < INT32_MIN || base > INT32_MAX) return { tag: 'D_LQUANT_BASEVAL', message: 'lquantize( ) argument #1 must be a 32-bit quantity' };
   if (limit === null || limit === undefined) return { tag: 'D_LQUANT_LIMTYPE', message: 'lquantize( ) argument #2 must be an integer constant' };
   if (limit < INT32_MIN || limit > INT32_MAX) return { tag: 'D_LQUANT_LIMVAL', message: 'lquantize( ) argument #2 must be a 32-bit quantity' };
-  if (limit < base) return { tag: 'D_LQUANT_MISMATCH', message: 'lquantize( ) base (argument #1) must be less than limit (argument #2)' };
+  // limit == base has no level: the message's "less than" is the rule (Linux DTrace; illumos reports it as D_LQUANT_STEPLARGE).
+  if (limit <= base) return { tag: 'D_LQUANT_MISMATCH', message: 'lquantize( ) base (argument #1) must be less than limit (argument #2)' };
   let step = 1;
   if (args.length > 2) {
     if (stepArg === null || stepArg === undefined || stepArg <= 0) {

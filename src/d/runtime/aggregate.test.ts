@@ -42,6 +42,30 @@ describe('quantize buckets (dtrace_aggregate_quantize)', () => {
   });
 });
 
+describe('quantization counts are int64 (aggs/tst.negquant.d)', () => {
+  it('increments near INT64_MAX stay exact and wrap as the kernel adds', () => {
+    const s = new AggStore();
+    const a = s.define('', 'quantize', [{ kind: 'string', size: 0 }]);
+    a.addN(['x'], 1, 9223372036854775807n);
+    a.addN(['x'], 2, 4611686018427387903n);
+    const e = [...a.entries.values()][0]!;
+    expect(e.buckets![64]).toBe(9223372036854775807n);
+    expect(formatAggRows(a)).toContain(' 9223372036854775807\n');
+    a.addN(['x'], 1, 1);
+    expect(e.buckets![64]).toBe(-9223372036854775808n);
+    a.addN(['x'], 4, 5);
+    a.addN(['x'], 4, -3);
+    expect(e.buckets![66]).toBe(2);
+  });
+  it('sorts by the exact weighted sum when it passes 2^53', () => {
+    const s = new AggStore();
+    const a = s.define('', 'quantize', [{ kind: 'string', size: 0 }]);
+    a.addN(['f'], 1, 9223372036854775807n);
+    a.addN(['s'], 1, 9223372036854775804n);
+    expect(sortedEntries(a).map((e) => e.keys[0])).toEqual(['s', 'f']);
+  });
+});
+
 describe('llquantize printing (aggs/tst.llquantize.d, illumos labels)', () => {
   it('matches the transcript layout with the "< 1" bucket holding 0', () => {
     const s = new AggStore();
@@ -144,6 +168,8 @@ describe('lquantize/llquantize parameter checks (dt_cc.c)', () => {
     expect(checkLquantize([100, 1100, 200000])).toEqual({ tag: 'D_LQUANT_STEPVAL', message: 'lquantize( ) argument #3 must be a 16-bit quantity' });
     expect(checkLquantize([0, 1000000, 10])).toEqual({ tag: 'D_LQUANT_STEPSMALL', message: 'lquantize( ) step (argument #3) too small: number of quantization levels must be a 16-bit quantity' });
     expect(checkLquantize([10, 0])).toMatchObject({ tag: 'D_LQUANT_MISMATCH' });
+    // limit == base: no level, reported as the mismatch its message describes (Linux DTrace).
+    expect(checkLquantize([1100, 1100, -100])).toMatchObject({ tag: 'D_LQUANT_MISMATCH' });
     expect(checkLquantize([0, 10, 20])).toMatchObject({ tag: 'D_LQUANT_STEPLARGE' });
     expect(checkLquantize([0, 10, 2], { low: 0, high: 10, step: 1 })).toEqual({ tag: 'D_LQUANT_MATCHSTEP', message: "lquantize( ) step (argument #3) doesn't match previous declaration: expected 1, found 2" });
     expect(checkLquantize([0, 150])).toEqual({ low: 0, high: 150, step: 1 });
