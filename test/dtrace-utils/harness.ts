@@ -286,13 +286,16 @@ function firstDifference(expected: string[], actual: string[]): string {
  *    numbers enabled probes from 1 in program order, so when each clause
  *    before the faulting one enables one probe (BEGIN, END, ERROR) the
  *    clause index is E - 1; otherwise the rewrite is wrong and the test fails.
+ *    (error-probe-args entries get the same rewrite.)
  *  - "replace": literal [from, to] pairs applied to the output (stdout and
  *    stderr), for differences a rule cannot name (ERROR's arg1/arg2 are
  *    the EPID and action number, which Linux numbers differently).
  *  - "tag": the error tag Linux reports for the condition, where it renamed
  *    or re-tagged it ([ours] is rewritten to [theirs]).
+ *  - "exit": [ours, theirs]: the exit status a script computes from such a
+ *    value (e.g. exit(arg1 != id)) is read as Linux's.
  */
-export interface KnownFailure { reason: string; replace?: [string, string][]; tag?: [string, string] }
+export interface KnownFailure { reason: string; replace?: [string, string][]; tag?: [string, string]; exit?: [number, number] }
 export interface KnownFailures { reasons: Record<string, string>; tests: Record<string, KnownFailure> }
 
 export function loadKnownFailures(file = join(SUITE_DIR, 'known-failures.json')): KnownFailures {
@@ -305,7 +308,7 @@ const ILLUMOS_ERROR = /^([a-z]+): error on enabled probe ID ([0-9]+) \(ID ([0-9]
 /** Applies a known failure's rewrites to one test's output (see KnownFailure). */
 export function rewriteKnown(k: KnownFailure, output: string): string {
   let out = output;
-  if (k.reason === 'bpf-error-wording') {
+  if (k.reason === 'bpf-error-wording' || k.reason === 'error-probe-args') {
     out = out.split('\n').map((l) => {
       const m = ILLUMOS_ERROR.exec(l);
       return m ? `${m[1]}: error in dt_clause_${Number(m[2]) - 1} for probe ID ${m[3]} (${m[4]}): ${m[5]} at BPF pc NNN` : l;
@@ -340,7 +343,8 @@ export async function runTest(t: TestCase, box: Sandbox, root = UNITTEST_DIR, kn
 
   const judged = judge(t, root, output, stderr, r, [...reasons]);
   if (judged.status === 'fail' && known) {
-    const again = judge(t, root, rewriteKnown(known, output), rewriteKnown(known, stderr), r, reasons);
+    const code = known.exit && r.code === known.exit[0] ? known.exit[1] : r.code;
+    const again = judge(t, root, rewriteKnown(known, output), rewriteKnown(known, stderr), { ...r, code }, reasons);
     if (again.status === 'pass') return { ...again, status: 'known', known: known.reason, reason: judged.reason };
     again.reason = `${judged.reason ?? ''} (and still after the rewrites of its known-failures.json entry: ${again.reason ?? ''})`;
     return again;
