@@ -130,7 +130,7 @@ function validateOptionName(n: string): string | undefined {
 }
 
 const KNOWN_OPTIONS = new Set([
-  'aggsize', 'bufsize', 'dynvarsize', 'specsize', 'strsize', 'aggrate', 'cleanrate', 'statusrate', 'switchrate', 'nspec', 'cpu',
+  'aggsize', 'bufsize', 'dynvarsize', 'specsize', 'strsize', 'scratchsize', 'aggrate', 'cleanrate', 'statusrate', 'switchrate', 'nspec', 'cpu',
   'jstackframes', 'jstackstrsize', 'stackframes', 'ustackframes', 'stackindent', 'aggsortkeypos', 'aggsortpos', 'quiet',
   'flowindent', 'rawbytes', 'aggsortkey', 'aggsortrev', 'aggpercpu', 'destructive', 'grabanon', 'temporal', 'aggzoom',
   'aggpack', 'agghist', 'bufpolicy', 'bufresize', 'zone', 'encoding', 'amin', 'argref', 'core', 'cpp', 'cpphdrs', 'cpppath', 'ctypes',

@@ -8,7 +8,7 @@
  */
 import type * as A from '../ast.ts';
 import * as I from '../runtime/int64.ts';
-import { fault, FLT_BADADDR, FLT_ILLOP } from '../runtime/state.ts';
+import { fault, FLT_BADADDR, FLT_ILLOP, scratchSize } from '../runtime/state.ts';
 import { fail } from '../check/errors.ts';
 import { BUILTIN_FUNCS, parseProto } from '../check/builtins.ts';
 import { STACK_TYPE, SYMADDR_TYPE, USYMADDR_TYPE } from '../check/typedesc.ts';
@@ -164,11 +164,24 @@ export function subr(cc: Compiler, name: string, args: X[], e: A.Call): X {
     case 'rand': return { t: T_INT, ev: () => rt.rand() };
     case 'speculation': return { t: T_INT, ev: () => speculation(cc) };
     case 'alloca': {
+      // A constant size past the scratch space can never succeed: Linux DTrace refuses it when
+      // compiling (D_ALLOCA_SIZE); any other size is checked when it runs (out of scratch space).
+      const cap = scratchSize(cc.env.opt('scratchsize'));
+      const cv = args[0]!.cv;
+      if (cv !== undefined && typeof cv !== 'string' && I.toUnsigned(cv, 8) > BigInt(cap)) {
+        fail('D_ALLOCA_SIZE', `alloca(${I.toUnsigned(cv, 8)}) size larger than scratchsize ${cap}`, e.loc);
+      }
       const sz = asInt(args[0]!, T_ULONG);
-      return { t: pointerTo(T_VOID), ev: (c) => rt.alloc(Number(sz(c))) };
+      return { t: pointerTo(T_VOID), ev: (c) => rt.allocScratch(sz(c)) };
     }
     case 'bcopy': {
-      const src = args[0]!.ev as IntEv, dst = args[1]!.ev as IntEv, sz = asInt(args[2]!, T_ULONG);
+      const dst = args[1]!.ev as IntEv, sz = asInt(args[2]!, T_ULONG);
+      if (isString(args[0]!.t)) {
+        // A string value is not in addressable memory here: copy its bytes (char[strsize], NUL-padded).
+        const str = args[0]!.ev as StrEv;
+        return { t: T_VOID, ev: (c) => { rt.storeBytes(dst(c), rt.stringBytes(str(c), Number(sz(c)))); return 0; } };
+      }
+      const src = args[0]!.ev as IntEv;
       return { t: T_VOID, ev: (c) => { rt.storeBytes(dst(c), rt.loadBytes(src(c), Number(sz(c))).slice()); return 0; } };
     }
     default: {
