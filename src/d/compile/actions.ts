@@ -125,7 +125,7 @@ function aggParams(fname: string, args: X[], call: A.Call, previous?: AggParams)
   if (fname !== 'lquantize' && fname !== 'llquantize') return {};
   const consts = args.slice(1, fname === 'lquantize' ? 4 : 5).map((x) => (x.cv !== undefined && typeof x.cv !== 'string' ? Number(x.cv) : null));
   const r = fname === 'lquantize' ? checkLquantize(consts, previous) : checkLlquantize(consts, previous);
-  if (isAggCheckError(r)) fail(r.tag as 'D_LQUANT_BASETYPE', r.message, call.loc);
+  if (isAggCheckError(r)) fail(r.tag as 'D_LQUANT_BASETYPE', r.message, r.arg ? call.args[r.arg]?.loc ?? call.loc : call.loc);
   return r;
 }
 

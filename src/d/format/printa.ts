@@ -20,7 +20,7 @@
  */
 import type { AggEntry, AggVar, KeyVal, SortOptions } from '../runtime/aggregate.ts';
 import { bucketLabels, joinedRows, scalarValue, sortedEntries } from '../runtime/aggregate.ts';
-import { QUANTIZE_ZEROBUCKET, quantizeBucketVal } from '../runtime/aggregate-buckets.ts';
+import { QUANTIZE_ZEROBUCKET, llquantizeLabels, llquantizeZeroBin, quantizeBucketVal } from '../runtime/aggregate-buckets.ts';
 import type { DInt } from '../runtime/int64.ts';
 import * as I from '../runtime/int64.ts';
 import type { AggSnapshotEvent } from '../../engine/events.ts';
@@ -142,30 +142,31 @@ export function printLquantize(data: readonly DInt[], base: number, step: number
   return out;
 }
 
-/** dt_print_llquantize. */
+/**
+ * dt_print_llquantize (Linux DTrace's: negative bins, see aggregate-buckets.ts):
+ * the bins from one before the first non-zero to one after the last (with no
+ * data, the three around the first positive bin), skipping those it gives no label.
+ */
 export function printLlquantize(
-  data: readonly DInt[], factor: number, low: number, high: number, nsteps: number, normal: DInt = 1, st: DistStyle = PLAIN,
+  data: readonly DInt[], factor: number, lmag: number, hmag: number, steps: number, normal: DInt = 1, st: DistStyle = PLAIN,
 ): string {
-  const levels = data.length;
-  const { first, last } = range(data, 0, 1);
+  const nbins = data.length;
+  const bin0 = llquantizeZeroBin(factor, lmag, hmag, steps);
+  let first = 0, last = nbins - 1;
+  while (first <= last && I.isZero(data[first]!)) first++;
+  if (first > last) first = last = bin0 + 1;
+  else while (I.isZero(data[last]!)) last--;
   const t = totals(data, first, last, st.zoom);
   let out = HEADER;
-  let value = 1, order: number;
-  for (order = 0; order < low; order++) value *= factor;
-  let next = value * factor;
-  let step = next > nsteps ? next / nsteps : 1;
-  if (first === 0) out += padStart(`< ${value}`, 16) + ' ' + quantline(data[0]!, normal, t.total, t.pos, t.neg, st);
-  let bin = 1;
-  while (order <= high) {
-    if (bin >= first && bin <= last) out += padStart(String(value), 16) + ' ' + quantline(data[bin]!, normal, t.total, t.pos, t.neg, st);
-    bin++;
-    if ((value += step) !== next) continue;
-    next = value * factor;
-    step = next > nsteps ? next / nsteps : 1;
-    order++;
+  if (first > 0) first--;
+  if (last < nbins - 1) last++;
+  const labels = llquantizeLabels(factor, lmag, hmag, steps, first, last);
+  for (let i = first; i <= last; i++) {
+    const label = labels[i - first];
+    if (label === null || label === undefined) continue;
+    out += padStart(label, 16) + ' ' + quantline(data[i]!, normal, t.total, t.pos, t.neg, st);
   }
-  if (last < bin || bin >= levels) return out;
-  return out + padStart(`>= ${value}`, 16) + ' ' + quantline(data[bin]!, normal, t.total, t.pos, t.neg, st);
+  return out;
 }
 
 /** The distribution text of a quantizing aggregation entry. */

@@ -28,7 +28,7 @@
 import type { DInt } from './int64.ts';
 import * as I from './int64.ts';
 import {
-  llquantizeBucket, llquantizeNBuckets, lquantizeBucket, lquantizeLevels,
+  llquantizeBinValues, llquantizeBucket, llquantizeLabels, llquantizeNBuckets, llquantizeZeroBin, lquantizeBucket, lquantizeLevels,
   QUANTIZE_NBUCKETS, QUANTIZE_ZEROBUCKET, quantizeBucket, quantizeBucketVal,
 } from './aggregate-buckets.ts';
 import { stddev } from './aggregate-stddev.ts';
@@ -312,21 +312,19 @@ function eachWeighted(a: AggVar, e: AggEntry, f: (count: DInt, value: DInt) => v
     f(b[a.levels + 1]!, base + 1);
     return;
   }
+  // dt_aggregate_llquantizedsum: each magnitude bin weighs its lower bound, negatives mirrored;
+  // the underflow bin weighs nothing.
   const p = a.params;
-  const factor = p.factor ?? 10, nsteps = p.nsteps ?? 10;
-  let value = 1, order: number, bin = 0;
-  for (order = 0; order < (p.lmag ?? 0); order++) value *= factor;
-  f(b[bin++]!, value - 1);
-  let next = value * factor;
-  let step = next > nsteps ? next / nsteps : 1;
-  while (order <= (p.hmag ?? 1)) {
-    f(b[bin++] ?? 0, value);
-    if ((value += step) !== next) continue;
-    next = value * factor;
-    step = next > nsteps ? next / nsteps : 1;
-    order++;
-  }
-  f(b[bin] ?? 0, value);
+  const factor = p.factor ?? 10, lmag = p.lmag ?? 0, hmag = p.hmag ?? 1, steps = p.nsteps ?? 10;
+  const bin0 = llquantizeZeroBin(factor, lmag, hmag, steps);
+  llquantizeBinValues(factor, lmag, hmag, steps, (i, v) => {
+    f(b[bin0 + i]!, v);
+    f(b[bin0 - i]!, typeof v === 'bigint' ? -v : -v);
+  });
+  let low: DInt = 1;
+  for (let i = 0; i < lmag; i++) low = typeof low === 'bigint' ? low * BigInt(factor) : low * factor > Number.MAX_SAFE_INTEGER ? BigInt(low) * BigInt(factor) : low * factor;
+  f(b[bin0 + 1]!, low);
+  f(b[bin0 - 1]!, typeof low === 'bigint' ? -low : -low);
 }
 
 /**
@@ -347,7 +345,10 @@ function quantSum(a: AggVar, e: AggEntry): DInt {
 function quantZero(a: AggVar, e: AggEntry): number {
   const b = e.buckets!;
   if (a.func === 'quantize') return Number(b[QUANTIZE_ZEROBUCKET]);
-  if (a.func === 'llquantize') return Number(b[0]);
+  if (a.func === 'llquantize') {
+    const p = a.params;
+    return Number(b[llquantizeZeroBin(p.factor ?? 10, p.lmag ?? 0, p.hmag ?? 1, p.nsteps ?? 10)]);
+  }
   let base = a.params.low ?? 0;
   const step = a.params.step ?? 1;
   if (base - 1 === 0) return Number(b[0]);
@@ -487,20 +488,8 @@ export function bucketLabels(a: AggVar): string[] {
     out.push(`>= ${low + a.levels * step}`);
   } else if (a.func === 'llquantize') {
     const p = a.params;
-    const factor = p.factor ?? 10, nsteps = p.nsteps ?? 10;
-    let value = 1, order: number;
-    for (order = 0; order < (p.lmag ?? 0); order++) value *= factor;
-    out.push(`< ${value}`);
-    let next = value * factor;
-    let step = next > nsteps ? next / nsteps : 1;
-    while (order <= (p.hmag ?? 1)) {
-      out.push(String(value));
-      if ((value += step) !== next) continue;
-      next = value * factor;
-      step = next > nsteps ? next / nsteps : 1;
-      order++;
-    }
-    out.push(`>= ${value}`);
+    // Every bin, as dt_print_llquantize labels it when all are shown (a bin that can never hold a value: "").
+    for (const l of llquantizeLabels(p.factor ?? 10, p.lmag ?? 0, p.hmag ?? 1, p.nsteps ?? 10, 0, a.nbuckets - 1)) out.push(l ?? '');
   }
   return out;
 }
