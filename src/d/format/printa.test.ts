@@ -202,3 +202,14 @@ describe('trace output', () => {
       '         0: 41 42 00 ff                                      AB..\n');
   });
 });
+
+describe('exit printing order (aggs/tst.signedkeyspos.d)', () => {
+  it('prints the variables in declaration order, reversed by aggsortrev', () => {
+    const s = new AggStore();
+    s.define('a', 'sum').add0(1);
+    s.define('b', 'sum').add0(2);
+    expect(printUnprinted(s.vars)).toBe('                1\n                2\n');
+    for (const v of s.vars) v.printed = false;
+    expect(printUnprinted(s.vars, { aggsortrev: true })).toBe('                2\n                1\n');
+  });
+});

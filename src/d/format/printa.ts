@@ -324,10 +324,15 @@ export function printaDefault(vars: readonly AggVar[], opts: PrintaOptions = {})
   return out;
 }
 
-/** Aggregations not yet printed, as dtrace prints them at exit (variable order; no leading newline). */
+/**
+ * Aggregations not yet printed, as dtrace prints them at exit (no leading
+ * newline): in variable order, which aggsortrev reverses too (dt_aggregate_varcmp
+ * answers with DT_LESSTHAN/DT_GREATERTHAN, which the option flips).
+ */
 export function printUnprinted(vars: readonly AggVar[], opts: PrintaOptions = {}): string {
   let out = '';
-  for (const v of vars) if (!v.printed && v.entries.size > 0) out += formatAggRows(v, opts);
+  const order = opts.aggsortrev ? [...vars].reverse() : vars;
+  for (const v of order) if (!v.printed && v.entries.size > 0) out += formatAggRows(v, opts);
   return out;
 }
 
