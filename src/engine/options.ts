@@ -57,6 +57,10 @@ export function validateOption(name: string, value: string | undefined): string 
       // dtrace_optval_t is an int64_t: strtoll's ERANGE makes the value invalid.
       return BigInt(value) > 0x7fffffffffffffffn ? ERR_BADOPTVAL : undefined;
     }
+    case 'compile':
+      // dt_opt_stdc: a (ISO C), c and t (the same here), s (K&R: cpp -traditional-cpp).
+      if (name === 'stdc') return value === 'a' || value === 'c' || value === 's' || value === 't' ? undefined : ERR_BADOPTVAL;
+      return undefined;
     case 'string':
       // dt_opt_encoding takes exactly "ascii" or "utf8".
       if (name === 'encoding') return value === 'ascii' || value === 'utf8' ? undefined : ERR_BADOPTVAL;

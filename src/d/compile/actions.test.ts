@@ -57,3 +57,16 @@ describe('clear, trunc, normalize, denormalize, printa and tracemem are prototyp
     expect(await compileError('BEGIN { clear(count()); }')).toMatch(/^\[D_CLEAR_AGGARG\] line 1: clear\( \) argument #1 is incompatible with prototype:/);
   });
 });
+
+describe('freopen()', () => {
+  it('may not name "." (the sentinel for restoring standard output)', async () => {
+    expect(await compileError('BEGIN\n{\n\tfreopen(".");\n}\n')).toBe('[D_FREOPEN_INVALID] line 3: freopen( ) argument #1 cannot be "."');
+  });
+});
+
+describe('llquantize() parameters are reported at the argument (Linux dt_cg_agg_llquantize)', () => {
+  it('names the line of the bad argument', async () => {
+    expect(await compileError('BEGIN\n{\n\t@ = llquantize(1, 10,\n\t0, 6,\n\t0);\n}\n')).toBe('[D_LLQUANT_STEPTYPE] line 5: llquantize( ) argument #4 must be a non-zero positive integer constant');
+    expect(await compileError('BEGIN { @ = llquantize(1, 10, 0, 6, 20); @ = llquantize(1, 10, 0, 7, 20); }')).toBe("[D_LLQUANT_MATCHHMAG] line 1: llquantize() hmag (argument #3) doesn't match previous declaration: expected 6, found 7");
+  });
+});

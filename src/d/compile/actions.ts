@@ -137,6 +137,8 @@ export function action(cc: Compiler, name: string, kind: string, e: A.Call): Stm
   if (kind === 'destructive') {
     const args = e.args.map((a) => cc.expr(a));
     checkArgs(cc, name, BUILTIN_FUNCS.get(name)!.proto, args, e.loc);
+    // "." is dtrace's sentinel for freopen("") (restore standard output): a script may not name it.
+    if (name === 'freopen' && args[0]?.cv === '.') fail('D_FREOPEN_INVALID', 'freopen( ) argument #1 cannot be "."', e.loc);
     // dtrace compiles destructive actions and refuses to enable them without -w; wiretrace refuses them always.
     cc.destructive.push(name);
     return () => undefined;

@@ -35,6 +35,7 @@
  * Compiler members marked @internal are shared with those files only.
  */
 import type * as A from '../ast.ts';
+import { unescapeString } from '../lex/escapes.ts';
 import * as I from '../runtime/int64.ts';
 import type { DInt } from '../runtime/int64.ts';
 import type { FireCtx } from '../runtime/context.ts';
@@ -107,6 +108,8 @@ export interface CompileEnv {
 
 export class Compiler {
   types: TypeScope;
+  /** What $0 expands to in the program being compiled. */
+  arg0 = 'dtrace';
   readonly syms = new Symbols();
   /** User translators (`translator T < F p > { ... };`), in definition order. */
   private readonly translators: { to: DType; from: DType; def: A.TranslatorDef }[] = [];
@@ -524,8 +527,9 @@ export class Compiler {
   private macroArg(e: A.MacroArg): X {
     let text: string | undefined;
     if (e.index !== null) {
-      if (e.index === 0) text = 'dtrace';
-      else text = this.env.macroArgs[e.index - 1];
+      // $0: the script's path as given to -s (dtrace.c compile_file sets argv[0] to it), else the command's name.
+      if (e.index === 0) text = this.arg0;
+      else text = this.env.macroArgs[e.index - 1] ?? (e.defaulted ? (e.quoted ? '' : '0') : undefined);
       if (text === undefined) {
         fail('D_MACRO_UNDEF', `macro argument ${e.quoted ? '$$' : '$'}${e.name} is not defined`, e.loc);
       }
@@ -542,8 +546,9 @@ export class Compiler {
       return { t, ev: () => cv, cv };
     }
     if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(text)) return ident(this, { kind: 'Ident', name: text, loc: e.loc });
-    if (/^".*"$/s.test(text)) { const s = text.slice(1, -1); return { t: T_STRING, ev: () => s, cv: s }; }
-    return fail('D_SYNTAX', `syntax error near "${text}"`, e.loc);
+    // dt_lex.l: text that is neither an integer nor an identifier is a string, without its quotes if it has them.
+    const s = unescapeString(text.length > 1 && text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1) : text);
+    return { t: T_STRING, ev: () => s, cv: s };
   }
 
   // ================================================================ constants
