@@ -18,6 +18,7 @@ import {
 } from '../types/types.ts';
 import type { IntEv, StrEv } from './values.ts';
 import { subrLib } from './subrlib.ts';
+import { linkAddrLen, linkNtop } from '../runtime/subr-net.ts';
 import type { Compiler } from './compiler.ts';
 import { type X, TYPE_INT64, TYPE_UINT64, TYPE_SIZE, argCompat } from './cooked.ts';
 import { asInt, derefStringEv } from './operators.ts';
@@ -147,8 +148,28 @@ export function subr(cc: Compiler, name: string, args: X[], e: A.Call): X {
       return { t: T_STRING, ev: (c) => { const p = a(c); if (p === 0) fault(FLT_BADADDR, 0); const b = rt.loadBytes(p, 4); return `${b[0]}.${b[1]}.${b[2]}.${b[3]}`; } };
     }
     case 'inet_ntoa6': {
+      // Linux DTrace's optional "strict" flag (dt_cg_subr_inet_ntoa6) must be known when compiling.
+      const flag = args[1];
+      if (flag !== undefined && (flag.cv === undefined || typeof flag.cv === 'string')) {
+        fail('D_PROTO_ARG', 'inet_ntoa6( ) argument #2 must be an integer constant', e.args[1]!.loc);
+      }
+      const strict = flag !== undefined && !I.isZero(flag.cv as I.DInt);
       const a = args[0]!.ev as IntEv;
-      return { t: T_STRING, ev: (c) => { const p = a(c); if (p === 0) fault(FLT_BADADDR, 0); return lib.ntop6(rt.loadBytes(p, 16)); } };
+      return { t: T_STRING, ev: (c) => { const p = a(c); if (p === 0) fault(FLT_BADADDR, 0); return lib.ntop6(rt.loadBytes(p, 16), strict); } };
+    }
+    case 'link_ntop': {
+      // Ethernet or InfiniBand; any other type is an illegal operation (dt_cg_subr_link_ntop).
+      const ty = asInt(args[0]!, T_INT), a = args[1]!.ev as IntEv;
+      return {
+        t: T_STRING, ev: (c) => {
+          const t = ty(c);
+          const len = linkAddrLen(t);
+          if (len === undefined) return fault(FLT_ILLOP, 0);
+          const p = a(c);
+          if (p === 0) fault(FLT_BADADDR, 0);
+          return linkNtop(rt.loadBytes(p, len), strsize);
+        },
+      };
     }
     case 'inet_ntop': {
       const af = asInt(args[0]!, T_INT), a = args[1]!.ev as IntEv;
