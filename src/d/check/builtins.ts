@@ -80,7 +80,7 @@ export const BUILTIN_FUNCS: ReadonlyMap<string, FuncDef> = new Map([
 
 /** Subroutines that need a live kernel or process: refused at run time with dtrace's invalid-address fault. */
 export const KERNEL_SUBRS = new Set([
-  'copyin', 'copyinstr', 'copyinto', 'getmajor', 'getminor', 'mutex_owned', 'mutex_owner', 'mutex_type_adaptive',
+  'copyin', 'copyinstr', 'copyinto', 'mutex_owned', 'mutex_owner', 'mutex_type_adaptive',
   'mutex_type_spin', 'rw_iswriter', 'rw_read_held', 'rw_write_held', 'msgdsize', 'msgsize', 'getf', 'progenyof',
 ]);
 

@@ -182,6 +182,13 @@ export function subr(cc: Compiler, name: string, args: X[], e: A.Call): X {
         },
       };
     }
+    case 'getmajor': case 'getminor': {
+      // Pure arithmetic on a dev_t, as Linux splits it (dt_cg_subr_getmajor/getminor: 12-bit major
+      // above a 20-bit minor in the low 32 bits); illumos' 64-bit dev_t splits at bit 32.
+      const d = asInt(args[0]!, T_ULONG);
+      const major = name === 'getmajor';
+      return { t: cc.types.parse(major ? 'major_t' : 'minor_t'), ev: (c) => { const v = Number(BigInt.asUintN(32, BigInt(d(c)))); return major ? v >>> 20 : v & 0xfffff; } };
+    }
     case 'rand': return { t: T_INT, ev: () => rt.rand() };
     case 'speculation': return { t: T_INT, ev: () => speculation(cc) };
     case 'alloca': {

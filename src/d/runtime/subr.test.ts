@@ -192,3 +192,10 @@ describe('link_ntop and inet_ntoa6(addr, strict) (Linux DTrace)', () => {
     expect(nc.stderr).toContain('[D_PROTO_ARG] line 1: inet_ntoa6( ) argument #2 must be an integer constant');
   });
 });
+
+describe('getmajor/getminor (Linux dev_t: 12-bit major, 20-bit minor)', () => {
+  it('split the low 32 bits of the value', async () => {
+    const r = await runD('#pragma D option quiet\nBEGIN { printf("%x %x\\n", getminor(0xabcdef0123456789ll), getmajor(0xabcdef0123456789ll)); exit(0); }');
+    expect(r.stdout.trimEnd()).toBe('56789 234');
+  });
+});
