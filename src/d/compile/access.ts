@@ -51,7 +51,11 @@ export function ident(cc: Compiler, e: A.Ident): X {
   }
   const en = cc.decl.enumConsts.get(name);
   if (en) { const val = en.value; return { t: en.type, ev: () => val, cv: val }; }
-  if (BUILTIN_VARS.has(name)) return builtinVar(cc, name, e.loc);
+  if (BUILTIN_VARS.has(name)) {
+    // A built-in variable is an lvalue D may not write (dt_cook_op2: D_OP_WRITE, not D_OP_LVAL).
+    const x = builtinVar(cc, name, e.loc);
+    return x.lv ? x : { ...x, lv: { kind: 'var', writable: false } };
+  }
   if (KERNEL_VARS.has(name)) {
     // Translated kernel state (curpsinfo, curthread …): a dynamic value no capture can supply.
     return { t: DYN_TYPE, ev: () => fault(FLT_BADADDR, 0), dyn: true };

@@ -39,6 +39,8 @@ describe('checker errors (script file, -xerrtags)', () => {
     ['D_SPEC_DREC', 'BEGIN { s = speculation(); trace(1); speculate(s); }', '[D_SPEC_DREC] line 1: speculate( ) may not follow data-recording action(s)'],
     ['D_PRINTF_ARG_TYPE', 'BEGIN { printf("%d", "a"); }', '[D_PRINTF_ARG_TYPE] line 1: printf( ) argument #2 is incompatible with conversion #1 prototype:\n\tconversion: %d\n\t prototype: char, short, int, long, or long long\n\t  argument: string'],
     ['D_PRINTF_ARG_EXTRA', 'BEGIN { printf("%d", 1, 2); }', '[D_PRINTF_ARG_EXTRA] line 1: printf( ) prototype mismatch: only 1 arguments required by this format string'],
+    ['D_OP_WRITE builtin', 'BEGIN { pid = 1; }', '[D_OP_WRITE] line 1: operator = can only be applied to a writable variable'],
+    ['D_OP_WRITE builtin ++', 'BEGIN { timestamp++; }', '[D_OP_WRITE] line 1: operator ++ can only be applied to a writable variable'],
     ['D_EMPTY', '/* comments only */\n#pragma D option quiet\n', '[D_EMPTY] line 3: empty D program translation unit'],
     ['D_PRAGMA_OPTSET', '#pragma D option nosuchoption\nBEGIN { }', "[D_PRAGMA_OPTSET] line 1: failed to set option 'nosuchoption': Invalid option name"],
   ];
