@@ -41,6 +41,8 @@ describe('checker errors (script file, -xerrtags)', () => {
     ['D_PRINTF_ARG_EXTRA', 'BEGIN { printf("%d", 1, 2); }', '[D_PRINTF_ARG_EXTRA] line 1: printf( ) prototype mismatch: only 1 arguments required by this format string'],
     ['D_OP_WRITE builtin', 'BEGIN { pid = 1; }', '[D_OP_WRITE] line 1: operator = can only be applied to a writable variable'],
     ['D_OP_WRITE builtin ++', 'BEGIN { timestamp++; }', '[D_OP_WRITE] line 1: operator ++ can only be applied to a writable variable'],
+    ['D_OP_VFPTR', 'int p;\nBEGIN { p -= alloca(10); }', '[D_OP_VFPTR] line 2: operator -= requires left-hand scalar operand of known size'],
+    ['D_OP_VFPTR void *', 'BEGIN { v = (void *)0; v += 1; }', '[D_OP_VFPTR] line 1: operator += requires left-hand scalar operand of known size'],
     ['D_EMPTY', '/* comments only */\n#pragma D option quiet\n', '[D_EMPTY] line 3: empty D program translation unit'],
     ['D_PRAGMA_OPTSET', '#pragma D option nosuchoption\nBEGIN { }', "[D_PRAGMA_OPTSET] line 1: failed to set option 'nosuchoption': Invalid option name"],
   ];
