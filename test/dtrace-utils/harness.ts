@@ -10,7 +10,9 @@
  *    [@@runtest-opts]`, run from a directory laid out like the top of a
  *    dtrace-utils tree (`test/unittest`, `test/utils`), so script paths in
  *    messages read as they do in the .r files. err.D_* get -xerrtags, drp.*
- *    -xdroptags, and their error output must name the tag ([D_TAG]).
+ *    -xdroptags, and their error output must name the tag ([D_TAG]). A test
+ *    whose first word is `#!dtrace` runs as an interpreter file, as
+ *    runtest.sh runs it: `dtrace <#! flags> test/unittest/<path> <flags>`.
  * 2. Timeout: 41 s (runtest.sh's default), or @@timeout when greater. A
  *    timeout fails the test (exit code 124) unless it says @@timeout-success.
  * 3. Output: standard output, then — if standard error is not empty — a
@@ -169,12 +171,22 @@ export function discover(root = UNITTEST_DIR): TestCase[] {
     };
     const has = (name: string): boolean => files.some((f) => hasOption(f, name));
     const kind = name.slice(0, 3) as TestCase['kind'];
-    const args = [...CPPFLAGS, `-DARCH_${ARCH}`];
-    if (/^err\.D_/.test(name)) args.push('-xerrtags');
-    else if (kind === 'drp') args.push('-xdroptags');
-    args.push('-s', `test/unittest/${rel}`);
+    const raw = [...CPPFLAGS, `-DARCH_${ARCH}`];
+    if (/^err\.D_/.test(name)) raw.push('-xerrtags');
+    else if (kind === 'drp') raw.push('-xdroptags');
     const opts = opt('runtest-opts');
-    if (opts) args.push(...shellWords(opts));
+    if (opts) raw.push(...shellWords(opts));
+    // runtest.sh's interpreter files: a test whose first word is "#!dtrace" is run as one
+    // (`#!dtrace -qs` → the kernel runs `dtrace '-qs' <file> <flags>`), else `dtrace <flags> -s <file> <opts>`.
+    const first = readFileSync(join(root, rel), 'latin1').split('\n', 1)[0]!;
+    const interp = /^#!dtrace(?:\s|$)/.test(first) ? first.slice('#!dtrace'.length).trim() : undefined;
+    let args: string[];
+    if (interp !== undefined) args = [...(interp ? [interp] : []), `test/unittest/${rel}`, ...raw];
+    else {
+      args = raw.slice(0, raw.length - (opts ? shellWords(opts).length : 0));
+      args.push('-s', `test/unittest/${rel}`);
+      if (opts) args.push(...shellWords(opts));
+    }
     const own = Number(opt('timeout'));
     const t: TestCase = {
       path: rel, kind, expectedExit: kind === 'err' ? 1 : 0, args, listed: listed.has(rel),
