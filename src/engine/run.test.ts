@@ -108,6 +108,25 @@ describe('speculations', () => {
       BEGIN { exit(0); }`));
     expect(r.stdout).toBe('kept\n\n');
   });
+
+  it('speculate() on no active speculation ends the clause quietly (speculation/tst.SpeculationWithZero.d)', async () => {
+    const r = await runD(q(`BEGIN { self->n = 0; }
+      BEGIN { speculate(0); self->n++; }
+      BEGIN { speculate(-1); self->n++; }
+      BEGIN { speculate(1); self->n++; }
+      BEGIN { printf("%d\\n", self->n); exit(0); }`));
+    expect(r.stdout).toBe('0\n\n');
+    expect(r.stderr).toBe('');
+  });
+
+  it('commit()/discard() of an ID past nspec is an illegal operation', async () => {
+    const r = await runD(q(`#pragma D option nspec=2
+      BEGIN { discard(3); }
+      ERROR { printf("%d\\n", arg4); exit(0); }`));
+    expect(r.stdout).toBe('3\n\n');
+    const n = await runD(q('BEGIN { commit(-1); }\nERROR { printf("%d\\n", arg4); exit(0); }'));
+    expect(n.stdout).toBe('3\n\n');
+  });
 });
 
 describe('options', () => {

@@ -19,7 +19,7 @@ import type { EngineEvent } from './events.ts';
 import type { EngineOptions, ProgramText } from './api.ts';
 import { OPTION_DEFAULTS, optionIsSet, parseSize, validateOption, ERR_BADOPTNAME } from './options.ts';
 import type { FiringSink } from './providers.ts';
-import { Runtime, Speculation, isFault, scratchSize, FAULT_STRINGS, FLT_BADADDR, FLT_BADALIGN, FLT_BADSTACK } from '../d/runtime/state.ts';
+import { CLAUSE_EXIT, Runtime, Speculation, isFault, scratchSize, FAULT_STRINGS, FLT_BADADDR, FLT_BADALIGN, FLT_BADSTACK } from '../d/runtime/state.ts';
 import { ClauseOutput } from '../d/runtime/output.ts';
 import { AggStore, aggDropMessage, truncate, type SortOptions } from '../d/runtime/aggregate.ts';
 import { AggBridge } from '../d/compile/aggbridge.ts';
@@ -200,6 +200,7 @@ export class Session implements FiringSink {
       const body = cl.body;
       for (; action < body.length; action++) body[action]!(c);
     } catch (e) {
+      if (e === CLAUSE_EXIT) { out.reset(); return; }
       if (!isFault(e)) throw e;
       out.reset();
       this.reportFault(ecb, probe, action, e.code, e.addr, inPred);

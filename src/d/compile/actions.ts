@@ -30,6 +30,7 @@ import { type X, argCompat } from './cooked.ts';
 import { tupleKey } from './access.ts';
 import { ptrAsInt, asInt, derefStringEv, toStringEv, coerce } from './operators.ts';
 import { call, checkArgs } from './calls.ts';
+import { CLAUSE_EXIT, fault, FLT_ILLOP } from '../runtime/state.ts';
 
 // ================================================================ aggregations
 
@@ -216,7 +217,9 @@ export function action(cc: Compiler, name: string, kind: string, e: A.Call): Stm
       return (c) => {
         const id = Number(v(c));
         const s = id >= 1 ? rt.specs[id - 1] : undefined;
-        if (!s || !s.active) { if (id !== 0) rt.specDrops++; out.spec = null; return; }
+        // No active speculation by that ID (0, out of range, not yet speculation()'d or already
+        // committed): the clause's data has nowhere to go, so the rest of the clause does not run.
+        if (!s || !s.active) { out.spec = null; throw CLAUSE_EXIT; }
         out.spec = s;
       };
     }
@@ -228,6 +231,8 @@ export function action(cc: Compiler, name: string, kind: string, e: A.Call): Stm
       const mode = name;
       return (c) => {
         const id = Number(v(c));
+        // dtrace_speculation_commit/discard: an ID past nspec (a negative one read unsigned) is an illegal operation.
+        if (id < 0 || id > rt.specs.length) fault(FLT_ILLOP, 0);
         const s = id >= 1 ? rt.specs[id - 1] : undefined;
         if (!s) return;
         if (s.active) { s.pending = mode; s.active = false; rt.specPending = true; rt.specSettle.push(s); }

@@ -54,6 +54,13 @@ export function fault(code: number, addr: DInt = 0, offset = 0): never {
   throw FAULT;
 }
 
+/**
+ * Thrown to end a clause quietly, as speculate() on a speculation that is
+ * not active does (the ECB's data has nowhere to go: nothing more of the clause runs).
+ */
+export class ClauseExit {}
+export const CLAUSE_EXIT = new ClauseExit();
+
 export function isFault(e: unknown): e is DFault {
   return e === FAULT;
 }
