@@ -320,7 +320,7 @@ const ILLUMOS_ERROR = /^([a-z]+): error on enabled probe ID ([0-9]+) \(ID ([0-9]
 /** Applies a known failure's rewrites to one test's output (see KnownFailure). */
 export function rewriteKnown(k: KnownFailure, output: string): string {
   let out = output;
-  if (k.reason === 'bpf-error-wording' || k.reason === 'error-probe-args') {
+  if (k.reason === 'bpf-error-wording' || k.reason === 'error-probe-args' || k.reason === 'bcopy-size-fault') {
     out = out.split('\n').map((l) => {
       const m = ILLUMOS_ERROR.exec(l);
       return m ? `${m[1]}: error in dt_clause_${Number(m[2]) - 1} for probe ID ${m[3]} (${m[4]}): ${m[5]} at BPF pc NNN` : l;
