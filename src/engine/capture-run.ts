@@ -11,11 +11,18 @@
  *      live input only those already buffered — are decoded, observed and
  *      copied; the local host is decided and reported in one info message;
  *      the copies are then replayed through step 3;
- *   3. per record: ticks due before it fire first (profile/tick on the
- *      capture's clock, at multiples of N from the capture's start), then the
+ *   3. per record: timers due before it fire first (profile/tick on the
+ *      capture's clock, at multiples of N from the capture's start, and the
+ *      timeouts of datagrams being reassembled, in time order), then the
  *      frame is decoded and the network providers fire its probes;
- *   4. at the end: the reader's warnings and the decoder's summary of
- *      damaged frames, as warning messages.
+ *      a frame carrying a fragment the host sends starts a hold: records are
+ *      copied and fed to the providers' send-ahead (providers/send-ahead.ts)
+ *      until every sent datagram begun is whole (or the bounds of
+ *      reassembly are reached), then replayed in order, so that tcp/udp:::send
+ *      fires with the whole datagram before its first fragment's ip:::send;
+ *   4. at the end: held records are replayed; the reader's warnings, the
+ *      decoder's summary of damaged frames and reassembly's, as warning
+ *      messages.
  *
  * Clock: `timestamp` = BOOT_NS + (packet time − capture start), the same
  * virtual boot run.ts uses (VCLOCK_START_NS), so BEGIN (fired at BOOT_NS) is
@@ -37,6 +44,8 @@ import { Decoder } from '../decode/index.ts';
 import type { Probe, ProbeRegistry } from '../d/types/probes.ts';
 import { registerNetworkProviders, type NetProbes } from '../providers/probes.ts';
 import { NetProviders, type NetUses } from '../providers/net.ts';
+import type { SentNote } from '../providers/send-ahead.ts';
+import { LINUX_LIMITS } from '../decode/index.ts';
 import { DirectionResolver, LocalInference } from '../providers/direction.ts';
 import { LocalSet } from '../providers/locals.ts';
 import type { EngineOptions } from './api.ts';
@@ -93,7 +102,13 @@ function yieldTask(): Promise<void> {
   return new Promise((res) => { if (si) si(res); else setTimeout(res, 0); });
 }
 
-/** A record copied out of the reader's chunk (prescan only). */
+/** Bound on the records held for the send-ahead: reassembly's own (ipfrag_high_thresh), counting each record's bytes + 64. */
+const HOLD_MAX_BYTES = LINUX_LIMITS.highBytes;
+
+/** A record held back by the send-ahead; `opener` was already counted and its ticks fired. */
+interface Held { rec: PacketRecord; note: SentNote | null; opener: boolean }
+
+/** A record copied out of the reader's chunk (prescan, send-ahead). */
 function copyRecord(r: PacketRecord): PacketRecord {
   return { ...r, buf: r.buf.slice(r.off, r.off + r.capLen), off: 0 };
 }
@@ -125,6 +140,8 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
   const ctx = sink.ctx;
   const net = new NetProviders(probesOf(sink.registry), counting, undefined, usesOf(sink));
   const dec = new Decoder();
+  // Received datagrams being reassembled: their deadline is tested for every record (a field read).
+  const reasm = net.reasm;
   const signal = opts.signal;
   // Live input: what the packets so far printed goes out before waiting for the next chunk
   // (not a write per firing; not held until 64 KiB have piled up either).
@@ -162,11 +179,18 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
     opts.begin?.();
   };
 
-  const fireTicksUntil = (rel: number): void => {
+  /** Ticks and reassembly timeouts due at or before `rel`, in time order. */
+  const fireTimersUntil = (rel: number): void => {
     const n = ticks.length;
     for (;;) {
       let k = -1;
       for (let i = 0; i < n; i++) if (nextTick[i]! <= rel && (k < 0 || nextTick[i]! < nextTick[k]!)) k = i;
+      const d = reasm.deadline;
+      if (d <= rel && (k < 0 || d <= nextTick[k]!)) {
+        net.expire(BOOT_NS + d, d);
+        if (sink.stopped()) return;
+        continue;
+      }
       if (k < 0) return;
       const p = ticks[k]!;
       const t = nextTick[k]!;
@@ -183,16 +207,77 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
     }
   };
 
-  const handle = (r: PacketRecord): void => {
+  const relOf = (r: PacketRecord): number => {
+    const rel = (r.tsSec - t0Sec) * 1e9 + (r.tsNsec - t0Nsec);
+    return rel < -BOOT_NS ? -BOOT_NS : rel;
+  };
+
+  // The send-ahead's hold (null: not holding).
+  let held: Held[] | null = null;
+  let heldBytes = 0;
+
+  /**
+   * One record: timers, decode, firings. `note` is the send-ahead's for it;
+   * `replay` marks a held record (already fed to the send-ahead; an opener
+   * was counted and its timers fired when it was first seen).
+   */
+  const process = (r: PacketRecord, note: SentNote | null, replay: boolean, opener: boolean): void => {
     if (!started) { start(r); if (sink.stopped()) return; }
-    let rel = (r.tsSec - t0Sec) * 1e9 + (r.tsNsec - t0Nsec);
-    if (rel < -BOOT_NS) rel = -BOOT_NS;
-    if (ticks.length > 0) { fireTicksUntil(rel); if (sink.stopped()) return; }
-    packets++;
+    const rel = relOf(r);
+    if (!opener) {
+      if (ticks.length > 0 || rel >= reasm.deadline) { fireTimersUntil(rel); if (sink.stopped()) return; }
+      packets++;
+    }
     if (!net.any) return;
-    const f = dec.decode(r, reader.interfaces);
+    const f = dec.decode(r, reader.interfaces, !opener);
     net.clock(BOOT_NS + rel, rel);
+    if (!replay && f.fragmented) {
+      const l = net.sentFragment(f, r);
+      if (l !== null) {
+        note = net.ahead.feed(f, l, rel);
+        if (net.ahead.pending > 0) {
+          const c = copyRecord(r);
+          held = [{ rec: c, note, opener: true }];
+          heldBytes = c.capLen + 64;
+          return;
+        }
+      }
+    }
+    net.sendNote = note;
     net.frameAtClock(f, r);
+  };
+
+  /** Replays the held records in order; sent datagrams still incomplete show their first fragment alone. */
+  const release = (): void => {
+    net.ahead.abandonAll();
+    const q = held!;
+    held = null;
+    heldBytes = 0;
+    for (const h of q) {
+      process(h.rec, h.note, true, h.opener);
+      if (sink.stopped()) return;
+    }
+  };
+
+  /** A record while holding: copied, fed to the send-ahead; released once nothing sent is incomplete or a bound is reached. */
+  const hold = (r: PacketRecord): void => {
+    const c = copyRecord(r);
+    const rel = relOf(c);
+    let note: SentNote | null = null;
+    const f = dec.decode(c, reader.interfaces, false);
+    if (f.fragmented) {
+      const l = net.sentFragment(f, c);
+      if (l !== null) note = net.ahead.feed(f, l, rel);
+    }
+    held!.push({ rec: c, note, opener: false });
+    heldBytes += c.capLen + 64;
+    net.ahead.expire(rel);
+    if (net.ahead.pending === 0 || heldBytes > HOLD_MAX_BYTES) release();
+  };
+
+  const handle = (r: PacketRecord): void => {
+    if (held !== null) hold(r);
+    else process(r, null, false, false);
   };
 
   try {
@@ -248,6 +333,11 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
     sink.emit({ kind: 'message', level: 'error', text: `${e.source || reader.source}: ${e.message}${e.offset > 0 ? ` (at byte offset ${e.offset})` : ''}` });
     reason = 'error';
   }
+  // Records held for the send-ahead were read: they fire (unless the run was stopped or interrupted).
+  if (held !== null && (reason === 'end' || reason === 'error')) {
+    release();
+    if (sink.stopped() && reason === 'end') reason = 'exit';
+  }
   // END sees no packet.
   ctx.mem = null;
   ctx.frame = 0;
@@ -259,6 +349,8 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
   }
   const lines = dec.summary.lines();
   if (lines.length > 0) sink.emit({ kind: 'message', level: 'warning', text: lines.join('\n') });
+  const reasmLines = net.finish();
+  if (reasmLines.length > 0) sink.emit({ kind: 'message', level: 'warning', text: reasmLines.join('\n') });
   return { packets, firings: counting.firings, reason };
 }
 

@@ -529,7 +529,9 @@ export class Compiler {
     if (e.index !== null) {
       // $0: the script's path as given to -s (dtrace.c compile_file sets argv[0] to it), else the command's name.
       if (e.index === 0) text = this.arg0;
-      else text = this.env.macroArgs[e.index - 1] ?? (e.defaulted ? (e.quoted ? '' : '0') : undefined);
+      else text = this.env.macroArgs[e.index - 1];
+      // -x defaultargs (or its #pragma, set before the clauses compile): an unset argument is 0, or "" quoted.
+      if (text === undefined && (e.defaulted === true || this.env.opt('defaultargs') !== undefined)) text = e.quoted ? '' : '0';
       if (text === undefined) {
         fail('D_MACRO_UNDEF', `macro argument ${e.quoted ? '$$' : '$'}${e.name} is not defined`, e.loc);
       }
