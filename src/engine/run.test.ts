@@ -149,3 +149,12 @@ describe('options', () => {
     expect(r).toEqual({ stdout: '', stderr: 'dtrace: failed to set -x nosuch: Invalid option name\n', status: 1 });
   });
 });
+
+describe('reporting -n descriptions', () => {
+  it('crops the description at its first {, / or ; (dtrace.c compile_str)', async () => {
+    const r = await runD([{ name: 'BEGIN /1/ { exit(0); }', text: 'BEGIN /1/ { exit(0); }', kind: 'inline' }]);
+    expect(r.stderr).toBe("dtrace: description 'BEGIN ' matched 1 probe\n");
+    const s = await runD([{ name: 'BEGIN{exit(0);}', text: 'BEGIN{exit(0);}', kind: 'inline' }, { name: 'END', text: 'END', kind: 'inline' }]);
+    expect(s.stderr).toBe("dtrace: description 'BEGIN' matched 1 probe\ndtrace: description 'END' matched 1 probe\n");
+  });
+});

@@ -59,7 +59,7 @@ export async function run(req: RunRequest, hooks: RunHooks = {}): Promise<number
   if (!s.quiet()) {
     req.programs.forEach((p, i) => {
       const n = res.matches[i] ?? 0;
-      emit({ kind: 'message', level: 'info', text: `${p.kind === 'file' ? 'script' : 'description'} '${p.name}' matched ${n} probe${n === 1 ? '' : 's'}` });
+      emit({ kind: 'message', level: 'info', text: `${p.kind === 'file' ? 'script' : 'description'} '${reportName(p)}' matched ${n} probe${n === 1 ? '' : 's'}` });
     });
   }
   // dtrace.c: nothing to trace is fatal unless -Z (zdefs) allows it.
@@ -127,6 +127,13 @@ export async function run(req: RunRequest, hooks: RunHooks = {}): Promise<number
   s.printRemaining();
   s.reportDrops();
   return finish(s.rt.exiting ? s.rt.exitStatus : 0);
+}
+
+/** The name dtrace reports a program by: a -n description is cropped at its first `{`, `/` or `;` (dtrace.c compile_str). */
+export function reportName(p: ProgramText): string {
+  if (p.kind === 'file') return p.name;
+  const i = p.name.search(/[{/;]/);
+  return i < 0 ? p.name : p.name.slice(0, i);
 }
 
 /** -C with the engine's preprocessor; include files come from options.readInclude (the CLI reads the file system). */
