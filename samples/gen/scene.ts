@@ -9,9 +9,11 @@
  *         (the `dtrace` run) started — BEGIN's timestamp for DELTA columns;
  *   DPEB  Darwin process event blocks (pid + name), one per process, all
  *         before the first packet (pcapng Darwin extension, type 0x80000001);
+ *   DSB   decryption secrets blocks, when the scene carries its keys (secrets());
  *   EPB   per frame in time order: epb_flags direction (1 in, 2 out), and for
  *         frames with a known process the Darwin options 0x8001 (process index)
- *         and 0x8003 (effective process index);
+ *         and 0x8003 (effective process index); opt_comment(s) when given
+ *         (ptcpdump writes its process context as comments);
  *   ISB   per interface at the end: isb_starttime, isb_endtime, isb_ifrecv,
  *         isb_ifdrop (as dumpcap writes them).
  * Frames added out of order are sorted by time (stably) before writing.
@@ -23,7 +25,7 @@ export type Dir = 'in' | 'out' | 'none';
 
 export interface Proc { pid: number; name: string }
 
-interface Frame { ifId: number; t: bigint; data: Uint8Array; dir: Dir; proc?: Proc; eproc?: Proc; comment?: string; seq: number }
+interface Frame { ifId: number; t: bigint; data: Uint8Array; dir: Dir; proc?: Proc; eproc?: Proc; comment?: string | readonly string[]; seq: number }
 
 /** An ISB timestamp option: like the EPB timestamp, the high 32 bits first, each word little-endian. */
 function tsOption(code: number, t: bigint): PcapngOption {
@@ -38,6 +40,7 @@ export class Scene {
   private ifaces: { name: string; linkType: number; description: string }[] = [];
   private procs: Proc[] = [];
   private frames: Frame[] = [];
+  private dsbs: { type: number; data: Uint8Array }[] = [];
 
   constructor(
     readonly file: string,
@@ -58,9 +61,15 @@ export class Scene {
     return i;
   }
 
-  add(ifId: number, t: bigint, data: Uint8Array, dir: Dir, o: { proc?: Proc; eproc?: Proc; comment?: string } = {}): this {
+  add(ifId: number, t: bigint, data: Uint8Array, dir: Dir, o: { proc?: Proc; eproc?: Proc; comment?: string | readonly string[] } = {}): this {
     if (t < this.startNs) throw new Error(`${this.file}: frame at ${t} before the capture start ${this.startNs}`);
     this.frames.push({ ifId, t, data, dir, ...o, seq: this.frames.length });
+    return this;
+  }
+
+  /** A decryption secrets block (pcapng DSB) written before the first packet. */
+  secrets(type: number, data: Uint8Array): this {
+    this.dsbs.push({ type, data });
     return this;
   }
 
@@ -91,12 +100,13 @@ export class Scene {
     // Index processes in first-use order so the DPEB ids are stable.
     for (const f of frames) { if (f.proc) this.procIndex(f.proc); if (f.eproc) this.procIndex(f.eproc); }
     for (const p of this.procs) w.darwinProcessBlock(p.pid, p.name);
+    for (const d of this.dsbs) w.dsb(d.type, d.data);
     const recv = this.ifaces.map(() => 0n);
     for (const f of frames) {
       const extra: PcapngOption[] = f.proc ? darwinEpbOptions(this.procIndex(f.proc), this.procIndex(f.eproc ?? f.proc)) : [];
       w.epb(f.ifId, f.t, f.data, f.data.length, {
         flags: f.dir === 'in' ? 1 : f.dir === 'out' ? 2 : undefined,
-        comments: f.comment ? [f.comment] : undefined,
+        comments: f.comment === undefined ? undefined : typeof f.comment === 'string' ? [f.comment] : [...f.comment],
         extra,
       });
       recv[f.ifId]! += 1n;

@@ -25,8 +25,8 @@
  *     are numbered 0.. in file order, across sections; EPB option 0x8001 gives the
  *     index of the packet's process, 0x8003 of the effective process. Without
  *     0x8003 (or when equal) the effective process is the process itself.
- *   - ptcpdump (Linux) writes a packet comment "PID: <pid>\nCmd: <path>\nArgs: ...";
- *     we take the pid and the command's basename (DTrace's execname is the short name).
+ *   - ptcpdump (Linux) and etl2pcapng (Windows) write process comments
+ *     (process.ts): pid, command, arguments, thread, user, parent, container.
  *
  * Name Resolution Blocks are parsed into `names` (address text → first name),
  * capped at MAX_NAMES entries; nothing downstream needs them yet.
@@ -43,7 +43,8 @@ import type { CountingSource } from './sources.ts';
 import { hexBytes } from './sniff.ts';
 import { DEFAULT_RESOLUTION, setTimestamp, tsResolution } from './timestamp.ts';
 import type { TsResolution } from './timestamp.ts';
-import { parsePtcpdumpComment } from './process.ts';
+import { parseProcessComments } from './process.ts';
+import type { DecryptionSecrets, SecretsSource } from './secrets.ts';
 
 export const BT = {
   SHB: 0x0a0d0d0a,
@@ -86,7 +87,7 @@ const MAX_NAMES = 1 << 16;
  */
 const NON_PACKET_FRAMES = new Set([BT.JOURNAL, 0xbad, 0x40000bad, 0x204, 0x208, 0x216, 0x217, 0x221, 0x222]);
 /** Blocks whose contents we parse (so they are buffered whole). */
-const PARSED = new Set<number>([BT.SHB, BT.IDB, BT.PB, BT.SPB, BT.NRB, BT.ISB, BT.EPB, BT.DARWIN_PROCESS]);
+const PARSED = new Set<number>([BT.SHB, BT.IDB, BT.PB, BT.SPB, BT.NRB, BT.ISB, BT.EPB, BT.DARWIN_PROCESS, BT.DSB]);
 /** Where ISB timestamps are converted (setTimestamp writes into a record). */
 const ISB_SCRATCH: PacketRecord = newRecord();
 
@@ -97,7 +98,7 @@ export interface DarwinProcess {
   readonly name: string;
 }
 
-export class PcapngReader extends ChunkedReader {
+export class PcapngReader extends ChunkedReader implements SecretsSource {
   readonly format = 'pcapng' as const;
   /** Darwin process info blocks, in file order (EPB option 0x8001/0x8003 index this). */
   readonly processes: DarwinProcess[] = [];
@@ -105,6 +106,8 @@ export class PcapngReader extends ChunkedReader {
   readonly names = new Map<string, string>();
   /** The earliest isb_starttime seen (see CaptureReader.captureStart). */
   captureStart: { sec: number; nsec: number } | null = null;
+  /** Decryption Secrets Blocks go here as they are read (secrets.ts). */
+  onSecrets: ((s: DecryptionSecrets) => void) | null = null;
 
   private le = true;
   private section = -1;
@@ -234,8 +237,9 @@ export class PcapngReader extends ChunkedReader {
         case BT.NRB: this.nrb(p, len); break;
         case BT.ISB: this.isb(p, len); break;
         case BT.DARWIN_PROCESS: this.darwinProcess(p, len); break;
+        case BT.DSB: this.dsb(p, len); break;
         default:
-          // ISB, DSB, custom blocks (0xBAD, 0x40000BAD), local-use blocks: nothing we need.
+          // Custom blocks (0xBAD, 0x40000BAD), local-use blocks: nothing we need.
           if (NON_PACKET_FRAMES.has(type)) this.frames++;
           break;
       }
@@ -311,6 +315,7 @@ export class PcapngReader extends ChunkedReader {
     r.procName = '';
     r.effPid = -1;
     r.effProcName = '';
+    r.proc = null;
   }
 
   private epb(p: number, len: number): boolean {
@@ -465,6 +470,16 @@ export class PcapngReader extends ChunkedReader {
     // Options after the records (ns_dnsname etc.) are not needed.
   }
 
+  /** Decryption Secrets Block: secrets type, secrets length, the secrets (copied out), options. */
+  private dsb(p: number, len: number): void {
+    const at = this.base + p;
+    if (len < 20) { this.warn(`pcapng decryption secrets block at offset ${at}: length ${len} is less than 20; skipped`, at); return; }
+    const type = this.dv.getUint32(p + 8, this.le);
+    const n = this.dv.getUint32(p + 12, this.le);
+    if (n > len - 20) { this.warn(`pcapng decryption secrets block at offset ${at}: secrets length ${n} runs past the block; skipped`, at); return; }
+    this.onSecrets?.({ type, data: this.buf.slice(p + 16, p + 16 + n), offset: at, file: this.fileIndex });
+  }
+
   private darwinProcess(p: number, len: number): void {
     const at = this.base + p;
     if (len < 16) { this.warn(`pcapng Darwin process block at offset ${at}: length ${len} is less than 16; skipped`, at); return; }
@@ -538,9 +553,8 @@ export class PcapngReader extends ChunkedReader {
     }
     if (comments !== null) {
       r.comments = comments;
-      for (const c of comments) {
-        if (parsePtcpdumpComment(c, r)) break;
-      }
+      const res = parseProcessComments(comments, r);
+      if (res !== '' && res !== 'ok') this.warn(`pcapng packet at offset ${at}: ${res}; process fields left empty`, at, this.frames + 1);
     }
     if (pib >= 0 || epib >= 0) {
       // As Wireshark's Darwin dissector: a missing effective index means the process itself.

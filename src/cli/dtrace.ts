@@ -15,6 +15,7 @@ import type { EngineEvent } from '../engine/events.ts';
 import { run } from '../engine/run.ts';
 import { listProbes } from '../engine/list.ts';
 import { openCaptures } from './captures.node.ts';
+import { readKeyFiles } from './keyfiles.ts';
 
 /** Bytes of standard output buffered before a write. */
 const OUT_CHUNK = 1 << 20;
@@ -43,6 +44,9 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
     timeZone: 'local',
     readInclude: (p) => { try { return readFileSync(p, 'latin1'); } catch { return undefined; } },
   };
+  const espSa = readKeyFiles(opts.espSa, prog);
+  if (espSa === null) return 1;
+  options.espSa = espSa;
   if (programs.length === 0 && !opts.list) {
     process.stderr.write(USAGE.replace('%s', prog));
     return 2;

@@ -44,11 +44,13 @@ import { Decoder } from '../decode/index.ts';
 import type { Probe, ProbeRegistry } from '../d/types/probes.ts';
 import { registerNetworkProviders, type NetProbes } from '../providers/probes.ts';
 import { NetProviders, type NetUses } from '../providers/net.ts';
+import { clearProcess } from '../d/runtime/context.ts';
 import type { SentNote } from '../providers/send-ahead.ts';
 import { LINUX_LIMITS } from '../decode/index.ts';
 import { DirectionResolver, LocalInference } from '../providers/direction.ts';
 import { LocalSet } from '../providers/locals.ts';
 import type { EngineOptions } from './api.ts';
+import { EspKeys, type KeyText } from './esp-keys.ts';
 import { addProviderModule, setCaptureDriver, type CaptureDriver, type FiringSink } from './providers.ts';
 
 /** The virtual boot offset: equal to run.ts's VCLOCK_START_NS (a test checks). */
@@ -69,6 +71,8 @@ export interface CaptureRunOptions {
   signal?: AbortSignal;
   /** Fires BEGIN, once the capture's start (and so walltimestamp) is known. */
   begin?: () => void;
+  /** ESP keys (key files); the capture's own decryption secrets blocks are added as they are read. */
+  espSa?: readonly KeyText[];
 }
 
 /** A sink that batches its text (the engine's Session): live input flushes it before waiting for input. */
@@ -139,7 +143,11 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
   const counting = new CountingSink(sink);
   const ctx = sink.ctx;
   const net = new NetProviders(probesOf(sink.registry), counting, undefined, usesOf(sink));
-  const dec = new Decoder();
+  // ESP keys: one table for the prescan decoder and this one; DSBs add to it as the reader meets them.
+  const keys = new EspKeys((level, text) => sink.emit({ kind: 'message', level, text }));
+  keys.addTexts(opts.espSa ?? []);
+  keys.watch(reader);
+  const dec = new Decoder({ esp: keys.table });
   // Received datagrams being reassembled: their deadline is tested for every record (a field read).
   const reasm = net.reasm;
   const signal = opts.signal;
@@ -197,7 +205,7 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
       nextTick[k] = t + p.intervalNs!;
       ctx.tsNs = BOOT_NS + t;
       ctx.vtsNs = t;
-      ctx.frame = 0; ctx.pid = 0; ctx.tid = 0; ctx.cpu = 0; ctx.execname = '';
+      ctx.frame = 0; ctx.pid = 0; ctx.tid = 0; ctx.cpu = 0; ctx.execname = ''; clearProcess(ctx);
       ctx.mem = null;
       ctx.stackLines = NO_STACK;
       ctx.args.length = 0;
@@ -285,7 +293,7 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
     if (!explicit && net.any) {
       const inf = new LocalInference();
       const saved: PacketRecord[] = [];
-      const pre = new Decoder();
+      const pre = new Decoder({ esp: keys.table });
       outer: for (;;) {
         for (let p = reader.nextSync(); p !== null; p = reader.nextSync()) {
           inf.observe(pre.decode(p, reader.interfaces, false));
@@ -342,7 +350,7 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
   ctx.mem = null;
   ctx.frame = 0;
   ctx.stackLines = NO_STACK;
-  ctx.pid = 0; ctx.tid = 0; ctx.cpu = 0; ctx.execname = '';
+  ctx.pid = 0; ctx.tid = 0; ctx.cpu = 0; ctx.execname = ''; clearProcess(ctx);
   sink.emit({ kind: 'progress', bytes: reader.bytesRead, totalBytes: opts.totalBytes, packets, firings: counting.firings });
   for (const w of reader.warnings) {
     sink.emit({ kind: 'message', level: 'warning', text: `${w.frame > 0 ? `frame ${w.frame}: ` : ''}${w.message}` });
@@ -383,7 +391,7 @@ export const captureRunDriver: CaptureDriver = {
     try {
       const res = await runCaptureLoop(reader, sink, {
         locals: options.locals, signal, totalBytes: total, reportInference: options.quietInference !== true,
-        live, begin: hooks?.begin,
+        live, begin: hooks?.begin, espSa: options.espSa,
       });
       return res.reason === 'error' ? 1 : undefined;
     } finally {

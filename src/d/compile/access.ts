@@ -18,7 +18,7 @@ import { BUILTIN_FUNCS, BUILTIN_VARS, KERNEL_VARS } from '../check/builtins.ts';
 import { MEMBER_ALIASES, TRANSLATED } from '../types/builtins.ts';
 import { findMember } from '../types/layout.ts';
 import {
-  intInfo, isCharArrayOrPtr, isInteger, isPointer, isString, isVoid, resolve, sizeOf, type DType, type StructType,
+  intInfo, isCharArrayOrPtr, pointerTo, isInteger, isPointer, isString, isVoid, resolve, sizeOf, type DType, type StructType,
 } from '../types/types.ts';
 import { zeroOf, type Ev, type IntEv, type StrEv } from './values.ts';
 import type { Compiler } from './compiler.ts';
@@ -55,6 +55,10 @@ export function ident(cc: Compiler, e: A.Ident): X {
     // A built-in variable is an lvalue D may not write (dt_cook_op2: D_OP_WRITE, not D_OP_LVAL).
     const x = builtinVar(cc, name, e.loc);
     return x.lv ? x : { ...x, lv: { kind: 'var', writable: false } };
+  }
+  if (name === 'curpsinfo') {
+    // The firing's process, as far as the capture says (a translated psinfo_t; dynamic, as in dtrace).
+    return { t: pointerTo(cc.types.parse('psinfo_t')), ev: (c) => c.psinfo, dyn: true };
   }
   if (KERNEL_VARS.has(name)) {
     // Translated kernel state (curpsinfo, curthread …): a dynamic value no capture can supply.
@@ -243,7 +247,7 @@ function assocRef(cc: Compiler, v: VarSym, e: A.Index, assignType?: DType): X {
   const prefix = '';
   if (v.keyTypes === undefined) {
     keys.forEach((k, i) => {
-      if (isVoid(k.t) || k.agg || k.dyn) fail('D_KEY_TYPE', `${k.t.name} expression may not be used as array index: key #${i + 1}`, e.loc);
+      if (isVoid(k.t) || k.agg || k.dyn) fail('D_KEY_TYPE', `${k.dyn ? '<DYN>' : k.t.name} expression may not be used as array index: key #${i + 1}`, e.loc);
     });
     v.keyTypes = keys.map((k) => k.t);
   } else {

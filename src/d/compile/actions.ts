@@ -49,7 +49,7 @@ export function aggStatement(cc: Compiler, a: A.Agg, value: A.Expr, op: string, 
   }
   const keys = (a.keys ?? []).map((k) => cc.expr(k));
   keys.forEach((k, i) => {
-    if ((isVoid(k.t) && k.t !== STACK_TYPE) || k.agg || k.dyn) fail('D_KEY_TYPE', `${k.agg ? 'void' : k.t.name} expression may not be used as aggregation index: key #${i + 1}`, a.loc);
+    if ((isVoid(k.t) && k.t !== STACK_TYPE) || k.agg || k.dyn) fail('D_KEY_TYPE', `${k.agg ? 'void' : k.dyn ? '<DYN>' : k.t.name} expression may not be used as aggregation index: key #${i + 1}`, a.loc);
   });
   if (!sym) {
     sym = { name, id: -1, func: fname, keyTypes: keys.map((k) => k.t), line: e.loc.line };
