@@ -19,7 +19,7 @@ import type { EngineEvent } from './events.ts';
 import type { EngineOptions, ProgramText } from './api.ts';
 import { OPTION_DEFAULTS, optionIsSet, parseSize, validateOption, ERR_BADOPTNAME } from './options.ts';
 import type { FiringSink } from './providers.ts';
-import { Runtime, Speculation, isFault, FAULT_STRINGS, FLT_BADADDR, FLT_BADALIGN, FLT_BADSTACK } from '../d/runtime/state.ts';
+import { CLAUSE_EXIT, Runtime, Speculation, isFault, scratchSize, FAULT_STRINGS, FLT_BADADDR, FLT_BADALIGN, FLT_BADSTACK } from '../d/runtime/state.ts';
 import { ClauseOutput } from '../d/runtime/output.ts';
 import { AggStore, aggDropMessage, truncate, type SortOptions } from '../d/runtime/aggregate.ts';
 import { AggBridge } from '../d/compile/aggbridge.ts';
@@ -126,6 +126,7 @@ export class Session implements FiringSink {
     // The runtime limits may have changed through #pragma D option.
     this.rt.limits.dynvarsize = num('dynvarsize', 1 << 20);
     this.rt.limits.strsize = num('strsize', 256);
+    this.rt.limits.scratchsize = scratchSize(this.opt('scratchsize'));
     this.store.limit = num('aggsize', 4 << 20);
     // Speculation buffers are allocated up front; a huge nspec is capped (dtrace would fail to allocate them).
     const nspec = Math.min(Number(this.opt('nspec') ?? 1) || 1, MAX_NSPEC);
@@ -192,6 +193,7 @@ export class Session implements FiringSink {
     const out = this.out;
     const cl = ecb.clause;
     c.epid = ecb.epid;
+    this.rt.resetScratch();
     if (out.recorded || out.spec !== null || out.exitStatus !== null) out.reset();
     let action = 0;
     let inPred = cl.pred !== null;
@@ -201,6 +203,7 @@ export class Session implements FiringSink {
       const body = cl.body;
       for (; action < body.length; action++) body[action]!(c);
     } catch (e) {
+      if (e === CLAUSE_EXIT) { out.reset(); return; }
       if (!isFault(e)) throw e;
       out.reset();
       this.reportFault(ecb, probe, action, e.code, e.addr, inPred);

@@ -63,6 +63,13 @@ export function fault(code: number, addr: DInt = 0, offset = 0): never {
   throw FAULT;
 }
 
+/**
+ * Thrown to end a clause quietly, as speculate() on a speculation that is
+ * not active does (the ECB's data has nowhere to go: nothing more of the clause runs).
+ */
+export class ClauseExit {}
+export const CLAUSE_EXIT = new ClauseExit();
+
 export function isFault(e: unknown): e is DFault {
   return e === FAULT;
 }
@@ -70,7 +77,30 @@ export function isFault(e: unknown): e is DFault {
 /** A static memory region (a declared struct/array variable, a string copy). */
 interface Region { base: number; bytes: Uint8Array; view: DataView }
 
-export interface RuntimeLimits { dynvarsize: number; strsize: number; nspec: number; specsize: number }
+export interface RuntimeLimits {
+  dynvarsize: number; strsize: number; nspec: number; specsize: number;
+  /** alloca()'s scratch space in bytes (the scratchsize option, rounded up to 8; 256 by default). */
+  scratchsize?: number;
+}
+
+/** Where alloca()'s scratch space sits in the address space (apart from the static regions). */
+export const SCRATCH_BASE = 0x08000000;
+/** The addresses reserved for it (the static regions start above): scratchsize is capped to this. */
+export const SCRATCH_SPAN = 0x08000000;
+
+/** The scratchsize option as dt_opt_scratchsize keeps it: rounded up to 8 bytes (256 when unset or 0). */
+export function scratchSize(v: string | undefined): number {
+  const n = v === undefined ? 0 : Number(/^[0-9]+$/.test(v.trim()) ? v.trim() : sizeValue(v));
+  if (!(n > 0)) return 256;
+  return Math.min(Math.ceil(n / 8) * 8, SCRATCH_SPAN);
+}
+
+function sizeValue(v: string): number {
+  const m = /^\s*([0-9]+)([kKmMgGtT]?)\s*$/.exec(v);
+  if (!m) return 0;
+  return Number(m[1]) * ({ '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 } as Record<string, number>)[m[2]!.toLowerCase()]!;
+}
+
 
 export class Speculation {
   active = false;
@@ -186,6 +216,45 @@ export class Runtime {
     free.push(a);
   }
 
+  // ------------------------------------------------------------ scratch (alloca)
+
+  private scratch: Uint8Array | null = null;
+  private scratchView: DataView | null = null;
+  /** Bytes of scratch handed out in the current clause: the only part that may be read or written. */
+  private scratchTop = 0;
+
+  /**
+   * A clause starts with empty scratch space: what alloca() returned in an
+   * earlier clause is no longer addressable (dtrace's scratch belongs to one
+   * clause's execution), and the next alloca() reuses the same bytes.
+   */
+  resetScratch(): void {
+    if (this.scratchTop === 0) return;
+    this.scratch!.fill(0, 0, this.scratchTop);
+    this.scratchTop = 0;
+  }
+
+  /**
+   * alloca(size): 8-byte aligned, from the clause's scratch space; past the
+   * scratchsize option it faults with "out of scratch space" (Linux
+   * dt_cg_subr_alloca_impl's rule: the new top, rounded up to 8, must fit,
+   * and so must the old top plus the 8 bytes it reserves).
+   */
+  allocScratch(size: DInt): number {
+    const cap = this.limits.scratchsize ?? 256;
+    if (this.scratch === null || this.scratch.length !== cap) {
+      this.scratch = new Uint8Array(Math.max(cap, 8));
+      this.scratchView = new DataView(this.scratch.buffer);
+      this.scratchTop = 0;
+    }
+    const top = this.scratchTop;
+    const n = typeof size === 'bigint' || size < 0 || size > cap ? cap + 1 : size;
+    const next = Math.ceil((top + n) / 8) * 8;
+    if (next > cap || top > cap - 8) fault(FLT_NOSCRATCH, 0);
+    this.scratchTop = next;
+    return SCRATCH_BASE + top;
+  }
+
   // ------------------------------------------------------------ memory
 
   /** Allocate a zeroed static region; returns its base address. */
@@ -199,8 +268,15 @@ export class Runtime {
 
   /** Find (view, offset) for [addr, addr+size) or fault. */
   private locate(addr: DInt, size: number): [DataView, number, Uint8Array] {
-    if (typeof addr !== 'number') fault(FLT_BADADDR, addr);
+    // A bigint address is past 2^53: no region lives there.
+    if (typeof addr !== 'number') fault(FLT_BADADDR, typeof addr === 'bigint' ? addr : 0);
     const c = this.ctx;
+    const so = addr - SCRATCH_BASE;
+    if (so >= 0 && so < SCRATCH_SPAN) {
+      // Scratch space: only what this clause's alloca() calls handed out.
+      if (so + size <= this.scratchTop && size >= 0) return [this.scratchView!, so, this.scratch!];
+      return fault(FLT_BADADDR, addr);
+    }
     if (c.mem !== null) {
       const off = addr - c.memBase;
       if (off >= 0 && off + size <= c.memLen) return [c.memView!, c.memStart + off, c.mem];
@@ -259,6 +335,17 @@ export class Runtime {
   storeBytes(addr: DInt, src: Uint8Array): void {
     const [, o, bytes] = this.locate(addr, src.length);
     bytes.set(src, o);
+  }
+
+  /**
+   * The first `size` bytes of a string value as D lays it out: a char[strsize]
+   * array, NUL-padded; reading past its end faults as reading past any object does.
+   */
+  stringBytes(s: string, size: number): Uint8Array {
+    if (size > this.limits.strsize + 1) fault(FLT_BADADDR, 0);
+    const out = new Uint8Array(size);
+    for (let i = 0; i < s.length && i < size; i++) out[i] = s.charCodeAt(i) & 0xff;
+    return out;
   }
 
   /** Copy a string into a fresh region (for `&` of string values, casts to char *). */
