@@ -37,7 +37,7 @@ export interface AggEntryState {
   /** stddev: the sum of squares of |value|, modulo 2^128. */
   sq: bigint;
   /** quantize family: bucket counts (dense, the variable's nbuckets). */
-  buckets: number[] | null;
+  buckets: DInt[] | null;
 }
 
 /** One aggregation's entries, with what identifies it across parts. */
@@ -115,7 +115,7 @@ export function mergeInto(a: AggVar, dst: AggEntry, src: AggEntryState): void {
       break;
     case 'quantize': case 'lquantize': case 'llquantize': {
       const d = dst.buckets!, s = src.buckets!;
-      for (let i = 0; i < d.length; i++) { const c = s[i]; if (c) d[i]! += c; }
+      for (let i = 0; i < d.length; i++) { const c = s[i]; if (c) d[i] = I.add(d[i]!, c, 8, true); }
       break;
     }
   }

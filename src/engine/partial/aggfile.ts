@@ -220,8 +220,8 @@ export async function decodeAggPartial(bytes: Uint8Array, name: string): Promise
       }
       default: {
         const b = row['buckets'];
-        if (!Array.isArray(b) || b.some((c) => typeof c !== 'bigint' || c < 0n || c > BigInt(Number.MAX_SAFE_INTEGER))) return bad('buckets');
-        e.buckets = (b as bigint[]).map(Number);
+        if (!Array.isArray(b) || b.some((c) => typeof c !== 'bigint')) return bad('buckets');
+        e.buckets = (b as bigint[]).map(canon);
       }
     }
     let v = byIndex.get(index);
