@@ -111,6 +111,7 @@ class MergedReader implements CaptureReader {
     r.origLen = h.origLen;
     r.tsSec = h.tsSec;
     r.tsNsec = h.tsNsec;
+    r.tsSecBig = h.tsSecBig ?? null;
     r.direction = h.direction;
     r.receptionType = h.receptionType;
     r.epbFlags = h.epbFlags;

@@ -6,6 +6,14 @@
  *
  * Exit status: exit()'s value, else 0; 1 for compile errors and unreadable
  * files; 2 for bad usage.
+ *
+ * SIGINT and SIGTERM are dtrace's Ctrl-C (dtrace.c installs the same handler
+ * for both): the first interrupts the run whatever it waits on (a FIFO with
+ * no writer yet, a pipe that stays open, a tick catch-up), END fires and the
+ * unprinted aggregations print, then the process exits even if a read of
+ * the input is still pending. The handler is installed once: a second signal
+ * finds the default action and ends the process at once (dtrace's
+ * "impatient" second Ctrl-C).
  */
 import { readFileSync, appendFileSync, openSync, closeSync, writeSync } from 'node:fs';
 import type { CliOptions } from './args.ts';
@@ -15,6 +23,8 @@ import type { EngineEvent } from '../engine/events.ts';
 import { run } from '../engine/run.ts';
 import { listProbes } from '../engine/list.ts';
 import { openCaptures } from './captures.node.ts';
+import { raceAbort } from '../engine/input-wait.ts';
+import { CaptureError } from '../capture/types.ts';
 
 /** Bytes of standard output buffered before a write. */
 const OUT_CHUNK = 1 << 20;
@@ -110,22 +120,49 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
       flushOut();
       return 0;
     }
-    const captures = await openCaptures(opts.captures);
-    const req: RunRequest = { programs, captures, options, onEvent };
-    const onInt = (): void => ac.abort();
+    let interrupted = false;
+    const onInt = (): void => { interrupted = true; ac.abort(); };
     process.once('SIGINT', onInt);
+    process.once('SIGTERM', onInt);
+    // Opening a FIFO blocks until a writer opens it: an interrupt then runs BEGIN and END without packets.
+    const opening = openCaptures(opts.captures);
+    let opened;
+    try {
+      opened = await raceAbort(opening, ac.signal);
+    } catch (e) {
+      if (!(e instanceof CaptureError)) throw e;
+      process.stderr.write(`${prog}: ${e.message}\n`);
+      return 1;
+    }
+    const captures = opened === 'abort' ? [] : opened;
+    if (opened === 'abort') opening.then((cs) => cs.forEach((c) => void c.close().catch(() => undefined)), () => undefined);
+    const req: RunRequest = { programs, captures, options, onEvent };
     req.signal = ac.signal;
     void live;
     if (closed) return 0;
     const status = await run(req);
     process.removeListener('SIGINT', onInt);
+    process.removeListener('SIGTERM', onInt);
     flushOut();
+    if (interrupted) {
+      // A read of a pipe or FIFO may still be pending in the thread pool and would keep the process
+      // alive: exit once standard output has taken what was written.
+      exitAfterOutput(status);
+    }
     return status;
   } finally {
     flushOut();
     if (outFd !== undefined) closeSync(outFd);
     void appendFileSync;
   }
+}
+
+/** Exits with `status` once standard output (and error) have been handed everything written. */
+function exitAfterOutput(status: number): void {
+  let n = 2;
+  const done = (): void => { if (--n === 0) process.exit(status); };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
 }
 
 function errnoText(e: unknown): string {

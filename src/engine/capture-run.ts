@@ -7,27 +7,32 @@
  * Passes:
  *   1. open every source and merge the readers by packet time;
  *   2. prescan (only when the local host must be inferred: no --local and
- *      some frame without a stated direction): up to PRESCAN frames — for
- *      live input only those already buffered — are decoded, observed and
- *      copied; the local host is decided and reported in one info message;
- *      the copies are then replayed through step 3;
+ *      some frame without a stated direction): the first frames are read,
+ *      observed and copied, bounded and alike for files and pipes
+ *      (prescan.ts); the local host is decided and reported in one info
+ *      message; the copies are then replayed through step 3;
  *   3. per record: ticks due before it fire first (profile/tick on the
- *      capture's clock, at multiples of N from the capture's start), then the
- *      frame is decoded and the network providers fire its probes;
- *   4. at the end: the reader's warnings and the decoder's summary of
- *      damaged frames, as warning messages.
+ *      capture's clock, at multiples of N from the capture's start, with idle
+ *      gaps and the total bounded: ticks.ts), then the frame is decoded and
+ *      the network providers fire its probes;
+ *   4. at the end: the reader's warnings, the decoder's summary of damaged
+ *      frames and the ticks' notes, as warning messages.
  *
- * Clock: `timestamp` = BOOT_NS + (packet time − capture start), the same
- * virtual boot run.ts uses (VCLOCK_START_NS), so BEGIN (fired at BOOT_NS) is
- * the capture's start and timestamps stay exact integers below 2^53 for
- * captures up to about 100 days; walltimestamp is the packet's true time
+ * Clock (capture-clock.ts): `timestamp` = BOOT_NS + (packet time − capture
+ * start), the same virtual boot run.ts uses (VCLOCK_START_NS), so BEGIN
+ * (fired at BOOT_NS) is the capture's start; exact 64-bit integers for any
+ * packet time; walltimestamp is the packet's true time
  * (ctx.wallDeltaNs = start − BOOT_NS).
+ *
+ * Ctrl-C (the AbortSignal): every wait for input is raced against it
+ * (input-wait.ts), so a pipe or FIFO that stays open cannot hold the run;
+ * the packet loop checks it every CHECK_EVERY records and yields a macrotask
+ * every PROGRESS_EVERY records (an in-memory capture never waits), and long
+ * tick catch-ups yield every TICK_BATCH firings, so the signal is delivered.
  *
  * Invariants: the per-record path allocates nothing (records and frames are
  * reused views; the providers fill reused argument objects); exit() is
- * checked after every frame; the AbortSignal every CHECK_EVERY records; every
- * PROGRESS_EVERY records a progress event goes out and the loop yields one
- * macrotask so an abort can arrive.
+ * checked after every frame.
  */
 import type { ByteSource, CaptureReader, PacketRecord } from '../capture/types.ts';
 import { CaptureError } from '../capture/types.ts';
@@ -41,25 +46,34 @@ import { DirectionResolver, LocalInference } from '../providers/direction.ts';
 import { LocalSet } from '../providers/locals.ts';
 import type { EngineOptions } from './api.ts';
 import { addProviderModule, setCaptureDriver, type CaptureDriver, type FiringSink } from './providers.ts';
+import { BOOT_NS, CaptureClock } from './capture-clock.ts';
+import { TickSchedule } from './ticks.ts';
+import { InputWaiter, raceAbort } from './input-wait.ts';
+import { prescan, PRESCAN } from './prescan.ts';
 
-/** The virtual boot offset: equal to run.ts's VCLOCK_START_NS (a test checks). */
-export const BOOT_NS = 1_000_000_000_000;
-/** Frames examined before deciding the local host (when it must be inferred). */
-export const PRESCAN = 1000;
+export { BOOT_NS, PRESCAN };
 const CHECK_EVERY = 4096;
 const NO_STACK: string[] = [];
 const PROGRESS_EVERY = 1 << 16;
+/** Tick firings between two yields to the event loop (so Ctrl-C and Stop are seen). */
+export const TICK_BATCH = 1 << 16;
 
 export interface CaptureRunOptions {
   locals?: readonly string[];
   /** Report the inferred local host on stderr (default true). */
   reportInference?: boolean;
-  /** Live input (stdin): the prescan takes only what is already buffered. */
+  /** Live input (a pipe): the prescan also ends when the input pauses. */
   live?: boolean;
   totalBytes?: number;
   signal?: AbortSignal;
   /** Fires BEGIN, once the capture's start (and so walltimestamp) is known. */
   begin?: () => void;
+  /** Overrides of the bounds, for tests. */
+  prescanFrames?: number;
+  prescanBytes?: number;
+  prescanPauseMs?: number;
+  tickIdleMaxNs?: number;
+  tickLimit?: number;
 }
 
 /** A sink that batches its text (the engine's Session): live input flushes it before waiting for input. */
@@ -69,6 +83,8 @@ export interface CaptureRunResult {
   packets: number;
   firings: number;
   reason: 'end' | 'exit' | 'abort' | 'error';
+  /** Whether a read of the input was left pending (an abort while waiting): do not wait for close(). */
+  readPending: boolean;
 }
 
 /**
@@ -88,14 +104,9 @@ class CountingSink {
 }
 
 /** One macrotask turn (setImmediate where it exists: setTimeout(0) is clamped to 1-4 ms). */
-function yieldTask(): Promise<void> {
+export function yieldTask(): Promise<void> {
   const si = (globalThis as { setImmediate?: (f: () => void) => void }).setImmediate;
   return new Promise((res) => { if (si) si(res); else setTimeout(res, 0); });
-}
-
-/** A record copied out of the reader's chunk (prescan only). */
-function copyRecord(r: PacketRecord): PacketRecord {
-  return { ...r, buf: r.buf.slice(r.off, r.off + r.capLen), off: 0 };
 }
 
 /**
@@ -129,14 +140,29 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
   // Live input: what the packets so far printed goes out before waiting for the next chunk
   // (not a write per firing; not held until 64 KiB have piled up either).
   const batching = opts.live === true && typeof (sink as Partial<TextBatching>).flushText === 'function' ? sink as unknown as TextBatching : null;
-  const fill = (): Promise<boolean> => { batching?.flushText(); return reader.fill(); };
-  const ticks: Probe[] = [];
-  for (const p of sink.registry.probes) if (p.intervalNs !== undefined && sink.enabled(p)) ticks.push(p);
-  const nextTick: number[] = ticks.map(() => 0);
+  const waiter = new InputWaiter(reader, signal, batching ? () => batching.flushText() : undefined);
+  const clock = new CaptureClock();
+  const tickProbes: Probe[] = [];
+  for (const p of sink.registry.probes) if (p.intervalNs !== undefined && sink.enabled(p)) tickProbes.push(p);
+  const ticks = new TickSchedule(tickProbes, (p, t) => {
+    clock.setTime(t);
+    ctx.tsNs = clock.tsNs;
+    ctx.vtsNs = clock.vtsNs;
+    ctx.frame = 0; ctx.pid = 0; ctx.tid = 0; ctx.cpu = 0; ctx.execname = '';
+    ctx.mem = null;
+    ctx.stackLines = NO_STACK;
+    ctx.args.length = 0;
+    for (let i = 0; i < ctx.arg.length; i++) ctx.arg[i] = 0;
+    counting.fire(p);
+  }, () => sink.stopped(), opts.tickIdleMaxNs, opts.tickLimit);
   let packets = 0;
-  let t0Sec = 0, t0Nsec = 0;
   let started = false;
   let reason: CaptureRunResult['reason'] = 'end';
+  /** The previous packet's time relative to the clock's base (ticks' idle gaps are measured from it). */
+  let prevRel = 0;
+  /** The record being handled has its time placed (handle() may return early to let ticks yield). */
+  let placed = false;
+  let rel = 0;
 
   // The local host.
   const locals = new LocalSet();
@@ -149,81 +175,75 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
 
   const start = (r: PacketRecord): void => {
     started = true;
-    t0Sec = r.tsSec;
-    t0Nsec = r.tsNsec;
+    let s = r.tsSec, n = r.tsNsec, big = r.tsSecBig ?? null;
     // When the capture says when it started (pcapng isb_starttime before the first packet), BEGIN is then.
     const cs = (reader as CaptureStartInfo).captureStart;
-    if (cs != null && (cs.sec < t0Sec || (cs.sec === t0Sec && cs.nsec <= t0Nsec)) && t0Sec - cs.sec < 86400) {
-      t0Sec = cs.sec;
-      t0Nsec = cs.nsec;
+    if (big === null && cs != null && (cs.sec < s || (cs.sec === s && cs.nsec <= n)) && s - cs.sec < 86400) {
+      s = cs.sec; n = cs.nsec; big = null;
     }
-    ctx.wallDeltaNs = BigInt(t0Sec) * 1_000_000_000n + BigInt(t0Nsec) - BigInt(BOOT_NS);
-    for (let i = 0; i < ticks.length; i++) nextTick[i] = ticks[i]!.intervalNs!;
+    clock.start(s, n, big);
+    ctx.wallDeltaNs = clock.wallDeltaNs;
     opts.begin?.();
   };
 
-  const fireTicksUntil = (rel: number): void => {
-    const n = ticks.length;
-    for (;;) {
-      let k = -1;
-      for (let i = 0; i < n; i++) if (nextTick[i]! <= rel && (k < 0 || nextTick[i]! < nextTick[k]!)) k = i;
-      if (k < 0) return;
-      const p = ticks[k]!;
-      const t = nextTick[k]!;
-      nextTick[k] = t + p.intervalNs!;
-      ctx.tsNs = BOOT_NS + t;
-      ctx.vtsNs = t;
-      ctx.frame = 0; ctx.pid = 0; ctx.tid = 0; ctx.cpu = 0; ctx.execname = '';
-      ctx.mem = null;
-      ctx.stackLines = NO_STACK;
-      ctx.args.length = 0;
-      for (let i = 0; i < ctx.arg.length; i++) ctx.arg[i] = 0;
-      counting.fire(p);
-      if (sink.stopped()) return;
+  /**
+   * Handles one record: its ticks, then its probes. Returns false when ticks
+   * are still due before it (a long catch-up): the caller yields to the event
+   * loop and calls again with the same record.
+   */
+  const handle = (r: PacketRecord): boolean => {
+    if (!started) { start(r); if (sink.stopped()) return true; }
+    if (!placed) { rel = clock.rel(r); placed = true; }
+    if (ticks.any) {
+      if (!ticks.fireUntil(rel, prevRel, TICK_BATCH, r.frame)) return false;
+      if (sink.stopped()) { placed = false; return true; }
     }
+    placed = false;
+    const by = clock.pending;
+    rel = clock.settle(rel);
+    if (by !== null && ticks.any) ticks.realign(by, clock.shift, r.frame);
+    prevRel = rel;
+    packets++;
+    if (!net.any) return true;
+    const f = dec.decode(r, reader.interfaces);
+    net.clock(clock.tsNs, Number(clock.vtsNs));
+    net.frameAtClock(f, r);
+    return true;
   };
 
-  const handle = (r: PacketRecord): void => {
-    if (!started) { start(r); if (sink.stopped()) return; }
-    let rel = (r.tsSec - t0Sec) * 1e9 + (r.tsNsec - t0Nsec);
-    if (rel < -BOOT_NS) rel = -BOOT_NS;
-    if (ticks.length > 0) { fireTicksUntil(rel); if (sink.stopped()) return; }
-    packets++;
-    if (!net.any) return;
-    const f = dec.decode(r, reader.interfaces);
-    net.clock(BOOT_NS + rel, rel);
-    net.frameAtClock(f, r);
+  /** Handles r, yielding between tick batches; false when aborted meanwhile. */
+  const handleSlow = async (r: PacketRecord): Promise<boolean> => {
+    while (!handle(r)) {
+      await yieldTask();
+      if (signal?.aborted === true) { placed = false; return false; }
+    }
+    return true;
   };
 
   try {
     // Prescan: decide the local host from the first frames, when it has to be inferred.
     if (!explicit && net.any) {
       const inf = new LocalInference();
-      const saved: PacketRecord[] = [];
       const pre = new Decoder();
-      outer: for (;;) {
-        for (let p = reader.nextSync(); p !== null; p = reader.nextSync()) {
-          inf.observe(pre.decode(p, reader.interfaces, false));
-          saved.push(copyRecord(p));
-          if (saved.length >= PRESCAN) break outer;
-        }
-        if (opts.live && saved.length > 0) break;
-        if (!(await fill())) break;
-      }
+      const res = await prescan(reader, waiter, (p) => inf.observe(pre.decode(p, reader.interfaces, false)), {
+        live: opts.live, frames: opts.prescanFrames, bytes: opts.prescanBytes, pauseMs: opts.prescanPauseMs,
+      });
       const d = inf.decide(locals);
       net.resolver = new DirectionResolver(locals, false, d.mac);
       if (d.note !== '' && opts.reportInference !== false) sink.emit({ kind: 'message', level: 'info', text: d.note });
-      for (const r of saved) {
-        handle(r);
+      if (res.stop === 'abort') reason = 'abort';
+      for (const r of res.saved) {
+        if (!handle(r) && !(await handleSlow(r))) { reason = 'abort'; break; }
         if (sink.stopped()) { reason = 'exit'; break; }
       }
+      res.saved.length = 0;
     }
-    if (reason !== 'exit') {
+    if (reason === 'end') {
       let sinceCheck = 0;
       let sinceProgress = 0;
       loop: for (;;) {
         for (let p = reader.nextSync(); p !== null; p = reader.nextSync()) {
-          handle(p);
+          if (!handle(p) && !(await handleSlow(p))) { reason = 'abort'; break loop; }
           if (sink.stopped()) { reason = 'exit'; break loop; }
           if (++sinceCheck >= CHECK_EVERY) {
             sinceCheck = 0;
@@ -239,8 +259,9 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
             }
           }
         }
-        if (signal?.aborted) { reason = 'abort'; break; }
-        if (!(await fill())) break;
+        const f = await waiter.fill();
+        if (f === 'abort') { reason = 'abort'; break; }
+        if (f === 'end') break;
       }
     }
   } catch (e) {
@@ -259,7 +280,8 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
   }
   const lines = dec.summary.lines();
   if (lines.length > 0) sink.emit({ kind: 'message', level: 'warning', text: lines.join('\n') });
-  return { packets, firings: counting.firings, reason };
+  for (const n of ticks.notes()) sink.emit({ kind: 'message', level: 'warning', text: n });
+  return { packets, firings: counting.firings, reason, readPending: waiter.waiting };
 }
 
 /** Opens the sources (in order) and merges them by time; closes what was opened on failure. */
@@ -278,7 +300,15 @@ export const captureRunDriver: CaptureDriver = {
   async run(captures, sink, options: EngineOptions, signal, hooks) {
     let reader: CaptureReader;
     try {
-      reader = await openSources(captures);
+      // Opening reads the first bytes: a pipe may have none yet, and Ctrl-C must still end the run.
+      const opened = openSources(captures);
+      const r = await raceAbort(opened, signal);
+      if (r === 'abort') {
+        opened.then((rd) => rd.close(), () => undefined).catch(() => undefined);
+        for (const c of captures) void c.close().catch(() => undefined);
+        return undefined;
+      }
+      reader = r;
     } catch (e) {
       if (!(e instanceof CaptureError)) throw e;
       sink.emit({ kind: 'message', level: 'error', text: `${e.source || captures[0]?.name || 'capture'}: ${e.message}` });
@@ -288,14 +318,18 @@ export const captureRunDriver: CaptureDriver = {
     const live = captures.some((c) => c.size === undefined);
     let total: number | undefined = 0;
     for (const c of captures) total = c.size === undefined || total === undefined ? undefined : total + c.size;
+    let pending = false;
     try {
       const res = await runCaptureLoop(reader, sink, {
         locals: options.locals, signal, totalBytes: total, reportInference: options.quietInference !== true,
         live, begin: hooks?.begin,
       });
+      pending = res.readPending;
       return res.reason === 'error' ? 1 : undefined;
     } finally {
-      await reader.close().catch(() => undefined);
+      // A read left pending (Ctrl-C while a pipe had nothing) may never complete: do not wait for it.
+      const closing = reader.close().catch(() => undefined);
+      if (!pending) await closing;
     }
   },
 };

@@ -141,6 +141,8 @@ export class DeclBuilder {
         else {
           const n = this.constEval(ch.size);
           if (n < 0n) fail('D_DECL_ARRSUB', `array dimension must be a positive integer constant`, ch.loc);
+          // dt_decl_array: "if (dnp->dn_value > UINT_MAX) xyerror(D_DECL_ARRBIG, ...)".
+          if (n > 0xffffffffn) fail('D_DECL_ARRBIG', 'array dimension too big', ch.loc);
           t = arrayOf(t, Number(n));
         }
       } else {

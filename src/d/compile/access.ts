@@ -24,6 +24,7 @@ import { zeroOf, type Ev, type IntEv, type StrEv } from './values.ts';
 import type { Compiler } from './compiler.ts';
 import { type X, type LValue, TYPE_INT64, DYN_TYPE, argCompat, cloneExpr } from './cooked.ts';
 import { deref, memValue, ptrArith, asInt, coerce } from './operators.ts';
+import { checkObjectSize } from './alloc.ts';
 
 // ---------------------------------------------------------------- identifiers and variables
 
@@ -124,7 +125,7 @@ function builtinVar(cc: Compiler, name: string, _loc: A.Span): X {
   switch (name) {
     case 'timestamp': return { t, ev: (c) => c.tsNs };
     case 'vtimestamp': return { t, ev: (c) => c.vtsNs };
-    case 'walltimestamp': return { t, ev: (c) => I.canon(BigInt(c.tsNs) + c.wallDeltaNs) };
+    case 'walltimestamp': return { t, ev: (c) => I.wrapS64(BigInt(c.tsNs) + c.wallDeltaNs) };
     case 'probeprov': return { t, ev: (c) => c.probe.provider };
     case 'probemod': return { t, ev: (c) => c.probe.module };
     case 'probefunc': return { t, ev: (c) => c.probe.func };
@@ -269,13 +270,14 @@ function assocRef(cc: Compiler, v: VarSym, e: A.Index, assignType?: DType): X {
   if (vr.kind === 'struct' || vr.kind === 'union' || (vr.kind === 'array' && !isCharArrayOrPtr(t))) {
     // Struct-valued elements live in memory: the element is its address, allocated on first use.
     const size = sizeOf(t);
+    checkObjectSize(size, `"${t.name}"`, e.loc);
     const addrOf: IntEv = (c) => {
       const k = keyEv(c);
       let a = m.get(k) as number | undefined;
       if (a === undefined) {
         if (rt.dynBytes + chunk > rt.limits.dynvarsize) { rt.dynDrops++; return fault(FLT_BADADDR, 0); }
         rt.dynBytes += chunk;
-        a = rt.alloc(size);
+        a = rt.allocDynamic(size);
         m.set(k, a);
       }
       return a;

@@ -165,7 +165,7 @@ export function subr(cc: Compiler, name: string, args: X[], e: A.Call): X {
     case 'speculation': return { t: T_INT, ev: () => speculation(cc) };
     case 'alloca': {
       const sz = asInt(args[0]!, T_ULONG);
-      return { t: pointerTo(T_VOID), ev: (c) => rt.alloc(Number(sz(c))) };
+      return { t: pointerTo(T_VOID), ev: (c) => rt.allocScratch(sz(c)) };
     }
     case 'bcopy': {
       const src = args[0]!.ev as IntEv, dst = args[1]!.ev as IntEv, sz = asInt(args[2]!, T_ULONG);

@@ -61,6 +61,7 @@ import { unary, binary, conditional, cast, toStringEv, coerce } from './operator
 import { update, assign } from './assign.ts';
 import { call } from './calls.ts';
 import { aggStatement, action } from './actions.ts';
+import { staticAlloc } from './alloc.ts';
 
 /** Re-exported: the type rule was first published here. */
 export { argCompat };
@@ -198,7 +199,7 @@ export class Compiler {
       v.declared = true;
       const r = resolve(t);
       if (!keys && scope === 'global' && (r.kind === 'struct' || r.kind === 'union' || r.kind === 'array')) {
-        v.addr = this.env.rt.alloc(sizeOf(t));
+        v.addr = staticAlloc(this.env.rt, sizeOf(t), `"${dd.name}"`, dd.loc);
       }
     }
   }
@@ -467,7 +468,7 @@ export class Compiler {
     if (!tr) return fail('D_XLATE_NONE', `cannot translate from "${x.t.name}" to "${target.name}"`, e.loc);
     const st = resolve(tr.to) as StructType;
     const rt = this.env.rt;
-    const base = rt.alloc(st.size);
+    const base = staticAlloc(rt, st.size, `translated "${st.name}"`, e.loc);
     const zero = new Uint8Array(st.size);
     const subst = new Map<string, A.Expr>([[tr.def.param, e.operand]]);
     const stores: Stmt[] = [];

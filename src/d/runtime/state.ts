@@ -13,10 +13,16 @@
  *    reports "N dynamic variable drops" as dtrace does.
  *  - A fault is thrown as the one preallocated DFault (no allocation on the
  *    error path either); the engine catches it per clause.
+ *  - Memory is bounded: static objects (variables, translator storage) by
+ *    MAX_OBJECT each and MAX_STATIC in all; *scratch* memory (alloca(), copies
+ *    of strings whose address is taken) lives for one clause, as dtrace's
+ *    scratch space does, and a clause may take at most `bufsize` of it:
+ *    beyond, dtrace's "out of scratch space" fault.
  */
 import type { DInt } from './int64.ts';
 import { FireCtx } from './context.ts';
 import { StrtokState } from './subr.ts';
+import { MAX_OBJECT, MAX_STATIC } from '../limits.ts';
 
 /** dtrace's fault codes (sys/dtrace.h DTRACEFLT_*). */
 export const FLT_BADADDR = 1, FLT_BADALIGN = 2, FLT_ILLOP = 3, FLT_DIVZERO = 4, FLT_NOSCRATCH = 5,
@@ -61,7 +67,22 @@ export function isFault(e: unknown): e is DFault {
 /** A static memory region (a declared struct/array variable, a string copy). */
 interface Region { base: number; bytes: Uint8Array; view: DataView }
 
-export interface RuntimeLimits { dynvarsize: number; strsize: number; nspec: number; specsize: number }
+export interface RuntimeLimits {
+  dynvarsize: number; strsize: number; nspec: number; specsize: number;
+  /** The principal buffer size: the scratch space one clause may take (alloca, string copies). */
+  bufsize?: number;
+}
+
+/** Thrown by Runtime.alloc for an object over MAX_OBJECT, or past MAX_STATIC in all (compile time reports it). */
+export class ObjectTooBig extends Error {
+  constructor(readonly size: number, readonly total: number) {
+    super(`object of ${size} bytes`);
+    this.name = 'ObjectTooBig';
+  }
+}
+
+/** Where scratch (per-clause) memory lives in the D address space; reused by every clause. */
+const SCRATCH_BASE = 0x400000000000;
 
 export class Speculation {
   active = false;
@@ -85,9 +106,19 @@ export class Runtime {
   locals: unknown[] = [];
   readonly regions: Region[] = [];
   private nextRegion = 0x10000000;
+  /** Bytes of static objects allocated so far. */
+  staticBytes = 0;
+  /** This clause's scratch objects, and the bytes and addresses they take (reset per clause). */
+  private readonly scratch: Region[] = [];
+  scratchBytes = 0;
+  private nextScratch = SCRATCH_BASE;
   dynBytes = 0;
   dynDrops = 0;
   specDrops = 0;
+  /** Speculative text held by all speculations (bounded by MAX_SPEC_TOTAL). */
+  specTotal = 0;
+  /** Clauses whose data did not fit the output buffer (dtrace's "N drops on CPU 0"). */
+  bufDrops = 0;
   specBusy = 0;
   specUnavail = 0;
   readonly specs: Speculation[] = [];
@@ -122,13 +153,54 @@ export class Runtime {
 
   // ------------------------------------------------------------ memory
 
-  /** Allocate a zeroed static region; returns its base address. */
+  /** Allocate a zeroed static region; returns its base address. Throws ObjectTooBig past the bounds. */
   alloc(size: number): number {
+    if (!(size <= MAX_OBJECT) || this.staticBytes + size > MAX_STATIC) throw new ObjectTooBig(size, this.staticBytes);
+    this.staticBytes += size;
     const base = this.nextRegion;
     const bytes = new Uint8Array(Math.max(size, 1));
     this.regions.push({ base, bytes, view: new DataView(bytes.buffer) });
     this.nextRegion += Math.ceil((size + 16) / 16) * 16 + 0x1000;
     return base;
+  }
+
+  /**
+   * Allocate a zeroed region at run time (a struct-valued element on first
+   * use, a struct copied into a global): its size was checked against
+   * MAX_OBJECT at compile time, and dynvarsize bounds how many there are.
+   */
+  allocDynamic(size: number): number {
+    const base = this.nextRegion;
+    const bytes = new Uint8Array(Math.max(size, 1));
+    this.regions.push({ base, bytes, view: new DataView(bytes.buffer) });
+    this.nextRegion += Math.ceil((size + 16) / 16) * 16 + 0x1000;
+    return base;
+  }
+
+  /**
+   * Allocate `size` zeroed bytes of scratch space for the running clause
+   * (alloca: DIF_SUBR_ALLOCA); faults "out of scratch space" when the
+   * clause's scratch would exceed bufsize. `size` is the uint64 argument.
+   */
+  allocScratch(size: DInt): number {
+    const limit = this.limits.bufsize ?? 4 << 20;
+    // Scratch is 8-byte aligned (dtrace rounds each allocation up).
+    const n = typeof size === 'number' && size >= 0 ? Math.ceil(size / 8) * 8 : Infinity;
+    if (n > limit - this.scratchBytes) fault(FLT_NOSCRATCH);
+    this.scratchBytes += n;
+    const base = this.nextScratch;
+    const bytes = new Uint8Array(Math.max(n, 1));
+    this.scratch.push({ base, bytes, view: new DataView(bytes.buffer) });
+    this.nextScratch += n + 16;
+    return base;
+  }
+
+  /** A clause starts: the previous clause's scratch space is released. */
+  resetScratch(): void {
+    if (this.scratch.length === 0) return;
+    this.scratch.length = 0;
+    this.scratchBytes = 0;
+    this.nextScratch = SCRATCH_BASE;
   }
 
   /** Find (view, offset) for [addr, addr+size) or fault. */
@@ -139,7 +211,8 @@ export class Runtime {
       const off = addr - c.memBase;
       if (off >= 0 && off + size <= c.memLen) return [c.memView!, c.memStart + off, c.mem];
     }
-    for (const r of this.regions) {
+    const list = addr >= SCRATCH_BASE ? this.scratch : this.regions;
+    for (const r of list) {
       const off = addr - r.base;
       if (off >= 0 && off + size <= r.bytes.length) return [r.view, off, r.bytes];
     }
@@ -193,10 +266,10 @@ export class Runtime {
     bytes.set(src, o);
   }
 
-  /** Copy a string into a fresh region (for `&` of string values, casts to char *). */
+  /** Copy a string into the clause's scratch space (for `&` of string values, casts to char *). */
   stringRegion(s: string): number {
-    const base = this.alloc(s.length + 1);
-    const r = this.regions[this.regions.length - 1]!;
+    const base = this.allocScratch(s.length + 1);
+    const r = this.scratch[this.scratch.length - 1]!;
     for (let i = 0; i < s.length; i++) r.bytes[i] = s.charCodeAt(i) & 0xff;
     return base;
   }
