@@ -10,7 +10,7 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLI, SUITE_DIR, discover, formatResults, runSuite } from '../test/dtrace-utils/harness.ts';
+import { CLI, SUITE_DIR, discover, formatResults, listedCommit, runSuite } from '../test/dtrace-utils/harness.ts';
 
 const argv = process.argv.slice(2);
 const verbose = argv.includes('-v');
@@ -24,8 +24,8 @@ if (!existsSync(join(CLI, '../../dist/cli/wiretrace.mjs'))) {
 
 const all = discover();
 writeFileSync(join(SUITE_DIR, 'manifest.json'), JSON.stringify({
-  source: 'oracle/dtrace-utils test/unittest (UPL/CDDL; headers kept in each file)',
-  harness: 'runtest.sh: dtrace -DARCH_x86_64 [-xerrtags|-xdroptags] -s test/unittest/<path> [@@runtest-opts]; sorted-line compare with .r after .r.p and {ptr}; exit 1 for err.*, else 0; 126 (timeout) accepted',
+  source: `oracle/dtrace-utils test/unittest (UPL/CDDL; headers kept in each file); tests.txt lists those of commit ${listedCommit()}`,
+  harness: 'runtest.sh: dtrace -Iinclude -Iuts/common -Ibuild -Ilibdtrace -DARCH_x86_64 [-xerrtags|-xdroptags] -s test/unittest/<path> [@@runtest-opts]; tag must appear for err.D_*/drp.*; line compare with .r (sorted unless @@nosort) after .r.p, {ptr} and BPF pc NNN; exit 1 for err.*, else 0; a timeout (41 s or @@timeout) fails unless @@timeout-success',
   tests: all,
 }, null, 1) + '\n');
 if (manifestOnly) {
@@ -35,7 +35,7 @@ if (manifestOnly) {
 
 const tests = filter ? all.filter((t) => t.path.includes(filter)) : all;
 let done = 0;
-const summary = await runSuite(tests, 2, (r) => {
+const summary = await runSuite(tests, Number(process.env.CONFORMANCE_JOBS ?? 2), (r) => {
   done++;
   if (verbose || r.status === 'fail') {
     process.stdout.write(`[${done}/${tests.length}] ${r.status.toUpperCase()}${r.x ? ` (${r.x})` : ''} ${r.test.path}${r.reason ? `: ${r.reason}` : ''}\n`);
@@ -43,5 +43,6 @@ const summary = await runSuite(tests, 2, (r) => {
 });
 const text = formatResults(summary);
 if (!filter) writeFileSync(join(SUITE_DIR, 'results.txt'), text);
-process.stdout.write(`pass rate ${(summary.rate * 100).toFixed(1)}% (${summary.skipped} skipped)\n`);
+const l = summary.listed;
+process.stdout.write(`listed: ${l.passed} of ${l.passed + l.failed} passed, ${(l.rate * 100).toFixed(1)}% (${l.skipped} skipped); earlier revisions: ${summary.extra.passed} of ${summary.extra.passed + summary.extra.failed}\n`);
 process.stdout.write(`conformance: ${summary.passed} passed, ${summary.failed} failed\n`);

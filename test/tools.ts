@@ -1,24 +1,23 @@
 /**
- * Whether an outside reference tool (tshark) can be run, for the tests that
- * compare against it. Outside CI a missing tool skips those tests with a
- * notice; in CI (which installs it, see .ci/run) a missing tool is an error,
- * so the comparisons can never be skipped silently where they must run.
+ * The outside reference tools (tshark, tcpdump) that tests compare against.
+ * They are never optional: `npm test` installs them first
+ * (scripts/test-setup.mjs), and a test file that needs one that is missing
+ * fails at once with the command that installs it, rather than skipping the
+ * comparison.
  */
 import { spawnSync } from 'node:child_process';
 
-const known = new Map<string, boolean>();
+const PACKAGES: Record<string, string> = { tshark: 'tshark', tcpdump: 'tcpdump' };
+const checked = new Set<string>();
 
-export function toolAvailable(tool: string): boolean {
-  let ok = known.get(tool);
-  if (ok === undefined) {
-    ok = spawnSync(tool, ['--version'], { stdio: 'ignore' }).status === 0;
-    known.set(tool, ok);
-    if (!ok) {
-      if (process.env.CI) throw new Error(`${tool} is not installed, but CI must run the tests that compare against it (.ci/run installs it)`);
-      console.warn(`${tool} is not installed: the tests comparing against it are skipped`);
-    }
+/** Throws, naming the install command, unless `tool --version` runs. */
+export function requireTool(tool: string): void {
+  if (checked.has(tool)) return;
+  if (spawnSync(tool, ['--version'], { stdio: 'ignore' }).status !== 0) {
+    throw new Error(`${tool} is not installed, and the tests that compare against it must run: ` +
+      `\`npm test\` installs it (scripts/test-setup.mjs), or: sudo apt-get install -y ${PACKAGES[tool] ?? tool}`);
   }
-  return ok;
+  checked.add(tool);
 }
 
-export const tsharkAvailable = (): boolean => toolAvailable('tshark');
+export const requireTshark = (): void => requireTool('tshark');

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { PcapngWriter } from '../../src/capture/write.ts';
 import { eth } from './craft.ts';
 import { TcpConv, type TcpEnd, type TcpPacket } from './tcpconv.ts';
-import { hasTshark, tempFile, tsharkFields } from '../test/tshark.ts';
+import { requireTshark, tempFile, tsharkFields } from '../test/tshark.ts';
+
+requireTshark();
 
 const MS = 1_000_000n;
 const client: TcpEnd = { ip: '10.0.0.1', port: 40000, isn: 1000, win: 64240, mss: 1460, sackOk: true, tsval: 5000, wscale: 7, style: 'linux' };
@@ -79,7 +81,7 @@ describe('TcpConv', () => {
     expect(seq(c.packets[2]!)).toBe(0);
   });
 
-  it.skipIf(!hasTshark())('makes conversations tshark finds nothing wrong with', () => {
+  it('makes conversations tshark finds nothing wrong with', () => {
     const c = new TcpConv({ a: client, b: server, local: 'a', rtt: 30n * MS, start: 1_700_000_000_000_000_000n });
     c.handshake('a');
     c.reply('a', 'GET / HTTP/1.1\r\nHost: x\r\n\r\n');

@@ -9,12 +9,12 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { hasTshark, tsharkFields } from './tshark.ts';
+import { requireTshark, tsharkFields } from './tshark.ts';
 import { ACCEPT, IPIO, PROTO2, PROTO2_SNOOP, RECEIVERS, WHOSENT, type Line } from './transcripts.ts';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'captures');
 const cap = (f: string): string => join(dir, f);
-const T = hasTshark();
+requireTshark();
 
 interface Row { iface: string; dir: 'send' | 'receive' | ''; src: string; dst: string; plen: number; proto: string; time: bigint }
 
@@ -75,7 +75,7 @@ function blocks(file: string): Blocks {
 const captures = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.pcapng')).sort() : [];
 
 // tshark takes a while on a shared machine; these are not timing tests.
-describe.skipIf(!T)('sample captures (tshark)', { timeout: 120_000 }, () => {
+describe('sample captures (tshark)', { timeout: 120_000 }, () => {
   it('exist (run `npm run samples`)', () => {
     expect(captures.length).toBeGreaterThanOrEqual(19);
   });

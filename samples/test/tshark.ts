@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export { tsharkAvailable as hasTshark } from '../../test/tools.ts';
+export { requireTshark } from '../../test/tools.ts';
 
 /** Preferences that make tshark verify every checksum it can. */
 export const CHECKSUM_PREFS = [

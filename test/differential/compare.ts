@@ -9,7 +9,7 @@
  * of frames agreeing on every field. Exit status 0, or 1 when tshark is missing.
  */
 import { compareFile, findCaptures, Totals } from './lib.ts';
-import { tsharkAvailable } from './tshark.ts';
+import { requireTshark } from './tshark.ts';
 
 async function main(argv: string[]): Promise<number> {
   let max = 200;
@@ -22,8 +22,10 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('usage: tsx test/differential/compare.ts [--max-mismatches N] DIR_OR_FILE...\n');
     return 2;
   }
-  if (!tsharkAvailable()) {
-    process.stderr.write('compare: tshark is not installed\n');
+  try {
+    requireTshark();
+  } catch (e) {
+    process.stderr.write(`compare: ${(e as Error).message}\n`);
     return 1;
   }
   const files = findCaptures(paths);

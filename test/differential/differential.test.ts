@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compareFile, findCaptures, Totals } from './lib.ts';
-import { tsharkAvailable } from './tshark.ts';
+import { requireTshark } from './tshark.ts';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 
@@ -18,10 +18,9 @@ const KNOWN: Record<string, string> = {
   'decode-too-deep.pcap': 'wiretrace stops at 8 nested IP layers (MAX_IP_LAYERS) and marks the frame; tshark has no bound',
 };
 
-const haveTshark = tsharkAvailable();
-if (!haveTshark) console.warn('NOTICE: tshark is not installed: the differential test against tshark is SKIPPED');
+requireTshark();
 
-describe.skipIf(!haveTshark)('--layers agrees with tshark', () => {
+describe('--layers agrees with tshark', () => {
   it('on every fixture capture', async () => {
     const files = findCaptures([join(FIXTURES, 'captures'), join(FIXTURES, 'real')]);
     expect(files.length).toBeGreaterThan(20);

@@ -80,7 +80,7 @@ export const COLUMNS: readonly (keyof Layer)[] = [
 
 export interface TsharkFrame { frame: number; protocols: string; layers: Layer[] }
 
-export { tsharkAvailable } from '../tools.ts';
+export { requireTshark } from '../tools.ts';
 
 function num(v: string | undefined): string {
   if (v === undefined || v === '') return '?';

@@ -1,28 +1,33 @@
 /**
  * The conformance harness: runs the vendored Oracle Linux DTrace unit tests
- * (test/dtrace-utils/<area>/…, copied from oracle/dtrace-utils test/unittest/)
- * against `wiretrace` invoked through a link named `dtrace`, judging each
- * test exactly as the suite's own harness, dtrace-utils runtest.sh, does:
+ * (test/dtrace-utils/unittest/<area>/…, copied from oracle/dtrace-utils
+ * test/unittest/ by scripts/vendor-dtrace-utils.mjs) against `wiretrace`
+ * invoked through a link named `dtrace`, judging each test as the suite's own
+ * harness, dtrace-utils runtest.sh (at the commit tests.txt names), does:
  *
- * 1. Command line: `dtrace -DARCH_x86_64 [-xerrtags | -xdroptags] -s
- *    test/unittest/<area>/<name>.d [@@runtest-opts]`, run from a directory
- *    whose `test/unittest` is this folder, so script paths in messages read
- *    as they do in the .r files. err.D_* get -xerrtags, drp.* -xdroptags.
- * 2. Timeout: @@timeout or 11 s (runtest.sh's TIMEOUT); the process group is
- *    killed and the run counts as exit code 126, which runtest.sh does not
- *    hold against the test ("timing out is normal").
+ * 1. Command line: `dtrace -Iinclude -Iuts/common -Ibuild -Ilibdtrace
+ *    -DARCH_x86_64 [-xerrtags | -xdroptags] -s test/unittest/<area>/<name>.d
+ *    [@@runtest-opts]`, run from a directory laid out like the top of a
+ *    dtrace-utils tree (`test/unittest`, `test/utils`), so script paths in
+ *    messages read as they do in the .r files. err.D_* get -xerrtags, drp.*
+ *    -xdroptags, and their error output must name the tag ([D_TAG]).
+ * 2. Timeout: 41 s (runtest.sh's default), or @@timeout when greater. A
+ *    timeout fails the test (exit code 124) unless it says @@timeout-success.
  * 3. Output: standard output, then — if standard error is not empty — a
- *    line `-- @@stderr --` and standard error. Then the test's .r.p
- *    postprocessor if there is one, then every 0x[0-9a-f]+ becomes {ptr}.
- * 4. Verdict: if a .r exists, the sorted lines of the output must equal the
- *    sorted lines of the .r (runtest.sh diffs `sort` of both, LC_COLLATE=C);
- *    the exit code must be 1 for err.*, 0 otherwise (or 126, timeout).
+ *    line `-- @@stderr --` and standard error ("<prog> DEBUG n:" lines taken
+ *    out, "Invalid member name" read as "Member name not found"). Then the
+ *    test's .r.p postprocessor if there is one (its failure fails the test),
+ *    then every 0x[0-9a-f]+ becomes {ptr} and "at BPF pc N" "at BPF pc NNN".
+ * 4. Verdict: if a .r exists, the lines of the output must equal those of
+ *    the .r, both sorted (LC_COLLATE=C) unless the test says @@nosort; the
+ *    exit code must be 1 for err.*, 0 otherwise.
  *
  * @@skip tests are skipped. One deliberate difference: runtest.sh does not
- * count an @@xfail test that fails as an error; we do, since those marks
- * record Linux DTrace's own gaps (mostly "dtv2", its BPF rewrite), not what
- * DTrace means — the verdict line still says XFAIL/XPASS. The manifest (manifest.json) records what discovery found so the
- * expectations can be read without running anything.
+ * count a failing @@xfail test (or one exiting 67, or tagged unstable) as an
+ * error; we do, since those marks record Linux DTrace's own gaps (mostly
+ * "dtv2", its BPF rewrite), not what DTrace means — the verdict line still
+ * says XFAIL/XPASS. The manifest (manifest.json) records what discovery
+ * found so the expectations can be read without running anything.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, mkdirSync, accessSync, constants, copyFileSync, chmodSync, rmSync } from 'node:fs';
@@ -31,24 +36,37 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const SUITE_DIR = dirname(fileURLToPath(import.meta.url));
+/** The tests, laid out as upstream's test/unittest. */
+export const UNITTEST_DIR = join(SUITE_DIR, 'unittest');
 export const REPO_ROOT = resolve(SUITE_DIR, '../..');
 export const CLI = join(REPO_ROOT, 'bin/wiretrace.mjs');
-export const DEFAULT_TIMEOUT_S = 11;
+export const DEFAULT_TIMEOUT_S = 41;
+/** runtest.sh's TIMEOUTRET: the exit code a timed-out run is given. */
+export const TIMEOUT_EXIT = 124;
+/** runtest.sh's test_cppflags when testing a build tree. */
+const CPPFLAGS = ['-Iinclude', '-Iuts/common', '-Ibuild', '-Ilibdtrace'];
 const ARCH = 'x86_64';
 
 export interface TestCase {
-  /** Path relative to test/dtrace-utils, e.g. "printf/tst.flags.d". */
+  /** Path relative to test/dtrace-utils/unittest, e.g. "printf/tst.flags.d". */
   path: string;
   kind: 'tst' | 'err' | 'drp';
-  /** The compile-error tag an err.D_TAG.* test names, if any. */
+  /** The tag an err.D_TAG.* or drp.TAG.* test must report, if any. */
   tag?: string;
   expectedExit: number;
-  /** Expected-results file relative to test/dtrace-utils, when there is one. */
+  /** Expected-results file relative to test/dtrace-utils/unittest, when there is one. */
   expected?: string;
   postprocessor?: string;
   args: string[];
   timeoutS: number;
+  /** @@timeout-success: a timeout is not a failure. */
+  timeoutOk?: boolean;
+  /** @@nosort: compare the lines in order. */
+  nosort?: boolean;
+  /** In tests.txt, the list the suite is measured on (else vendored earlier, from another revision). */
+  listed: boolean;
   xfail?: string;
+  unstable?: boolean;
   skip?: string;
 }
 
@@ -63,14 +81,25 @@ export interface TestResult {
   output: string;
 }
 
-/** The value of an @@NAME option in a test file, as runtest.sh's extract_options reads it. */
+/**
+ * The value of an @@NAME option in one file, as runtest.sh's extract_options
+ * reads it: every line matching `@@NAME *:`, `@@NAME ` or `@@NAME$`, with
+ * `.*@@NAME *: `, a trailing `*\/` and trailing blanks removed, concatenated.
+ */
 export function extractOption(text: string, name: string): string | undefined {
-  const re = new RegExp(`@@${name.replace(/[-]/g, '\\-')}( *:|  *|$)`, 'm');
+  const n = name.replace(/[-]/g, '\\-');
+  const re = new RegExp(`@@${n}( *:| |$)`);
+  let val: string | undefined;
   for (const line of text.split('\n')) {
     if (!re.test(line)) continue;
-    return line.replace(new RegExp(`.*@@${name} *: `), '').replace(/\*\/$/, '').replace(/ +$/, '');
+    val = (val ?? '') + line.replace(new RegExp(`.*@@${n} *: `), '').replace(/\*\/$/, '').replace(/ +$/, '');
   }
-  return undefined;
+  return val;
+}
+
+/** runtest.sh's exist_options: `grep -E "@@NAME"` anywhere in the file. */
+export function hasOption(text: string, name: string): boolean {
+  return text.includes(`@@${name}`);
 }
 
 /** Splits @@runtest-opts as the shell would (words, simple quotes). */
@@ -95,52 +124,67 @@ function isExecutable(p: string): boolean {
   try { accessSync(p, constants.X_OK); return true; } catch { return false; }
 }
 
-/** Finds every test under test/dtrace-utils and what runtest.sh would expect of it. */
-export function discover(root = SUITE_DIR): TestCase[] {
+/** The tests tests.txt lists (paths relative to unittest/). */
+export function listedTests(): Set<string> {
+  const text = readFileSync(join(SUITE_DIR, 'tests.txt'), 'utf8');
+  return new Set(text.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.replace(/^test\/unittest\//, '')));
+}
+
+/** The commit tests.txt names. */
+export function listedCommit(): string {
+  return /commit ([0-9a-f]{40})/.exec(readFileSync(join(SUITE_DIR, 'tests.txt'), 'utf8'))?.[1] ?? 'unknown';
+}
+
+/** Finds every test under unittest/ and what runtest.sh would expect of it. */
+export function discover(root = UNITTEST_DIR): TestCase[] {
+  const listed = listedTests();
   const tests: TestCase[] = [];
   for (const file of walk(root, [])) {
     const rel = relative(root, file);
     const name = rel.split('/').pop()!;
     const base = file.slice(0, -2);
     const text = readFileSync(file, 'latin1');
-    // runtest.sh's extract_options: the test file first, then test.options in
-    // its directory and each parent up to the top of the suite.
+    // runtest.sh reads options from the test file first, then test.options
+    // (test.x86_64.options in its stead) in its directory and each parent.
+    const files = [text];
+    for (let dir = dirname(file); dir.startsWith(root); dir = dirname(dir)) {
+      const arch = join(dir, `test.${ARCH}.options`);
+      const plain = join(dir, 'test.options');
+      if (existsSync(arch)) files.push(readFileSync(arch, 'latin1'));
+      else if (existsSync(plain)) files.push(readFileSync(plain, 'latin1'));
+      if (dir === root) break;
+    }
     const opt = (name: string): string | undefined => {
-      const own = extractOption(text, name);
-      if (own !== undefined) return own;
-      for (let dir = dirname(file); dir.startsWith(root); dir = dirname(dir)) {
-        for (const f of [join(dir, `test.${ARCH}.options`), join(dir, 'test.options')]) {
-          if (existsSync(f)) {
-            const v = extractOption(readFileSync(f, 'latin1'), name);
-            if (v !== undefined) return v;
-            break;
-          }
-        }
-        if (dir === root) break;
+      for (const f of files) {
+        const v = extractOption(f, name);
+        if (v !== undefined && v !== '') return v;
       }
       return undefined;
     };
+    const has = (name: string): boolean => files.some((f) => hasOption(f, name));
     const kind = name.slice(0, 3) as TestCase['kind'];
-    const args = [`-DARCH_${ARCH}`];
+    const args = [...CPPFLAGS, `-DARCH_${ARCH}`];
     if (/^err\.D_/.test(name)) args.push('-xerrtags');
     else if (kind === 'drp') args.push('-xdroptags');
     args.push('-s', `test/unittest/${rel}`);
     const opts = opt('runtest-opts');
     if (opts) args.push(...shellWords(opts));
+    const own = Number(opt('timeout'));
     const t: TestCase = {
-      path: rel, kind, expectedExit: kind === 'err' ? 1 : 0, args,
-      timeoutS: Number(opt('timeout') ?? DEFAULT_TIMEOUT_S) || DEFAULT_TIMEOUT_S,
+      path: rel, kind, expectedExit: kind === 'err' ? 1 : 0, args, listed: listed.has(rel),
+      timeoutS: Number.isFinite(own) && own > DEFAULT_TIMEOUT_S ? own : DEFAULT_TIMEOUT_S,
     };
-    const tag = /^err\.(D_[A-Z0-9_]+)[.]/.exec(name)?.[1];
+    if (has('timeout-success')) t.timeoutOk = true;
+    if (has('nosort')) t.nosort = true;
+    const tag = /^err\.(D_[A-Za-z0-9_]+)[.]/.exec(name)?.[1] ?? /^drp\.([A-Za-z0-9_]+)[.]/.exec(name)?.[1];
     if (tag) t.tag = tag;
     for (const r of [`${base}.${ARCH}.r`, `${base}.r`]) {
       if (existsSync(r)) { t.expected = relative(root, r); break; }
     }
     if (isExecutable(`${base}.r.p`)) t.postprocessor = relative(root, `${base}.r.p`);
-    const xf = opt('xfail');
-    if (xf !== undefined && opt('no-xfail') === undefined) t.xfail = xf;
-    const sk = opt('skip');
-    if (sk !== undefined) t.skip = sk;
+    if (has('xfail') && !has('no-xfail')) t.xfail = opt('xfail') ?? '';
+    if ((opt('tags') ?? '').includes('unstable')) t.unstable = true;
+    if (has('skip')) t.skip = opt('skip') ?? '';
     tests.push(t);
   }
   return tests;
@@ -150,12 +194,13 @@ export interface Sandbox { dir: string; dtrace: string }
 
 /**
  * A temp dir laid out like the top of a dtrace-utils tree: `test/unittest`
- * links to this suite, and `dtrace` links to bin/wiretrace.mjs. The launcher
- * and its bundle are copied in first (same relative layout), so a rebuild of
- * dist/ by someone else during a run cannot change the CLI under test.
+ * and `test/utils` link to this suite's, and `dtrace` links to
+ * bin/wiretrace.mjs. The launcher and its bundle are copied in first (same
+ * relative layout), so a rebuild of dist/ by someone else during a run cannot
+ * change the CLI under test.
  */
 export function makeSandbox(root = SUITE_DIR, bundle = join(REPO_ROOT, 'dist/cli/wiretrace.mjs')): Sandbox {
-  const dir = mkdtempSync(join(tmpdir(), 'wt-illumos-'));
+  const dir = mkdtempSync(join(tmpdir(), 'wt-dtrace-utils-'));
   mkdirSync(join(dir, 'cli', 'bin'), { recursive: true });
   mkdirSync(join(dir, 'cli', 'dist', 'cli'), { recursive: true });
   copyFileSync(CLI, join(dir, 'cli', 'bin', 'wiretrace.mjs'));
@@ -164,7 +209,8 @@ export function makeSandbox(root = SUITE_DIR, bundle = join(REPO_ROOT, 'dist/cli
   const dtrace = join(dir, 'dtrace');
   symlinkSync(join(dir, 'cli', 'bin', 'wiretrace.mjs'), dtrace);
   mkdirSync(join(dir, 'test'));
-  symlinkSync(root, join(dir, 'test', 'unittest'));
+  symlinkSync(join(root, 'unittest'), join(dir, 'test', 'unittest'));
+  symlinkSync(join(root, 'utils'), join(dir, 'test', 'utils'));
   return { dir, dtrace };
 }
 
@@ -191,7 +237,7 @@ function runProcess(cmd: string, args: string[], cwd: string, timeoutS: number, 
       clearTimeout(timer);
       res({
         stdout: Buffer.concat(out), stderr: Buffer.concat(err), timedOut,
-        code: timedOut ? 126 : code ?? (signal ? 128 + (signal === 'SIGKILL' ? 9 : 15) : 1),
+        code: timedOut ? TIMEOUT_EXIT : code ?? (signal ? 128 + (signal === 'SIGKILL' ? 9 : 15) : 1),
       });
     });
   });
@@ -221,35 +267,40 @@ function firstDifference(expected: string[], actual: string[]): string {
 }
 
 /** Runs one test as runtest.sh does and judges it. */
-export async function runTest(t: TestCase, box: Sandbox, root = SUITE_DIR): Promise<TestResult> {
+export async function runTest(t: TestCase, box: Sandbox, root = UNITTEST_DIR): Promise<TestResult> {
   if (t.skip !== undefined) return { test: t, status: 'skip', exitCode: 0, timedOut: false, output: '', reason: `@@skip ${t.skip}` };
   const r = await runProcess(box.dtrace, t.args, box.dir, t.timeoutS);
-  // runtest.sh splits "<prog> DEBUG n:" lines out of stderr before comparing.
-  const stderr = r.stderr.toString('latin1').split('\n').filter((l) => !/^[a-z]+ DEBUG [0-9]+: /.test(l)).join('\n');
+  // runtest.sh splits "<prog> DEBUG n:" lines out of stderr, and reads CTF's
+  // older wording of one message as the newer.
+  const stderr = r.stderr.toString('latin1').split('\n').filter((l) => !/^[a-z_]+ DEBUG [0-9]+: /.test(l)).join('\n')
+    .replace(/Invalid member name/g, 'Member name not found');
   let output = r.stdout.toString('latin1');
   if (stderr.length > 0) output += '-- @@stderr --\n' + stderr;
+  const reasons: string[] = [];
   if (t.postprocessor) {
-    // As runtest.sh: `$postprocessor < $output`, no arguments, from the tree's top.
+    // As runtest.sh: `$postprocessor < $output`, no arguments, from the tree's top;
+    // on failure the raw output is kept and the test fails.
     const pp = await runProcess(join(root, t.postprocessor), [], box.dir, 30, Buffer.from(output, 'latin1'));
     if (pp.code === 0) output = pp.stdout.toString('latin1');
-    // else: runtest.sh keeps the raw output and only notes the failure
+    else reasons.push(`results postprocessor failed with exitcode ${pp.code}`);
   }
-  // runtest.sh: sed '/^==[0-9][0-9]*== /!s,0x[0-9a-f][0-9a-f]*,{ptr},g'
-  output = output.split('\n').map((l) => (/^==[0-9]+== /.test(l) ? l : l.replace(/0x[0-9a-f][0-9a-f]*/g, '{ptr}'))).join('\n');
+  // runtest.sh: sed '/^==[0-9][0-9]*== /!s,0x[0-9a-f][0-9a-f]*,{ptr},g' -e 's,at BPF pc [1-9][0-9]*,at BPF pc NNN,'
+  output = output.split('\n').map((l) => (/^==[0-9]+== /.test(l) ? l : l.replace(/0x[0-9a-f][0-9a-f]*/g, '{ptr}'))
+    .replace(/at BPF pc [1-9][0-9]*/, 'at BPF pc NNN')).join('\n');
 
-  const reasons: string[] = [];
   if (t.expected) {
     const exp = lines(readFileSync(join(root, t.expected), 'latin1'));
     const act = lines(output);
-    const se = sortC(exp);
-    const sa = sortC(act);
+    const se = t.nosort ? exp : sortC(exp);
+    const sa = t.nosort ? act : sortC(act);
     if (se.length !== sa.length || se.some((l, i) => l !== sa[i])) reasons.push(`expected results differ: ${firstDifference(exp, act)}`);
   }
-  // dtest.pl's rule for err.D_TAG.* (run with -xerrtags): when the stored
-  // copy has no .r to compare, the error must at least carry [D_TAG].
-  if (!t.expected && t.tag && !stderr.includes(`[${t.tag}]`)) reasons.push(`no [${t.tag}] in the error message`);
-  if (r.code !== t.expectedExit && r.code !== 126) {
-    reasons.push(r.code > 128 && r.code < 194 ? `hit by signal ${r.code - 128}` : `erroneous exitcode (${r.code}, expected ${t.expectedExit})`);
+  // runtest.sh fails in this order: missing tag, timeout, exit 67, exit code.
+  if (t.tag && !stderr.includes(`[${t.tag}]`)) reasons.push(`expected tag ${t.tag}`);
+  else if (r.timedOut && !t.timeoutOk) reasons.push('timed out');
+  else if (r.code === 67) reasons.push('exit 67: failure requested by test');
+  else if (r.code !== t.expectedExit && !(r.timedOut && t.timeoutOk)) {
+    reasons.push(r.code >= 129 && r.code <= 193 ? `hit by signal ${r.code - 128}` : `erroneous exitcode (${r.code})`);
   }
   const failed = reasons.length > 0;
   const res: TestResult = { test: t, status: failed ? 'fail' : 'pass', exitCode: r.code, timedOut: r.timedOut, output };
@@ -260,7 +311,20 @@ export async function runTest(t: TestCase, box: Sandbox, root = SUITE_DIR): Prom
   return res;
 }
 
-export interface SuiteSummary { results: TestResult[]; passed: number; failed: number; skipped: number; rate: number }
+export interface Tally { passed: number; failed: number; skipped: number; rate: number }
+export interface SuiteSummary extends Tally {
+  results: TestResult[];
+  /** The tests tests.txt lists: the figure the suite is measured on. */
+  listed: Tally;
+  /** Tests vendored earlier from other revisions, not in tests.txt. */
+  extra: Tally;
+}
+
+function tally(rs: TestResult[]): Tally {
+  const passed = rs.filter((r) => r.status === 'pass').length;
+  const failed = rs.filter((r) => r.status === 'fail').length;
+  return { passed, failed, skipped: rs.length - passed - failed, rate: passed + failed === 0 ? 0 : passed / (passed + failed) };
+}
 
 /** Runs the tests with at most `workers` dtrace processes at once (bundle: the CLI build to test). */
 export async function runSuite(tests: TestCase[], workers = 2, onResult?: (r: TestResult) => void, bundle?: string): Promise<SuiteSummary> {
@@ -276,29 +340,49 @@ export async function runSuite(tests: TestCase[], workers = 2, onResult?: (r: Te
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(workers, 2)) }, worker));
+    await Promise.all(Array.from({ length: Math.max(1, workers) }, worker));
   } finally {
     rmSync(box.dir, { recursive: true, force: true });
   }
-  const passed = results.filter((r) => r.status === 'pass').length;
-  const failed = results.filter((r) => r.status === 'fail').length;
-  const skipped = results.length - passed - failed;
-  return { results, passed, failed, skipped, rate: passed + failed === 0 ? 0 : passed / (passed + failed) };
+  return {
+    results, ...tally(results),
+    listed: tally(results.filter((r) => r.test.listed)),
+    extra: tally(results.filter((r) => !r.test.listed)),
+  };
 }
 
-/** The results file: summary, then one line per failure with its first reason. */
+/** Pass counts per area (the first path component). */
+export function byArea(results: TestResult[]): Map<string, { passed: number; total: number }> {
+  const m = new Map<string, { passed: number; total: number }>();
+  for (const r of results) {
+    if (r.status === 'skip') continue;
+    const a = r.test.path.split('/')[0]!;
+    const e = m.get(a) ?? { passed: 0, total: 0 };
+    e.total++;
+    if (r.status === 'pass') e.passed++;
+    m.set(a, e);
+  }
+  return new Map([...m].sort((x, y) => (x[0] < y[0] ? -1 : 1)));
+}
+
+/** The results file: summary, per-area counts, then one line per failure with its first reason. */
 export function formatResults(s: SuiteSummary): string {
   const out: string[] = [];
+  const pct = (t: Tally): string => `${(t.rate * 100).toFixed(1)}%`;
   out.push(`# wiretrace conformance: Oracle Linux DTrace unit tests (test/dtrace-utils), judged as runtest.sh judges them`);
-  out.push(`total ${s.results.length}, passed ${s.passed}, failed ${s.failed}, skipped ${s.skipped}, pass rate ${(s.rate * 100).toFixed(1)}%`);
+  out.push(`listed (tests.txt, dtrace-utils ${listedCommit()}): ${s.listed.passed + s.listed.failed + s.listed.skipped} tests, passed ${s.listed.passed}, failed ${s.listed.failed}, skipped ${s.listed.skipped}, pass rate ${pct(s.listed)}`);
+  out.push(`earlier revisions (not in tests.txt): ${s.extra.passed + s.extra.failed + s.extra.skipped} tests, passed ${s.extra.passed}, failed ${s.extra.failed}, skipped ${s.extra.skipped}`);
+  out.push('');
+  out.push('listed tests by area (passed/total):');
+  for (const [a, e] of byArea(s.results.filter((r) => r.test.listed))) out.push(`  ${a} ${e.passed}/${e.total}`);
   out.push('');
   for (const r of s.results) {
-    if (r.status === 'fail') out.push(`FAIL ${r.test.path}: ${r.reason ?? ''}`);
+    if (r.status === 'fail') out.push(`FAIL${r.test.listed ? '' : ' (earlier revision)'} ${r.test.path}: ${r.reason ?? ''}`);
   }
   for (const r of s.results) {
     if (r.status === 'skip') out.push(`SKIP ${r.test.path}: ${r.reason ?? ''}`);
   }
   out.push('');
-  out.push(`conformance: ${s.passed} passed, ${s.failed} failed`);
+  out.push(`conformance: ${s.listed.passed} of ${s.listed.passed + s.listed.failed} listed passed; ${s.extra.passed} of ${s.extra.passed + s.extra.failed} earlier-revision passed`);
   return out.join('\n') + '\n';
 }

@@ -10,7 +10,7 @@
  * (frame.interface_id restarts at 0 per section but is looked up in the first);
  * we number interfaces globally as the pcapng spec and DESIGN.md want.
  */
-import { tsharkAvailable } from '../../../test/tools.ts';
+import { requireTshark } from '../../../test/tools.ts';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +22,7 @@ import type { Rec } from './util.ts';
 import type { CaptureReader } from '../types.ts';
 
 const root = join(import.meta.dirname, '../../../test/fixtures');
-const hasTshark = tsharkAvailable();
+requireTshark();
 
 const FIELDS = ['frame.number', 'frame.time_epoch', 'frame.len', 'frame.cap_len', 'frame.interface_id', 'frame.interface_name',
   'frame.packet_flags_direction', 'frame.packet_flags_reception_type', 'frame.interface_queue', 'frame.drop_count', 'frame.comment'];
@@ -72,7 +72,7 @@ async function readFile(path: string): Promise<{ reader: CaptureReader; recs: Re
   return { reader, recs: await drain(reader) };
 }
 
-describe.skipIf(!hasTshark)('capture readers agree with tshark', () => {
+describe('capture readers agree with tshark', () => {
   const dir = join(root, 'captures');
   const files = readdirSync(dir).filter((f) => f.startsWith('capture-')).sort();
 

@@ -1,2 +1,0 @@
--- @@stderr --
-dtrace: failed to compile script test/unittest/speculation/err.D_AGG_COMM.AggAftCommit.d: [D_AGG_COMM] line 18: aggregating actions may not follow commit( )

@@ -1,2 +1,0 @@
--- @@stderr --
-dtrace: failed to compile script test/unittest/speculation/err.D_AGG_SPEC.SpeculateWithAvg.d: [D_AGG_SPEC] line 28: aggregating actions may not follow speculate( )

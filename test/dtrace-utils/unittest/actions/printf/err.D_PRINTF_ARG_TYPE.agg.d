@@ -1,0 +1,20 @@
+/*
+ * Oracle Linux DTrace.
+ * Copyright (c) 2020, 2022, Oracle and/or its affiliates. All rights reserved.
+ * Licensed under the Universal Permissive License v 1.0 as shown at
+ * http://oss.oracle.com/licenses/upl.
+ */
+/*
+ * ASSERTION: The printf() action requires a value that matches the conversion.
+ *
+ * SECTION: Actions and Subroutines/printf()
+ */
+
+#pragma D option quiet
+
+BEGIN
+{
+	@a = count();
+	printf("%d", @a);
+	exit(0);
+}

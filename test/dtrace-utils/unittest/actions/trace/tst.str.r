@@ -1,0 +1,5 @@
+                   FUNCTION:NAME
+                          :BEGIN   a                                
+
+-- @@stderr --
+dtrace: script 'test/unittest/actions/trace/tst.str.d' matched 1 probe

@@ -1,0 +1,2 @@
+
+  tick-count                                                       10

@@ -1,0 +1,3 @@
+66
+-- @@stderr --
+dtrace: error in dt_clause_1 for probe ID 1 (dtrace:::BEGIN): invalid address (1) at BPF pc NNN

@@ -1,0 +1,5 @@
+                   FUNCTION:NAME
+                          :BEGIN                    0
+
+-- @@stderr --
+dtrace: script 'test/unittest/codegen/tst.post_inc_tvar_val.d' matched 1 probe

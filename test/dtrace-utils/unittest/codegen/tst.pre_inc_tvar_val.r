@@ -1,0 +1,5 @@
+                   FUNCTION:NAME
+                          :BEGIN                    1
+
+-- @@stderr --
+dtrace: script 'test/unittest/codegen/tst.pre_inc_tvar_val.d' matched 1 probe

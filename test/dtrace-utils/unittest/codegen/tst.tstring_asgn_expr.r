@@ -1,0 +1,1 @@
+abcdefABCDEF abcdef ABCDEF abcdefABCDEF

@@ -1,0 +1,1 @@
+0abcdefABCDEF3456abcdefABCDEF

@@ -1,0 +1,1 @@
+ABCDEF abcdef ABCDEF

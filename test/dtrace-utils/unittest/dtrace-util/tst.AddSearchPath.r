@@ -1,0 +1,2 @@
+Value of VALUE: 40404
+

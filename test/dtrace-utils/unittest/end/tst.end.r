@@ -1,0 +1,5 @@
+Begin fired first
+tick fired second
+Call exit
+End fired after exit
+

@@ -1,0 +1,2 @@
+End fired after exit
+

@@ -1,0 +1,5 @@
+foobaz
+foo
+baz
+
+

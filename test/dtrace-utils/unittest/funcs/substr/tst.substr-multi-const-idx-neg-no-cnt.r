@@ -1,0 +1,11 @@
+
+-10 ghijklmnop
+ -9 hijklmnop
+ -8 ijklmnop
+ -7 jklmnop
+ -6 klmnop
+ -5 lmnop
+ -4 mnop
+ -3 nop
+ -2 op
+ -1 p

@@ -1,0 +1,11 @@
+
+-10 abcde
+ -9 abcde
+ -8 abcde
+ -7 abcde
+ -6 abcde
+ -5 abcde
+ -4 bcde
+ -3 cde
+ -2 de
+ -1 e

@@ -1,0 +1,2 @@
+.lived eht si paTmetsyS, lived eht si paTmetsyS
+

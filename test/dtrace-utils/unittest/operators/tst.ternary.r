@@ -1,0 +1,4 @@
+x is zero
+x is one
+x is two
+

@@ -1,0 +1,12 @@
+/*
+ * Oracle Linux DTrace.
+ * Copyright (c) 2022, Oracle and/or its affiliates. All rights reserved.
+ * Licensed under the Universal Permissive License v 1.0 as shown at
+ * http://oss.oracle.com/licenses/upl.
+ */
+
+/*
+ * ASSERTION: Without the -xerrtags option, errors are printed without tag.
+ *
+ * SECTION: Options and Tunables/Consumer Options
+ */

@@ -1,0 +1,2 @@
+-- @@stderr --
+dtrace: failed to compile script test/unittest/options/err.pspec-on.d: line 16: expected predicate and/or actions following probe description

@@ -1,0 +1,2 @@
+The value is 5
+

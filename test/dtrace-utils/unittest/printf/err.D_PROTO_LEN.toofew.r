@@ -1,0 +1,2 @@
+-- @@stderr --
+dtrace: failed to compile script test/unittest/printf/err.D_PROTO_LEN.toofew.d: [D_PROTO_LEN] line 18: printf( ) prototype mismatch: 0 args passed, at least 1 expected

@@ -1,0 +1,2 @@
+Test passed; either arg0/arg1 is zero
+

@@ -1,0 +1,1 @@
+probe description module field = 

@@ -1,0 +1,2 @@
+The value of x is 123
+

@@ -1,0 +1,6 @@
+                   FUNCTION:NAME
+                          :BEGIN The pgid is 
+
+
+-- @@stderr --
+dtrace: script 'test/unittest/scripting/tst.pgid.d' matched  probe

@@ -1,0 +1,4 @@
+Speculation ID: 1
+Called speculate on id: 1
+Succesfully tested buffer commit
+

@@ -1,0 +1,6 @@
+                   FUNCTION:NAME
+                          :BEGIN 
+                          :BEGIN 
+
+-- @@stderr --
+dtrace: script 'test/unittest/speculation/tst.SpeculationDefaultCommit.d' matched 4 probes

@@ -1,0 +1,2 @@
+Statement wasn't executed
+

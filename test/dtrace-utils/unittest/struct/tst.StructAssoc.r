@@ -1,0 +1,3 @@
+assoc_array[r1]: 2000
+assoc_array[r2]: 2000
+

@@ -1,0 +1,2 @@
+Die SystemTap, Die.
+

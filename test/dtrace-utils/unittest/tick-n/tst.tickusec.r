@@ -1,0 +1,2 @@
+This test is a simple tick-usec provider test
+

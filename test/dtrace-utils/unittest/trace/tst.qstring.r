@@ -1,0 +1,3 @@
+this %should work.
+%don't w%orry -- this won't cause a %segfault.
+

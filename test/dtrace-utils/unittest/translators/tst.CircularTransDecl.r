@@ -1,0 +1,3 @@
+Testing circular translations
+forwardi: 10	forwardc: c
+backwardi: 100	backwardc: d

@@ -1,0 +1,1 @@
+Input type is an alias

@@ -1,0 +1,1 @@
+Output type is an alias

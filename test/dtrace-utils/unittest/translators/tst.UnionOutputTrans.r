@@ -1,0 +1,1 @@
+Test translator definition with union output

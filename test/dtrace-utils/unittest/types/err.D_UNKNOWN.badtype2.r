@@ -1,0 +1,2 @@
+-- @@stderr --
+dtrace: failed to compile script test/unittest/types/err.D_UNKNOWN.badtype2.d: [D_UNKNOWN] line 21: failed to resolve type short long : Unknown type name

@@ -1,0 +1,2 @@
+OMost.OMore.O.I.IMore.IMost.content: e
+
