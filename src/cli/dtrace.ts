@@ -15,7 +15,7 @@
  * finds the default action and ends the process at once (dtrace's
  * "impatient" second Ctrl-C).
  */
-import { readFileSync, appendFileSync, openSync, closeSync, writeSync } from 'node:fs';
+import { appendFileSync, openSync, closeSync, writeSync } from 'node:fs';
 import type { CliOptions } from './args.ts';
 import { USAGE } from './args.ts';
 import type { EngineOptions, ProgramText, RunRequest } from '../engine/api.ts';
@@ -23,6 +23,9 @@ import type { EngineEvent } from '../engine/events.ts';
 import { run } from '../engine/run.ts';
 import { listProbes } from '../engine/list.ts';
 import { openCaptures } from './captures.node.ts';
+import { readSourceFile } from './read-source.node.ts';
+import { errnoText } from '../capture/errno.node.ts';
+import { SourceTooLarge } from '../d/limits.ts';
 import { raceAbort } from '../engine/input-wait.ts';
 import { CaptureError } from '../capture/types.ts';
 
@@ -39,7 +42,7 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
     if (src.kind === 'inline') { programs.push({ name: src.text, text: src.text, kind: 'inline' }); continue; }
     let text: string;
     try {
-      text = readFileSync(src.path === '-' ? 0 : src.path, 'latin1');
+      text = readSourceFile(src.path === '-' ? 0 : src.path);
     } catch (e) {
       process.stderr.write(`${prog}: failed to open ${src.path}: ${errnoText(e)}\n`);
       return 1;
@@ -51,7 +54,8 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
     xopts: opts.xopts, macroArgs: opts.macroArgs, allowZeroMatch: opts.allowZeroMatch, destructive: opts.destructive,
     compileOnly: opts.compileOnly, locals: opts.locals, quietInference: opts.quietInference, testing: process.env['_DTRACE_TESTING'] !== undefined,
     timeZone: 'local',
-    readInclude: (p) => { try { return readFileSync(p, 'latin1'); } catch { return undefined; } },
+    // A file that cannot be read is not found (the search goes on); one past the bound is an error.
+    readInclude: (p) => { try { return readSourceFile(p); } catch (e) { if (e instanceof SourceTooLarge) throw e; return undefined; } },
   };
   if (programs.length === 0 && !opts.list) {
     process.stderr.write(USAGE.replace('%s', prog));
@@ -165,12 +169,3 @@ function exitAfterOutput(status: number): void {
   process.stderr.write('', done);
 }
 
-function errnoText(e: unknown): string {
-  const code = (e as { code?: string }).code;
-  switch (code) {
-    case 'ENOENT': return 'No such file or directory';
-    case 'EACCES': return 'Permission denied';
-    case 'EISDIR': return 'Is a directory';
-    default: return e instanceof Error ? e.message : String(e);
-  }
-}

@@ -53,3 +53,14 @@ export function loweredMessage(name: string, size: number): string {
   if (size % unit === 0) return `${what} lowered to ${size / unit}${units[j]!.trim()}`;
   return `${what} lowered to ${size} bytes`;
 }
+
+/** A D source file (a -s script, an #include) at most: /dev/zero or a FIFO that never ends is an error, not a hang. */
+export const MAX_SOURCE_BYTES = 16 << 20;
+
+/** Thrown by a bounded source reader for a file past MAX_SOURCE_BYTES (the preprocessor reports its message). */
+export class SourceTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`File too large (the limit for D source is ${limit >> 20} MiB)`);
+    this.name = 'SourceTooLarge';
+  }
+}

@@ -19,7 +19,8 @@ import type { EngineEvent } from './events.ts';
 import type { EngineOptions, ProgramText } from './api.ts';
 import { OPTION_DEFAULTS, optionIsSet, parseSize, validateOption, ERR_BADOPTNAME } from './options.ts';
 import type { FiringSink } from './providers.ts';
-import { Runtime, Speculation, isFault, FAULT_STRINGS, FLT_BADADDR, FLT_BADALIGN, FLT_BADSTACK } from '../d/runtime/state.ts';
+import { Runtime, Speculation, isFault, FAULT_STRINGS, FLT_BADADDR, FLT_BADALIGN, FLT_BADSTACK, FLT_NOSCRATCH } from '../d/runtime/state.ts';
+import { isExhaustion } from './exhaustion.ts';
 import { ClauseOutput } from '../d/runtime/output.ts';
 import { OUTPUT_OVERFLOW } from '../d/runtime/textbuf.ts';
 import { AggStore, aggDropMessage, truncate, type SortOptions } from '../d/runtime/aggregate.ts';
@@ -233,8 +234,14 @@ export class Session implements FiringSink {
       for (; action < body.length; action++) body[action]!(c);
     } catch (e) {
       if (e === OUTPUT_OVERFLOW) { out.reset(); this.rt.bufDrops++; return; }
-      if (!isFault(e)) throw e;
       out.reset();
+      // A clause that exhausts the engine's memory (a string or buffer past what the runtime can
+      // hold) has run out of space, as a dtrace clause runs out of scratch: its error, not a crash.
+      if (!isFault(e)) {
+        if (!isExhaustion(e)) throw e;
+        this.reportFault(ecb, probe, action, FLT_NOSCRATCH, 0, inPred);
+        return;
+      }
       this.reportFault(ecb, probe, action, e.code, e.addr, inPred);
       return;
     }
