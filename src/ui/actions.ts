@@ -9,7 +9,7 @@ import type { ProgramText } from '../engine/api.ts';
 import type { EngineEvent } from '../engine/events.ts';
 import type { CaptureSpec, FrameResultMessage, WireEngineOptions } from '../engine/protocol.ts';
 import { EngineClient, type RunHandle } from './engine/client.ts';
-import { compressedSize, decodeShare, EMBED_LIMIT, encodeShare, isFetchableUrl } from './lib/share.ts';
+import { compressedSize, decodeShare, EMBED_LIMIT, encodeShare, isFetchableUrl, urlFileName } from './lib/share.ts';
 import { loadSamples, type Example } from './lib/samples.ts';
 import { joinWords, parseOptions } from './lib/options.ts';
 import { rememberCapture } from './lib/recent.ts';
@@ -153,7 +153,7 @@ export function openFile(file: File, remember = true): void {
 
 export function openUrl(url: string): boolean {
   if (!isFetchableUrl(url)) { set({ notice: `Not an http(s) URL: ${url}` }); return false; }
-  const name = decodeURIComponent(new URL(url, location.href).pathname.split('/').pop() || url);
+  const name = urlFileName(url);
   openCapture({ kind: 'url', name, url: new URL(url, location.href).href });
   return true;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deflateSync } from 'fflate';
-import { decodeShare, encodeShare, fromBase64Url, MAX_INFLATED, SHARE_PREFIX, toBase64Url } from './share.ts';
+import { decodeShare, encodeShare, fromBase64Url, MAX_INFLATED, SHARE_PREFIX, toBase64Url, urlFileName } from './share.ts';
 
 describe('share links', () => {
   it('round-trips script, name, tab and an embedded capture', () => {
@@ -34,5 +34,13 @@ describe('share links', () => {
   it('base64url round-trips every byte value', () => {
     const all = Uint8Array.from({ length: 256 }, (_, i) => i);
     expect([...fromBase64Url(toBase64Url(all))!]).toEqual([...all]);
+  });
+
+  it('a capture URL with a malformed percent-encoding names the file as written, never a URIError', () => {
+    expect(urlFileName('https://example.org/caps/a%20b.pcap')).toBe('a b.pcap');
+    expect(urlFileName('https://example.org/caps/bad%E0%A4%A.pcap')).toBe('bad%E0%A4%A.pcap');
+    expect(urlFileName('https://example.org/caps/%')).toBe('%');
+    expect(urlFileName('http://[bad')).toBe('http://[bad');
+    expect(urlFileName('https://example.org/')).toBe('https://example.org/');
   });
 });

@@ -119,6 +119,25 @@ export function decodeShare(fragment: string, maxInflated = MAX_INFLATED): Share
 }
 
 /** Only http(s) URLs are opened as captures (not javascript:, data:, file:). */
+/**
+ * The file name a capture URL shows: its last path segment, percent-decoded
+ * when the encoding is valid, else as written (a malformed `%` sequence is
+ * a name, not an uncaught URIError).
+ */
+export function urlFileName(u: string, base = typeof location === 'undefined' ? 'http://localhost/' : location.href): string {
+  let seg: string;
+  try {
+    seg = new URL(u, base).pathname.split('/').pop() || u;
+  } catch {
+    return u;
+  }
+  try {
+    return decodeURIComponent(seg);
+  } catch {
+    return seg;
+  }
+}
+
 export function isFetchableUrl(u: string): boolean {
   try {
     const url = new URL(u, typeof location === 'undefined' ? 'http://localhost/' : location.href);
