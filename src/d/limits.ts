@@ -15,7 +15,9 @@ export const MAX_FIELD = 1 << 20;
 /** Options whose sizes are lowered to a cap (dtrace's bufresize=auto lowers what it cannot allocate). */
 export const SIZE_CAPS: Readonly<Record<string, number>> = {
   bufsize: 64 << 20,
-  aggsize: 256 << 20,
+  // Counted as dtrace counts a record (8 + keys + value: 24 bytes for count() by an int), an entry
+  // takes about 270 bytes of JavaScript memory: 32m is about 1.4 million entries, ~400 MB at most.
+  aggsize: 32 << 20,
   dynvarsize: 256 << 20,
   specsize: 64 << 20,
   strsize: 1 << 20,

@@ -66,7 +66,7 @@ describe('hostile D programs', () => {
   it('size options above their caps are lowered with dtrace\'s note; stackindent past the bound is invalid', async () => {
     const r = await hostile('BEGIN { exit(0); }', { xopts: [['aggsize', '64g'], ['strsize', '1g'], ['nspec', '100000000'], ['bufsize', '1t']] });
     expect(r.stderr).toContain('dtrace: buffer size lowered to 64m\n');
-    expect(r.stderr).toContain('dtrace: aggregation size lowered to 256m\n');
+    expect(r.stderr).toContain('dtrace: aggregation size lowered to 32m\n');
     expect(r.stderr).toContain('dtrace: string size lowered to 1m\n');
     expect(r.stderr).toContain('dtrace: number of speculations lowered to 65536\n');
     const s = await hostile('BEGIN { exit(0); }', { xopts: [['stackindent', '2000000000']] });
