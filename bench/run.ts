@@ -3,7 +3,7 @@
  * capture, side by side in one run, reported as packets/s, MB/s, peak memory
  * and the issues' targets as explicit ratios (PASS / MISSED).
  *
- *   npm run bench [-- --packets N] [--file F] [--only a,b] [--runs N] [--big] [--engine-n N]
+ *   npm run bench [-- --packets N] [--file F] [--only a,b] [--runs N] [--big] [--engine-n N] [--baseline DIR]
  *
  * Passes:
  *   1. the capture: bench/out/bench.pcap, generated once (gen.ts; 1.2M packets
@@ -15,7 +15,12 @@
  *   4. the agreement check: the three per-source count outputs are parsed and
  *      compared address by address;
  *   5. with --big only: a 2 GB capture (bench/out/big.pcap) through decode-only,
- *      --layers and the count script, for peak memory.
+ *      --layers and the count script, for peak memory;
+ *   6. with --baseline DIR (another checkout, e.g. /work/main): its CLI and
+ *      decode-only pass, built from its sources, timed against this one's on
+ *      the wiretrace rows, runs alternating (this, baseline, this, ...) so
+ *      both see the same load; printed as before/after CPU-time ratios
+ *      (baseline.ts).
  * Timings are never asserted in a test: they are compared with each other.
  * The "faster than" targets are judged on CPU time, since the machine is
  * shared and wall times inflate with other users' load (wall ratio beside
@@ -29,6 +34,7 @@ import { build } from 'esbuild';
 import { GEN_VERSION, generate } from './gen.ts';
 import { type BenchContext, type BenchRow, ROWS } from './rows.ts';
 import { compareCounts, parseCounts } from './agree.ts';
+import { BASELINE_EXTRA, BASELINE_ROWS, baselineTable } from './baseline.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
@@ -226,6 +232,30 @@ async function main(): Promise<void> {
     lines.push('', 'engine: probe firings per second, virtual clock (issue 3)', `  ${'clause'.padEnd(22)} ${'with the exit clause'.padEnd(34)} clause alone`, ...engineLines);
   }
   if (big.length > 0) lines.push(...table(`2 GB capture: ${(bigSize / 1e9).toFixed(2)} GB, ${bigPackets.toLocaleString('en-US')} packets`, big, bigPackets, bigSize));
+
+  // --baseline DIR: the same wiretrace rows with another checkout's build, runs alternating.
+  const baseDir = arg('--baseline');
+  if (baseDir !== undefined) {
+    const baseCli = join(OUT, 'baseline-wiretrace.mjs');
+    const baseDecode = join(OUT, 'baseline-decode-only.mjs');
+    await build({ entryPoints: [join(baseDir, 'src/cli/main.ts')], outfile: baseCli, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
+    await bundle(join(baseDir, 'bench/decode-only.ts'), baseDecode);
+    const baseCtx: BenchContext = { ...ctx, cli: baseCli, decodeOnly: baseDecode };
+    const pairs: { label: string; now: Timing; base: Timing }[] = [];
+    for (const row of [...ROWS, ...BASELINE_EXTRA].filter((r) => BASELINE_ROWS.includes(r.name) && (!only || only.includes(r.name)))) {
+      let now: Timing | null = null, base: Timing | null = null;
+      for (let i = 0; i < Math.max(3, runs); i++) {
+        for (const [c, which] of [[ctx, 'this'], [baseCtx, 'baseline']] as const) {
+          process.stderr.write(`running ${row.label} (${which}, run ${i + 1})...\n`);
+          const r = await time(row.argv(c)!, true);
+          if (which === 'this') { if (now === null || r.cpu < now.cpu) now = r; } else if (base === null || r.cpu < base.cpu) base = r;
+        }
+      }
+      pairs.push({ label: row.label, now: now!, base: base! });
+    }
+    const rev = spawnSync('git', ['-C', baseDir, 'log', '-1', '--format=%h %s'], { encoding: 'utf8' }).stdout.trim().slice(0, 60);
+    lines.push(...baselineTable(baseDir, rev, pairs));
+  }
 
   // Agreement: the three count outputs, address by address.
   const agree: string[] = [];

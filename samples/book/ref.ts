@@ -104,8 +104,14 @@ function epochNs(s: string): bigint {
 
 const cache = new Map<string, Reference>();
 
-export function reference(capture: string): Reference {
-  const hit = cache.get(capture);
+/**
+ * tshark's reading of a capture. Directions come from the capture (pcapng
+ * flags, loopback); `local` names the capturing host's addresses for a
+ * capture that states none (a plain pcap), as wiretrace's --local does.
+ */
+export function reference(capture: string, local: readonly string[] = []): Reference {
+  const key = local.length === 0 ? capture : `${capture}\0${local.join(',')}`;
+  const hit = cache.get(key);
   if (hit !== undefined) return hit;
   requireTshark();
   const args = ['-r', capture, '-n', '-T', 'fields', '-E', 'separator=\t', '-E', 'occurrence=a', '-E', 'aggregator=,'];
@@ -145,6 +151,7 @@ export function reference(capture: string): Reference {
           if (isLoopback(src) && isLoopback(dst)) outerDirs = ['send', 'receive'];
           else if (flag.endsWith('1')) outerDirs = ['receive'];
           else if (flag.endsWith('2')) outerDirs = ['send'];
+          else if (local.length > 0) outerDirs = local.includes(src) ? ['send'] : ['receive'];
           else throw new Error(`${capture}: frame ${frame} has no stated direction; the reference needs pcapng flags or loopback`);
         }
         last = { frame, ns, ver: v4 ? 4 : 6, src, dst, plen, proto, dirs: outerDirs, depth: n4 + n6 - 1, iface: col('frame.interface_name')[0] ?? '' };
@@ -176,7 +183,7 @@ export function reference(capture: string): Reference {
   }
   const start = pcapngStartNs(capture);
   if (start !== null && start < ref.t0Ns) ref.beginNs = -Number(ref.t0Ns - start);
-  cache.set(capture, ref);
+  cache.set(key, ref);
   return ref;
 }
 
@@ -317,13 +324,30 @@ export function connections(ref: Reference): Conn[] {
  * Returns "old>new" strings, one per transition.
  */
 export function stateTransitions(ref: Reference): string[] | null {
+  return timedTransitions(ref)?.map((t) => `${t.from}>${t.to}`) ?? null;
+}
+
+/** One state change of stateTransitions(), with the segment (frame, time) that caused it and its local end. */
+export interface Transition {
+  from: string;
+  to: string;
+  frame: number;
+  ns: number;
+  /** "laddr:lport>raddr:rport" of the local end. */
+  local: string;
+}
+
+/** stateTransitions() with when and where each change happened. */
+export function timedTransitions(ref: Reference): Transition[] | null {
   interface End { state: string; finSeq: number | null }
   const ends = new Map<string, End>();
-  const out: string[] = [];
-  const go = (e: End, to: string): void => { out.push(`${e.state}>${to}`); e.state = to; };
+  const out: Transition[] = [];
+  let cur: { frame: number; ns: number; local: string } = { frame: 0, ns: 0, local: '' };
+  const go = (e: End, to: string): void => { out.push({ from: e.state, to, ...cur }); e.state = to; };
   const acks = (ack: number, seq: number): boolean => ((ack - seq) | 0) > 0; // ack is past seq (mod 2^32)
   for (const { l: s, dir } of firings(ref.tcp)) {
     const local = dir === 'send' ? `${s.src}:${s.sport}>${s.dst}:${s.dport}` : `${s.dst}:${s.dport}>${s.src}:${s.sport}`;
+    cur = { frame: s.frame, ns: s.ns, local };
     const syn = (s.flags & TH_SYN) !== 0, ack = (s.flags & TH_ACK) !== 0, rst = (s.flags & TH_RST) !== 0, fin = (s.flags & TH_FIN) !== 0;
     let e = ends.get(local);
     if (e === undefined) {

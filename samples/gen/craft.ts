@@ -319,6 +319,31 @@ export function ipv6(o: Ipv6Opts, payload: Upper | Bytes): Bytes {
   return concat(h, extAll, body);
 }
 
+/**
+ * An IPv6 packet split into fragments (RFC 8200 4.5): `o.ext` is the
+ * unfragmentable part, repeated in every fragment; the fragment header then
+ * carries `id`, and the fragmentable part (the upper-layer packet) is cut
+ * into pieces of at most `maxPayload` bytes (rounded down to a multiple of 8).
+ * The transport checksum covers the whole datagram.
+ */
+export function ipv6Fragments(o: Ipv6Opts & { id: number }, payload: Upper | Bytes, maxPayload: number): Bytes[] {
+  const up = upperOf(payload, o.next);
+  let finalDst = ip6(o.dst);
+  for (const e of o.ext ?? []) {
+    if (e.type === 'routing' && e.addresses.length > 0 && (e.segmentsLeft ?? e.addresses.length) > 0) finalDst = ip6(e.addresses[e.addresses.length - 1]!);
+  }
+  const body = up.build(ip6(o.src), finalDst);
+  const step = maxPayload & ~7;
+  const out: Bytes[] = [];
+  for (let off = 0; off < body.length; off += step) {
+    const part = body.subarray(off, Math.min(body.length, off + step));
+    const more = off + step < body.length;
+    const ext: Ipv6Ext[] = [...(o.ext ?? []), { type: 'frag', offset: off >> 3, more, id: o.id }];
+    out.push(ipv6({ ...o, ext, next: up.proto, plen: undefined }, part));
+  }
+  return out;
+}
+
 /** Pseudo-header for TCP/UDP/ICMPv6 checksums: IPv4 (12 bytes) or IPv6 (40 bytes). */
 export function pseudoHeader(src: Bytes, dst: Bytes, proto: number, len: number): Bytes {
   if (src.length === 4) {

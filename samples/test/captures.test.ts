@@ -4,12 +4,11 @@
  * interface names, pcapng direction flags, Darwin process information,
  * timing, and valid checksums everywhere. Skipped with a notice without tshark.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { requireTshark, tsharkFields } from './tshark.ts';
+import { type Blocks, pcapngBlocks, requireTshark, tsharkFields } from './tshark.ts';
 import { ACCEPT, IPIO, PROTO2, PROTO2_SNOOP, RECEIVERS, WHOSENT, type Line } from './transcripts.ts';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'captures');
@@ -43,33 +42,8 @@ function asLine(r: Row): Line {
   return { probe: r.dir as 'send' | 'receive', src: r.src, dst: r.dst, bytes: r.plen, iface: r.iface, proto: r.proto as Line['proto'] };
 }
 
-/** pcapng blocks via tshark's file-format dissector: DPEBs, ISBs and per-EPB Darwin options. */
-interface Blocks { procs: { pid: number; name: string }[]; isbStart: bigint[]; epbs: { pid: number; name: string; epid: number; ename: string }[] }
 function blocks(file: string): Blocks {
-  const out = execFileSync('tshark', ['-r', cap(file), '-X', 'read_format:MIME Files Format', '-T', 'json', '--no-duplicate-keys'], { encoding: 'utf8', maxBuffer: 512 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
-  const list = (JSON.parse(out) as { _source: { layers: { 'file-pcapng': { 'pcapng.block': unknown[] } } } }[])[0]!._source.layers['file-pcapng']['pcapng.block'] as Record<string, unknown>[];
-  const res: Blocks = { procs: [], isbStart: [], epbs: [] };
-  const opts = (b: Record<string, unknown>): Record<string, string>[] => {
-    const o = ((b['pcapng.block.data'] as Record<string, unknown>)['pcapng.options'] as Record<string, unknown> | undefined)?.['pcapng.options.option'];
-    return (Array.isArray(o) ? o : o ? [o] : []) as Record<string, string>[];
-  };
-  for (const b of list) {
-    const type = b['pcapng.block.type'];
-    const data = b['pcapng.block.data'] as Record<string, string>;
-    if (type === '0x80000001') {
-      const name = opts(b).find((o) => o['pcapng.options.option.code'] === '2')?.['pcapng.darwin.process_name'] ?? '';
-      res.procs.push({ pid: Number(data['pcapng.darwin.process_id']), name });
-    } else if (type === '0x00000005') {
-      if (res.epbs.length === 0) res.isbStart.push((BigInt(data['pcapng.timestamp_high']!) << 32n) | BigInt(data['pcapng.timestamp_low']!));
-    } else if (type === '0x00000006') {
-      const id = opts(b).find((o) => o['pcapng.options.option.code'] === '32769')?.['pcapng.options.option.data.packet.darwin.dpeb_id'];
-      const eid = opts(b).find((o) => o['pcapng.options.option.code'] === '32771')?.['pcapng.options.option.data.packet.darwin.edpeb_id'];
-      const p = id === undefined ? { pid: -1, name: '' } : res.procs[Number(id)]!;
-      const e = eid === undefined ? { pid: -1, name: '' } : res.procs[Number(eid)]!;
-      res.epbs.push({ pid: p.pid, name: p.name, epid: e.pid, ename: e.name });
-    }
-  }
-  return res;
+  return pcapngBlocks(cap(file));
 }
 
 const captures = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.pcapng')).sort() : [];

@@ -52,6 +52,7 @@ export function compilePrograms(programs: readonly ProgramText[], env: CompileEn
   compiler.program(net.program);
   compiler.pushTypeScope();
   const argref = env.opt('argref') !== undefined;
+  const defaultArgs = env.opt('defaultargs') !== undefined;
   for (const p of programs) {
     let text = p.text;
     if (opts.preprocess) {
@@ -60,7 +61,7 @@ export function compilePrograms(programs: readonly ProgramText[], env: CompileEn
       text = r.text;
     }
     const parsed = parseProgram(text, {
-      program: p.name, isFile: p.kind === 'file', macroArgs: opts.macroArgs, isTypeName, argref,
+      program: p.name, isFile: p.kind === 'file', macroArgs: opts.macroArgs, isTypeName, argref, defaultArgs,
       checkOption: env.checkOption, isBuiltinIdent: (n) => BUILTIN_VARS.has(n),
     });
     // Deferred diagnostics (backquoted symbols) lose to the checker's own errors: dtrace meets them while cooking.

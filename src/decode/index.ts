@@ -43,3 +43,10 @@ export { tcpOptions } from './transport/tcp.ts';
 export { stackNames } from './stack.ts';
 export { defaultInterfaceName, interfaceName } from './iface.ts';
 export * from './types.ts';
+export {
+  Reassembler, LINUX_LIMITS, FRAGMENT_OVERHEAD, decodePacket, R_HELD, R_DONE, R_DUP, R_DISCARD, R_BAD, R_CUT,
+  type ReassemblyLimits,
+} from './reassembly/reassembler.ts';
+export { Datagram } from './reassembly/datagram.ts';
+export { fragmentKey, fragmentHash } from './reassembly/key.ts';
+export * from './reassembly/stats.ts';

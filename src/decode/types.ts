@@ -337,6 +337,15 @@ export class IpLayer {
   upperLen = 0;
   /** A fragment other than the first: no transport header follows. */
   laterFragment = false;
+  /**
+   * A fragment of a larger datagram (IPv4: MF set or a non-zero offset; IPv6:
+   * a fragment header with M set or a non-zero offset — an atomic fragment,
+   * RFC 6946, is not one). The reassembly stage (decode/reassembly/) keys on it.
+   */
+  fragment = false;
+  /** IPv6: absolute offsets of the fragment header and of the next-header byte that names it. */
+  fragHdrOff = 0;
+  fragNhOff = 0;
 
   /** Virtual interface (tunnel) or capture interface name; see the naming table above. */
   ifName = '';
@@ -370,6 +379,7 @@ export class IpLayer {
     this.plen = 0; this.nextHeader = 0;
     this.extCount = 0; this.hasFragHeader = false; this.fragId = 0; this.fragMore = false;
     this.upper = 0; this.upperOff = 0; this.upperCapLen = 0; this.upperLen = 0; this.laterFragment = false;
+    this.fragment = false;
     this.tunnel = TUN_NONE; this.tunnelKey = -1;
     this.l4 = L4_NONE; this.l4Off = 0;
     this.tcp.reset();
@@ -410,6 +420,9 @@ export class DecodedFrame {
   readonly ip: readonly IpLayer[] = Array.from({ length: MAX_IP_LAYERS }, () => new IpLayer());
   ipCount = 0;
 
+  /** Some IP layer is a fragment (IpLayer.fragment): the one test the providers make per frame for reassembly. */
+  fragmented = false;
+
   /** Where decoding stopped, M_NONE when the whole frame decoded. malOffset is relative to `start`. */
   malReason = M_NONE;
   malKind = K_NONE;
@@ -430,6 +443,7 @@ export class DecodedFrame {
     this.pendTunnel = TUN_NONE;
     this.pathLen = 0;
     this.ipCount = 0;
+    this.fragmented = false;
     this.malReason = M_NONE;
     this.malKind = K_NONE;
     this.malOffset = 0;

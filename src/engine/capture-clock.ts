@@ -93,6 +93,13 @@ export class CaptureClock {
     }
     return Number(relBig);
   }
+  /** The packet's time relative to the base, as rel() computes it, without placing it (records held aside). */
+  peek(r: PacketRecord): number {
+    const big = r.tsSecBig ?? null;
+    const ds = r.tsSec - this.baseSec;
+    if (big === null && this.baseExact && ds < FAST_SPAN_SEC && ds > -FAST_SPAN_SEC) return ds * 1e9 + (r.tsNsec - this.baseNsec);
+    return Number(secOf(r) * NS + BigInt(r.tsNsec) - this.baseNs);
+  }
   private pendingSec = 0;
   private pendingNsec = 0;
   private pendingExact = true;

@@ -11,12 +11,19 @@
  *      observed and copied, bounded and alike for files and pipes
  *      (prescan.ts); the local host is decided and reported in one info
  *      message; the copies are then replayed through step 3;
- *   3. per record: ticks due before it fire first (profile/tick on the
+ *   3. per record: timers due before it fire first (profile/tick on the
  *      capture's clock, at multiples of N from the capture's start, with idle
- *      gaps and the total bounded: ticks.ts), then the frame is decoded and
- *      the network providers fire its probes;
- *   4. at the end: the reader's warnings, the decoder's summary of damaged
- *      frames and the ticks' notes, as warning messages.
+ *      gaps and the total bounded: ticks.ts; and the timeouts of datagrams
+ *      being reassembled, in time order), then the frame is decoded and the
+ *      network providers fire its probes;
+ *      a frame carrying a fragment the host sends starts a hold: records are
+ *      copied and fed to the providers' send-ahead (providers/send-ahead.ts)
+ *      until every sent datagram begun is whole (or the bounds of
+ *      reassembly are reached), then replayed in order, so that tcp/udp:::send
+ *      fires with the whole datagram before its first fragment's ip:::send;
+ *   4. at the end: held records are replayed; the reader's warnings, the
+ *      decoder's summary of damaged frames, reassembly's and the ticks'
+ *      notes, as warning messages.
  *
  * Clock (capture-clock.ts): `timestamp` = BOOT_NS + (packet time − capture
  * start), the same virtual boot run.ts uses (VCLOCK_START_NS), so BEGIN
@@ -42,6 +49,8 @@ import { Decoder } from '../decode/index.ts';
 import type { Probe, ProbeRegistry } from '../d/types/probes.ts';
 import { registerNetworkProviders, type NetProbes } from '../providers/probes.ts';
 import { NetProviders, type NetUses } from '../providers/net.ts';
+import type { SentNote } from '../providers/send-ahead.ts';
+import { LINUX_LIMITS } from '../decode/index.ts';
 import { DirectionResolver, LocalInference } from '../providers/direction.ts';
 import { LocalSet } from '../providers/locals.ts';
 import type { EngineOptions } from './api.ts';
@@ -49,7 +58,7 @@ import { addProviderModule, setCaptureDriver, type CaptureDriver, type FiringSin
 import { BOOT_NS, CaptureClock } from './capture-clock.ts';
 import { TickSchedule } from './ticks.ts';
 import { InputWaiter, raceAbort } from './input-wait.ts';
-import { prescan, PRESCAN } from './prescan.ts';
+import { copyRecord, prescan, PRESCAN } from './prescan.ts';
 
 export { BOOT_NS, PRESCAN };
 const CHECK_EVERY = 4096;
@@ -109,6 +118,12 @@ export function yieldTask(): Promise<void> {
   return new Promise((res) => { if (si) si(res); else setTimeout(res, 0); });
 }
 
+/** Bound on the records held for the send-ahead: reassembly's own (ipfrag_high_thresh), counting each record's bytes + 64. */
+const HOLD_MAX_BYTES = LINUX_LIMITS.highBytes;
+
+/** A record held back by the send-ahead; `opener` was already counted and its timers fired. */
+interface Held { rec: PacketRecord; note: SentNote | null; opener: boolean }
+
 /**
  * Optional engine hint: whether the compiled program reads a per-firing
  * value the providers would otherwise compute for every layer (`tid` covers
@@ -136,6 +151,8 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
   const ctx = sink.ctx;
   const net = new NetProviders(probesOf(sink.registry), counting, undefined, usesOf(sink));
   const dec = new Decoder();
+  // Received datagrams being reassembled: their deadline is tested for every record (a field read).
+  const reasm = net.reasm;
   const signal = opts.signal;
   // Live input: what the packets so far printed goes out before waiting for the next chunk
   // (not a write per firing; not held until 64 KiB have piled up either).
@@ -187,31 +204,110 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
   };
 
   /**
-   * Handles one record: its ticks, then its probes. Returns false when ticks
-   * are still due before it (a long catch-up): the caller yields to the event
-   * loop and calls again with the same record.
+   * Timers due at or before `rel` in time order: reassembly timeouts (first
+   * on a tie, as before) and ticks. Fires at most `budget` ticks; false when
+   * more remain (the caller yields and calls again).
    */
-  const handle = (r: PacketRecord): boolean => {
+  const timersUntil = (until: number, frame: number, budget: number): boolean => {
+    for (;;) {
+      const d = reasm.deadline;
+      if (d > until) break;
+      if (ticks.any) {
+        if (!ticks.fireUntil(d - 1, prevRel, budget, frame)) return false;
+        if (sink.stopped()) return true;
+      }
+      clock.setTime(d);
+      net.expire(clock.tsNs, d);
+      // An expiry is an event on the capture's clock: idle gaps are measured from it.
+      if (d > prevRel) prevRel = d;
+      if (sink.stopped()) return true;
+    }
+    if (ticks.any && !ticks.fireUntil(until, prevRel, budget, frame)) return false;
+    return true;
+  };
+
+  // The send-ahead's hold (null: not holding).
+  let held: Held[] | null = null;
+  let heldBytes = 0;
+
+  /**
+   * One record: timers, decode, firings. `note` is the send-ahead's for it;
+   * `replay` marks a held record (already fed to the send-ahead; an opener
+   * was counted and its timers fired when it was first seen). Returns false
+   * when timers are still due before it (a long catch-up): the caller yields
+   * to the event loop and calls again with the same record.
+   */
+  const process = (r: PacketRecord, note: SentNote | null, replay: boolean, opener: boolean, budget: number): boolean => {
     if (!started) { start(r); if (sink.stopped()) return true; }
     if (!placed) { rel = clock.rel(r); placed = true; }
-    if (ticks.any) {
-      if (!ticks.fireUntil(rel, prevRel, TICK_BATCH, r.frame)) return false;
+    if (!opener && (ticks.any || rel >= reasm.deadline)) {
+      if (!timersUntil(rel, r.frame, budget)) return false;
       if (sink.stopped()) { placed = false; return true; }
     }
     placed = false;
     const by = clock.pending;
     rel = clock.settle(rel);
     if (by !== null && ticks.any) ticks.realign(by, clock.shift, r.frame);
-    prevRel = rel;
-    packets++;
+    if (!opener) { prevRel = rel; packets++; }
     if (!net.any) return true;
-    const f = dec.decode(r, reader.interfaces);
+    const f = dec.decode(r, reader.interfaces, !opener);
     net.clock(clock.tsNs, Number(clock.vtsNs));
+    if (!replay && f.fragmented) {
+      const l = net.sentFragment(f, r);
+      if (l !== null) {
+        note = net.ahead.feed(f, l, rel);
+        if (net.ahead.pending > 0) {
+          const c = copyRecord(r);
+          held = [{ rec: c, note, opener: true }];
+          heldBytes = c.capLen + 64;
+          return true;
+        }
+      }
+    }
+    net.sendNote = note;
     net.frameAtClock(f, r);
     return true;
   };
 
-  /** Handles r, yielding between tick batches; false when aborted meanwhile. */
+  /**
+   * Replays the held records in order; sent datagrams still incomplete show
+   * their first fragment alone. Timers between them fire without yielding
+   * (the hold is bounded by HOLD_MAX_BYTES, the ticks by their firing cap).
+   */
+  const release = (): void => {
+    net.ahead.abandonAll();
+    const q = held!;
+    held = null;
+    heldBytes = 0;
+    for (const h of q) {
+      process(h.rec, h.note, true, h.opener, Infinity);
+      if (sink.stopped()) return;
+    }
+  };
+
+  /** A record while holding: copied, fed to the send-ahead; released once nothing sent is incomplete or a bound is reached. */
+  const hold = (r: PacketRecord): void => {
+    const c = copyRecord(r);
+    const crel = clock.peek(c);
+    let note: SentNote | null = null;
+    const f = dec.decode(c, reader.interfaces, false);
+    if (f.fragmented) {
+      const l = net.sentFragment(f, c);
+      if (l !== null) note = net.ahead.feed(f, l, crel);
+    }
+    held!.push({ rec: c, note, opener: false });
+    heldBytes += c.capLen + 64;
+    net.ahead.expire(crel);
+    if (net.ahead.pending === 0 || heldBytes > HOLD_MAX_BYTES) release();
+  };
+
+  /** One record from the reader; false when its timers need another turn (see process()). */
+  const handle = (r: PacketRecord): boolean => {
+    if (held !== null) { hold(r); return true; }
+    return process(r, null, false, false, TICK_BATCH);
+  };
+
+  /** Handles r, yielding between timer batches; false when aborted meanwhile. */
   const handleSlow = async (r: PacketRecord): Promise<boolean> => {
     while (!handle(r)) {
       await yieldTask();
@@ -269,6 +365,11 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
     sink.emit({ kind: 'message', level: 'error', text: `${e.source || reader.source}: ${e.message}${e.offset > 0 ? ` (at byte offset ${e.offset})` : ''}` });
     reason = 'error';
   }
+  // Records held for the send-ahead were read: they fire (unless the run was stopped or interrupted).
+  if (held !== null && (reason === 'end' || reason === 'error')) {
+    release();
+    if (sink.stopped() && reason === 'end') reason = 'exit';
+  }
   // END sees no packet.
   ctx.mem = null;
   ctx.frame = 0;
@@ -280,6 +381,8 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
   }
   const lines = dec.summary.lines();
   if (lines.length > 0) sink.emit({ kind: 'message', level: 'warning', text: lines.join('\n') });
+  const reasmLines = net.finish();
+  if (reasmLines.length > 0) sink.emit({ kind: 'message', level: 'warning', text: reasmLines.join('\n') });
   for (const n of ticks.notes()) sink.emit({ kind: 'message', level: 'warning', text: n });
   return { packets, firings: counting.firings, reason, readPending: waiter.waiting };
 }

@@ -30,8 +30,8 @@ export interface PrescanResult {
   stop: 'frames' | 'bytes' | 'end' | 'pause' | 'abort';
 }
 
-/** A record copied out of the reader's chunk. */
-function copyRecord(r: PacketRecord): PacketRecord {
+/** A record copied out of the reader's chunk (the prescan, the send-ahead's hold). */
+export function copyRecord(r: PacketRecord): PacketRecord {
   return { ...r, buf: r.buf.slice(r.off, r.off + r.capLen), off: 0 };
 }
 

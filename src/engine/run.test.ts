@@ -14,6 +14,15 @@ describe('run loop', () => {
     expect(r).toEqual({ stdout: 'begin\nend\n\n', stderr: '', status: 3 });
   });
 
+  it('defaultargs (-x or #pragma): an unset macro argument is 0, quoted ""; without it, an error', async () => {
+    const prog = 'BEGIN { printf("%d [%s] %d\\n", $1, $$2, $1 > 0 ? $1 : 5); exit(0); }';
+    expect((await runD(q(prog), { xopts: [['defaultargs', undefined]] })).stdout).toBe('0 [] 5\n\n');
+    expect((await runD(q(`#pragma D option defaultargs\n${prog}`))).stdout).toBe('0 [] 5\n\n');
+    expect((await runD(q(`#pragma D option defaultargs\n${prog}`), { macroArgs: ['7', 'x'] })).stdout).toBe('7 [x] 7\n\n');
+    const r = await runD(q(prog));
+    expect([r.status, r.stderr]).toEqual([1, 'dtrace: failed to compile script test.d: line 2: macro argument $1 is not defined\n']);
+  });
+
   it('non-quiet output: heading, probe line, records, matched message', async () => {
     const r = await runD('BEGIN { trace(42); exit(0); }');
     expect(r.stdout).toBe('CPU     ID                    FUNCTION:NAME\n  0      1                           :BEGIN        42\n\n');

@@ -17,6 +17,18 @@
  *                24-31) fires ipvN:::drop-out instead of send.
  *   write/read and tcp/udp fire only for locally originated / delivered
  *   packets; forwarded ones fire ip:::send/receive alone.
+ *   4. fragments (the layer's `fragment` flag; DecodedFrame.fragmented is the
+ *      one test an unfragmented frame pays): ip:::send/receive and
+ *      ipvN:::send/receive fire per fragment as captured; read, write and
+ *      tcp/udp fire once per datagram, on the reassembled bytes — received:
+ *      after the ip:::receive of the fragment that completes it
+ *      (decode/reassembly, with Linux's rules and bounds; a datagram IP
+ *      drops, or a fragment it drops alone, fires ipvN:::drop-in once);
+ *      sent: before the ip:::send of its first fragment in the capture
+ *      (send-ahead.ts: the capture loop holds frames until the datagram is
+ *      whole and sets `sendNote`). Layers inside a fragment are the
+ *      datagram's: they fire from the reassembled packet, on their tunnel
+ *      interfaces, never from the fragment.
  *
  * Invariants: no allocation per firing; per frame only what the data needs
  * (address text, formatted once per address: addrcache.ts; the packet's byte
@@ -31,8 +43,9 @@ import type { Probe } from '../d/types/probes.ts';
 import type { PacketRecord } from '../capture/types.ts';
 import { LINKTYPE } from '../capture/types.ts';
 import {
-  DIR_OUT, type DecodedFrame, IpLayer, K_IPV4, K_IPV6, KIND_NAMES, L4_ESP, L4_SCTP, L4_TCP, L4_UDP, M_BAD_HEADER_LENGTH,
-  M_BAD_TOTAL_LENGTH, M_BAD_VERSION,
+  type Datagram, DecodedFrame, DIR_OUT, IpLayer, K_IPV4, K_IPV6, KIND_NAMES, L4_ESP, L4_SCTP, L4_TCP, L4_UDP, LINUX_LIMITS,
+  M_BAD_HEADER_LENGTH, M_BAD_TOTAL_LENGTH, M_BAD_VERSION, MAX_IP_LAYERS, R_BAD, R_DISCARD, R_DONE, R_DUP, Reassembler,
+  type ReassemblyLimits,
 } from '../decode/index.ts';
 import {
   CsInfo, fillIfInfo, fillIpInfo, fillIpv4Info, fillIpv6Info, IfInfo, IpInfo, Ipv4Info, Ipv6Info, PktInfo,
@@ -42,12 +55,14 @@ import { DirectionResolver } from './direction.ts';
 import { FlowTable } from './flows.ts';
 import { isLoopbackAddr, LocalSet } from './locals.ts';
 import type { NetProbes } from './probes.ts';
+import { firstFragment, SendAhead, type SentNote } from './send-ahead.ts';
 import type { FiringSink } from './sink.ts';
 import { TcpProvider } from './tcp/provider.ts';
 import { UdpProvider } from './udp.ts';
 
 /** epb_flags bits 24-31: link-layer errors (CRC, too long/short, ...) — the frame never made it. */
 const EPB_LINK_ERRORS = 0xff000000;
+const NO_LINES: string[] = [];
 /** Capture interfaces that are tunnels (IP-level, no link header of their own). */
 const TUNNEL_IF = /^(ip\.tun|ip6\.tun|ipsec|tun|vti|ip6tnl|sit)\d*$/;
 
@@ -108,9 +123,29 @@ export class NetProviders {
   /** The program reads tid / self->: fill ctx.tid for every layer. */
   private readonly eagerTid: boolean;
   private readonly wantStack: boolean;
+  /** The DataView over the bytes of the frame being fired (the chunk's, or a reassembled datagram's). */
+  private view!: DataView;
+  /** Received fragments (delivered ones) and the datagrams they make, decoded into one frame per nesting level. */
+  readonly reasm: Reassembler;
+  private readonly rframes: DecodedFrame[] = [];
+  /** A held datagram's first fragment, decoded for its drop-in. */
+  private readonly held = new DecodedFrame();
+  /** Sent fragments, assembled ahead of their firings (the capture loop drives it). */
+  readonly ahead: SendAhead;
+  /**
+   * Set by the capture loop before frameAtClock(): the sent datagram whose
+   * first fragment in the capture this frame carries (SendAhead.feed); read
+   * and cleared by the frame's send path.
+   */
+  sendNote: SentNote | null = null;
+  /** The stack() lines below the fragment layer being reassembled (the datagram's firings add its own path on top). */
+  private outerLines: string[] = NO_LINES;
 
-  constructor(private readonly p: NetProbes, private readonly sink: FiringSink, resolver?: DirectionResolver, uses?: NetUses) {
+  constructor(private readonly p: NetProbes, private readonly sink: FiringSink, resolver?: DirectionResolver, uses?: NetUses,
+    limits: ReassemblyLimits = LINUX_LIMITS) {
     this.ctx = sink.ctx;
+    this.reasm = new Reassembler(limits);
+    this.ahead = new SendAhead(this.reasm.stats, limits);
     this.eagerTid = uses?.tid ?? true;
     this.wantStack = uses?.stack ?? true;
     this.cs.src = this;
@@ -170,27 +205,67 @@ export class NetProviders {
     }
     c.mem = f.buf;
     c.memView = this.lastView;
+    this.view = this.lastView!;
     c.memStart = f.start;
     c.memLen = f.end - f.start;
     // Always PACKET_BASE (a double: storing it anew would box it every frame).
     if (c.memBase !== PACKET_BASE) c.memBase = PACKET_BASE;
     if (this.wantStack) this.stack(f);
+    this.outerLines = NO_LINES;
     if (f.ifName !== this.lastIfName) { this.lastIfName = f.ifName; this.lastIfTunnel = TUNNEL_IF.test(f.ifName); this.lastIfLo = isLoName(f.ifName); }
     this.tunnelIf = this.lastIfTunnel;
 
-    const n = f.ipCount;
-    const l0 = n > 0 ? f.ip[0]! : null;
+    const l0 = f.ipCount > 0 ? f.ip[0]! : null;
     this.loop = f.linkType === LINKTYPE.NULL || f.linkType === LINKTYPE.LOOP || this.lastIfLo ||
       (l0 !== null && ((isLoopbackAddr(f.buf, l0.srcOff, l0.addrLen) && isLoopbackAddr(f.buf, l0.dstOff, l0.addrLen)) ||
-        (l0.addrLen === 4 ? this.lastView!.getUint32(l0.srcOff) === this.lastView!.getUint32(l0.dstOff) : sameAddr(f.buf, l0.srcOff, l0.dstOff, l0.addrLen))));
+        (l0.addrLen === 4 ? this.view.getUint32(l0.srcOff) === this.view.getUint32(l0.dstOff) : sameAddr(f.buf, l0.srcOff, l0.dstOff, l0.addrLen))));
     if (this.loop) {
       this.sendPath(f, true);
       this.receivePath(f);
-      return;
+    } else if (this.resolver.direction(f) === DIR_OUT) {
+      this.sendPath(f, false);
+    } else {
+      this.receivePath(f);
     }
-    const dir = this.resolver.direction(f);
-    if (dir === DIR_OUT) this.sendPath(f, false);
-    else this.receivePath(f);
+    this.sendNote = null;
+  }
+
+  /**
+   * For the capture loop's send-ahead: the outermost fragment layer of a
+   * frame whose transport the host sends itself (loopback, or sent and
+   * originated here, without link-layer errors), else null. Decided as
+   * frameAtClock() decides, without firing anything.
+   */
+  sentFragment(f: DecodedFrame, rec: PacketRecord): IpLayer | null {
+    if (!f.fragmented || !this.any || (rec.epbFlags & EPB_LINK_ERRORS) !== 0) return null;
+    if (!isLoName(f.ifName) && !isLoopFrame(f) && (this.resolver.direction(f) !== DIR_OUT || !this.resolver.mine(f, true))) return null;
+    const k = firstFragment(f);
+    return k >= 0 ? f.ip[k]! : null;
+  }
+
+  /** When the oldest received datagram being reassembled times out (capture ns), Infinity when none. */
+  get deadline(): number { return this.reasm.deadline; }
+
+  /**
+   * Capture time `nowNs` (ns, as clock()'s second argument) has come: every
+   * held datagram whose time is up fires ipvN:::drop-in, at its deadline,
+   * with its first fragment's arguments (as Linux's ip_expire drops the
+   * queue). `tsNs` is `timestamp` at nowNs.
+   */
+  expire(tsNs: DInt, nowNs: number): void {
+    const gone = this.reasm.expire(nowNs);
+    if (gone.length === 0) return;
+    this.clock(tsNs, nowNs);
+    const c = this.ctx;
+    c.cpu = 0; c.pid = 0; c.execname = '';
+    this.cs.cs_pid = 0;
+    for (const dg of gone) this.dropHeld(dg, true);
+  }
+
+  /** The end of the capture: what reassembly could not finish is counted; its warning lines. */
+  finish(): string[] {
+    this.reasm.drain();
+    return this.reasm.summary();
   }
 
   /** stack(): the layer path innermost first, rebuilt only when it differs from the previous frame's. */
@@ -213,6 +288,7 @@ export class NetProviders {
    * layer is a good part of a simple script's time.
    */
   private prepare(l: IpLayer, out: boolean): void {
+    // (this.f is the frame being fired: the captured one, or a datagram reassembled from it.)
     const f = this.f;
     fillIpInfo(this.ip, f, l);
     fillIfInfo(this.ifi, l.ifName, this.loop);
@@ -246,19 +322,62 @@ export class NetProviders {
 
   private sendPath(f: DecodedFrame, loop: boolean): void {
     const dropped = (this.recEpbErrors & EPB_LINK_ERRORS) !== 0;
-    const n = f.ipCount;
     const originated = loop || this.resolver.mine(f, true);
-    for (let i = n - 1; i >= 0; i--) {
+    this.sendLayers(f, originated, dropped, loop, true, this.sendNote);
+  }
+
+  /**
+   * The send path over the layers of `f`, innermost first. `ipAtZero` is
+   * false for a reassembled datagram, whose outer header fired ip:::send
+   * per fragment. A fragment layer ends what `f` can say: the layers above
+   * it are the datagram's, fired from `note` (the datagram, when this frame
+   * carries its first fragment in the capture), whose transport and write
+   * fire once, before the fragment's ip:::send.
+   */
+  private sendLayers(f: DecodedFrame, originated: boolean, dropped: boolean, loop: boolean, ipAtZero: boolean, note: SentNote | null): void {
+    const n = f.ipCount;
+    let top = n - 1;
+    let k = -1;
+    if (f.fragmented) {
+      k = firstFragment(f);
+      if (k >= 0) {
+        top = k;
+        if (note !== null && note.frame !== null && originated && !dropped) this.sendDatagram(note, f, f.ip[k]!, loop);
+      }
+    }
+    for (let i = top; i >= 0; i--) {
       const l = f.ip[i]!;
       this.prepare(l, true);
-      const carrier = i < n - 1;
-      if (originated && !dropped) this.transport(l, true, carrier);
       const pv = l.version === 4 ? this.p.ipv4 : this.p.ipv6;
-      if (originated) this.fireWrite(pv.write, l);
+      if (i !== k) {
+        if (originated && !dropped) this.transport(l, true, i < n - 1);
+        if (originated) this.fireWrite(pv.write, l);
+      }
+      if (i === 0 && !ipAtZero) continue;
       if (dropped) { this.fireProto(pv['drop-out'], l); continue; }
       this.fireIp(this.p.ipSend[l.version === 4 ? 4 : 6][loop ? 1 : 0], l);
       this.fireProto(loop ? pv['local-send'] : pv.send, l);
     }
+  }
+
+  /**
+   * A sent datagram's firings above its fragments: its inner layers' whole
+   * send path, then its own transport and ipvN:::write (its outer header's
+   * ip:::send fires per fragment). `l` is the fragment layer of `f` it
+   * stands above.
+   */
+  private sendDatagram(note: SentNote, f: DecodedFrame, l: IpLayer, loop: boolean): void {
+    const g = note.frame!;
+    const saved = this.enter(g, f, l);
+    if (note.partial) {
+      const l0 = g.ip[0]!;
+      this.prepare(l0, true);
+      this.transport(l0, true, g.ipCount > 1);
+      this.fireWrite(l0.version === 4 ? this.p.ipv4.write : this.p.ipv6.write, l0);
+    } else {
+      this.sendLayers(g, true, false, loop, false, g.note);
+    }
+    this.leave(saved);
   }
 
   /**
@@ -288,21 +407,135 @@ export class NetProviders {
   }
 
   private receivePath(f: DecodedFrame): void {
-    const n = f.ipCount;
     const delivered = this.loop || this.resolver.mine(f, false);
+    if (this.receiveLayers(f, delivered, true, 0)) this.malformedIp(f);
+  }
+
+  /**
+   * The receive path over the layers of `f`, outermost first; `ipAtZero` is
+   * false for a reassembled datagram (its outer header fired per fragment).
+   * A fragment layer goes to reassembly and ends the walk (what lies above
+   * it is the datagram's). False when the walk stopped early (a drop or a
+   * fragment): a malformation beyond that point is not IP's to drop.
+   */
+  private receiveLayers(f: DecodedFrame, delivered: boolean, ipAtZero: boolean, level: number): boolean {
+    const n = f.ipCount;
     for (let i = 0; i < n; i++) {
       const l = f.ip[i]!;
       this.prepare(l, false);
       const pv = l.version === 4 ? this.p.ipv4 : this.p.ipv6;
-      if (this.wouldDrop(f, l)) { this.fireProto(pv['drop-in'], l); return; }
-      this.fireIp(this.p.ipReceive[l.version === 4 ? 4 : 6][this.loop ? 1 : 0], l);
-      this.fireProto(this.loop ? pv['local-receive'] : pv.receive, l);
+      if (i > 0 || ipAtZero) {
+        if (this.wouldDrop(f, l)) { this.fireProto(pv['drop-in'], l); return false; }
+        this.fireIp(this.p.ipReceive[l.version === 4 ? 4 : 6][this.loop ? 1 : 0], l);
+        this.fireProto(this.loop ? pv['local-receive'] : pv.receive, l);
+      }
+      if (l.fragment) {
+        if (delivered) this.reassemble(f, l, level);
+        return false;
+      }
       if (delivered) {
         this.fireProto(pv.read, l);
         this.transport(l, false, i < n - 1);
       }
     }
-    this.malformedIp(f);
+    return true;
+  }
+
+  /**
+   * A received fragment (layer `l` of `f`, whose ip:::receive fired): into
+   * reassembly. A datagram evicted for room fires drop-in; so does this
+   * fragment when IP drops it or the datagram it belonged to; a completed
+   * datagram is delivered: read and transport on its reassembled header,
+   * then the receive path of what it carries.
+   */
+  private reassemble(f: DecodedFrame, l: IpLayer, level: number): void {
+    const r = this.reasm;
+    const st = r.add(f, l, this.nowNs);
+    if (r.evicted.length > 0) {
+      for (const dg of r.evicted) this.dropHeld(dg, false);
+      this.prepare(l, false);
+    }
+    if (st === R_DONE) {
+      if (level >= MAX_IP_LAYERS) return;
+      let g = this.rframes[level];
+      if (g === undefined) { g = new DecodedFrame(); this.rframes[level] = g; }
+      r.build(r.dg!, g, f, l);
+      const saved = this.enter(g, f, l);
+      if (this.receiveLayers(g, true, false, level + 1)) this.malformedIp(g);
+      this.leave(saved);
+    } else if (st === R_DISCARD || st === R_BAD || st === R_DUP) {
+      this.fireProto(l.version === 4 ? this.p.ipv4['drop-in'] : this.p.ipv6['drop-in'], l);
+    }
+  }
+
+  /**
+   * ipvN:::drop-in for a datagram reassembly gave up on while held (timed
+   * out, or evicted for room): once, with the arguments of its first
+   * fragment to arrive, on that fragment's interface. `alone`: fired between
+   * packets (a timer), so the packet context is that fragment's.
+   */
+  private dropHeld(dg: Datagram, alone: boolean): void {
+    const d = this.held;
+    this.reasm.decodeRep(dg, d);
+    if (d.ipCount === 0) return;
+    const keepLoop = this.loop;
+    const keepFrame = this.pkt.pkt_addr;
+    this.loop = isLoName(d.ifName) || isLoopFrame(d);
+    this.pkt.pkt_addr = d.frame;
+    if (alone) this.ctx.frame = d.frame;
+    const saved = this.enter(d, null, null);
+    const l = d.ip[0]!;
+    this.prepare(l, false);
+    this.fireProto(l.version === 4 ? this.p.ipv4['drop-in'] : this.p.ipv6['drop-in'], l);
+    this.leave(saved);
+    this.loop = keepLoop;
+    this.pkt.pkt_addr = keepFrame;
+  }
+
+  /**
+   * Makes `g` (a datagram's own bytes) the frame being fired: raw header
+   * pointers and payload reads see its bytes, stack() its path above the
+   * layers of `f` below the fragment `l` (f null: g alone). Returns what
+   * leave() restores.
+   */
+  private enter(g: DecodedFrame, f: DecodedFrame | null, l: IpLayer | null): Saved {
+    const c = this.ctx;
+    const saved: Saved = {
+      f: this.f, view: this.view, mem: c.mem, memView: c.memView, memStart: c.memStart, memLen: c.memLen,
+      lines: c.stackLines, outer: this.outerLines,
+    };
+    const view = new DataView(g.buf.buffer, g.buf.byteOffset, g.buf.byteLength);
+    this.f = g;
+    this.view = view;
+    c.mem = g.buf;
+    c.memView = view;
+    c.memStart = g.start;
+    c.memLen = g.end - g.start;
+    if (this.wantStack) {
+      const outer: string[] = [];
+      if (f !== null && l !== null) {
+        for (let i = f.pathLen - 1; i >= 0; i--) if (f.pathOff[i]! < l.off) outer.push(KIND_NAMES[f.pathKind[i]!] ?? '?');
+        outer.push(...this.outerLines); // f's own outer part when f is itself a datagram
+      }
+      const lines: string[] = [];
+      for (let i = g.pathLen - 1; i >= 0; i--) lines.push(KIND_NAMES[g.pathKind[i]!] ?? '?');
+      lines.push(...outer);
+      this.outerLines = outer;
+      c.stackLines = lines;
+    }
+    return saved;
+  }
+
+  private leave(s: Saved): void {
+    const c = this.ctx;
+    this.f = s.f;
+    this.view = s.view;
+    c.mem = s.mem;
+    c.memView = s.memView;
+    c.memStart = s.memStart;
+    c.memLen = s.memLen;
+    c.stackLines = s.lines;
+    this.outerLines = s.outer;
   }
 
   /**
@@ -315,7 +548,7 @@ export class NetProviders {
     if (l.version === 4) {
       const ihl = l.ihl;
       const off = l.off;
-      if (f.end - off >= ihl && !(l.hdrCaptured && headerSum32(this.lastView!, off, ihl) === 0xffff)) return true;
+      if (f.end - off >= ihl && !(l.hdrCaptured && headerSum32(this.view, off, ihl) === 0xffff)) return true;
       const total = l.totalLength;
       return total !== 0 && off + total > wireEnd;
     }
@@ -392,6 +625,31 @@ export class NetProviders {
     arg[0] = 0; arg[1] = hdr; arg[2] = 0; arg[3] = hdr; arg[4] = 0; arg[5] = 0;
     this.sink.fire(p);
   }
+}
+
+/** What enter() changes and leave() restores. */
+interface Saved {
+  f: DecodedFrame;
+  view: DataView;
+  mem: Uint8Array | null;
+  memView: DataView | null;
+  memStart: number;
+  memLen: number;
+  lines: string[];
+  outer: string[];
+}
+
+/**
+ * A loopback frame (besides an `lo` interface): link type NULL/LOOP,
+ * loopback addresses at both ends, or one address at both ends (as
+ * frameAtClock decides, which reads the IPv4 addresses through its view).
+ */
+function isLoopFrame(f: DecodedFrame): boolean {
+  if (f.linkType === LINKTYPE.NULL || f.linkType === LINKTYPE.LOOP) return true;
+  if (f.ipCount === 0) return false;
+  const l0 = f.ip[0]!;
+  const b = f.buf;
+  return (isLoopbackAddr(b, l0.srcOff, l0.addrLen) && isLoopbackAddr(b, l0.dstOff, l0.addrLen)) || sameAddr(b, l0.srcOff, l0.dstOff, l0.addrLen);
 }
 
 /** A packet from an address to itself never leaves the host (Linux captures it on lo). */

@@ -521,6 +521,8 @@ export class Compiler {
     if (e.index !== null) {
       if (e.index === 0) text = 'dtrace';
       else text = this.env.macroArgs[e.index - 1];
+      // -x defaultargs (or its #pragma, set before the clauses compile): an unset argument is 0, or "" quoted.
+      if (text === undefined && this.env.opt('defaultargs') !== undefined) text = e.quoted ? '' : '0';
       if (text === undefined) {
         fail('D_MACRO_UNDEF', `macro argument ${e.quoted ? '$$' : '$'}${e.name} is not defined`, e.loc);
       }

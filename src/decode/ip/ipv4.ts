@@ -6,7 +6,9 @@
  *     end of the captured data;
  *   - the payload is bounded by the total length (Ethernet padding excluded);
  *   - a fragment with a non-zero offset carries no transport header; the
- *     first fragment is decoded as far as it goes (no reassembly).
+ *     first fragment is decoded as far as it goes. Every fragment is marked
+ *     (IpLayer.fragment) for the reassembly stage, which runs apart from
+ *     decoding (decode/reassembly/): --layers shows fragments as captured.
  * The header checksum is verified whenever the whole header was captured.
  */
 import { u16 } from '../bytes.ts';
@@ -68,6 +70,7 @@ export function decodeIpv4(f: DecodedFrame, off: number, end: number): void {
   l.plength = (total !== 0 ? total : f.start + f.wireLen - off) - ihl;
   const ff = u16(b, off + 6);
   l.fragOffset = ff & 0x1fff;
+  if ((ff & 0x3fff) !== 0) { l.fragment = true; f.fragmented = true; } // MF or an offset
   const proto = b[off + 9]!;
   l.protocol = proto;
   l.upper = proto;

@@ -51,6 +51,7 @@ export function decodeIpv6(f: DecodedFrame, off: number, end: number): void {
     return;
   }
   let later = false;
+  let nhOff = off + 6; // the byte naming the header at p
   // Walk the extension headers. Each is at least 8 bytes, so this ends.
   chain: for (;;) {
     let kind: number;
@@ -101,6 +102,13 @@ export function decodeIpv6(f: DecodedFrame, off: number, end: number): void {
     }
     if (kind === K_IPV6_FRAGMENT) {
       const fo = u16(b, p + 2);
+      if (!l.hasFragHeader) {
+        // The first fragment header is the one a receiver reassembles by (a second one is the
+        // reassembled datagram's own business).
+        l.fragHdrOff = p;
+        l.fragNhOff = nhOff;
+        if ((fo & 0xfff9) !== 0) { l.fragment = true; f.fragmented = true; } // else atomic (RFC 6946)
+      }
       l.hasFragHeader = true;
       l.fragOffset = fo >> 3;
       l.fragMore = (fo & 1) === 1;
@@ -114,6 +122,7 @@ export function decodeIpv6(f: DecodedFrame, off: number, end: number): void {
       ah.seq = u32(b, p + 8);
     }
     nh = b[p]!;
+    nhOff = p;
     p += len;
     if (later) break;
   }

@@ -22,3 +22,23 @@ describe('readExamples', () => {
     expect(readExamples({ examples: [null, 3, { script: 'missing.d' }] }, scripts, captures)).toEqual([]);
   });
 });
+
+describe('the Examples menu of the real samples', () => {
+  it('lists every manifest example (scripts and captures the app bundles), the bcc tools and the fragments sample among them', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const root = new URL('../../../samples/', import.meta.url);
+    // The same files the app's import.meta.glob patterns take: samples/scripts/*.d and samples/captures/*.{pcapng,pcap,gz}.
+    const real = new Map(readdirSync(new URL('scripts/', root)).filter((f) => f.endsWith('.d')).map((f) => [f, script(f)]));
+    const caps = new Map<string, SampleCapture>(readdirSync(new URL('captures/', root)).filter((f) => /\.(pcapng|pcap|gz)$/.test(f))
+      .map((f) => [f, { name: f, url: `/assets/${f}` }]));
+    const manifest = JSON.parse(readFileSync(new URL('manifest.json', root), 'utf8')) as { examples: { id: string; capture?: string }[] };
+    const ex = readExamples(manifest, real, caps);
+    expect(ex.map((e) => e.id)).toEqual(manifest.examples.map((e) => e.id));
+    for (const e of ex) if (manifest.examples.find((m) => m.id === e.id)!.capture) expect(e.capture, e.id).toBeDefined();
+    for (const id of ['bcc-tcpconnect', 'bcc-tcpaccept', 'bcc-tcplife', 'bcc-tcpretrans', 'bcc-tcpstates', 'bcc-tcptop', 'udp_fragments']) {
+      const e = ex.find((x) => x.id === id);
+      expect(e, id).toBeDefined();
+      expect(e!.title.length).toBeGreaterThan(10);
+    }
+  });
+});
