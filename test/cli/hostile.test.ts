@@ -5,7 +5,7 @@
  * from /proc while the child runs). Needs the built CLI (npm run build:cli).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, openSync, closeSync, constants } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, readlinkSync, writeFileSync, openSync, closeSync, constants } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,14 +40,40 @@ function runCli(args: string[], during?: (c: ChildProcess) => void): Promise<Don
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Resolves once the child has `path` open (/proc/PID/fd): the CLI installs its
+ * signal handler before it opens its captures, so a signal sent then is
+ * never taken by the default action during start-up (Node itself catches
+ * SIGINT from the start, so SigCgt cannot tell).
+ */
+async function opened(c: ChildProcess, path: string): Promise<void> {
+  for (let i = 0; i < 6000; i++) {
+    try {
+      for (const fd of readdirSync(`/proc/${c.pid}/fd`)) {
+        try { if (readlinkSync(`/proc/${c.pid}/fd/${fd}`) === path) return; } catch { /* closed meanwhile */ }
+      }
+    } catch { /* not yet */ }
+    await sleep(10);
+  }
+}
+
+/** Resolves once the child has printed `text`. */
+function printed(c: ChildProcess, text: string): Promise<void> {
+  return new Promise((res) => {
+    let seen = '';
+    c.stdout!.on('data', (d: string) => { seen += d; if (seen.includes(text)) res(); });
+  });
+}
+
 describe('Ctrl-C is dtrace\'s Ctrl-C', () => {
-  const prog = ['-q', '-n', 'ip:::send,ip:::receive { @ = count(); } END { printf("end\\n"); }'];
-  const expected = /^\nend\n\n\s+1\n\n?$/;
+  // The packet's clause prints (live input hands text out before each wait): the signal is sent after it.
+  const prog = ['-q', '-n', 'ip:::send,ip:::receive { @ = count(); printf("pkt\\n"); } END { printf("end\\n"); }'];
+  const expected = /^pkt\n\nend\n\n\s+1\n\n?$/;
 
   it('on standard input that stays open: END fires and the aggregation prints', { timeout: 70_000 }, async () => {
     const r = await runCli([...prog, '-r', '-'], (c) => {
       c.stdin!.write(idleGapPcap(0));
-      void sleep(700).then(() => c.kill('SIGINT'));
+      void printed(c, 'pkt\n').then(() => c.kill('SIGINT'));
     });
     expect(r.stderr).not.toMatch(JS_ERROR);
     expect(r.stdout).toMatch(expected);
@@ -57,15 +83,15 @@ describe('Ctrl-C is dtrace\'s Ctrl-C', () => {
   it('on a FIFO whose writer never comes, and one that writes and stays open', { timeout: 70_000 }, async () => {
     const fifo = join(dir, 'fifo');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-    const none = await runCli(['-q', '-n', 'END { printf("end\\n"); }', '-r', fifo], (c) => { void sleep(500).then(() => c.kill('SIGINT')); });
+    const none = await runCli(['-q', '-n', 'END { printf("end\\n"); }', '-r', fifo], (c) => { void opened(c, fifo).then(() => c.kill('SIGINT')); });
     expect(none.stdout).toBe('\nend\n\n');
     expect(none.status).toBe(0);
     let fd = -1;
     const open = await runCli([...prog, '-r', fifo], (c) => {
-      void sleep(300).then(() => {
+      void opened(c, fifo).then(() => {
         fd = openSync(fifo, constants.O_WRONLY);
         writeFileSync(fd, idleGapPcap(0));
-        return sleep(500);
+        return printed(c, 'pkt\n');
       }).then(() => c.kill('SIGINT'));
     });
     closeSync(fd);
@@ -75,7 +101,9 @@ describe('Ctrl-C is dtrace\'s Ctrl-C', () => {
   });
 
   it('SIGTERM acts as SIGINT (dtrace installs one handler for both)', { timeout: 70_000 }, async () => {
-    const r = await runCli(['-q', '-n', 'END { printf("end\\n"); }', '-r', '-'], (c) => { void sleep(500).then(() => c.kill('SIGTERM')); });
+    const fifo = join(dir, 'fifo-term');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const r = await runCli(['-q', '-n', 'END { printf("end\\n"); }', '-r', fifo], (c) => { void opened(c, fifo).then(() => c.kill('SIGTERM')); });
     expect(r.stdout).toBe('\nend\n\n');
   });
 });
