@@ -20,6 +20,8 @@ export interface BenchContext {
   rssHook: string;
   /** samples/scripts, for the ipio-style row. */
   scripts: string;
+  /** The capture's ESP key file (the ESP rows). */
+  keys?: string;
   has(tool: string): boolean;
 }
 
@@ -28,8 +30,8 @@ export interface BenchRow {
   name: string;
   /** What is run, for the table. */
   label: string;
-  /** 'decode': the capture/decoding rows (issue 2); 'e2e': D scripts against the tools (issue 4). */
-  group: 'decode' | 'e2e';
+  /** 'decode': the capture/decoding rows (issue 2); 'e2e': D scripts against the tools (issue 4); 'esp': ESP decryption's cost (issue 15). */
+  group: 'decode' | 'e2e' | 'esp';
   argv(c: BenchContext): string[] | null;
   /** A Node process: its peak RSS comes from the rss hook (exact), not /proc polling. */
   node?: boolean;
@@ -91,4 +93,12 @@ export const ROWS: BenchRow[] = [
     label: 'wiretrace -s samples/scripts/ipio.d -r F > /dev/null',
     argv: (c) => [c.node, '--import', c.rssHook, c.cli, '-s', `${c.scripts}/ipio.d`, '-r', c.file],
   },
+];
+
+/** ESP decryption's cost (issue 15): the same commands over bench/out/esp.pcap without and with its keys. */
+export const ESP_ROWS: BenchRow[] = [
+  { name: 'esp-layers', group: 'esp', node: true, label: 'wiretrace --layers -r E (ESP opaque)', argv: (c) => [c.node, '--import', c.rssHook, c.cli, '--layers', '-r', c.file] },
+  { name: 'esp-layers-keys', group: 'esp', node: true, label: 'wiretrace --layers --esp-sa K -r E (decrypted)', argv: (c) => [c.node, '--import', c.rssHook, c.cli, '--layers', '--esp-sa', c.keys!, '-r', c.file] },
+  { name: 'esp-count', group: 'esp', node: true, label: 'wiretrace -n count() -r E (ESP opaque)', argv: (c) => [c.node, '--import', c.rssHook, c.cli, '-n', COUNT_SCRIPT, '-r', c.file] },
+  { name: 'esp-count-keys', group: 'esp', node: true, label: 'wiretrace -n count() --esp-sa K -r E (decrypted)', argv: (c) => [c.node, '--import', c.rssHook, c.cli, '--esp-sa', c.keys!, '-n', COUNT_SCRIPT, '-r', c.file] },
 ];

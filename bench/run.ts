@@ -3,7 +3,7 @@
  * capture, side by side in one run, reported as packets/s, MB/s, peak memory
  * and the issues' targets as explicit ratios (PASS / MISSED).
  *
- *   npm run bench [-- --packets N] [--file F] [--only a,b] [--runs N] [--big] [--engine-n N] [--baseline DIR]
+ *   npm run bench [-- --packets N] [--file F] [--only a,b] [--runs N] [--big] [--engine-n N] [--esp-packets N] [--baseline DIR]
  *
  * Passes:
  *   1. the capture: bench/out/bench.pcap, generated once (gen.ts; 1.2M packets
@@ -14,9 +14,12 @@
  *   3. the engine figures (engine.ts, firings/s on the virtual clock);
  *   4. the agreement check: the three per-source count outputs are parsed and
  *      compared address by address;
- *   5. with --big only: a 2 GB capture (bench/out/big.pcap) through decode-only,
+ *   5. ESP decryption (issue 15): bench/out/esp.pcap (esp.ts, every packet
+ *      sealed ESP) through --layers and the count script without and with
+ *      its keys (--only esp for this pass alone);
+ *   6. with --big only: a 2 GB capture (bench/out/big.pcap) through decode-only,
  *      --layers and the count script, for peak memory;
- *   6. with --baseline DIR (another checkout, e.g. /work/main): its CLI and
+ *   7. with --baseline DIR (another checkout, e.g. /work/main): its CLI and
  *      decode-only pass, built from its sources, timed against this one's on
  *      the wiretrace rows, runs alternating (this, baseline, this, ...) so
  *      both see the same load; printed as before/after CPU-time ratios
@@ -32,7 +35,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { GEN_VERSION, generate } from './gen.ts';
-import { type BenchContext, type BenchRow, ROWS } from './rows.ts';
+import { type BenchContext, type BenchRow, ESP_ROWS, ROWS } from './rows.ts';
+import { ESP_GEN_VERSION, generateEsp } from './esp.ts';
 import { compareCounts, parseCounts } from './agree.ts';
 import { BASELINE_EXTRA, BASELINE_ROWS, baselineTable } from './baseline.ts';
 
@@ -107,15 +111,15 @@ function fmt(n: number, digits = 1): string {
 const mb = (bytes: number): string => (bytes ? `${(bytes / 1048576).toFixed(0)} MB` : '-');
 
 /** Generates (or reuses) a capture of `packets` packets at `file`; returns its packet count. */
-function ensureCapture(file: string, packets: number): number {
+function ensureCapture(file: string, packets: number, gen = generate, version = GEN_VERSION): number {
   const meta = file.replace(/\.pcap$/, '.json');
   if (existsSync(file) && existsSync(meta)) {
     const m = JSON.parse(readFileSync(meta, 'utf8')) as { packets: number; bytes: number; gen?: number };
-    if (m.packets === packets && m.bytes === statSync(file).size && m.gen === GEN_VERSION) return packets;
+    if (m.packets === packets && m.bytes === statSync(file).size && m.gen === version) return packets;
   }
   process.stderr.write(`generating ${file} (${packets.toLocaleString('en-US')} packets)...\n`);
-  const bytes = generate(file, packets);
-  writeFileSync(meta, JSON.stringify({ packets, bytes, gen: GEN_VERSION }));
+  const bytes = gen(file, packets);
+  writeFileSync(meta, JSON.stringify({ packets, bytes, gen: version }));
   return packets;
 }
 
@@ -209,6 +213,21 @@ async function main(): Promise<void> {
     if (e.status !== 0) engineLines.push(`  (engine bench failed: ${e.stderr.trim().split('\n').at(-1)})`);
   }
 
+  // ESP decryption (issue 15): the same commands without and with the keys, in one run.
+  let esp: Result[] = [];
+  let espPackets = 0;
+  let espSize = 0;
+  let espFailed = '';
+  if (!only || only.includes('esp')) {
+    const espFile = join(OUT, 'esp.pcap');
+    espPackets = ensureCapture(espFile, Number(arg('--esp-packets') ?? 300_000), generateEsp, ESP_GEN_VERSION);
+    espSize = statSync(espFile).size;
+    spawnSync('cat', [espFile], { stdio: 'ignore' });
+    esp = await runRows(ESP_ROWS, { ...ctx, file: espFile, keys: espFile.replace(/\.pcap$/, '.esp_sa') }, runs);
+    // With the keys every packet must decrypt: a failure summary means the rows did not measure decryption.
+    espFailed = esp.filter((r) => /could not be/.test(r.stderr)).map((r) => r.name).join(', ');
+  }
+
   // --big: the 2 GB capture, for peak memory (issue 2).
   let big: Result[] = [];
   let bigSize = 0;
@@ -223,6 +242,7 @@ async function main(): Promise<void> {
   }
 
   const lines: string[] = [];
+  const cost = (r: Result): number => (Number.isNaN(r.cpu) ? r.seconds : r.cpu);
   lines.push(`capture: ${(size / 1e6).toFixed(0)} MB, ${packets.toLocaleString('en-US')} packets (${(size / packets).toFixed(0)} B/packet avg); ${new Date().toISOString().slice(0, 16)}Z; ${(await import('node:os')).cpus().length} cores; node ${process.version}`);
   const get = (n: string, rs = results): Result | undefined => rs.find((r) => r.name === n && !r.skipped && r.status === 0);
   const cat = get('cat');
@@ -230,6 +250,15 @@ async function main(): Promise<void> {
   lines.push(...table('end to end: D scripts against the tools (issue 4)', results.filter((r) => r.group === 'e2e'), packets, size, get('count')));
   if (engineLines.length > 0) {
     lines.push('', 'engine: probe firings per second, virtual clock (issue 3)', `  ${'clause'.padEnd(22)} ${'with the exit clause'.padEnd(34)} clause alone`, ...engineLines);
+  }
+  if (esp.length > 0) {
+    lines.push(...table(`ESP decryption (issue 15): E = ${(espSize / 1e6).toFixed(0)} MB, ${espPackets.toLocaleString('en-US')} ESP packets (AES-GCM-128 and AES-CBC + HMAC-SHA-1-96, tunnel mode), K = its keys`, esp, espPackets, espSize));
+    const cpuNs = (a: string, b: string): string => {
+      const x = get(a, esp); const y = get(b, esp);
+      return x && y ? `${(((cost(y) - cost(x)) / espPackets) * 1e9).toFixed(0)} cpu ns/packet, ${(cost(x) / cost(y) * 100).toFixed(0)}% of the keyless rate` : '-';
+    };
+    lines.push(`  decrypting costs: --layers ${cpuNs('esp-layers', 'esp-layers-keys')}; count() ${cpuNs('esp-count', 'esp-count-keys')}`);
+    if (espFailed) lines.push(`  (some packets were not decrypted in: ${espFailed})`);
   }
   if (big.length > 0) lines.push(...table(`2 GB capture: ${(bigSize / 1e9).toFixed(2)} GB, ${bigPackets.toLocaleString('en-US')} packets`, big, bigPackets, bigSize));
 
@@ -276,7 +305,6 @@ async function main(): Promise<void> {
   // shared 2-core machine wall times inflate with other users' load; the wall-time ratio is shown too.
   lines.push('', `targets (judged on CPU time, wall-time ratio in brackets, except bandwidth, which is wall time; load average at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}):`);
   const check = (ok: boolean, text: string): void => { lines.push(`  ${text}: ${ok ? 'PASS' : 'MISSED'}`); };
-  const cost = (r: Result): number => (Number.isNaN(r.cpu) ? r.seconds : r.cpu);
   const faster = (fast: Result | undefined, slow: Result | undefined, what: string, target: number): void => {
     if (!fast || !slow) return;
     const x = cost(slow) / cost(fast);

@@ -54,4 +54,10 @@ test('screenshots of every view', async ({ page }) => {
   await page.getByRole('button', { name: 'Share' }).click();
   await page.waitForTimeout(500);
   await page.screenshot({ path: 'docs/screenshots/share.png' });
+  await page.keyboard.press('Escape');
+  // A NIC-only IPsec capture decrypted with keys from `ip xfrm state`: the example brings them into the dialog.
+  await example(page, /keys from ip xfrm state/);
+  await page.getByRole('button', { name: /ESP keys/ }).click();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: 'docs/screenshots/esp-keys.png' });
 });

@@ -7,7 +7,13 @@
  */
 import { spawnSync } from 'node:child_process';
 
-const PACKAGES: Record<string, string> = { tshark: 'tshark', tcpdump: 'tcpdump' };
+const PACKAGES: Record<string, string> = {
+  tshark: 'tshark',
+  editcap: 'tshark',
+  text2pcap: 'tshark',
+  tcpdump: 'tcpdump',
+  chromium: 'chromium',
+};
 const checked = new Set<string>();
 
 /** Throws, naming the install command, unless `tool --version` runs. */

@@ -14,6 +14,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { IPIO_GAPS_NS } from '../gen/scenes/blog2008.ts';
 import { ACCEPT, IPIO, PROTO2, RECEIVERS, WHOSENT, type Line } from '../test/transcripts.ts';
 
 /** The subset of printf the seed scripts use: %s and %d with '-', '0' and a width. */
@@ -98,6 +99,26 @@ export function buildExpected(): Map<string, string> {
     IPIO.map(({ delta, line: l }) => l.probe === 'send'
       ? printf(' %3d %10d %15s -> %15s %8s %6d\n', 0, delta, l.src, l.dst, l.iface, l.bytes)
       : printf(' %3d %10d %15s <- %15s %8s %6d\n', 0, delta, l.dst, l.src, l.iface, l.bytes)).join('') + END);
+
+  // The NIC-only ESP captures of the same scene (blog-ipio-esp-*.pcapng, decrypted with their keys):
+  // the transcript's lines in the transcript's order, but the capture holds only nge0's frames, so
+  // each ip.tun0 packet fires at its carrier's time — just before it when sent, just after it when
+  // received — and DELTA(us) is measured between those times (the scene's gaps, in ns).
+  const at: bigint[] = [];
+  let t = 0n;
+  for (const g of IPIO_GAPS_NS) at.push((t += g));
+  const carrier = (i: number): number => IPIO[i]!.line.iface === 'nge0' ? i : IPIO[i]!.line.probe === 'send' ? i + 1 : i - 1;
+  let last = 0n;
+  out.set('ipio.blog-ipio-esp.out',
+    printf(' %3s %10s %15s    %15s %8s %6s\n', 'CPU', 'DELTA(us)', 'SOURCE', 'DEST', 'INT', 'BYTES') +
+    IPIO.map(({ line: l }, i) => {
+      const now = at[carrier(i)]!;
+      const delta = (now - last) / 1000n;
+      last = now;
+      return l.probe === 'send'
+        ? printf(' %3d %10d %15s -> %15s %8s %6d\n', 0, delta, l.src, l.dst, l.iface, l.bytes)
+        : printf(' %3d %10d %15s <- %15s %8s %6d\n', 0, delta, l.dst, l.src, l.iface, l.bytes);
+    }).join('') + END);
 
   out.set('ip_trace.blog-ipio-tunnel.out',
     printf(' %10s %30s %-30s %8s %6s\n', 'DELTA(us)', 'SOURCE', 'DEST', 'INT', 'BYTES') +

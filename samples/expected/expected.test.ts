@@ -17,6 +17,26 @@ describe('expected outputs', () => {
     }
   });
 
+  it('NIC-only with keys: ipio.d prints the two-interface lines, each tunnel line at its carrier\'s time', () => {
+    const cols = (l: string): string[] => l.trim().split(/\s+/);
+    const two = readFileSync(join(here, 'ipio.blog-ipio-tunnel.out'), 'utf8').split('\n');
+    const nic = readFileSync(join(here, 'ipio.blog-ipio-esp.out'), 'utf8').split('\n');
+    expect(nic.length).toBe(two.length);
+    expect(nic[0]).toBe(two[0]);
+    let twoSum = 0, nicSum = 0;
+    for (let i = 1; i < two.length; i++) {
+      if (two[i] === '') { expect(nic[i]).toBe(''); continue; }
+      const a = cols(two[i]!), b = cols(nic[i]!);
+      // CPU, SOURCE, arrow, DEST, INT, BYTES are the same; only DELTA(us) moves.
+      expect([b[0], ...b.slice(2)]).toEqual([a[0], ...a.slice(2)]);
+      twoSum += Number(a[1]); nicSum += Number(b[1]);
+      // The tunnel line and its carrier share a time: one of each pair shows 0.
+      if (i % 2 === 0) expect(Number(b[1])).toBe(0);
+    }
+    // The same span from BEGIN to the last packet (to within the microseconds truncated away).
+    expect(Math.abs(twoSum - nicSum)).toBeLessThanOrEqual(3);
+  });
+
   it('print the ipio.d transcript lines of the 2008 post byte for byte (CPU aside)', () => {
     // Copied from seed 000 with the CPU column (1 1 1 1 0 0) set to 0.
     const lines = readFileSync(join(here, 'ipio.blog-ipio-tunnel.out'), 'utf8').split('\n');

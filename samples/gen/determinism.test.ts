@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { allScenes } from './scenes/index.ts';
+import { keyFiles } from './scenes/ipsec-keys.ts';
 
 const captures = join(dirname(fileURLToPath(import.meta.url)), '..', 'captures');
 
@@ -21,6 +22,10 @@ describe('the sample generator', () => {
       expect(existsSync(p), `${s.file} is committed`).toBe(true);
       expect(Buffer.compare(readFileSync(p), Buffer.from(s.bytes)), `${s.file} is up to date`).toBe(0);
     }
+  });
+
+  it('matches the committed key files of the IPsec samples', () => {
+    for (const k of keyFiles()) expect(readFileSync(join(captures, '..', 'keys', k.file), 'utf8'), k.file).toBe(k.text);
   });
 
   it('names every file once', () => {

@@ -9,6 +9,7 @@
  *         (the `dtrace` run) started — BEGIN's timestamp for DELTA columns;
  *   DPEB  Darwin process event blocks (pid + name), one per process, all
  *         before the first packet (pcapng Darwin extension, type 0x80000001);
+ *   DSB   decryption secrets blocks, when the scene carries its keys (secrets());
  *   EPB   per frame in time order: epb_flags direction (1 in, 2 out), and for
  *         frames with a known process the Darwin options 0x8001 (process index)
  *         and 0x8003 (effective process index);
@@ -38,6 +39,7 @@ export class Scene {
   private ifaces: { name: string; linkType: number; description: string }[] = [];
   private procs: Proc[] = [];
   private frames: Frame[] = [];
+  private dsbs: { type: number; data: Uint8Array }[] = [];
 
   constructor(
     readonly file: string,
@@ -61,6 +63,12 @@ export class Scene {
   add(ifId: number, t: bigint, data: Uint8Array, dir: Dir, o: { proc?: Proc; eproc?: Proc; comment?: string } = {}): this {
     if (t < this.startNs) throw new Error(`${this.file}: frame at ${t} before the capture start ${this.startNs}`);
     this.frames.push({ ifId, t, data, dir, ...o, seq: this.frames.length });
+    return this;
+  }
+
+  /** A decryption secrets block (pcapng DSB) written before the first packet. */
+  secrets(type: number, data: Uint8Array): this {
+    this.dsbs.push({ type, data });
     return this;
   }
 
@@ -91,6 +99,7 @@ export class Scene {
     // Index processes in first-use order so the DPEB ids are stable.
     for (const f of frames) { if (f.proc) this.procIndex(f.proc); if (f.eproc) this.procIndex(f.eproc); }
     for (const p of this.procs) w.darwinProcessBlock(p.pid, p.name);
+    for (const d of this.dsbs) w.dsb(d.type, d.data);
     const recv = this.ifaces.map(() => 0n);
     for (const f of frames) {
       const extra: PcapngOption[] = f.proc ? darwinEpbOptions(this.procIndex(f.proc), this.procIndex(f.eproc ?? f.proc)) : [];

@@ -16,8 +16,9 @@ import type {
   CaptureInterface, CaptureReader, CaptureWarning, PacketRecord, SectionInfo,
 } from './types.ts';
 import { newRecord } from './chunked.ts';
+import type { DecryptionSecrets, SecretsSource } from './secrets.ts';
 
-class MergedReader implements CaptureReader {
+class MergedReader implements CaptureReader, SecretsSource {
   readonly interfaces: CaptureInterface[] = [];
   readonly sections: SectionInfo[] = [];
   private readonly heads: (PacketRecord | null)[];
@@ -49,6 +50,13 @@ class MergedReader implements CaptureReader {
     return best;
   }
   get bytesRead(): number { return this.inputs.reduce((n, r) => n + r.bytesRead, 0); }
+  /** Each input's Decryption Secrets Blocks (file = the input's position). */
+  set onSecrets(h: ((s: DecryptionSecrets) => void) | null) {
+    this.inputs.forEach((r, i) => {
+      const src = r as CaptureReader & SecretsSource;
+      if ('onSecrets' in src) src.onSecrets = h === null ? null : (s) => h({ ...s, file: i });
+    });
+  }
   get warnings(): readonly CaptureWarning[] {
     const out: CaptureWarning[] = [];
     for (const r of this.inputs) {

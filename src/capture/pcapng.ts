@@ -51,6 +51,7 @@ import { DEFAULT_RESOLUTION, setTimestamp, tsResolution } from './timestamp.ts';
 import type { TsResolution } from './timestamp.ts';
 import { parsePtcpdumpComment } from './process.ts';
 import { MAX_PACKET_COMMENTS, MAX_SECTIONS, MetaBudget, packetString } from './meta-budget.ts';
+import type { DecryptionSecrets, SecretsSource } from './secrets.ts';
 
 export const BT = {
   SHB: 0x0a0d0d0a,
@@ -93,7 +94,7 @@ const MAX_NAMES = 1 << 16;
  */
 const NON_PACKET_FRAMES = new Set([BT.JOURNAL, 0xbad, 0x40000bad, 0x204, 0x208, 0x216, 0x217, 0x221, 0x222]);
 /** Blocks whose contents we parse (so they are buffered whole). */
-const PARSED = new Set<number>([BT.SHB, BT.IDB, BT.PB, BT.SPB, BT.NRB, BT.ISB, BT.EPB, BT.DARWIN_PROCESS]);
+const PARSED = new Set<number>([BT.SHB, BT.IDB, BT.PB, BT.SPB, BT.NRB, BT.ISB, BT.EPB, BT.DARWIN_PROCESS, BT.DSB]);
 /** Where ISB timestamps are converted (setTimestamp writes into a record). */
 const ISB_SCRATCH: PacketRecord = newRecord();
 
@@ -102,7 +103,7 @@ export interface DarwinProcess {
   readonly name: string;
 }
 
-export class PcapngReader extends ChunkedReader {
+export class PcapngReader extends ChunkedReader implements SecretsSource {
   readonly format = 'pcapng' as const;
   /** Darwin process info blocks, in file order (EPB option 0x8001/0x8003 index this). */
   readonly processes: DarwinProcess[] = [];
@@ -110,6 +111,8 @@ export class PcapngReader extends ChunkedReader {
   readonly names = new Map<string, string>();
   /** The earliest isb_starttime seen (see CaptureReader.captureStart). */
   captureStart: { sec: number; nsec: number } | null = null;
+  /** Decryption Secrets Blocks go here as they are read (secrets.ts). */
+  onSecrets: ((s: DecryptionSecrets) => void) | null = null;
 
   private le = true;
   private section = -1;
@@ -249,8 +252,9 @@ export class PcapngReader extends ChunkedReader {
         case BT.NRB: this.nrb(p, len); break;
         case BT.ISB: this.isb(p, len); break;
         case BT.DARWIN_PROCESS: this.darwinProcess(p, len); break;
+        case BT.DSB: this.dsb(p, len); break;
         default:
-          // ISB, DSB, custom blocks (0xBAD, 0x40000BAD), local-use blocks: nothing we need.
+          // Custom blocks (0xBAD, 0x40000BAD), local-use blocks: nothing we need.
           if (NON_PACKET_FRAMES.has(type)) this.frames++;
           break;
       }
@@ -486,6 +490,16 @@ export class PcapngReader extends ChunkedReader {
       o += (n + 3) & ~3;
     }
     // Options after the records (ns_dnsname etc.) are not needed.
+  }
+
+  /** Decryption Secrets Block: secrets type, secrets length, the secrets (copied out), options. */
+  private dsb(p: number, len: number): void {
+    const at = this.base + p;
+    if (len < 20) { this.warn(`pcapng decryption secrets block at offset ${at}: length ${len} is less than 20; skipped`, at); return; }
+    const type = this.dv.getUint32(p + 8, this.le);
+    const n = this.dv.getUint32(p + 12, this.le);
+    if (n > len - 20) { this.warn(`pcapng decryption secrets block at offset ${at}: secrets length ${n} runs past the block; skipped`, at); return; }
+    this.onSecrets?.({ type, data: this.buf.slice(p + 16, p + 16 + n), offset: at, file: this.fileIndex });
   }
 
   private darwinProcess(p: number, len: number): void {

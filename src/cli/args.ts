@@ -26,6 +26,8 @@ export interface CliOptions {
   outFile: string | undefined;
   /** --local ADDR|CIDR (repeatable). */
   locals: string[];
+  /** --esp-sa FILE (repeatable): ESP keys (esp_sa lines or ip xfrm state output). */
+  espSa: string[];
   /** --layers: print one TSV line per IP layer per frame instead of running a script. */
   layers: boolean;
   /** --no-infer-note: do not report the inferred local hosts on stderr. */
@@ -44,7 +46,7 @@ const FLAGS = new Set(['q', 'C', 'e', 'l', 'Z', 'w', 'v', 'V', 'h', 'a', 'A', 'F
 
 export const USAGE = `Usage: %s [-qCelvVwZ] [-s script] [-n program] [-r capture] [-o output]
 \t[-D name[=def]] [-U name] [-I path] [-x opt[=val]] [--local addr|cidr]
-\t[--layers] [args ...]
+\t[--esp-sa keyfile] [--layers] [args ...]
 
 \t-C  run cpp(1) preprocessor on script files
 \t-D  define symbol when invoking preprocessor
@@ -63,6 +65,8 @@ export const USAGE = `Usage: %s [-qCelvVwZ] [-s script] [-n program] [-r capture
 \t-x  enable or modify compiler and tracing options
 \t-Z  permit probe descriptions that match zero probes
 \t--local   the capturing host's address or network (repeatable)
+\t--esp-sa  decrypt IPsec ESP with these keys: Wireshark esp_sa lines or
+\t          ip xfrm state output (repeatable)
 \t--layers  print one TSV line per IP layer per frame (see README)
 `;
 
@@ -70,7 +74,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   const o: CliOptions = {
     programs: [], captures: [], quiet: false, cpp: false, defines: [], undefs: [], includeDirs: [],
     xopts: [], compileOnly: false, list: false, allowZeroMatch: false, destructive: false,
-    outFile: undefined, locals: [], layers: false, quietInference: false, verbose: false,
+    outFile: undefined, locals: [], espSa: [], layers: false, quietInference: false, verbose: false,
     help: false, version: false, macroArgs: [],
   };
   let i = 0;
@@ -88,6 +92,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       };
       switch (name) {
         case 'local': o.locals.push(value()); break;
+        case 'esp-sa': o.espSa.push(value()); break;
         case 'layers': o.layers = true; break;
         case 'no-infer-note': o.quietInference = true; break;
         case 'help': o.help = true; break;

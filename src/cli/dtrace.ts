@@ -28,6 +28,7 @@ import { errnoText } from '../capture/errno.node.ts';
 import { SourceTooLarge } from '../d/limits.ts';
 import { raceAbort } from '../engine/input-wait.ts';
 import { CaptureError } from '../capture/types.ts';
+import { readKeyFiles } from './keyfiles.ts';
 
 /** Bytes of standard output buffered before a write. */
 const OUT_CHUNK = 1 << 20;
@@ -57,6 +58,9 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
     // A file that cannot be read is not found (the search goes on); one past the bound is an error.
     readInclude: (p) => { try { return readSourceFile(p); } catch (e) { if (e instanceof SourceTooLarge) throw e; return undefined; } },
   };
+  const espSa = readKeyFiles(opts.espSa, prog);
+  if (espSa === null) return 1;
+  options.espSa = espSa;
   if (programs.length === 0 && !opts.list) {
     process.stderr.write(USAGE.replace('%s', prog));
     return 2;

@@ -17,7 +17,9 @@ import { CaptureError, type CaptureReader } from '../capture/types.ts';
 import {
   Decoder, type DecodedFrame, DIR_IN, DIR_OUT, dstString, type IpLayer, srcString,
 } from '../decode/index.ts';
+import { EspKeys } from '../engine/esp-keys.ts';
 import type { CliOptions } from './args.ts';
+import { readKeyFiles } from './keyfiles.ts';
 import {
   HEXC, OX_TAB, putDecTab, putHex, putHex2Tab, putHex4Tab, putIntTab, putIpv4Tab, putIpv6,
 } from './layers-fmt.ts';
@@ -180,8 +182,8 @@ export class LayerWriter {
  * wiretrace --layers -r -` prints packets as they arrive; per chunk, not per
  * line, so a fast stream still writes in large pieces. Files batch up to 1 MiB.
  */
-export async function writeLayers(r: CaptureReader, write: (chunk: Buffer, release: () => void) => Promise<void> | void, live = false): Promise<Decoder> {
-  const dec = new Decoder();
+export async function writeLayers(r: CaptureReader, write: (chunk: Buffer, release: () => void) => Promise<void> | void, live = false, keys?: EspKeys): Promise<Decoder> {
+  const dec = new Decoder(keys !== undefined ? { esp: keys.table } : {});
   const ifaces = r.interfaces;
   const out = new LayerWriter(write);
   for (;;) {
@@ -222,6 +224,12 @@ export async function runLayers(opts: CliOptions, prog: string): Promise<number>
     process.stderr.write(`${prog}: --layers needs a capture: -r FILE\n`);
     return 2;
   }
+  const keyTexts = readKeyFiles(opts.espSa, prog);
+  if (keyTexts === null) return 1;
+  const said: string[] = [];
+  const keys = new EspKeys((level, text) => said.push(`${prog}: ${level === 'warning' ? 'warning: ' : ''}${text}`));
+  keys.addTexts(keyTexts);
+  if (said.length > 0) { process.stderr.write(said.join('\n') + '\n'); said.length = 0; }
   let r: CaptureReader;
   try {
     r = await openCaptureFiles(opts.captures);
@@ -234,7 +242,8 @@ export async function runLayers(opts: CliOptions, prog: string): Promise<number>
   }
   let dec: Decoder;
   try {
-    dec = await writeLayers(r, stdoutWrite, opts.captures.some(isLive));
+    keys.watch(r);
+    dec = await writeLayers(r, stdoutWrite, opts.captures.some(isLive), keys);
   } catch (e) {
     if (e instanceof CaptureError) {
       process.stderr.write(`${prog}: ${e.source || r.source}: ${e.message}\n`);
@@ -244,7 +253,7 @@ export async function runLayers(opts: CliOptions, prog: string): Promise<number>
   } finally {
     await r.close().catch(() => undefined);
   }
-  const lines: string[] = [];
+  const lines: string[] = [...said];
   for (const w of r.warnings) lines.push(`${prog}: warning: ${w.frame > 0 ? `frame ${w.frame}: ` : ''}${w.message}`);
   dec.summary.lines().forEach((s, i) => lines.push(i === 0 ? `${prog}: warning: ${s}` : s));
   if (lines.length > 0) process.stderr.write(lines.join('\n') + '\n');

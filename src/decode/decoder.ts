@@ -8,12 +8,24 @@
  * throw on bad bytes (they bounds-check and mark); as a last line of defence
  * a thrown error is caught and recorded as a malformation, so one bad frame
  * can never end a run.
+ *
+ * Given ESP keys (an SaTable, now or later with addSas), the decoder
+ * decrypts ESP as it decodes (src/decode/ipsec): the frame's `buf` is then
+ * the decryptor's scratch copy of the packet until the next decode().
  */
 import type { CaptureInterface, PacketRecord } from '../capture/types.ts';
 import { interfaceName } from './iface.ts';
 import { linkTypes } from './registry.ts';
+import { EspDecryptor } from './ipsec/decrypt.ts';
+import type { EspSaSpec } from './ipsec/sa.ts';
+import { SaTable } from './ipsec/table.ts';
 import { DecodeSummary } from './summary.ts';
 import { DecodedFrame, K_NONE, M_INTERNAL } from './types.ts';
+
+export interface DecoderOptions {
+  /** ESP SAs to decrypt with (shared, not copied: SAs added to it later, from a capture's secrets blocks, apply from the next frame). */
+  esp?: SaTable;
+}
 
 export class Decoder {
   /** The one frame this decoder fills; valid until the next decode(). */
@@ -22,6 +34,28 @@ export class Decoder {
   /** Cached interface names by CaptureInterface.index. */
   private names: string[] = [];
   private namedIfaces: (CaptureInterface | undefined)[] = [];
+  /** The ESP decryptor, when there are keys. */
+  private esp: EspDecryptor | null = null;
+
+  constructor(opts: DecoderOptions = {}) {
+    if (opts.esp !== undefined) this.useTable(opts.esp);
+  }
+
+  /** The SA table in use (null: no keys). */
+  get sas(): SaTable | null { return this.esp?.table ?? null; }
+
+  /** Adds SAs (from a key file or a pcapng Decryption Secrets Block); they apply from the next frame. */
+  addSas(sas: readonly EspSaSpec[]): void {
+    if (sas.length === 0) return;
+    if (this.esp === null) this.useTable(new SaTable());
+    for (const sa of sas) this.esp!.table.add(sa);
+  }
+
+  private useTable(t: SaTable): void {
+    this.esp = new EspDecryptor(t);
+    this.frame.ipsec = this.esp;
+    this.summary.esp = this.esp.stats;
+  }
 
   /**
    * Decodes `rec` (whose interface is `ifaces[rec.ifIndex]`). Counts it in the
@@ -49,6 +83,8 @@ export class Decoder {
     f.linkType = linkType;
     f.direction = rec.direction;
     f.ifName = iface !== undefined ? this.nameOf(iface) : 'if' + rec.ifIndex;
+    const esp = this.esp;
+    if (esp !== null) { esp.ifaces = ifaces; esp.counting = count; }
     const d = linkType >= 0 ? linkTypes[linkType] : undefined;
     if (d !== undefined) {
       try {

@@ -36,7 +36,8 @@ import './tunnel/erspan.ts';
 import './tunnel/teredo.ts';
 import './tunnel/l2tp.ts';
 
-export { Decoder } from './decoder.ts';
+export { Decoder, type DecoderOptions } from './decoder.ts';
+export { parseEspSecrets, problemText, SaTable, EspStats, IPSEC_IF, type EspSaSpec, type SaProblem } from './ipsec/index.ts';
 export { DecodeSummary } from './summary.ts';
 export { srcString, dstString, addrString, ipv4String, ipv6String } from './addr.ts';
 export { tcpOptions } from './transport/tcp.ts';

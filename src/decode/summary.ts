@@ -5,6 +5,9 @@
  */
 import { type DecodedFrame, KIND_NAMES, M_NONE, REASON_NAMES } from './types.ts';
 
+/** ESP decryption's own paragraph (src/decode/ipsec/stats.ts), when the decoder has keys. */
+export interface EspSummary { lines(): string[] }
+
 const FIRST_FRAMES = 5;
 
 interface Bucket { reason: number; kind: number; count: number; frames: number[] }
@@ -12,6 +15,8 @@ interface Bucket { reason: number; kind: number; count: number; frames: number[]
 export class DecodeSummary {
   frames = 0;
   malformed = 0;
+  /** ESP decryption counts (set by a Decoder given keys). */
+  esp: EspSummary | null = null;
   private buckets = new Map<number, Bucket>();
 
   /** Counts one decoded frame. Allocates only for the first frames of each (reason, layer). */
@@ -36,14 +41,15 @@ export class DecodeSummary {
       .map((b) => ({ reason: REASON_NAMES[b.reason] ?? '?', layer: KIND_NAMES[b.kind] ?? '?', count: b.count, frames: b.frames }));
   }
 
-  /** Text lines for stderr ('' when nothing was malformed). */
+  /** Text lines for stderr ([] when nothing was malformed and every ESP packet with keys decrypted). */
   lines(): string[] {
-    if (this.malformed === 0) return [];
+    const esp = this.esp?.lines() ?? [];
+    if (this.malformed === 0) return esp;
     const out = [`${this.malformed} of ${this.frames} frames could not be fully decoded:`];
     for (const e of this.entries()) {
       const more = e.count > e.frames.length ? ', ...' : '';
       out.push(`  ${e.count} ${e.layer}: ${e.reason} (frame ${e.frames.join(', ')}${more})`);
     }
-    return out;
+    return out.concat(esp);
   }
 }

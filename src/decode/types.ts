@@ -126,7 +126,8 @@ export const TUN_GENEVE = 4;
 export const TUN_GTPU = 5;
 export const TUN_TEREDO = 6; // IPv6 in UDP 3544 (RFC 4380)
 export const TUN_L2TP = 7; // L2TPv2 over UDP 1701, PPP inside
-export const TUNNEL_NAMES: readonly string[] = ['', 'ipip', 'gre', 'vxlan', 'geneve', 'gtpu', 'teredo', 'l2tp'];
+export const TUN_ESP = 8; // IPsec ESP in tunnel mode, decrypted with a key (src/decode/ipsec); tunnelKey = SPI
+export const TUNNEL_NAMES: readonly string[] = ['', 'ipip', 'gre', 'vxlan', 'geneve', 'gtpu', 'teredo', 'l2tp', 'esp'];
 
 // ---------------------------------------------------------------------------
 // Malformation reasons (DecodedFrame.malReason).
@@ -239,6 +240,28 @@ export class EspInfo {
   seq = 0;
   /** Carried in UDP (NAT-T, port 4500). */
   natt = false;
+  /**
+   * Decrypted with a key (src/decode/ipsec): the ICV checked and the trailer
+   * read. The plaintext payload (the inner packet, or the transport header
+   * in transport mode) is buf[payloadOff .. payloadOff + payloadLen) of the
+   * frame's buf, which is then the decoder's scratch copy of the frame.
+   */
+  decrypted = false;
+  /** The trailer's next header (4 / 41 tunnel mode, 6 / 17 … transport mode, 59 dummy); -1 when not decrypted. */
+  nextHeader = -1;
+  padLen = 0;
+  payloadOff = 0;
+  payloadLen = 0;
+}
+
+/**
+ * Decrypts ESP: set on a decoder's frame when it was given keys
+ * (src/decode/ipsec/decrypt.ts). The ESP decoders call it once SPI and
+ * sequence are read; it decrypts in a scratch copy of the frame (switching
+ * `buf` to it) and decodes what the ESP carried, or counts why it could not.
+ */
+export interface EspHook {
+  open(f: DecodedFrame, l: IpLayer, off: number, end: number): void;
 }
 
 export class AhInfo {
@@ -385,6 +408,8 @@ export class IpLayer {
     this.tcp.reset();
     this.icmp.quoted.present = false;
     this.esp.natt = false;
+    this.esp.decrypted = false;
+    this.esp.nextHeader = -1;
     this.srcStr = null; this.dstStr = null;
   }
 }
@@ -433,6 +458,14 @@ export class DecodedFrame {
   /** Ethernet source/destination MAC offsets (absolute), -1 when the link has none (for local-host inference). */
   ethSrcOff = -1;
   ethDstOff = -1;
+
+  /**
+   * ESP decryption (null without keys). When it decrypts, `buf` becomes its
+   * scratch copy of this frame (same offsets, the ESP payload in clear) until
+   * the next frame is decoded: readers of the frame's bytes see the
+   * decrypted payload only while this frame is current.
+   */
+  ipsec: EspHook | null = null;
 
   /** @internal Tunnel context for the next IP layer (set by tunnel decoders, consumed by newIpLayer). */
   pendTunnel = TUN_NONE;

@@ -36,6 +36,11 @@ export interface EngineOptions {
   testing?: boolean;
   /** --no-infer-note: do not report the inferred local host (an info message). */
   quietInference?: boolean;
+  /**
+   * --esp-sa FILE / the keys dialog: ESP keys (Wireshark esp_sa lines, tshark's uat:esp_sa: strings or
+   * `ip xfrm state` output); ESP is decrypted in the decode stage. `name` is for messages.
+   */
+  espSa?: { name: string; text: string }[];
 }
 
 export interface RunRequest {

@@ -54,6 +54,7 @@ import { LINUX_LIMITS } from '../decode/index.ts';
 import { DirectionResolver, LocalInference } from '../providers/direction.ts';
 import { LocalSet } from '../providers/locals.ts';
 import type { EngineOptions } from './api.ts';
+import { EspKeys, type KeyText } from './esp-keys.ts';
 import { addProviderModule, setCaptureDriver, type CaptureDriver, type FiringSink } from './providers.ts';
 import { BOOT_NS, CaptureClock } from './capture-clock.ts';
 import { TickSchedule } from './ticks.ts';
@@ -83,6 +84,8 @@ export interface CaptureRunOptions {
   prescanPauseMs?: number;
   tickIdleMaxNs?: number;
   tickLimit?: number;
+  /** ESP keys (key files); the capture's own decryption secrets blocks are added as they are read. */
+  espSa?: readonly KeyText[];
 }
 
 /** A sink that batches its text (the engine's Session): live input flushes it before waiting for input. */
@@ -150,7 +153,11 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
   const counting = new CountingSink(sink);
   const ctx = sink.ctx;
   const net = new NetProviders(probesOf(sink.registry), counting, undefined, usesOf(sink));
-  const dec = new Decoder();
+  // ESP keys: one table for the prescan decoder and this one; DSBs add to it as the reader meets them.
+  const keys = new EspKeys((level, text) => sink.emit({ kind: 'message', level, text }));
+  keys.addTexts(opts.espSa ?? []);
+  keys.watch(reader);
+  const dec = new Decoder({ esp: keys.table });
   // Received datagrams being reassembled: their deadline is tested for every record (a field read).
   const reasm = net.reasm;
   const signal = opts.signal;
@@ -320,7 +327,7 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
     // Prescan: decide the local host from the first frames, when it has to be inferred.
     if (!explicit && net.any) {
       const inf = new LocalInference();
-      const pre = new Decoder();
+      const pre = new Decoder({ esp: keys.table });
       const res = await prescan(reader, waiter, (p) => inf.observe(pre.decode(p, reader.interfaces, false)), {
         live: opts.live, frames: opts.prescanFrames, bytes: opts.prescanBytes, pauseMs: opts.prescanPauseMs,
       });
@@ -425,7 +432,7 @@ export const captureRunDriver: CaptureDriver = {
     try {
       const res = await runCaptureLoop(reader, sink, {
         locals: options.locals, signal, totalBytes: total, reportInference: options.quietInference !== true,
-        live, begin: hooks?.begin,
+        live, begin: hooks?.begin, espSa: options.espSa,
       });
       pending = res.readPending;
       return res.reason === 'error' ? 1 : undefined;

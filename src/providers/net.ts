@@ -45,7 +45,7 @@ import { LINKTYPE } from '../capture/types.ts';
 import {
   type Datagram, DecodedFrame, DIR_OUT, IpLayer, K_IPV4, K_IPV6, KIND_NAMES, L4_ESP, L4_SCTP, L4_TCP, L4_UDP, LINUX_LIMITS,
   M_BAD_HEADER_LENGTH, M_BAD_TOTAL_LENGTH, M_BAD_VERSION, MAX_IP_LAYERS, R_BAD, R_DISCARD, R_DONE, R_DUP, Reassembler,
-  type ReassemblyLimits,
+  type ReassemblyLimits, TUN_ESP,
 } from '../decode/index.ts';
 import {
   CsInfo, fillIfInfo, fillIpInfo, fillIpv4Info, fillIpv6Info, IfInfo, IpInfo, Ipv4Info, Ipv6Info, PktInfo,
@@ -93,6 +93,9 @@ export class NetProviders {
   private readonly anyIp: boolean;
   private lastBuf: Uint8Array | null = null;
   private lastView: DataView | null = null;
+  /** The buffer before the last one and its view: frames alternate between the reader's chunk and the ESP decryptor's scratch copy. */
+  private altBuf: Uint8Array | null = null;
+  private altView: DataView | null = null;
   private stackKey = new Uint8Array(64);
   private stackLen = -1;
   private lines: string[] = [];
@@ -200,8 +203,16 @@ export class NetProviders {
     // Raw header pointers read the packet's bytes in the reader's chunk: one DataView per chunk,
     // bounds per frame (nothing allocated per packet). mem is set every frame: ticks clear it.
     if (f.buf !== this.lastBuf) {
-      this.lastBuf = f.buf;
-      this.lastView = new DataView(f.buf.buffer, f.buf.byteOffset, f.buf.byteLength);
+      const b = this.lastBuf, v = this.lastView;
+      if (f.buf === this.altBuf) {
+        this.lastBuf = this.altBuf;
+        this.lastView = this.altView;
+      } else {
+        this.lastBuf = f.buf;
+        this.lastView = new DataView(f.buf.buffer, f.buf.byteOffset, f.buf.byteLength);
+      }
+      this.altBuf = b;
+      this.altView = v;
     }
     c.mem = f.buf;
     c.memView = this.lastView;
@@ -385,11 +396,14 @@ export class NetProviders {
    * before ESP encapsulation, so (as in the Prototype #2 IPsec transcript,
    * where write shows 88 and send 140) its payload is the tunnel packet just
    * sent on the tunnel interface (ip.tun0 …): its whole length, when one was
-   * sent within the last second; else the layer's own.
+   * sent within the last second; else the layer's own. An inner packet
+   * decrypted from the ESP itself (keys given: tunnel TUN_ESP, fired just
+   * before its carrier) is that tunnel packet.
    */
   private fireWrite(p: Probe, l: IpLayer): void {
-    if (this.on[p.id] !== 1 && !this.tunnelIf) return;
-    if (this.tunnelIf && l.depth === 0) {
+    const espInner = l.tunnel === TUN_ESP;
+    if (this.on[p.id] !== 1 && !this.tunnelIf && !espInner) return;
+    if ((this.tunnelIf && l.depth === 0) || espInner) {
       this.tunLen = l.version === 4 ? l.totalLength : l.plen + 40;
       this.tunNs = this.nowNs;
     }

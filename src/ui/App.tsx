@@ -1,6 +1,6 @@
 /**
  * The app shell: top bar, progress, the "Script editor" region beside the
- * result tabs, the page-wide drop target and the share dialog. Ctrl/Cmd+Enter
+ * result tabs, the page-wide drop target, the share dialog and the ESP keys dialog. Ctrl/Cmd+Enter
  * runs from anywhere on the page.
  */
 import { useEffect, useRef } from 'react';
@@ -9,6 +9,7 @@ import { useStore } from './store/store.ts';
 import { Editor } from './editor/Editor.tsx';
 import { DropOverlay } from './components/DropOverlay.tsx';
 import { Splitter } from './components/Splitter.tsx';
+import { KeysDialog } from './components/KeysDialog.tsx';
 import { ShareDialog } from './components/ShareDialog.tsx';
 import { Tabs } from './components/Tabs.tsx';
 import { TopBar } from './components/TopBar.tsx';
@@ -54,6 +55,7 @@ export function App() {
       </main>
       <DropOverlay />
       <ShareDialog />
+      <KeysDialog />
       <div className="visually-hidden" role="status" aria-live="polite">{notice}</div>
     </div>
   );

@@ -9,7 +9,8 @@ import type { ProgramText } from '../engine/api.ts';
 import type { EngineEvent } from '../engine/events.ts';
 import type { CaptureSpec, FrameResultMessage, WireEngineOptions } from '../engine/protocol.ts';
 import { EngineClient, type RunHandle } from './engine/client.ts';
-import { compressedSize, decodeShare, EMBED_LIMIT, encodeShare, isFetchableUrl, urlFileName } from './lib/share.ts';
+import { stripSecrets } from '../capture/secrets.ts';
+import { compressedSize, decodeShare, EMBED_LIMIT, encodeShare, gunzipBounded, isFetchableUrl, MAX_INFLATED, urlFileName } from './lib/share.ts';
 import { loadSamples, type Example } from './lib/samples.ts';
 import { joinWords, parseOptions } from './lib/options.ts';
 import { rememberCapture } from './lib/recent.ts';
@@ -31,20 +32,25 @@ let current: RunHandle | null = null;
 const set = useStore.setState;
 const get = useStore.getState;
 
-/** The run's options: the "dtrace options" field plus the Capture tab's local hosts. */
+/** What the keys dialog's text is called in messages ("keys dialog:3: …", as a file's name would be). */
+export const KEYS_NAME = 'keys dialog';
+
+/** The run's options: the "dtrace options" field plus the Capture tab's local hosts and the keys dialog's ESP keys. */
 function engineOptions(): WireEngineOptions | string {
   const parsed = parseOptions(get().options);
   if (!parsed.ok) return parsed.error;
   const locals = get().locals.split(/[\s,]+/).filter(Boolean);
-  return locals.length > 0 ? { ...parsed.options, locals: [...(parsed.options.locals ?? []), ...locals] } : parsed.options;
+  const o = locals.length > 0 ? { ...parsed.options, locals: [...(parsed.options.locals ?? []), ...locals] } : parsed.options;
+  const keys = get().espKeys;
+  return keys.trim() !== '' ? { ...o, espSa: [{ name: KEYS_NAME, text: keys }] } : o;
 }
 
-/** Options for the built-in views and diagnostics: the user's local hosts and macro arguments, never -q/-e. */
+/** Options for the built-in views and diagnostics: the user's local hosts, ESP keys and macro arguments, never -q/-e. */
 function viewOptions(): WireEngineOptions {
   const o = engineOptions();
   if (typeof o === 'string') return {};
-  const { locals, macroArgs, defines, undefs, cpp } = o;
-  return { locals, macroArgs, defines, undefs, cpp };
+  const { locals, macroArgs, defines, undefs, cpp, espSa } = o;
+  return { locals, macroArgs, defines, undefs, cpp, espSa };
 }
 
 /** The dtrace-style stderr line for a message event. */
@@ -164,6 +170,14 @@ export function setLocalsAndRerun(locals: string): void {
   refreshVisibleView();
 }
 
+/** The keys dialog's Apply: new ESP keys for every run; the script and the views run again over the open capture. */
+export function setKeysAndRerun(keys: string): void {
+  if (keys === get().espKeys) return;
+  set({ espKeys: keys, hosts: emptyView(), packets: emptyView() });
+  if (get().capture) runScript();
+  refreshVisibleView();
+}
+
 /** How often a built-in view's partial table is shown while its run streams. */
 const VIEW_RENDER_MS = 400;
 
@@ -240,11 +254,12 @@ export function openScript(text: string, name: string, options?: string): void {
   scheduleCompile();
 }
 
-/** Opens a manifest example: its script, options and capture; then runs it. */
+/** Opens a manifest example: its script, options, ESP keys (its own, or none) and capture; then runs it. */
 export async function openExample(ex: Example, onlyIfUntouched = false): Promise<void> {
-  const text = await ex.script.load();
+  const [text, keys] = await Promise.all([ex.script.load(), ex.keys ? ex.keys.load() : Promise.resolve('')]);
   // At start-up, a person who typed while the sample loaded keeps their script.
   if (onlyIfUntouched && !untouched()) return;
+  set({ espKeys: keys });
   openScript(text, ex.script.name, joinWords(ex.argv));
   if (ex.capture) openCapture({ kind: 'url', name: ex.capture.name, url: new URL(ex.capture.url, location.href).href });
   else runScript();
@@ -266,31 +281,63 @@ export function scheduleCompile(delay = 300): void {
   }, delay);
 }
 
-export interface ShareResult { link: string; note: string }
+export interface ShareResult { link: string; note: string; /** What the link carries of the secrets, or leaves out. */ secrets: string }
 
-/** The share link for the current script, tab and capture. */
-export async function buildShareLink(): Promise<ShareResult> {
+/**
+ * The share link for the current script, tab and capture. Secrets (the keys
+ * dialog's ESP keys, an embedded capture's Decryption Secrets Blocks) go
+ * into it only with `withSecrets`; without, an embedded capture is stripped
+ * of its DSBs.
+ */
+export async function buildShareLink(withSecrets = false): Promise<ShareResult> {
   const s = get();
   const base = location.href.replace(/[#?].*$/, '');
   const st = { script: s.script, name: s.scriptName, tab: s.tab, options: s.options } as Parameters<typeof encodeShare>[0];
   let note = '';
+  const hasKeys = s.espKeys.trim() !== '';
+  if (hasKeys && withSecrets) st.espKeys = s.espKeys;
   const cap = s.capture;
+  let dsbs = 0;
+  let cut = -1;
   if (cap?.kind === 'url') {
     st.captureUrl = cap.url;
     note = `The capture is linked by URL (${cap.name}).`;
   } else if (cap?.kind === 'blob') {
     // Only captures that could possibly fit are read; nothing is uploaded.
     if (cap.blob.size <= 32 * 1024 * 1024) {
-      const bytes = new Uint8Array(await cap.blob.arrayBuffer());
-      if (compressedSize(bytes) <= EMBED_LIMIT) {
-        st.capture = { name: cap.name, bytes };
-        note = `The capture (${cap.name}) is embedded in the link.`;
+      let bytes: Uint8Array = new Uint8Array(await cap.blob.arrayBuffer());
+      let unchecked = '';
+      if (!withSecrets) {
+        // A gzip-compressed pcapng is looked into (and embedded decompressed: the link deflates it anyway).
+        if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+          const raw = gunzipBounded(bytes, MAX_INFLATED);
+          if (raw) bytes = raw;
+          else unchecked = 'it could not be decompressed to be checked for decryption secrets';
+        }
+        const stripped = stripSecrets(bytes);
+        bytes = stripped.bytes;
+        dsbs = stripped.removed;
+        if (stripped.damagedAt >= 0) cut = stripped.damagedAt;
       }
+      if (unchecked) note = `The capture ${cap.name} is not embedded: ${unchecked}.`;
+      else if (compressedSize(bytes) <= EMBED_LIMIT) {
+        st.capture = { name: cap.name, bytes };
+        if (withSecrets) dsbs = Math.max(0, stripSecrets(bytes).removed);
+        note = `The capture (${cap.name}) is embedded in the link${cut >= 0 ? `, up to byte ${cut}, where its blocks break off (what follows could not be checked for decryption secrets)` : ''}.`;
+      } else dsbs = 0;
     }
-    if (!st.capture) note = `The capture ${cap.name} is too large to embed (over ${EMBED_LIMIT / 1024} KB compressed): the link carries the script only.`;
+    if (!st.capture && !note) note = `The capture ${cap.name} is too large to embed (over ${EMBED_LIMIT / 1024} KB compressed): the link carries the script only.`;
   }
-  return { link: `${base}#${encodeShare(st)}`, note };
+  const carried: string[] = [];
+  const left: string[] = [];
+  if (hasKeys) (withSecrets ? carried : left).push('the ESP keys');
+  if (dsbs > 0) (withSecrets ? carried : left).push(`the capture's ${plural(dsbs, 'decryption secrets block')}`);
+  const secrets = carried.length > 0 ? `The link carries ${carried.join(' and ')}: anyone with it can decrypt the traffic.`
+    : left.length > 0 ? `Left out of the link: ${left.join(' and ')}.` : '';
+  return { link: `${base}#${encodeShare(st)}`, note, secrets };
 }
+
+const plural = (n: number, what: string): string => `${n === 1 ? 'one' : n} ${what}${n === 1 ? '' : 's'}`;
 
 /** Start-up: a share link, else ?capture=URL, else the bundled default sample; then run. */
 export async function restoreFromLocation(): Promise<void> {
@@ -309,6 +356,8 @@ async function restore(): Promise<void> {
   if (shared) {
     get().setScript(shared.script, shared.name);
     get().setOptions(shared.options);
+    // Keys come only from a link whose maker chose to share them.
+    set({ espKeys: shared.espKeys ?? '' });
     if ((TABS as readonly string[]).includes(shared.tab)) get().setTab(shared.tab as TabId);
     scheduleCompile(0);
     if (shared.capture) openCapture({ kind: 'blob', name: shared.capture.name, blob: new Blob([shared.capture.bytes as Uint8Array<ArrayBuffer>]) });

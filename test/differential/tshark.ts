@@ -54,7 +54,7 @@ const EXT_NXT: Record<string, Field> = {
   'ipv6.dstopts': 'ipv6.dstopts.nxt',
   ah: 'ah.next_header',
 };
-const TUNNEL_TOKENS = new Set(['gre', 'vxlan', 'geneve', 'gtp', 'ip', 'ipv6', 'teredo', 'l2tp']);
+const TUNNEL_TOKENS = new Set(['gre', 'vxlan', 'geneve', 'gtp', 'ip', 'ipv6', 'teredo', 'l2tp', 'esp']);
 
 /** One IP layer in --layers column order (without frame and depth); null = not comparable. */
 export interface Layer {
@@ -78,7 +78,13 @@ export const COLUMNS: readonly (keyof Layer)[] = [
   'interface', 'direction', 'version', 'src', 'dst', 'plength', 'ttl', 'protocol', 'id', 'flags', 'fragoff', 'checksum', 'tos', 'flow',
 ];
 
-export interface TsharkFrame { frame: number; protocols: string; layers: Layer[] }
+export interface TsharkFrame {
+  frame: number;
+  protocols: string;
+  layers: Layer[];
+  /** The columns of extra fields asked for (tsharkFrames' opts.fields), in order. */
+  extra: string[];
+}
 
 export { requireTshark } from '../tools.ts';
 
@@ -171,7 +177,7 @@ export function parseTsharkLine(line: string): TsharkFrame {
     }
     if (TUNNEL_TOKENS.has(tok)) carrier = tok;
   }
-  return { frame: Number(cols[0]), protocols, layers };
+  return { frame: Number(cols[0]), protocols, layers, extra: cols.slice(FIELDS.length) };
 }
 
 function tunnelName(carrier: string, vni: string | undefined): string {
@@ -182,14 +188,18 @@ function tunnelName(carrier: string, vni: string | undefined): string {
     case 'gtp': return 'gtp0';
     case 'teredo': return 'teredo0';
     case 'l2tp': return 'l2tp0';
+    case 'esp': return 'ipsec0'; // decrypted with keys (test/differential/esp.test.ts)
     default: return 'ip.tun0';
   }
 }
 
-/** Runs tshark over `path`, yielding one parsed frame per line, in order. */
-export async function* tsharkFrames(path: string, stderr: string[]): AsyncGenerator<TsharkFrame> {
-  const args = ['-n', '-r', path, ...PREFS, '-T', 'fields', '-E', 'occurrence=a', '-E', 'separator=/t', '-E', 'aggregator=,'];
-  for (const f of FIELDS) args.push('-e', f);
+/**
+ * Runs tshark over `path`, yielding one parsed frame per line, in order.
+ * opts.args are more tshark options (ESP keys); opts.fields more fields, returned in `extra`.
+ */
+export async function* tsharkFrames(path: string, stderr: string[], opts: { args?: readonly string[]; fields?: readonly string[] } = {}): AsyncGenerator<TsharkFrame> {
+  const args = ['-n', '-r', path, ...PREFS, ...(opts.args ?? []), '-T', 'fields', '-E', 'occurrence=a', '-E', 'separator=/t', '-E', 'aggregator=,'];
+  for (const f of [...FIELDS, ...(opts.fields ?? [])]) args.push('-e', f);
   const child = spawn('tshark', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (d: string) => { if (stderr.join('').length < 4096) stderr.push(d); });

@@ -17,11 +17,13 @@
  *    sub-microsecond remainder so `(timestamp - last) / 1000` truncates.
  */
 import { LINKTYPE } from '../../../src/capture/types.ts';
-import { dns, espSize, fill, ipv4, natT, tcp, udp, type Bytes, type TcpOption } from '../craft.ts';
+import { dns, espSize, fill, ipv4, natT, tcp, udp, type Bytes, type TcpOption, type Upper } from '../craft.ts';
+import { espNatT, type EspSa } from '../esp.ts';
 import { Rand } from '../rand.ts';
 import { Scene, type Proc } from '../scene.ts';
 import { at, MS, US } from '../time.ts';
 import { received, sent, type Wire } from './common.ts';
+import { BLOG, BLOG_CBC, BLOG_GCM, extraPadFor } from './ipsec-keys.ts';
 
 const ULTRA = { ip: '192.168.100.7', mac: '00:14:4f:6a:0e:51' };
 const ROUTER_MAC = '00:18:39:b2:44:e0';
@@ -183,9 +185,19 @@ function whosent(): Scene {
 /** The exact gaps of the ipio.d transcript, in ns (microseconds shown + a sub-µs remainder). */
 export const IPIO_GAPS_NS = [598_913_734n, 73_412n, 18_325_861n, 69_105n, 102_921_590n, 79_233n];
 
-function ipioTunnel(): Scene {
+/**
+ * The ipio.d scene. With `nic` set it is the NIC-only variant: the same
+ * frames on nge0, their ESP really encrypted with `nic.sa` (keys in
+ * samples/keys/), and no frame on ip.tun0 — whose interface block stays,
+ * as it does when a capture of both interfaces is filtered down to the NIC
+ * (`tshark -Y 'frame.interface_name == "nge0"' -w`). With the keys,
+ * wiretrace decrypts the tunnel packets back onto ip.tun0.
+ */
+function ipioTunnel(nic?: { file: string; sa: EspSa; what: string }): Scene {
   const t0 = at('2008-07-23T06:31:05Z', 0n);
-  const scene = new Scene('blog-ipio-tunnel.pcapng', 'ipio.d (2008 blog): TCP on ip.tun0 (10.1.100.123 <-> 192.168.10.75) inside NAT-T ESP on nge0 (192.168.1.108 <-> 192.168.5.1)', t0);
+  const scene = nic === undefined
+    ? new Scene('blog-ipio-tunnel.pcapng', 'ipio.d (2008 blog): TCP on ip.tun0 (10.1.100.123 <-> 192.168.10.75) inside NAT-T ESP on nge0 (192.168.1.108 <-> 192.168.5.1)', t0)
+    : new Scene(nic.file, `ipio.d (2008 blog), the NIC only: NAT-T ESP on nge0 (192.168.1.108 <-> 192.168.5.1), ${nic.what}; ip.tun0 declared, its packets inside the ESP`, t0);
   const nge: Wire = { scene, ifId: scene.iface('nge0', LINKTYPE.ETHERNET, 'nVidia nForce Gigabit Ethernet'), localMac: '00:e0:81:5e:83:08' };
   const tun: Wire = { scene, ifId: scene.iface('ip.tun0', LINKTYPE.RAW, 'IPsec tunnel to 192.168.5.1'), localMac: '' };
   const GWMAC = '00:0f:b5:1a:2b:01';
@@ -194,20 +206,30 @@ function ipioTunnel(): Scene {
   let t = t0;
   for (const g of IPIO_GAPS_NS) times.push((t += g));
   const flow = new Flow('10.1.100.123', '192.168.10.75', 39114, 22, 1330421982, 2709354611);
+  const ivs = new Rand(0x2008e5);
+  // The NIC-only variant seals the tunnel packet for real, padded to the stand-in's length.
+  const payload = (spi: number, seq: number, inner: Bytes): Upper => nic === undefined
+    ? natT({ spi, seq }, rnd.bytes(espSize(inner.length) - 8))
+    : espNatT(nic.sa, { spi, seq, iv: ivs.bytes(nic.sa.enc.ivLen), nextHeader: 4, payload: inner, extraPad: extraPadFor(nic.sa, inner.length) });
   const esp = (src: string, dst: string, spi: number, seq: number, inner: Bytes): Bytes =>
-    ipv4({ src, dst, ttl: src === '192.168.1.108' ? 255 : 58, id: 0x3100 + seq }, natT({ spi, seq }, rnd.bytes(espSize(inner.length) - 8)));
+    ipv4({ src, dst, ttl: src === BLOG.local ? 255 : 58, id: 0x3100 + seq }, payload(spi, seq, inner));
+  const onTun = nic === undefined;
   const a = flow.out('PA', fill(48, 11));
-  sent(tun, times[0]!, a, '');
-  sent(nge, times[1]!, esp('192.168.1.108', '192.168.5.1', 0x5a7d01c3, 41, a), GWMAC);
+  if (onTun) sent(tun, times[0]!, a, '');
+  sent(nge, times[1]!, esp(BLOG.local, BLOG.gw, BLOG.spiOut, 41, a), GWMAC);
   const b = flow.in('PA', fill(48, 12), { ttl: 64 });
-  received(nge, times[2]!, esp('192.168.5.1', '192.168.1.108', 0x2e91b7f0, 37, b), GWMAC);
-  received(tun, times[3]!, b, '');
+  received(nge, times[2]!, esp(BLOG.gw, BLOG.local, BLOG.spiIn, 37, b), GWMAC);
+  if (onTun) received(tun, times[3]!, b, '');
   const c = flow.out('A');
-  sent(tun, times[4]!, c, '');
-  sent(nge, times[5]!, esp('192.168.1.108', '192.168.5.1', 0x5a7d01c3, 42, c), GWMAC);
+  if (onTun) sent(tun, times[4]!, c, '');
+  sent(nge, times[5]!, esp(BLOG.local, BLOG.gw, BLOG.spiOut, 42, c), GWMAC);
   return scene;
 }
 
 export function blog2008Scenes(): Scene[] {
-  return [whosent(), ipioTunnel()];
+  return [
+    whosent(), ipioTunnel(),
+    ipioTunnel({ file: 'blog-ipio-esp-cbc.pcapng', sa: BLOG_CBC, what: 'AES-CBC-128 + HMAC-SHA-1-96 (keys: samples/keys/blog-ipio-esp-cbc.esp_sa)' }),
+    ipioTunnel({ file: 'blog-ipio-esp-gcm.pcapng', sa: BLOG_GCM, what: 'AES-GCM-128, 16-byte ICV (keys: samples/keys/blog-ipio-esp-gcm.xfrm, ip xfrm state output)' }),
+  ];
 }

@@ -12,16 +12,19 @@
  * + 12 ICV — 140 for an 88-byte inner packet, 92 for 40, 156 for 104, the
  * transcripts' numbers.
  */
+import { SECRETS_TYPE } from '../../../src/capture/secrets.ts';
 import { LINKTYPE } from '../../../src/capture/types.ts';
 import {
-  arp, dns, dnsName, dnsPtr, espSize, eth, fill, icmpEcho, igmp, ip4, ipv4, natT, ROUTER_ALERT, udp, type Bytes,
+  arp, dns, dnsName, dnsPtr, espSize, eth, fill, icmpEcho, igmp, ip4, ipv4, natT, ROUTER_ALERT, udp, type Bytes, type Upper,
 } from '../craft.ts';
 import { ARP_HOST, BROADCAST, DNS_SERVER, GATEWAY, HOST11, HOST188, HOST219, mcastMac, PEER, SOLARIS } from '../hosts.ts';
 import { Rand } from '../rand.ts';
 import { Scene } from '../scene.ts';
 import { TcpConv, type TcpEnd } from '../tcpconv.ts';
 import { at, MS, SEC, US } from '../time.ts';
+import { espNatT } from '../esp.ts';
 import { addTcp, received, sent, type Wire } from './common.ts';
+import { extraPadFor, keyFiles, PROTO2 as PROTO2_KEYS, PROTO2_GCM } from './ipsec-keys.ts';
 
 const SOLARIS_WIN = 49640; // 34 x 1460, Solaris 10's default receive window over Ethernet
 const SOLARIS_WIN6 = 50400; // 35 x 1440, the IPv6 transcript's Win=50400
@@ -108,9 +111,15 @@ function closed(file: string, comment: string, t: bigint, outbound: boolean, por
   return scene;
 }
 
-/** Inner packets on ip.tun0, each with its NAT-T ESP carrier on nge0. */
-function ipsec(file: string, comment: string, t: bigint, outbound: boolean): Scene {
+/**
+ * Inner packets on ip.tun0, each with its NAT-T ESP carrier on nge0. With
+ * `nic`: the NIC-only variant (as blog2008.ts's): the ESP sealed with
+ * PROTO2_GCM, ip.tun0 declared but empty; `dsb` also puts the keys in the
+ * capture (a pcapng Decryption Secrets Block of ESP SAs).
+ */
+function ipsec(file: string, comment: string, t: bigint, outbound: boolean, nic?: { dsb: boolean }): Scene {
   const scene = new Scene(file, comment, t - 2_016n * MS);
+  if (nic?.dsb) scene.secrets(SECRETS_TYPE.ESP, new TextEncoder().encode(keyFiles().find((k) => k.file === 'proto2-ipsec-esp.esp_sa')!.text));
   const nge = scene.iface('nge0', LINKTYPE.ETHERNET, 'nVidia nForce Gigabit Ethernet');
   const tun = scene.iface('ip.tun0', LINKTYPE.RAW, 'IPsec tunnel to 172.16.10.1');
   const outer: Wire = { scene, ifId: nge, localMac: SOLARIS.mac };
@@ -123,16 +132,19 @@ function ipsec(file: string, comment: string, t: bigint, outbound: boolean): Sce
   const remote = { ...solaris('192.146.17.75', 22, outbound ? 977450821 : 1201935778), ttl: 64 };
   const c = new TcpConv({ a: local, b: remote, local: 'a', rtt: 18_474n * US, start: t, established: true, ipId: { a: 0x61f0, b: 0x1c22 } });
   if (outbound) { c.send('a', 48); c.reply('b', 48); } else { c.wait(0n); c.send('b', 64); }
+  const ivs = new Rand(outbound ? 0xe5e0 : 0xe5e1);
+  const carry = (spi: number, seq: number, ip: Bytes): Upper => nic === undefined
+    ? natT({ spi, seq }, rnd.bytes(espSize(ip.length) - 8))
+    : espNatT(PROTO2_GCM, { spi, seq, iv: ivs.bytes(8), nextHeader: 4, payload: ip, extraPad: extraPadFor(PROTO2_GCM, ip.length) });
   for (const p of c.finish()) {
-    const opaque = (len: number): Bytes => rnd.bytes(espSize(len) - 8);
     if (p.from === 'a') {
-      sent(inner, p.t, p.ip, '');
-      const esp = ipv4({ src: SOLARIS.ip, dst: GW, ttl: 255, id: 0x2000 + seqOut }, natT({ spi: 0x6a1b3f07, seq: seqOut++ }, opaque(p.ip.length)));
+      if (nic === undefined) sent(inner, p.t, p.ip, '');
+      const esp = ipv4({ src: SOLARIS.ip, dst: GW, ttl: 255, id: 0x2000 + seqOut }, carry(PROTO2_KEYS.spiOut, seqOut++, p.ip));
       sent(outer, p.t + 73n * US, esp, GATEWAY.mac);
     } else {
-      const esp = ipv4({ src: GW, dst: SOLARIS.ip, ttl: 61, id: 0x4000 + seqIn }, natT({ spi: 0x0c57e2d1, seq: seqIn++ }, opaque(p.ip.length)));
+      const esp = ipv4({ src: GW, dst: SOLARIS.ip, ttl: 61, id: 0x4000 + seqIn }, carry(PROTO2_KEYS.spiIn, seqIn++, p.ip));
       received(outer, p.t - 69n * US, esp, GATEWAY.mac);
-      received(inner, p.t, p.ip, '');
+      if (nic === undefined) received(inner, p.t, p.ip, '');
     }
   }
   return scene;
@@ -248,6 +260,8 @@ export function proto2Scenes(): Scene[] {
     closed('proto2-tcp-closed-in.pcapng', 'Prototype #2: inbound TCP to a closed port (we answer RST from port 81)', at('2007-06-22T03:23:30Z', 77_501_236n), false, 48811, 1404105261),
     ipsec('proto2-ipsec-out.pcapng', 'Prototype #2: outbound TCP over an IPsec (NAT-T ESP) tunnel: ip.tun0 inside nge0', at('2007-06-22T03:30:44Z', 615_020_331n), true),
     ipsec('proto2-ipsec-in.pcapng', 'Prototype #2: inbound TCP over an IPsec (NAT-T ESP) tunnel: nge0 then ip.tun0', at('2007-06-22T03:33:12Z', 8_771_459n), false),
+    ipsec('proto2-ipsec-out-esp.pcapng', 'Prototype #2: outbound TCP over an IPsec tunnel, the NIC only: NAT-T ESP on nge0, AES-GCM-128 (keys: samples/keys/proto2-ipsec-esp.esp_sa); ip.tun0 declared, its packets inside the ESP', at('2007-06-22T03:30:44Z', 615_020_331n), true, { dsb: false }),
+    ipsec('proto2-ipsec-in-esp.pcapng', 'Prototype #2: inbound TCP over an IPsec tunnel, the NIC only: NAT-T ESP on nge0, AES-GCM-128, its keys in a decryption secrets block; ip.tun0 declared, its packets inside the ESP', at('2007-06-22T03:33:12Z', 8_771_459n), false, { dsb: true }),
     tcp6('proto2-tcp6-out.pcapng', 'Prototype #2: outbound TCP over IPv6 link-local (ssh keystroke)', at('2007-06-22T03:41:56Z', 250_118_004n), true),
     tcp6('proto2-tcp6-in.pcapng', 'Prototype #2: inbound TCP over IPv6 link-local (ssh keystroke)', at('2007-06-22T03:43:02Z', 631_907_552n), false),
   ];

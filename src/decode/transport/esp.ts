@@ -1,6 +1,8 @@
 /**
  * ESP (RFC 4303): SPI and sequence number; the rest is encrypted, so the
- * chain ends here. UDP-encapsulated ESP (NAT-T) reuses readEsp (tunnel/natt.ts).
+ * chain ends here — unless the decoder was given keys (frame.ipsec, see
+ * src/decode/ipsec), which decrypts and decodes what the ESP carried.
+ * UDP-encapsulated ESP (NAT-T) reuses readEsp (tunnel/natt.ts).
  */
 import { u32 } from '../bytes.ts';
 import { currentIp, push, short } from '../frame.ts';
@@ -25,6 +27,7 @@ export function decodeEsp(f: DecodedFrame, off: number, end: number): void {
   if (!readEsp(f, l, off, end)) return;
   l.l4 = L4_ESP;
   l.l4Off = off;
+  if (f.ipsec !== null) f.ipsec.open(f, l, off, end);
 }
 
 registerIpProtocol(50, decodeEsp);

@@ -24,7 +24,10 @@ export function decodeNatt(f: DecodedFrame, off: number, end: number): void {
     push(f, K_NATT, off); // non-ESP marker: IKE follows
     return;
   }
-  if (readEsp(f, l, off, end)) l.esp.natt = true;
+  if (readEsp(f, l, off, end)) {
+    l.esp.natt = true;
+    if (f.ipsec !== null) f.ipsec.open(f, l, off, end);
+  }
 }
 
 registerUdpPort(NATT_PORT, decodeNatt);

@@ -105,11 +105,17 @@ export function Editor() {
   );
 }
 
-/** The options and macro arguments of the run, as typed after `wiretrace` on a command line. */
+/**
+ * The options and macro arguments of the run, as typed after `wiretrace` on a
+ * command line; then the ESP keys (where `--esp-sa FILE` would stand), which
+ * open their dialog.
+ */
 function OptionsField() {
   const options = useStore((s) => s.options);
   const setOptions = useStore((s) => s.setOptions);
   const scriptName = useStore((s) => s.scriptName);
+  const setKeysOpen = useStore((s) => s.setKeysOpen);
+  const keyed = useStore((s) => s.espKeys.trim() !== '');
   return (
     <div className="editor-head">
       <span className="cmdline" aria-hidden="true">wiretrace</span>
@@ -119,6 +125,9 @@ function OptionsField() {
         onChange={(e) => { setOptions(e.target.value); scheduleCompile(); }}
         onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); runScript(); } }}
       />
+      <button type="button" className="keys-button" aria-haspopup="dialog" title="Keys to decrypt IPsec ESP (the CLI's --esp-sa)" onClick={() => setKeysOpen(true)}>
+        {keyed ? 'ESP keys (set)' : 'ESP keys'}
+      </button>
       <span className="cmdline" aria-hidden="true">-s {scriptName}</span>
     </div>
   );

@@ -16,6 +16,16 @@ describe('readExamples', () => {
       ['b', 'tcp_acceptq.d', 'tcp_acceptq.d', undefined, ['2000'], false],
     ]);
   });
+  it('reads an example\'s ESP key file, and skips an example whose key file is not bundled', async () => {
+    const keys = new Map([['k.esp_sa', { name: 'k.esp_sa', load: async () => '"IPv4","*","*","*","NULL","","NULL",""' }]]);
+    const ex = readExamples({ examples: [
+      { id: 'with', script: 'ipio.d', capture: 't.pcapng', keys: 'samples/keys/k.esp_sa' },
+      { id: 'lost', script: 'ipio.d', capture: 't.pcapng', keys: 'samples/keys/gone.xfrm' },
+      { id: 'none', script: 'ipio.d' },
+    ] }, scripts, captures, keys);
+    expect(ex.map((e) => [e.id, e.keys?.name])).toEqual([['with', 'k.esp_sa'], ['none', undefined]]);
+    expect(await ex[0]!.keys!.load()).toMatch(/^"IPv4"/);
+  });
   it('degrades on a missing or malformed manifest', () => {
     expect(readExamples(null, scripts, captures)).toEqual([]);
     expect(readExamples({ examples: 'x' }, scripts, captures)).toEqual([]);
@@ -31,10 +41,14 @@ describe('the Examples menu of the real samples', () => {
     const real = new Map(readdirSync(new URL('scripts/', root)).filter((f) => f.endsWith('.d')).map((f) => [f, script(f)]));
     const caps = new Map<string, SampleCapture>(readdirSync(new URL('captures/', root)).filter((f) => /\.(pcapng|pcap|gz)$/.test(f))
       .map((f) => [f, { name: f, url: `/assets/${f}` }]));
-    const manifest = JSON.parse(readFileSync(new URL('manifest.json', root), 'utf8')) as { examples: { id: string; capture?: string }[] };
-    const ex = readExamples(manifest, real, caps);
+    // And samples/keys/*, the ESP key files some examples run with.
+    const keys = new Map(readdirSync(new URL('keys/', root)).map((f) => [f, { name: f, load: async () => '' }]));
+    const manifest = JSON.parse(readFileSync(new URL('manifest.json', root), 'utf8')) as { examples: { id: string; capture?: string; keys?: string }[] };
+    const ex = readExamples(manifest, real, caps, keys);
     expect(ex.map((e) => e.id)).toEqual(manifest.examples.map((e) => e.id));
     for (const e of ex) if (manifest.examples.find((m) => m.id === e.id)!.capture) expect(e.capture, e.id).toBeDefined();
+    for (const e of ex) if (manifest.examples.find((m) => m.id === e.id)!.keys) expect(e.keys, e.id).toBeDefined();
+    expect(ex.filter((e) => e.keys).length).toBeGreaterThanOrEqual(4);
     for (const id of ['bcc-tcpconnect', 'bcc-tcpaccept', 'bcc-tcplife', 'bcc-tcpretrans', 'bcc-tcpstates', 'bcc-tcptop', 'udp_fragments']) {
       const e = ex.find((x) => x.id === id);
       expect(e, id).toBeDefined();

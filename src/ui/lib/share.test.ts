@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deflateSync } from 'fflate';
-import { decodeShare, encodeShare, fromBase64Url, MAX_INFLATED, SHARE_PREFIX, toBase64Url, urlFileName } from './share.ts';
+import { deflateSync, gzipSync } from 'fflate';
+import { decodeShare, encodeShare, fromBase64Url, gunzipBounded, MAX_INFLATED, MAX_SHARED_KEYS, SHARE_PREFIX, toBase64Url, urlFileName } from './share.ts';
 
 describe('share links', () => {
   it('round-trips script, name, tab and an embedded capture', () => {
@@ -15,6 +15,24 @@ describe('share links', () => {
     expect(st.options).toBe('-q 2000');
     expect(st.capture?.name).toBe('c.pcapng');
     expect([...st.capture!.bytes]).toEqual([...bytes]);
+  });
+  it('carries ESP keys only when given, and refuses an oversized keys text', () => {
+    const base = { script: '', name: 'a', tab: 'Output', options: '' };
+    expect(decodeShare(encodeShare(base))!.espKeys).toBeUndefined();
+    const keys = '"IPv4","*","*","0x100","NULL","","NULL",""\n';
+    expect(decodeShare(encodeShare({ ...base, espKeys: keys }))!.espKeys).toBe(keys);
+    const st = decodeShare(encodeShare({ ...base, espKeys: 'x'.repeat(MAX_SHARED_KEYS + 1) }))!;
+    expect(st.script).toBe('');
+    expect(st.espKeys).toBeUndefined();
+  });
+  it('gunzips a capture within a bound, and refuses what is not gzip or inflates past it', () => {
+    const raw = new Uint8Array(5000).map((_, i) => i & 0xff);
+    expect([...gunzipBounded(gzipSync(raw), 5000)!]).toEqual([...raw]);
+    expect(gunzipBounded(gzipSync(raw), 4999)).toBeNull();
+    expect(gunzipBounded(raw, 1 << 20)).toBeNull();
+    const bad = gzipSync(raw);
+    bad[bad.length - 20] ^= 0xff;
+    expect(() => gunzipBounded(bad, 1 << 20)).not.toThrow();
   });
   it('keeps only http(s) capture URLs', () => {
     expect(decodeShare(encodeShare({ script: '', name: 'a', tab: 'Output', options: '', captureUrl: 'https://example.org/a.pcap' }))!.captureUrl).toBe('https://example.org/a.pcap');

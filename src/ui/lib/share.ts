@@ -7,10 +7,14 @@
  * payload = u32le(jsonLength) ‖ utf8(json) ‖ captureBytes. The capture's
  * bytes ride raw inside the one deflate stream rather than base64 inside JSON.
  *
+ * ESP keys (the keys dialog's text) ride in the header only when the person
+ * ticks the Share dialog's box; otherwise neither they nor an embedded
+ * capture's Decryption Secrets Blocks leave the page (actions.ts strips them).
+ *
  * Links are untrusted input: decoding validates every field, bounds the
  * inflated size (a small link must not inflate to gigabytes) and never throws.
  */
-import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
+import { Gunzip, Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
 
 export const SHARE_PREFIX = 'wt1=';
 export const EMBED_LIMIT = 256 * 1024;
@@ -24,9 +28,14 @@ export interface SharedState {
   options: string;
   captureUrl?: string;
   capture?: { name: string; bytes: Uint8Array };
+  /** The keys dialog's text, only when the person chose to share it. */
+  espKeys?: string;
 }
 
-interface Header { v: 1; script: string; name: string; tab: string; options?: string; captureUrl?: string; captureName?: string }
+/** The longest keys text a link may bring in (a key file is a few lines). */
+export const MAX_SHARED_KEYS = 64 * 1024;
+
+interface Header { v: 1; script: string; name: string; tab: string; options?: string; captureUrl?: string; captureName?: string; espKeys?: string }
 
 export function toBase64Url(bytes: Uint8Array): string {
   let s = '';
@@ -52,6 +61,7 @@ export function encodeShare(st: SharedState): string {
   if (st.options) header.options = st.options;
   if (st.captureUrl) header.captureUrl = st.captureUrl;
   if (st.capture) header.captureName = st.capture.name;
+  if (st.espKeys) header.espKeys = st.espKeys;
   const json = strToU8(JSON.stringify(header));
   const cap = st.capture?.bytes ?? new Uint8Array(0);
   const payload = new Uint8Array(4 + json.length + cap.length);
@@ -66,15 +76,22 @@ export function compressedSize(bytes: Uint8Array): number {
   return deflateSync(bytes, { level: 6 }).length;
 }
 
-function inflateBounded(data: Uint8Array, max: number): Uint8Array | null {
+/** A gzip file's contents, or null when it is not gzip, is damaged, or inflates past `max` bytes. */
+export function gunzipBounded(data: Uint8Array, max: number): Uint8Array | null {
+  if (data.length < 18 || data[0] !== 0x1f || data[1] !== 0x8b) return null;
+  return inflateBounded(data, max, true);
+}
+
+function inflateBounded(data: Uint8Array, max: number, gzip = false): Uint8Array | null {
   const chunks: Uint8Array[] = [];
   let total = 0;
   let failed = false;
-  const inf = new Inflate((chunk) => {
+  const onData = (chunk: Uint8Array): void => {
     total += chunk.length;
     if (total > max) failed = true;
     else chunks.push(chunk);
-  });
+  };
+  const inf = gzip ? new Gunzip(onData) : new Inflate(onData);
   try {
     for (let i = 0; i < data.length && !failed; i += 16384) inf.push(data.subarray(i, i + 16384), i + 16384 >= data.length);
   } catch {
@@ -113,6 +130,7 @@ export function decodeShare(fragment: string, maxInflated = MAX_INFLATED): Share
     options: typeof o.options === 'string' ? o.options.slice(0, 2000) : '',
   };
   if (typeof o.captureUrl === 'string' && isFetchableUrl(o.captureUrl)) st.captureUrl = o.captureUrl;
+  if (typeof o.espKeys === 'string' && o.espKeys !== '' && o.espKeys.length <= MAX_SHARED_KEYS) st.espKeys = o.espKeys;
   const rest = payload.subarray(4 + jsonLen);
   if (rest.length > 0) st.capture = { name: typeof o.captureName === 'string' ? o.captureName.slice(0, 200) : 'shared.pcapng', bytes: rest };
   return st;

@@ -50,6 +50,11 @@ export interface CaptureSlice {
   captureInfo: InspectResultMessage | null;
   /** --local override: addresses or CIDRs, one per line or comma-separated. */
   locals: string;
+  /**
+   * The ESP keys dialog's text (esp_sa lines, uat:esp_sa: strings, ip xfrm state output), given to every
+   * run as --esp-sa is. Held in memory only: never saved, and in a share link only when the person says so.
+   */
+  espKeys: string;
   setCapture(c: CaptureSpec | null): void;
   setCaptureInfo(i: InspectResultMessage | null): void;
   setLocals(l: string): void;
@@ -102,6 +107,7 @@ export interface UiSlice {
   theme: Theme;
   classroom: boolean;
   shareOpen: boolean;
+  keysOpen: boolean;
   dragging: boolean;
   /** Short status line for screen readers and the footer. */
   notice: string;
@@ -111,6 +117,7 @@ export interface UiSlice {
   setTheme(t: Theme): void;
   setClassroom(on: boolean): void;
   setShareOpen(on: boolean): void;
+  setKeysOpen(on: boolean): void;
   setDragging(on: boolean): void;
   setNotice(n: string): void;
 }
@@ -135,6 +142,7 @@ const captureSlice: Slice<CaptureSlice> = (set) => ({
   captureKey: 0,
   captureInfo: null,
   locals: '',
+  espKeys: '',
   setCapture: (c) => set((s) => ({ capture: c, captureKey: s.captureKey + 1, captureInfo: null })),
   setCaptureInfo: (i) => set({ captureInfo: i }),
   setLocals: (l) => set({ locals: l }),
@@ -173,6 +181,7 @@ const uiSlice: Slice<UiSlice> = (set) => ({
   theme: typeof window === 'undefined' ? 'light' : initialTheme(),
   classroom: false,
   shareOpen: false,
+  keysOpen: false,
   dragging: false,
   notice: '',
   ready: false,
@@ -183,6 +192,7 @@ const uiSlice: Slice<UiSlice> = (set) => ({
   },
   setClassroom: (on) => set({ classroom: on }),
   setShareOpen: (on) => set({ shareOpen: on }),
+  setKeysOpen: (on) => set({ keysOpen: on }),
   setDragging: (on) => set({ dragging: on }),
   setNotice: (n) => set({ notice: n }),
 });

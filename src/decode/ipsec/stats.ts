@@ -1,0 +1,82 @@
+/**
+ * What decryption did over a run: packets decrypted, and those that were
+ * not, by reason, with their first frame numbers — a paragraph of the
+ * decoder's warning summary (DecodeSummary.lines). Counting allocates only
+ * for the first frames of each reason.
+ */
+
+export const ESP_NO_SA = 0;
+export const ESP_ICV = 1;
+export const ESP_TRUNCATED = 2;
+export const ESP_LENGTH = 3;
+export const ESP_PAD = 4;
+export const ESP_KEY = 5;
+
+export const ESP_REASONS: readonly string[] = [
+  'no SA for its SPI and addresses',
+  'ICV mismatch: wrong key or damaged packet',
+  'truncated: the capture holds only part of the ESP packet',
+  'too short for its IV and ICV, or not whole cipher blocks',
+  'bad padding: wrong encryption key?',
+  'the SA\'s keys could not be used',
+];
+
+const FIRST = 5;
+const SPIS = 4;
+
+export class EspStats {
+  decrypted = 0;
+  /** Decrypted with no integrity check (NULL or "ANY n bit" authentication). */
+  unverified = 0;
+  /** Decrypted dummy packets (next header 59, RFC 4303 §2.6): nothing inside. */
+  dummy = 0;
+  readonly failed = new Float64Array(ESP_REASONS.length);
+  private readonly frames: number[][] = ESP_REASONS.map(() => []);
+  /** First SPIs that had no SA (shown so the key file can be fixed). */
+  private readonly spis: number[] = [];
+  private spiMore = false;
+
+  fail(reason: number, frame: number, spi: number): void {
+    this.failed[reason]!++;
+    const fr = this.frames[reason]!;
+    if (fr.length < FIRST) fr.push(frame);
+    if (reason === ESP_NO_SA && !this.spis.includes(spi)) {
+      if (this.spis.length < SPIS) this.spis.push(spi);
+      else this.spiMore = true;
+    }
+  }
+
+  get failures(): number {
+    let n = 0;
+    for (const v of this.failed) n += v;
+    return n;
+  }
+
+  /** Per reason: count and first frames (for the UI's capture tab). */
+  entries(): { reason: string; count: number; frames: readonly number[] }[] {
+    const out: { reason: string; count: number; frames: readonly number[] }[] = [];
+    for (let r = 0; r < ESP_REASONS.length; r++) {
+      if (this.failed[r]! > 0) out.push({ reason: this.reason(r), count: this.failed[r]!, frames: this.frames[r]! });
+    }
+    return out.sort((a, b) => b.count - a.count);
+  }
+
+  private reason(r: number): string {
+    if (r !== ESP_NO_SA || this.spis.length === 0) return ESP_REASONS[r]!;
+    const more = this.spiMore ? ', ...' : '';
+    return `${ESP_REASONS[r]} (SPI ${this.spis.map((s) => '0x' + (s >>> 0).toString(16).padStart(8, '0')).join(', ')}${more})`;
+  }
+
+  /** The summary paragraph ([] when every ESP packet was decrypted). */
+  lines(): string[] {
+    const bad = this.failures;
+    if (bad === 0) return [];
+    const total = bad + this.decrypted;
+    const out = [`ESP: ${this.decrypted} of ${total} packets decrypted; ${bad} could not be:`];
+    for (const e of this.entries()) {
+      const more = e.count > e.frames.length ? ', ...' : '';
+      out.push(`  ${e.count} ${e.reason} (frame ${e.frames.join(', ')}${more})`);
+    }
+    return out;
+  }
+}
