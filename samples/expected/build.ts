@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IPIO_GAPS_NS } from '../gen/scenes/blog2008.ts';
 import { ACCEPT, IPIO, PROTO2, RECEIVERS, WHOSENT, type Line } from '../test/transcripts.ts';
+import { CURL, NGINX, PYTHON, ptcpdumpScene } from '../gen/scenes/ptcpdump.ts';
 
 /** The subset of printf the seed scripts use: %s and %d with '-', '0' and a width. */
 export function printf(fmt: string, ...args: (string | number | bigint)[]): string {
@@ -89,6 +90,30 @@ const SSH_HANDSHAKE_NS = 201_114n;
 
 const base = (f: string): string => f.replace(/\.pcapng$/, '');
 
+/**
+ * who_container.d over the ptcpdump scene, from the scene's own process
+ * table and its frames (packets per process): each process's container
+ * (zonename, else "global"), short name (the command's basename, at most
+ * MAXCOMLEN 16 bytes), pid, ppid, uid and arguments (PRARGSZ: 79 bytes), as
+ * illumos would bound them; the kernel's packets with no process.
+ */
+function whoContainer(): string {
+  const scene = ptcpdumpScene();
+  const rows = new Map<string, { key: (string | number)[]; n: number }>();
+  for (const f of scene.ordered()) {
+    const c = [CURL, NGINX, PYTHON].find((p) => typeof f.comment !== 'string' && f.comment?.[0]?.startsWith(`PID: ${p.pid}\n`));
+    const key = c === undefined ? ['global', '', 0, 0, 0, '']
+      : [c.container?.name ?? 'global', c.cmd.slice(c.cmd.lastIndexOf('/') + 1).slice(0, 16), c.pid, c.ppid, c.uid, c.args.replace(/\.\.\.$/, '').slice(0, 79)];
+    const k = JSON.stringify(key);
+    const r = rows.get(k) ?? { key, n: 0 };
+    r.n++;
+    rows.set(k, r);
+  }
+  const sorted = [...rows.values()].sort((a, b) => a.n - b.n || (JSON.stringify(a.key) < JSON.stringify(b.key) ? -1 : 1));
+  return printf('%-8s %-10s %7s %7s %6s %5s  %s\n', 'ZONE', 'EXECNAME', 'PID', 'PPID', 'UID', 'PKTS', 'ARGS') +
+    sorted.map(({ key: [z, e, pid, ppid, uid, args], n }) => printf('%-8s %-10s %7d %7d %6d %5d  %s\n', z!, e!, pid!, ppid!, uid!, n, args!)).join('') + END;
+}
+
 export function buildExpected(): Map<string, string> {
   const out = new Map<string, string>();
   for (const [cap, lines] of Object.entries(PROTO2)) out.set(`ipio01.${base(cap)}.out`, IPIO01_HDR + lines.map(ipio01).join('') + END);
@@ -157,6 +182,7 @@ export function buildExpected(): Map<string, string> {
     printf('%-15s %6d %6d %5d %9d.%03d ms (%d.%02d s)\n', ip, sport, dport, syns, ns / 1_000_000n, (ns / 1000n) % 1000n, ns / 1_000_000_000n, (ns / 10_000_000n) % 100n);
   out.set('tcp_acceptlat.accept-queue.out', latHdr + lat(q.client, q.sport, 2000, q.syns.length, ACCEPT.latency) + END);
   out.set('tcp_acceptlat.accept-ssh.out', latHdr + ssh.map(([s, e, p]) => lat(q.client, p, 22, 1, e - s)).join('') + END);
+  out.set('who_container.ptcpdump-containers.out', whoContainer());
   return out;
 }
 

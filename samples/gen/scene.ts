@@ -12,7 +12,8 @@
  *   DSB   decryption secrets blocks, when the scene carries its keys (secrets());
  *   EPB   per frame in time order: epb_flags direction (1 in, 2 out), and for
  *         frames with a known process the Darwin options 0x8001 (process index)
- *         and 0x8003 (effective process index);
+ *         and 0x8003 (effective process index); opt_comment(s) when given
+ *         (ptcpdump writes its process context as comments);
  *   ISB   per interface at the end: isb_starttime, isb_endtime, isb_ifrecv,
  *         isb_ifdrop (as dumpcap writes them).
  * Frames added out of order are sorted by time (stably) before writing.
@@ -24,7 +25,7 @@ export type Dir = 'in' | 'out' | 'none';
 
 export interface Proc { pid: number; name: string }
 
-interface Frame { ifId: number; t: bigint; data: Uint8Array; dir: Dir; proc?: Proc; eproc?: Proc; comment?: string; seq: number }
+interface Frame { ifId: number; t: bigint; data: Uint8Array; dir: Dir; proc?: Proc; eproc?: Proc; comment?: string | readonly string[]; seq: number }
 
 /** An ISB timestamp option: like the EPB timestamp, the high 32 bits first, each word little-endian. */
 function tsOption(code: number, t: bigint): PcapngOption {
@@ -60,7 +61,7 @@ export class Scene {
     return i;
   }
 
-  add(ifId: number, t: bigint, data: Uint8Array, dir: Dir, o: { proc?: Proc; eproc?: Proc; comment?: string } = {}): this {
+  add(ifId: number, t: bigint, data: Uint8Array, dir: Dir, o: { proc?: Proc; eproc?: Proc; comment?: string | readonly string[] } = {}): this {
     if (t < this.startNs) throw new Error(`${this.file}: frame at ${t} before the capture start ${this.startNs}`);
     this.frames.push({ ifId, t, data, dir, ...o, seq: this.frames.length });
     return this;
@@ -105,7 +106,7 @@ export class Scene {
       const extra: PcapngOption[] = f.proc ? darwinEpbOptions(this.procIndex(f.proc), this.procIndex(f.eproc ?? f.proc)) : [];
       w.epb(f.ifId, f.t, f.data, f.data.length, {
         flags: f.dir === 'in' ? 1 : f.dir === 'out' ? 2 : undefined,
-        comments: f.comment ? [f.comment] : undefined,
+        comments: f.comment === undefined ? undefined : typeof f.comment === 'string' ? [f.comment] : [...f.comment],
         extra,
       });
       recv[f.ifId]! += 1n;

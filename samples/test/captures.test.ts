@@ -163,6 +163,25 @@ describe('sample captures (tshark)', { timeout: 120_000 }, () => {
     expect(rows.filter((r) => r[2] === '0x0014').length, 'two RST/ACKs').toBe(2);
   });
 
+  it('ptcpdump-containers: ptcpdump process comments on every packet a process owns, none on the kernel reset', () => {
+    const rows = tsharkFields(cap('ptcpdump-containers.pcapng'), ['frame.comment', 'tcp.srcport', 'tcp.dstport', 'udp.srcport', 'tcp.flags.reset']);
+    const pidOf = (r: string[]): string => /^PID: (\d+)\\nCmd: /.exec(r[0] ?? '')?.[1] ?? '';
+    const byPort = new Map<string, Set<string>>();
+    for (const r of rows) {
+      const k = [r[1], r[2], r[3]].filter((x) => x !== '' && x !== undefined).sort().join('/');
+      if (!byPort.has(k)) byPort.set(k, new Set());
+      byPort.get(k)!.add(pidOf(r));
+    }
+    expect([...byPort.get('53258/80')!]).toEqual(['122868']);
+    expect([...byPort.get('41822/8080')!]).toEqual(['4711']);
+    expect([...byPort.get('45123')!]).toEqual(['5120']);
+    expect([...byPort.get('41900/9090')!]).toEqual(['']);
+    // Every context ptcpdump writes, in its order; the truncated argument list ends in "...".
+    const nginx = rows.find((r) => pidOf(r) === '4711')![0]!;
+    for (const k of ['ThreadId: 4711', 'UserId: 101\\nGroupId: 101', 'ParentPID: 4700', 'ContainerName: web', 'PodName: web-7d9c6b5f4-x2x7q']) expect(nginx).toContain(k);
+    expect(rows.find((r) => pidOf(r) === '5120')![0]).toMatch(/--tim\.\.\.,ThreadId: 5133/);
+  });
+
   it('demo-mixed: a few thousand frames under 1 MB with every protocol the demos use', () => {
     expect(statSync(cap('demo-mixed.pcapng')).size).toBeLessThan(1 << 20);
     const rows = tsharkFields(cap('demo-mixed.pcapng'), ['frame.protocols']);

@@ -44,7 +44,7 @@ export function newRecord(): PacketRecord {
     frame: 0, ifIndex: 0, buf: EMPTY_BYTES, off: 0, capLen: 0, origLen: 0,
     tsSec: 0, tsNsec: 0, tsSecBig: null, direction: DIR_UNKNOWN, receptionType: 0, epbFlags: 0,
     queue: -1, dropCount: -1, comments: NO_COMMENTS,
-    pid: -1, procName: '', effPid: -1, effProcName: '', fileOffset: 0,
+    pid: -1, procName: '', effPid: -1, effProcName: '', proc: null, fileOffset: 0,
   };
 }
 

@@ -130,6 +130,7 @@ class MergedReader implements CaptureReader, SecretsSource {
     r.procName = h.procName;
     r.effPid = h.effPid;
     r.effProcName = h.effProcName;
+    r.proc = h.proc;
     r.fileOffset = h.fileOffset;
     this.heads[best] = null;
     this.last = best;

@@ -25,8 +25,8 @@
  *     are numbered 0.. in file order, across sections; EPB option 0x8001 gives the
  *     index of the packet's process, 0x8003 of the effective process. Without
  *     0x8003 (or when equal) the effective process is the process itself.
- *   - ptcpdump (Linux) writes a packet comment "PID: <pid>\nCmd: <path>\nArgs: ...";
- *     we take the pid and the command's basename (DTrace's execname is the short name).
+ *   - ptcpdump (Linux) and etl2pcapng (Windows) write process comments
+ *     (process.ts): pid, command, arguments, thread, user, parent, container.
  *
  * Name Resolution Blocks are parsed into `names` (address text → first name),
  * capped at MAX_NAMES entries; nothing downstream needs them yet.
@@ -49,7 +49,7 @@ import type { CountingSource } from './sources.ts';
 import { hexBytes } from './sniff.ts';
 import { DEFAULT_RESOLUTION, setTimestamp, tsResolution } from './timestamp.ts';
 import type { TsResolution } from './timestamp.ts';
-import { parsePtcpdumpComment } from './process.ts';
+import { parseProcessComments } from './process.ts';
 import { MAX_PACKET_COMMENTS, MAX_SECTIONS, MetaBudget, packetString } from './meta-budget.ts';
 import type { DecryptionSecrets, SecretsSource } from './secrets.ts';
 
@@ -337,6 +337,7 @@ export class PcapngReader extends ChunkedReader implements SecretsSource {
     r.procName = '';
     r.effPid = -1;
     r.effProcName = '';
+    r.proc = null;
   }
 
   private epb(p: number, len: number): boolean {
@@ -581,9 +582,8 @@ export class PcapngReader extends ChunkedReader implements SecretsSource {
     }
     if (comments !== null) {
       r.comments = comments;
-      for (const c of comments) {
-        if (parsePtcpdumpComment(c, r)) break;
-      }
+      const res = parseProcessComments(comments, r);
+      if (res !== '' && res !== 'ok') this.warn(`pcapng packet at offset ${at}: ${res}; process fields left empty`, at, this.frames + 1);
     }
     if (pib >= 0 || epib >= 0) {
       // As Wireshark's Darwin dissector: a missing effective index means the process itself.

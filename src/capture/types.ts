@@ -62,6 +62,34 @@ export interface SectionInfo {
   readonly comments: readonly string[];
 }
 
+/**
+ * Process details beyond pid and name that some captures carry per packet
+ * (ptcpdump comments; etl2pcapng's thread id): '' and -1 when not said.
+ * Allocated only for packets that carry them.
+ */
+export interface ProcessDetail {
+  /** Which writer said so (README "Who and where": how far each can be trusted). */
+  source: 'ptcpdump' | 'etl2pcapng';
+  /** Command path and argument list as written ("..." truncation marks removed). */
+  cmd: string;
+  cmdTruncated: boolean;
+  args: string;
+  argsTruncated: boolean;
+  tid: number;
+  threadName: string;
+  uid: number;
+  gid: number;
+  ppid: number;
+  parentCmd: string;
+  parentArgs: string;
+  /** Container (ptcpdump ContainerName; D's zonename) and pod. */
+  container: string;
+  containerId: string;
+  containerImage: string;
+  pod: string;
+  podNamespace: string;
+}
+
 /** A reusable, mutable view of one packet. Valid until the reader is called again. */
 export interface PacketRecord {
   /** 1-based frame number across the whole input (as Wireshark numbers frames). */
@@ -101,6 +129,8 @@ export interface PacketRecord {
   /** Darwin effective process (the one on whose behalf), -1 / '' unknown. */
   effPid: number;
   effProcName: string;
+  /** Further process details (ptcpdump, etl2pcapng comments), or null. */
+  proc: ProcessDetail | null;
   /** Byte offset of this record's block in the (decompressed) input, for messages and random access. */
   fileOffset: number;
 }

@@ -85,6 +85,7 @@ export function compilePrograms(programs: readonly ProgramText[], env: CompileEn
       if (loc?.endColumn !== undefined && loc.endLine === loc.line) d.endColumn = loc.endColumn;
       if (loc && loc.file !== p.name && loc.file !== '') d.file = loc.file;
       if (e.region !== undefined) d.region = e.region;
+      if (e.plain) d.plain = true;
       return failWith(compiler, matches, p, d, opts.errtags);
     }
     let n = 0;

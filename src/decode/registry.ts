@@ -23,6 +23,11 @@ function table(size: number): (LayerDecoder | undefined)[] {
 
 /** Ethertype (also GRE protocol type, GENEVE protocol type, SLL protocol). */
 export const ethertypes = table(0x10000);
+/**
+ * GRE protocol types that are not ethertypes (Aruba's 802.11 in GRE): GRE
+ * looks here first, then in `ethertypes`, so an Ethernet frame never takes them.
+ */
+export const greProtocols: (LayerDecoder | undefined)[] = [];
 /** PPP protocol numbers (after address/control). */
 export const pppProtocols = table(0x10000);
 /** IP protocol / IPv6 next header (upper layers; extension headers are walked by ipv6.ts). */
@@ -33,6 +38,7 @@ export const udpPorts = table(0x10000);
 export const linkTypes: (LayerDecoder | undefined)[] = [];
 
 export function registerEthertype(type: number, d: LayerDecoder): void { ethertypes[type] = d; }
+export function registerGreProtocol(type: number, d: LayerDecoder): void { greProtocols[type] = d; }
 export function registerPppProtocol(proto: number, d: LayerDecoder): void { pppProtocols[proto] = d; }
 export function registerIpProtocol(proto: number, d: LayerDecoder): void { ipProtocols[proto] = d; }
 export function registerUdpPort(port: number, d: LayerDecoder): void { udpPorts[port] = d; }

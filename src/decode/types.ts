@@ -32,6 +32,10 @@
  *   Teredo (UDP 3544)                                         -> `teredo0`
  *   L2TPv2 (UDP 1701, PPP inside)                             -> `l2tp0`
  *   ERSPAN (GRE 0x88be / 0x22eb, mirrored Ethernet)           -> `gre0`
+ *   VXLAN on UDP 8472 (Linux's default) and VXLAN-GPE (4790)  -> `vxlan<VNI>`
+ *   PIM Register (IP protocol 103, type 1)                    -> `pimreg`
+ *   MPLS over UDP (6635)                                      -> `bareudp0`
+ *   Ethernet in IP (EtherIP 97, Ethernet 143)                 -> `ip.tun0`
  * Depth 0 uses the capture interface: pcapng if_name, else a default per link
  * type (see defaultInterfaceName in iface.ts).
  */
@@ -94,6 +98,22 @@ export const K_L2TP = 40;
 export const K_ERSPAN = 41;
 export const K_PBB = 42; // 802.1ah I-TAG (MAC-in-MAC)
 export const K_ETAG = 43; // VN-Tag (0x8926) / 802.1BR E-Tag (0x893f)
+export const K_PKTAP = 44; // Apple PKTAP header (LINKTYPE 258)
+export const K_FRELAY = 45; // Frame Relay Q.922 address + control / NLPID (LINKTYPE 107)
+export const K_IPOIB = 46; // IP over InfiniBand (LINKTYPE 242)
+export const K_ARCNET = 47; // ARCNET (LINKTYPE 7, 129)
+export const K_ARISTA = 48; // Arista timestamp header (0xd28b)
+export const K_MACSEC = 49; // 802.1AE SecTAG (0x88e5)
+export const K_NSH = 50; // Network Service Header (0x894f, VXLAN-GPE next protocol 4)
+export const K_PIM = 51; // PIM Register (IP protocol 103, type 1)
+export const K_VXLAN_GPE = 52; // VXLAN-GPE (UDP 4790)
+export const K_CMD = 53; // Cisco MetaData (0x8909)
+export const K_ETHERIP = 54; // EtherIP (IP protocol 97)
+export const K_WCCP = 55; // WCCPv2 redirect header inside GRE 0x883e
+export const K_FDDI = 56; // FDDI MAC header (LINKTYPE 10)
+export const K_AYIYA = 57; // AYIYA header (UDP 5072)
+export const K_FABRICPATH = 58; // Cisco FabricPath (0x8903) FTag/TTL before the inner frame
+export const K_LISP = 59; // LISP data header (UDP 4341)
 
 /** Display names for stack(), indexed by kind. */
 export const KIND_NAMES: readonly string[] = [
@@ -101,6 +121,8 @@ export const KIND_NAMES: readonly string[] = [
   'Raw', 'IPv4', 'IPv6', 'IPv6 hop-by-hop', 'IPv6 routing', 'IPv6 fragment', 'IPv6 destination options',
   'AH', 'ESP', 'TCP', 'UDP', 'ICMP', 'ICMPv6', 'SCTP', 'GRE', 'VXLAN', 'GENEVE', 'GTP-U', 'NAT-T', 'PPP-HDLC',
   'IGMP', 'Loop', '802.11', 'Radiotap', 'PPI', 'NFLOG', 'PFLOG', 'Teredo', 'L2TP', 'ERSPAN', '802.1ah', 'E-Tag',
+  'PKTAP', 'Frame Relay', 'IPoIB', 'ARCNET', 'Arista timestamp', 'MACsec', 'NSH', 'PIM Register', 'VXLAN-GPE',
+  'Cisco MetaData', 'EtherIP', 'WCCP', 'FDDI', 'AYIYA', 'FabricPath', 'LISP',
 ];
 
 // ---------------------------------------------------------------------------
@@ -126,8 +148,15 @@ export const TUN_GENEVE = 4;
 export const TUN_GTPU = 5;
 export const TUN_TEREDO = 6; // IPv6 in UDP 3544 (RFC 4380)
 export const TUN_L2TP = 7; // L2TPv2 over UDP 1701, PPP inside
-export const TUN_ESP = 8; // IPsec ESP in tunnel mode, decrypted with a key (src/decode/ipsec); tunnelKey = SPI
-export const TUNNEL_NAMES: readonly string[] = ['', 'ipip', 'gre', 'vxlan', 'geneve', 'gtpu', 'teredo', 'l2tp', 'esp'];
+export const TUN_PIM = 8; // PIM Register (the registered packet, on `pimreg`)
+export const TUN_MPLS_UDP = 9; // MPLS over UDP 6635 (RFC 7510), on `bareudp0`
+export const TUN_ETHERIP = 10; // Ethernet in IP (protocol 97 EtherIP, 143 Ethernet), on `ip.tun0`
+export const TUN_AYIYA = 11; // AYIYA (UDP 5072) carrying IPv4/IPv6, on `ip.tun0`
+export const TUN_LISP = 12; // LISP data (UDP 4341) carrying IPv4/IPv6, on `ip.tun0`
+export const TUN_ESP = 13; // IPsec ESP in tunnel mode, decrypted with a key (src/decode/ipsec); tunnelKey = SPI
+export const TUNNEL_NAMES: readonly string[] = [
+  '', 'ipip', 'gre', 'vxlan', 'geneve', 'gtpu', 'teredo', 'l2tp', 'pim', 'mplsudp', 'etherip', 'ayiya', 'lisp', 'esp',
+];
 
 // ---------------------------------------------------------------------------
 // Malformation reasons (DecodedFrame.malReason).
@@ -140,9 +169,10 @@ export const M_TOO_DEEP = 5; // more than MAX_IP_LAYERS / MAX_PATH
 export const M_BAD_LENGTH = 6; // a length field (UDP length, GRE, option) impossible
 export const M_UNSUPPORTED = 7; // reserved: something recognised but not decoded
 export const M_INTERNAL = 8; // a decoder threw (a bug): the frame is kept as far as it got
+export const M_ENCRYPTED = 9; // the payload is encrypted (MACsec confidentiality): nothing inside can be read
 export const REASON_NAMES: readonly string[] = [
   'none', 'truncated', 'bad IP version', 'bad header length', 'bad total length', 'too many nested layers',
-  'bad length field', 'unsupported', 'internal decoder error',
+  'bad length field', 'unsupported', 'internal decoder error', 'encrypted',
 ];
 
 // Direction (re-exported values of capture/types.ts Direction).
@@ -466,6 +496,16 @@ export class DecodedFrame {
    * decrypted payload only while this frame is current.
    */
   ipsec: EspHook | null = null;
+  /**
+   * Process information carried in the frame itself (a PKTAP header), which
+   * wins over the capture record's: pid/effPid -1 and names '' when absent.
+   * Valid when `procSet`; names are cached strings (link/procname.ts).
+   */
+  procSet = false;
+  procPid = -1;
+  procName = '';
+  effPid = -1;
+  effProcName = '';
 
   /** @internal Tunnel context for the next IP layer (set by tunnel decoders, consumed by newIpLayer). */
   pendTunnel = TUN_NONE;
@@ -474,6 +514,7 @@ export class DecodedFrame {
 
   reset(): void {
     this.pendTunnel = TUN_NONE;
+    this.procSet = false;
     this.pathLen = 0;
     this.ipCount = 0;
     this.fragmented = false;

@@ -49,6 +49,7 @@ import { Decoder } from '../decode/index.ts';
 import type { Probe, ProbeRegistry } from '../d/types/probes.ts';
 import { registerNetworkProviders, type NetProbes } from '../providers/probes.ts';
 import { NetProviders, type NetUses } from '../providers/net.ts';
+import { clearProcess } from '../d/runtime/context.ts';
 import type { SentNote } from '../providers/send-ahead.ts';
 import { LINUX_LIMITS } from '../decode/index.ts';
 import { DirectionResolver, LocalInference } from '../providers/direction.ts';
@@ -172,7 +173,7 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
     clock.setTime(t);
     ctx.tsNs = clock.tsNs;
     ctx.vtsNs = clock.vtsNs;
-    ctx.frame = 0; ctx.pid = 0; ctx.tid = 0; ctx.cpu = 0; ctx.execname = '';
+    ctx.frame = 0; ctx.pid = 0; ctx.tid = 0; ctx.cpu = 0; ctx.execname = ''; clearProcess(ctx);
     ctx.mem = null;
     ctx.stackLines = NO_STACK;
     ctx.args.length = 0;
@@ -381,7 +382,7 @@ export async function runCaptureLoop(reader: CaptureReader, sink: FiringSink, op
   ctx.mem = null;
   ctx.frame = 0;
   ctx.stackLines = NO_STACK;
-  ctx.pid = 0; ctx.tid = 0; ctx.cpu = 0; ctx.execname = '';
+  ctx.pid = 0; ctx.tid = 0; ctx.cpu = 0; ctx.execname = ''; clearProcess(ctx);
   sink.emit({ kind: 'progress', bytes: reader.bytesRead, totalBytes: opts.totalBytes, packets, firings: counting.firings });
   for (const w of reader.warnings) {
     sink.emit({ kind: 'message', level: 'warning', text: `${w.frame > 0 ? `frame ${w.frame}: ` : ''}${w.message}` });

@@ -152,9 +152,8 @@ describe('user translators', () => {
     const r = await runD(q(`struct in { int x; char n[8]; };
       struct out { int y; string s; uint64_t z; };
       translator struct out < struct in *p > { y = p->x * 2; s = stringof(p->n); z = p->x + 1; };
-      struct in v;
-      BEGIN { v.x = 21; v.n[0] = 'h'; v.n[1] = 'i';
-        printf("%d %s %d\\n", xlate<struct out>(&v).y, xlate<struct out *>(&v)->s, xlate<struct out>(&v).z); exit(0); }`));
+      BEGIN { v = (struct in *)alloca(sizeof (struct in)); v->x = 21; v->n[0] = 'h'; v->n[1] = 'i';
+        printf("%d %s %d\\n", xlate<struct out>(v).y, xlate<struct out *>(v)->s, xlate<struct out>(v).z); exit(0); }`));
     expect(r.stdout).toBe('42 hi 22\n\n');
   });
 

@@ -4,8 +4,10 @@
  * probe firings").
  *
  * Per frame:
- *   1. the frame context: timestamps, cpu (epb_queue), pid/execname (Darwin
- *      process info), the packet bytes for raw header pointers, stack();
+ *   1. the frame context: timestamps, cpu (epb_queue), the process (pid,
+ *      execname, ppid, uid, zonename, curpsinfo: from a PKTAP header, Darwin
+ *      process blocks, ptcpdump/etl2pcapng comments), the packet bytes for
+ *      raw header pointers, stack();
  *   2. its direction (capture, then --local, then inference: direction.ts);
  *   3. the IP layers, each a packet of its own on its own interface:
  *      sent      innermost first:  [tcp/udp send] [ipvN write] ip:::send ipvN:::send
@@ -40,7 +42,7 @@ import { byteString } from './bytestr.ts';
 import { PACKET_BASE, type FireCtx } from '../d/runtime/context.ts';
 import type { DInt } from '../d/runtime/int64.ts';
 import type { Probe } from '../d/types/probes.ts';
-import type { PacketRecord } from '../capture/types.ts';
+import type { PacketRecord, ProcessDetail } from '../capture/types.ts';
 import { LINKTYPE } from '../capture/types.ts';
 import {
   type Datagram, DecodedFrame, DIR_OUT, IpLayer, K_IPV4, K_IPV6, KIND_NAMES, L4_ESP, L4_SCTP, L4_TCP, L4_UDP, LINUX_LIMITS,
@@ -59,6 +61,17 @@ import { firstFragment, SendAhead, type SentNote } from './send-ahead.ts';
 import type { FiringSink } from './sink.ts';
 import { TcpProvider } from './tcp/provider.ts';
 import { UdpProvider } from './udp.ts';
+
+/** illumos bounds: execname (u_comm, MAXCOMLEN), pr_fname (PRFNSZ), pr_psargs (PRARGSZ), zonename (ZONENAME_MAX). */
+const MAXCOMLEN = 16;
+const PRFNSZ = 16;
+const PRARGSZ = 80;
+const ZONENAME_MAX = 64;
+
+/** A D byte string cut to at most `n` bytes. */
+function boundBytes(s: string, n: number): string {
+  return s.length > n ? s.slice(0, n) : s;
+}
 
 /** epb_flags bits 24-31: link-layer errors (CRC, too long/short, ...) — the frame never made it. */
 const EPB_LINK_ERRORS = 0xff000000;
@@ -110,6 +123,8 @@ export class NetProviders {
   /** execname: the capture's process name and its D byte string (converted when it changes). */
   private lastExec = '';
   private lastExecBytes = '';
+  /** The process details processDetail() last applied. */
+  private lastProc: ProcessDetail | null = null;
   private lastIfTunnel = false;
   private lastIfLo = false;
   /** The frame's capture interface is a tunnel's (ip.tun0, ipsec0, tun0, vti0): see fireWrite. */
@@ -193,11 +208,20 @@ export class NetProviders {
     c.frame = f.frame;
     c.cpu = rec.queue >= 0 ? rec.queue : 0;
     this.recEpbErrors = rec.epbFlags;
-    const pid = rec.pid >= 0 ? rec.pid : rec.effPid >= 0 ? rec.effPid : 0;
+    let pid: number;
+    if (f.procSet) {
+      // PKTAP: the frame's own header names the process (its names are already byte strings).
+      pid = f.procPid >= 0 ? f.procPid : f.effPid >= 0 ? f.effPid : 0;
+      const exec = f.procName !== '' ? f.procName : f.effProcName;
+      if (exec !== this.lastExec) { this.lastExec = exec; this.lastExecBytes = boundBytes(exec, MAXCOMLEN); }
+    } else {
+      pid = rec.pid >= 0 ? rec.pid : rec.effPid >= 0 ? rec.effPid : 0;
+      const exec = rec.procName !== '' ? rec.procName : rec.effProcName;
+      if (exec !== this.lastExec) { this.lastExec = exec; this.lastExecBytes = boundBytes(byteString(exec), MAXCOMLEN); }
+    }
     c.pid = pid;
-    const exec = rec.procName !== '' ? rec.procName : rec.effProcName;
-    if (exec !== this.lastExec) { this.lastExec = exec; this.lastExecBytes = byteString(exec); }
     c.execname = this.lastExecBytes;
+    if (rec.proc !== this.lastProc || pid !== c.psinfo.pr_pid) this.processDetail(rec.proc, pid);
     this.pkt.pkt_addr = f.frame;
     this.cs.cs_pid = pid;
     // Raw header pointers read the packet's bytes in the reader's chunk: one DataView per chunk,
@@ -277,6 +301,36 @@ export class NetProviders {
   finish(): string[] {
     this.reasm.drain();
     return this.reasm.summary();
+  }
+
+  /**
+   * ppid, uid, zonename and curpsinfo from the record's process details
+   * (ptcpdump comments), bounded as illumos bounds them; zeros, "global" and
+   * empty strings when the capture does not say. Runs only when the details
+   * or the pid change.
+   */
+  private processDetail(d: ProcessDetail | null, pid: number): void {
+    const c = this.ctx;
+    const ps = c.psinfo;
+    this.lastProc = d;
+    ps.pr_pid = pid;
+    ps.pr_fname = this.lastExecBytes.length > PRFNSZ - 1 ? this.lastExecBytes.slice(0, PRFNSZ - 1) : this.lastExecBytes;
+    if (d === null) {
+      c.ppid = 0; c.uid = 0; c.gid = 0; c.zonename = 'global';
+      ps.pr_ppid = 0; ps.pr_uid = 0; ps.pr_euid = 0; ps.pr_gid = 0; ps.pr_egid = 0; ps.pr_psargs = ''; ps.pr_argc = 0;
+      return;
+    }
+    c.ppid = d.ppid >= 0 ? d.ppid : 0;
+    c.uid = d.uid >= 0 ? d.uid : 0;
+    c.gid = d.gid >= 0 ? d.gid : 0;
+    c.zonename = d.container !== '' ? boundBytes(byteString(d.container), ZONENAME_MAX - 1) : 'global';
+    ps.pr_ppid = c.ppid;
+    ps.pr_uid = c.uid;
+    ps.pr_euid = c.uid;
+    ps.pr_gid = c.gid;
+    ps.pr_egid = c.gid;
+    ps.pr_psargs = d.args !== '' ? boundBytes(byteString(d.args), PRARGSZ - 1) : '';
+    ps.pr_argc = d.args !== '' ? d.args.split(' ').length : 0;
   }
 
   /** stack(): the layer path innermost first, rebuilt only when it differs from the previous frame's. */

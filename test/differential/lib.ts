@@ -10,12 +10,26 @@
  */
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { linkTypes } from '../../src/decode/registry.ts';
+import '../../src/decode/index.ts';
 import { ourFrames, type OurFrame } from './ours.ts';
 import { COLUMNS, type Layer, type TsharkFrame, tsharkFrames } from './tshark.ts';
 
 export interface FieldStat { compared: number; agreed: number }
 
 export interface Mismatch { file: string; frame: number; what: string }
+
+/**
+ * Coverage of one link type: of the frames in which tshark found IP, how many
+ * wiretrace decoded to the same layers (every field agreeing), how many it
+ * missed a layer of (fewer layers), and how many disagree otherwise.
+ */
+export interface LinkStat { frames: number; tsharkIp: number; decoded: number; missed: number; extra: number; fieldsDiffer: number }
+
+/** Whether wiretrace has a decoder for a link type (a "promised" link type). */
+export function promised(linkType: number): boolean {
+  return linkTypes[linkType] !== undefined;
+}
 
 export class Totals {
   files = 0;
@@ -29,6 +43,12 @@ export class Totals {
   readonly fields = new Map<string, FieldStat>([['layer count', { compared: 0, agreed: 0 }], ...COLUMNS.map((c): [string, FieldStat] => [c, { compared: 0, agreed: 0 }])]);
   readonly mismatches: Mismatch[] = [];
   mismatchCount = 0;
+  /** Frames on which a decoder threw (caught, marked M_INTERNAL): crashes. */
+  internalErrors = 0;
+  /** Per link type (-1: wiretrace could not read the frame). */
+  readonly links = new Map<number, LinkStat>();
+  /** tshark protocol paths of the IP frames wiretrace missed a layer of, with their counts. */
+  readonly missedPaths = new Map<string, { count: number; first: string }>();
   constructor(readonly keepMismatches = Infinity) {}
 
   note(m: Mismatch): void {
@@ -46,10 +66,46 @@ export class Totals {
     return this.frames === 0 ? 100 : (100 * this.framesAgreeing) / this.frames;
   }
 
+  link(linkType: number): LinkStat {
+    let s = this.links.get(linkType);
+    if (s === undefined) {
+      s = { frames: 0, tsharkIp: 0, decoded: 0, missed: 0, extra: 0, fieldsDiffer: 0 };
+      this.links.set(linkType, s);
+    }
+    return s;
+  }
+
+  /** Coverage over the link types matching `which`: [tshark IP frames, decoded]. */
+  coverage(which: (linkType: number) => boolean): [number, number] {
+    let ip = 0, dec = 0;
+    for (const [lt, s] of this.links) if (which(lt)) { ip += s.tsharkIp; dec += s.decoded; }
+    return [ip, dec];
+  }
+
+  coverageReport(): string {
+    const pct = (a: number, b: number): string => (b === 0 ? 100 : (100 * a) / b).toFixed(3) + '%';
+    const lines = ['per link type (frames tshark decodes as IP, and how many wiretrace decodes the same):',
+      '  linktype   frames  tshark-IP   decoded  missed  extra  fields  coverage'];
+    for (const [lt, s] of [...this.links].sort((a, b) => b[1].tsharkIp - a[1].tsharkIp)) {
+      lines.push(`  ${(String(lt) + (promised(lt) ? '' : '*')).padStart(8)} ${String(s.frames).padStart(8)} ${String(s.tsharkIp).padStart(10)} ${String(s.decoded).padStart(9)} ${String(s.missed).padStart(7)} ${String(s.extra).padStart(6)} ${String(s.fieldsDiffer).padStart(7)}  ${pct(s.decoded, s.tsharkIp)}`);
+    }
+    lines.push('  (* no decoder in wiretrace)');
+    const [pi, pd] = this.coverage(promised);
+    const [ai, ad] = this.coverage(() => true);
+    lines.push(`coverage on link types wiretrace decodes: ${pd}/${pi} (${pct(pd, pi)}); overall: ${ad}/${ai} (${pct(ad, ai)})`);
+    const top = [...this.missedPaths].sort((a, b) => b[1].count - a[1].count).slice(0, 40);
+    if (top.length > 0) {
+      lines.push('missed IP frames by tshark protocol path (top 40):');
+      for (const [path, m] of top) lines.push(`  ${String(m.count).padStart(7)}  ${path}  (${m.first})`);
+    }
+    return lines.join('\n');
+  }
+
   report(): string {
     const lines: string[] = [];
     lines.push(`files: ${this.files} (${this.filesFailed} unreadable by wiretrace or tshark)`);
     lines.push(`frames: ${this.frames}, agreeing on every field: ${this.framesAgreeing} (${this.percent().toFixed(3)}%)`);
+    lines.push(`decoder exceptions (caught): ${this.internalErrors}`);
     lines.push(`IP layers: wiretrace ${this.layersOurs}, tshark ${this.layersTshark}`);
     if (this.framesOnlyOurs > 0) lines.push(`frames read by wiretrace after tshark gave up on a damaged file (not compared): ${this.framesOnlyOurs}`);
     lines.push('per-field agreement (layers compared):');
@@ -98,6 +154,17 @@ function compareFrame(t: Totals, file: string, ours: OurFrame | undefined, their
   const b = theirs?.layers ?? [];
   t.layersOurs += a.length;
   t.layersTshark += b.length;
+  const ls = t.link(ours?.linkType ?? -1);
+  if (ours?.internal === true) t.internalErrors++;
+  ls.frames++;
+  if (b.length > 0) ls.tsharkIp++;
+  if (a.length < b.length) {
+    ls.missed++;
+    const path = theirs!.protocols;
+    const m = t.missedPaths.get(path);
+    if (m !== undefined) m.count++;
+    else if (t.missedPaths.size < 10000) t.missedPaths.set(path, { count: 1, first: `${file}:${frame}` });
+  } else if (a.length > b.length) ls.extra++;
   let ok = a.length === b.length && ours !== undefined && theirs !== undefined;
   t.field('layer count', ok);
   if (!ok) {
@@ -126,6 +193,8 @@ function compareFrame(t: Totals, file: string, ours: OurFrame | undefined, their
       t.note({ file, frame, what: `  layer ${i}: wiretrace ${describe(a[i])} | tshark ${describe(b[i])}` });
     }
   }
+  if (ok && b.length > 0) ls.decoded++;
+  else if (!ok && a.length === b.length && b.length > 0) ls.fieldsDiffer++;
   return ok;
 }
 

@@ -1,10 +1,10 @@
 /** wiretrace's view of a capture: the --layers columns per frame, streamed in frame order. */
 import { openCaptureFile } from '../../src/capture/open.node.ts';
 import { layerLine } from '../../src/cli/layers.ts';
-import { Decoder } from '../../src/decode/index.ts';
+import { Decoder, M_INTERNAL } from '../../src/decode/index.ts';
 import type { Layer } from './tshark.ts';
 
-export interface OurFrame { frame: number; section: number; layers: Layer[]; line: string[] }
+export interface OurFrame { frame: number; section: number; linkType: number; internal: boolean; layers: Layer[]; line: string[] }
 
 function num(v: string): string {
   if (v === '-') return v;
@@ -31,7 +31,7 @@ export async function* ourFrames(path: string): AsyncGenerator<OurFrame, string[
         const f = dec.decode(p, r.interfaces);
         const lines: string[] = [];
         for (let i = 0; i < f.ipCount; i++) lines.push(layerLine(f, f.ip[i]!).slice(0, -1));
-        yield { frame: f.frame, section: r.interfaces[p.ifIndex]?.section ?? 0, layers: lines.map(parseLayerLine), line: lines };
+        yield { frame: f.frame, section: r.interfaces[p.ifIndex]?.section ?? 0, linkType: f.linkType, internal: f.malReason === M_INTERNAL, layers: lines.map(parseLayerLine), line: lines };
       }
       if (!(await r.fill())) break;
     }

@@ -37,12 +37,19 @@ export const FIELDS = [
   'ip.dsfield', 'ip.src', 'ip.dst',
   'ipv6.tclass', 'ipv6.flow', 'ipv6.plen', 'ipv6.nxt', 'ipv6.hlim', 'ipv6.src', 'ipv6.dst',
   'ipv6.hopopts.nxt', 'ipv6.routing.nxt', 'ipv6.fraghdr.nxt', 'ipv6.dstopts.nxt', 'ah.next_header', 'vxlan.vni',
+  'pktap.ifname', 'pktap.flags', 'vxlan.next_proto',
 ] as const;
 type Field = (typeof FIELDS)[number];
 const IDX = Object.fromEntries(FIELDS.map((f, i) => [f, i])) as Record<Field, number>;
 
+/**
+ * Reassembly off (see above), and VXLAN on UDP 8472, the Linux kernel's
+ * default port, which wiretrace decodes (as tcpdump does) and tshark only
+ * when told ("decode as").
+ */
 export const PREFS = [
   '-o', 'ip.defragment:FALSE', '-o', 'ipv6.defragment:FALSE', '-o', 'wlan.defragment:FALSE', '-o', 'tcp.desegment_tcp_streams:FALSE',
+  '-d', 'udp.port==8472,vxlan',
 ];
 
 /** Tokens whose content is quoted or sampled data, not packets. */
@@ -54,7 +61,7 @@ const EXT_NXT: Record<string, Field> = {
   'ipv6.dstopts': 'ipv6.dstopts.nxt',
   ah: 'ah.next_header',
 };
-const TUNNEL_TOKENS = new Set(['gre', 'vxlan', 'geneve', 'gtp', 'ip', 'ipv6', 'teredo', 'l2tp', 'esp']);
+const TUNNEL_TOKENS = new Set(['gre', 'vxlan', 'geneve', 'gtp', 'ip', 'ipv6', 'teredo', 'l2tp', 'pim', 'esp']);
 
 /** One IP layer in --layers column order (without frame and depth); null = not comparable. */
 export interface Layer {
@@ -108,13 +115,17 @@ export function parseTsharkLine(line: string): TsharkFrame {
     return l[i];
   };
   const protocols = cols[IDX['frame.protocols']] ?? '';
-  const ifName = cols[IDX['frame.interface_name']] ?? '';
+  // A PKTAP header names the interface and the direction itself (wiretrace reads both from it).
+  const pktapIf = (cols[IDX['pktap.ifname']] ?? '').split(',')[0]!;
+  const ifName = pktapIf !== '' ? pktapIf : cols[IDX['frame.interface_name']] ?? '';
+  const pktapFlags = (cols[IDX['pktap.flags']] ?? '').split(',')[0]!;
   const pflags = cols[IDX['frame.packet_flags_direction']] ?? '';
   const pkttype = cols[IDX['sll.pkttype']] ?? '';
   let direction = '-';
   const pd = pflags === '' ? 0 : Number(pflags.split(',')[0]);
   if (pd === 1) direction = 'in';
   else if (pd === 2) direction = 'out';
+  else if (pktapFlags !== '' && (Number(pktapFlags) & 3) !== 0) direction = Number(pktapFlags) & 1 ? 'in' : 'out';
   else if ((cols[IDX['pflog.dir']] ?? '') !== '') {
     const d = Number(cols[IDX['pflog.dir']]!.split(',')[0]);
     direction = d === 1 ? 'in' : d === 2 ? 'out' : '-';
@@ -131,11 +142,22 @@ export function parseTsharkLine(line: string): TsharkFrame {
   // Version 6 behind ethertype 0x0800 (or protocol 4): packet-ip.c hands it to IPv6, and that `ip`
   // token has no fields. Recognised when there are fewer ip.src occurrences than `ip` tokens.
   let handoffs = toks.filter((t) => t === 'ip').length - occ('ip.src').length;
+  // VXLAN-GPE shows no token of its own in frame.protocols ("udp:ip"): its next-protocol field marks it.
+  let gpes = occ('vxlan.next_proto').length;
+  const GPE_NEXT = new Set(['ip', 'ipv6', 'eth', 'nsh', 'mpls']);
+  let gpeAt = -1;
   for (let ti = 0; ti < toks.length; ti++) {
     const tok = toks[ti]!;
     if (STOP.has(tok)) break;
     if (tok === 'ip' && toks[ti + 1] === 'ipv6' && handoffs > 0) { handoffs--; continue; }
     if (tok === 'vxlan') vxlans++;
+    if (tok === 'udp' && gpes > 0 && GPE_NEXT.has(toks[ti + 1] ?? '')) {
+      gpes--;
+      vxlans++;
+      carrier = 'vxlan';
+      gpeAt = ti;
+      continue;
+    }
     if (tok === 'ip' || tok === 'ipv6') {
       const k = count[tok] ?? 0;
       count[tok] = k + 1;
@@ -176,6 +198,7 @@ export function parseTsharkLine(line: string): TsharkFrame {
       }
     }
     if (TUNNEL_TOKENS.has(tok)) carrier = tok;
+    else if (tok === 'mpls' && toks[ti - 1] === 'udp' && gpeAt !== ti - 1) carrier = 'mplsudp'; // MPLS over UDP (6635)
   }
   return { frame: Number(cols[0]), protocols, layers, extra: cols.slice(FIELDS.length) };
 }
@@ -189,6 +212,8 @@ function tunnelName(carrier: string, vni: string | undefined): string {
     case 'teredo': return 'teredo0';
     case 'l2tp': return 'l2tp0';
     case 'esp': return 'ipsec0'; // decrypted with keys (test/differential/esp.test.ts)
+    case 'pim': return 'pimreg';
+    case 'mplsudp': return 'bareudp0';
     default: return 'ip.tun0';
   }
 }

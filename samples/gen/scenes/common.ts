@@ -11,12 +11,12 @@ export interface Wire {
 }
 
 /** A frame the local host sent: on Ethernet from localMac to `peerMac`; raw IP otherwise. */
-export function sent(w: Wire, t: bigint, ip: Bytes, peerMac: string, o: { proc?: Proc; eproc?: Proc; comment?: string } = {}): void {
+export function sent(w: Wire, t: bigint, ip: Bytes, peerMac: string, o: { proc?: Proc; eproc?: Proc; comment?: string | readonly string[] } = {}): void {
   w.scene.add(w.ifId, t, w.localMac ? eth(w.localMac, peerMac, ip) : ip, 'out', o);
 }
 
 /** A frame the local host received from `peerMac`. */
-export function received(w: Wire, t: bigint, ip: Bytes, peerMac: string, o: { proc?: Proc; eproc?: Proc; comment?: string; dstMac?: string } = {}): void {
+export function received(w: Wire, t: bigint, ip: Bytes, peerMac: string, o: { proc?: Proc; eproc?: Proc; comment?: string | readonly string[]; dstMac?: string } = {}): void {
   w.scene.add(w.ifId, t, w.localMac ? eth(peerMac, o.dstMac ?? w.localMac, ip) : ip, 'in', o);
 }
 

@@ -15,6 +15,9 @@ export type ConstEval = (e: Expr) => bigint;
 export class DeclBuilder {
   constructor(readonly scope: TypeScope, readonly constEval: ConstEval) {}
 
+  /** Set by the compiler: is this name a D global identifier (variable, built-in, inline)? An enumerator may not reuse one. */
+  isGlobalIdent: ((name: string) => boolean) | undefined;
+
   baseType(spec: DeclSpecifiers): DType {
     const t = spec.type;
     if (t === null) return T_INT;
@@ -70,12 +73,23 @@ export class DeclBuilder {
       if (name !== '' && seen.has(name)) fail('D_UNKNOWN', `failed to define member '${name}': Duplicate member or variable name`, m.loc); // ctf_add_member: ECTF_DUPMEMBER
       seen.add(name);
       if (m.bits !== null) {
-        const w = Number(this.constEval(m.bits));
-        const r = resolve(type);
-        if (r.kind !== 'int' && r.kind !== 'enum') fail('D_DECL_BFTYPE', `invalid type for bit-field: ${name}`, m.loc);
-        const size = r.kind === 'int' ? r.size * 8 : 32;
-        if (w < 0 || w > size) fail('D_DECL_BFSIZE', `bit-field size must be between 0 and ${size}: ${name}`, m.loc);
-        decls.push({ name, type, bits: w });
+        // dt_decl_member: an unnamed zero-width field only closes the storage unit; any other
+        // width must be a positive constant no wider than its integer base type.
+        let bw: bigint;
+        try {
+          bw = this.constEval(m.bits);
+        } catch (err) {
+          if (err instanceof CompileError && err.tag === 'D_DECL_ARRSUB') fail('D_DECL_BFCONST', 'positive integral constant expression expected as bit-field size', m.loc);
+          throw err;
+        }
+        const idname = name === '' ? '(anon)' : name;
+        if (!(name === '' && bw === 0n)) {
+          if (bw <= 0n) fail('D_DECL_BFCONST', 'positive integral constant expression expected as bit-field size', m.loc);
+          const r = resolve(type);
+          if (r.kind !== 'int') fail('D_DECL_BFTYPE', `invalid type for bit-field: ${idname}`, m.loc);
+          if (bw > BigInt(r.size * 8)) fail('D_DECL_BFSIZE', `bit-field too big for type: ${idname}`, m.loc);
+        }
+        decls.push({ name, type, bits: Number(bw) });
       } else {
         const r = resolve(type);
         if (r.kind === 'void' || r.kind === 'func') fail('D_DECL_VOIDOBJ', `cannot have void member: ${name}`, m.loc);
@@ -100,6 +114,8 @@ export class DeclBuilder {
       return f;
     }
     const values = new Map<string, number>();
+    // The type exists while its enumerators are defined: a value may name an earlier one.
+    const t: EnumType = { kind: 'enum', name: tag === '' ? 'enum <anon>' : `enum ${tag}`, tag, values, complete: true };
     let next = 0;
     for (const en of e.enumerators) {
       if (en.value !== null) {
@@ -115,13 +131,13 @@ export class DeclBuilder {
       }
       // dt_decl_enumerator: the value must fit an int, in either direction, and says so with INT_MAX.
       if (next > 2147483647 || next < -2147483648) fail('D_DECL_ENOFLOW', `enumerator '${en.name}' value overflows INT_MAX (2147483647)`, en.loc);
-      if (values.has(en.name)) fail('D_DECL_IDRED', `identifier redeclared: ${en.name}`, en.loc);
+      // ctf_add_enumerator refuses a name twice in one enum; then the name must be new to D's globals.
+      if (values.has(en.name)) fail('D_UNKNOWN', `failed to define enumerator '${en.name}': Duplicate member or variable name`, en.loc);
+      if (this.enumConsts.has(en.name) || (this.isGlobalIdent?.(en.name) ?? false)) fail('D_DECL_IDRED', `identifier redeclared: ${en.name}`, en.loc);
       values.set(en.name, next);
-      this.enumConsts.set(en.name, { value: next, type: undefined as unknown as EnumType });
+      this.enumConsts.set(en.name, { value: next, type: t });
       next++;
     }
-    const t: EnumType = { kind: 'enum', name: tag === '' ? 'enum <anon>' : `enum ${tag}`, tag, values, complete: true };
-    for (const n of values.keys()) this.enumConsts.get(n)!.type = t;
     if (tag !== '') this.scope.defineTag('enum', tag, t);
     return t;
   }
@@ -139,9 +155,16 @@ export class DeclBuilder {
         if (ch.keys !== null) continue; // associative array signature: the caller reads it
         if (ch.size === null) t = arrayOf(t, 0);
         else {
-          const n = this.constEval(ch.size);
-          if (n < 0n) fail('D_DECL_ARRSUB', `array dimension must be a positive integer constant`, ch.loc);
-          // dt_decl_array: "if (dnp->dn_value > UINT_MAX) xyerror(D_DECL_ARRBIG, ...)".
+          // dt_decl_array: a positive integer constant no greater than UINT_MAX.
+          const sub = 'positive integral constant expression or tuple signature expected as array declaration subscript';
+          let n: bigint;
+          try {
+            n = this.constEval(ch.size);
+          } catch (err) {
+            if (err instanceof CompileError && err.tag === 'D_DECL_ARRSUB') fail('D_DECL_ARRSUB', sub, ch.loc);
+            throw err;
+          }
+          if (n <= 0n) fail('D_DECL_ARRSUB', sub, ch.loc);
           if (n > 0xffffffffn) fail('D_DECL_ARRBIG', 'array dimension too big', ch.loc);
           t = arrayOf(t, Number(n));
         }

@@ -10,15 +10,16 @@
  */
 import type * as A from '../ast.ts';
 import * as I from '../runtime/int64.ts';
+import type { DInt } from '../runtime/int64.ts';
 import type { FireCtx } from '../runtime/context.ts';
 import { fault, NULL_STR, FLT_BADADDR } from '../runtime/state.ts';
-import { fail } from '../check/errors.ts';
+import { fail, failPlain } from '../check/errors.ts';
 import type { VarSym } from '../check/symbols.ts';
 import { BUILTIN_FUNCS, BUILTIN_VARS, KERNEL_VARS } from '../check/builtins.ts';
 import { MEMBER_ALIASES, TRANSLATED } from '../types/builtins.ts';
 import { findMember } from '../types/layout.ts';
 import {
-  intInfo, isCharArrayOrPtr, isInteger, isPointer, isString, isVoid, resolve, sizeOf, type DType, type StructType,
+  intInfo, isCharArrayOrPtr, pointerTo, isInteger, isPointer, isString, isVoid, resolve, sizeOf, type DType, type StructType,
 } from '../types/types.ts';
 import { zeroOf, type Ev, type IntEv, type StrEv } from './values.ts';
 import type { Compiler } from './compiler.ts';
@@ -33,9 +34,12 @@ export function ident(cc: Compiler, e: A.Ident): X {
     fail('D_IDENT_UNDEF', `failed to resolve ${e.scope}\`${e.name}: Unknown symbol name`, e.loc);
   }
   const name = e.name;
+  // A translator's input parameter, while its definition is cooked (the members are compiled for
+  // real at each xlate<>, with the operand in its place): a typed value that never runs.
+  if (cc.xlParam !== null && name === cc.xlParam.name) return { t: cc.xlParam.type, ev: () => 0 };
   const v = cc.syms.globals.get(name);
   if (v) {
-    if (v.kind === 'array') fail('D_IDENT_BADREF', `array '${name}' may not be referenced as scalar`, e.loc);
+    if (v.kind === 'array') fail('D_IDENT_BADREF', `associative array '${name}' may not be referenced as scalar`, e.loc);
     return varRead(cc, v, e.loc);
   }
   const cs = cc.syms.consts.get(name);
@@ -52,7 +56,11 @@ export function ident(cc: Compiler, e: A.Ident): X {
   }
   const en = cc.decl.enumConsts.get(name);
   if (en) { const val = en.value; return { t: en.type, ev: () => val, cv: val }; }
-  if (BUILTIN_VARS.has(name)) return builtinVar(cc, name, e.loc);
+  if (BUILTIN_VARS.has(name)) return { ...builtinVar(cc, name, e.loc), dvar: true };
+  if (name === 'curpsinfo') {
+    // The firing's process, as far as the capture says (a translated psinfo_t; dynamic, as in dtrace).
+    return { t: pointerTo(cc.types.parse('psinfo_t')), ev: (c) => c.psinfo, dyn: true, dvar: true };
+  }
   if (KERNEL_VARS.has(name)) {
     // Translated kernel state (curpsinfo, curthread …): a dynamic value no capture can supply.
     return { t: DYN_TYPE, ev: () => fault(FLT_BADADDR, 0), dyn: true };
@@ -76,9 +84,12 @@ export function varRead(cc: Compiler, v: VarSym, loc: A.Span): X {
   const z = zeroOf(t);
   const r = resolve(t);
   const lv: LValue = { kind: 'var', writable: true, set: varWriter(cc, v) };
+  // A clause-local struct, union or array lives in memory of its own (one
+  // firing runs at a time, and it persists across that firing's clauses).
+  if (v.scope === 'local' && v.addr === 0 && isByRef(t)) v.addr = rt.alloc(sizeOf(t));
   if (v.addr !== 0) {
     const a = v.addr;
-    return { t, ev: () => a, lv: { kind: 'mem', writable: true, addr: () => a } };
+    return { t, ev: () => a, lv: { kind: 'mem', writable: true, addr: () => a }, dvar: true };
   }
   let ev: Ev;
   if (v.scope === 'global') {
@@ -92,11 +103,19 @@ export function varRead(cc: Compiler, v: VarSym, loc: A.Span): X {
   } else {
     const m = (rt.tls[id] ??= new Map());
     const ctx = rt.ctx;
+    if (isByRef(t)) {
+      // A struct-valued thread-local is a region of its own, allocated on first use.
+      const size = sizeOf(t);
+      rt.noteDyn(0, size);
+      const addrOf: IntEv = (c) => { const a = rt.dynRegion(m, c.tid, size); return a === 0 ? fault(FLT_BADADDR, 0) : a; };
+      const peek: IntEv = (c) => rt.dynPeek(m, c.tid, size);
+      return { t, ev: peek, lv: { kind: 'mem', writable: true, addr: addrOf, del: (c) => rt.dynFree(m, c.tid, size) }, dvar: true };
+    }
     // Thread-locals are dynamic variables: an unset string one is the NULL string.
     const zd = z === '' ? NULL_STR : z;
     ev = () => { const x = m.get(ctx.tid); return x === undefined ? zd : x; };
   }
-  return { t, ev, lv };
+  return { t, ev, lv, dvar: true };
 }
 
 function varWriter(cc: Compiler, v: VarSym): (c: FireCtx, val: unknown) => void {
@@ -105,16 +124,37 @@ function varWriter(cc: Compiler, v: VarSym): (c: FireCtx, val: unknown) => void 
   if (v.scope === 'global') { const g = rt.globals; return (_c, val) => { g[id] = val; }; }
   if (v.scope === 'local') return (_c, val) => { rt.locals[id] = val; };
   const m = (rt.tls[id] ??= new Map());
-  const chunk = chunkSize(cc, [TYPE_INT64], v.type!);
-  return (c, val) => { rt.dynSet(m, c.tid, val, chunk); };
+  rt.noteDyn(0, dynValueBytes(cc, v.type!));
+  return (c, val) => { rt.dynSet(m, c.tid, val); };
 }
 
-/** Estimated size of a dynamic variable (dtrace_dynvar_t + key + value), for dynvarsize. */
-function chunkSize(cc: Compiler, keys: readonly DType[], value: DType): number {
-  const sz = (t: DType): number => (isString(t) ? cc.strsize : Math.max(8, Math.ceil(sizeOf(t) / 8) * 8));
-  let n = 48;
-  for (const k of keys) n += sz(k);
-  return n + sz(value);
+/** Held in memory and used by its address: structs, unions and arrays other than char strings. */
+function isByRef(t: DType): boolean {
+  const r = resolve(t);
+  return r.kind === 'struct' || r.kind === 'union' || (r.kind === 'array' && !isCharArrayOrPtr(t));
+}
+
+/** A dynamic variable's size, as dt_ident_set_storage records it for the dvars map. */
+function dynValueBytes(cc: Compiler, t: DType): number {
+  return isString(t) ? cc.strsize : sizeOf(t);
+}
+
+/**
+ * The size of a key tuple as dt_cg_arglist lays it out: scalars aligned to
+ * their size, strings strsize + 1, others by size; then the 8-byte TLS key
+ * (0 for a global array). Aggregation keys are tuples too.
+ */
+export function tupleBytes(cc: Compiler, keys: readonly DType[]): number {
+  let n = 0;
+  for (const k of keys) {
+    if (isString(k)) { n += cc.strsize + 1; continue; }
+    const sz = sizeOf(k);
+    if (sz === 0) continue;
+    const r = resolve(k);
+    if (r.kind === 'int' || r.kind === 'enum' || r.kind === 'pointer' || r.kind === 'float') n = Math.ceil(n / sz) * sz;
+    n += sz;
+  }
+  return n + 8;
 }
 
 function builtinVar(cc: Compiler, name: string, _loc: A.Span): X {
@@ -157,9 +197,22 @@ export function scopedVar(cc: Compiler, e: A.ScopedVar, create: boolean, assignT
     }
     v = cc.syms.create(scope, e.name, 'scalar');
   }
-  if (v.kind === 'array') fail('D_IDENT_BADREF', `array '${e.name}' may not be referenced as scalar`, e.loc);
+  if (v.kind === 'array') fail('D_IDENT_BADREF', `associative array '${e.name}' may not be referenced as scalar`, e.loc);
   if (v.type === undefined && assignType) v.type = assignType;
   return varRead(cc, v, e.loc);
+}
+
+/**
+ * The operand of a unary operator (dt_cook_op1): a variable that was never
+ * declared or assigned — self->x, this->x or an associative array element,
+ * which [ and -> create on sight — becomes an int64_t instead of an error,
+ * so `count[key]++`, `self->seen[k]++` and `!self->flag` work on first use.
+ * A plain identifier is created only by ++ and -- (update()).
+ */
+export function unaryOperand(cc: Compiler, e: A.Expr): X {
+  if (e.kind === 'ScopedVar') return scopedVar(cc, e, true, TYPE_INT64);
+  if (e.kind === 'Index') return index(cc, e, TYPE_INT64);
+  return cc.expr(e);
 }
 
 // ---------------------------------------------------------------- indexing and members
@@ -207,7 +260,15 @@ export function index(cc: Compiler, e: A.Index, assignType?: DType): X {
   const base = cc.expr(obj);
   if (e.index.length !== 1) fail('D_ARR_BADREF', `cannot access ${exprName(obj)} as an associative array`, e.loc);
   const ix = cc.expr(e.index[0]!);
+  // Bounds of a declared array, for a constant index (dt_cook_op2; arrays of 0 or 1 element are
+  // open-ended structure tails). The index compares as unsigned: -1 is 2^64 - 1.
+  const br = resolve(base.t);
+  if (br.kind === 'array' && br.length > 1 && ix.cv !== undefined && typeof ix.cv !== 'string' && isInteger(ix.t)) {
+    const u = BigInt.asUintN(64, BigInt(ix.cv));
+    if (u >= BigInt(br.length)) fail('D_ARR_BOUNDS', `index outside array bounds: ${u}, max is ${br.length}`, e.loc);
+  }
   if (!isPointer(base.t)) {
+    if (isString(base.t) && isInteger(ix.t)) return deref(cc, ptrArith('+', base, ix), e.loc);
     if (isInteger(base.t) && isPointer(ix.t)) return deref(cc, ptrArith('+', ix, base), e.loc);
     return fail('D_OP_INCOMPAT', `operands have incompatible types: "${base.t.name}" + "${ix.t.name}"`, e.loc);
   }
@@ -235,12 +296,18 @@ function argsRef(cc: Compiler, e: A.Index): X {
   return { t, ev: (c) => c.args[n] };
 }
 
+/** DIF has DIF_DTR_NREGS (8) tuple registers; dt_cg_arglist gives up past the ninth key (EDT_NOTUPREG). */
+export function checkTupleRegs(n: number): void {
+  if (n > 9) failPlain('Insufficient tuple registers to generate code');
+}
+
 function assocRef(cc: Compiler, v: VarSym, e: A.Index, assignType?: DType): X {
   const keys = e.index.map((k) => cc.expr(k));
+  checkTupleRegs(keys.length);
   const prefix = '';
   if (v.keyTypes === undefined) {
     keys.forEach((k, i) => {
-      if (isVoid(k.t) || k.agg || k.dyn) fail('D_KEY_TYPE', `${k.t.name} expression may not be used as array index: key #${i + 1}`, e.loc);
+      if (isVoid(k.t) || k.agg || k.dyn) fail('D_KEY_TYPE', `${k.dyn ? '<DYN>' : k.t.name} expression may not be used as array index: key #${i + 1}`, e.loc);
     });
     v.keyTypes = keys.map((k) => k.t);
   } else {
@@ -261,34 +328,24 @@ function assocRef(cc: Compiler, v: VarSym, e: A.Index, assignType?: DType): X {
     v.type = assignType;
   }
   const t = v.type;
-  const keyEv = keyClosure(keys.map((k, i) => tupleKey(coerce(cc, k, v.keyTypes![i]!))), v.scope === 'tls');
   const rt = cc.env.rt;
+  const keyEv = keyClosure(keys.map((k, i) => byValueKey(cc, tupleKey(coerce(cc, k, v.keyTypes![i]!)))), v.scope === 'tls');
   const m = (rt.assocs[v.id] ??= new Map());
   const z = zeroOf(t);
-  const chunk = chunkSize(cc, v.keyTypes!, t);
-  const vr = resolve(t);
-  if (vr.kind === 'struct' || vr.kind === 'union' || (vr.kind === 'array' && !isCharArrayOrPtr(t))) {
+  rt.noteDyn(tupleBytes(cc, v.keyTypes!), dynValueBytes(cc, t));
+  if (isByRef(t)) {
     // Struct-valued elements live in memory: the element is its address, allocated on first use.
     const size = sizeOf(t);
     checkObjectSize(size, `"${t.name}"`, e.loc);
-    const addrOf: IntEv = (c) => {
-      const k = keyEv(c);
-      let a = m.get(k) as number | undefined;
-      if (a === undefined) {
-        if (rt.dynBytes + chunk > rt.limits.dynvarsize) { rt.dynDrops++; return fault(FLT_BADADDR, 0); }
-        rt.dynBytes += chunk;
-        a = rt.allocDynamic(size);
-        m.set(k, a);
-      }
-      return a;
-    };
-    return { t, ev: addrOf, lv: { kind: 'mem', writable: true, addr: addrOf } };
+    const addrOf: IntEv = (c) => { const a = rt.dynRegion(m, keyEv(c), size); return a === 0 ? fault(FLT_BADADDR, 0) : a; };
+    const peek: IntEv = (c) => rt.dynPeek(m, keyEv(c), size);
+    return { t, ev: peek, lv: { kind: 'mem', writable: true, addr: addrOf, del: (c) => rt.dynFree(m, keyEv(c), size) }, dvar: true };
   }
   // An unset dynamic variable reads as 0: for a string, the NULL string.
   const zd = z === '' ? NULL_STR : z;
   const ev: Ev = (c) => { const x = m.get(keyEv(c)); return x === undefined ? zd : x; };
-  const set = (c: FireCtx, val: unknown): void => rt.dynSet(m, keyEv(c), val, chunk);
-  return { t, ev, lv: { kind: 'var', writable: true, set } };
+  const set = (c: FireCtx, val: unknown): void => rt.dynSet(m, keyEv(c), val);
+  return { t, ev, lv: { kind: 'var', writable: true, set }, dvar: true };
 }
 
 /**
@@ -302,6 +359,27 @@ export function tupleKey(x: X): X {
   if (!isString(x.t)) return x;
   const sv = x.ev as StrEv;
   return { ...x, ev: (c) => { const v = sv(c); return v === NULL_STR ? fault(FLT_BADADDR, 0) : v; } };
+}
+
+/**
+ * A struct, union or array key is copied into the tuple by value
+ * (dt_cg_arglist, DIF_TF_BYREF): two structs with the same bytes are the
+ * same key, whatever their addresses.
+ */
+function byValueKey(cc: Compiler, x: X): X {
+  if (!isByRef(x.t)) return x;
+  const rt = cc.env.rt;
+  const size = sizeOf(x.t);
+  const addr = x.ev as IntEv;
+  return {
+    ...x,
+    ev: (c) => {
+      const b = rt.loadBytes(addr(c), size);
+      let k = '\x01';
+      for (let i = 0; i < b.length; i++) k += String.fromCharCode(b[i]!);
+      return k;
+    },
+  };
 }
 
 /** A closure computing a Map key for a tuple: the value itself for one key, else a joined string. */
@@ -352,24 +430,38 @@ export function member(cc: Compiler, e: A.Member): X {
   }
   const base = obj.ev as IntEv;
   const off = m.offset;
-  const addr: IntEv = off === 0 ? base : (c) => { const a = base(c); if (a === 0) fault(FLT_BADADDR, 0); return (a as number) + off; };
+  const at = (b: IntEv): IntEv => (off === 0 ? b : (c) => { const a = b(c); if (a === 0) fault(FLT_BADADDR, 0); return (a as number) + off; });
+  const addr = at(base);
+  // A store goes where the object's lvalue says: a dynamic struct is created by a store, not by a read.
+  const waddr = obj.lv?.kind === 'mem' && obj.lv.addr && obj.lv.addr !== base ? at(obj.lv.addr) : addr;
   if (m.bits !== undefined) {
     const rt = cc.env.rt;
     const it = intInfo(m.type);
     const bo = m.bitOffset!, w = m.bits;
     const usize = it.size;
+    const mask = (1n << BigInt(w)) - 1n, shift = BigInt(bo);
+    const writable = obj.lv?.writable ?? true;
     return {
       t: m.type, bitfield: true,
       ev: (c) => {
         const a = addr(c);
         const raw = BigInt(rt.load(a, usize, false));
-        let v = (raw >> BigInt(bo)) & ((1n << BigInt(w)) - 1n);
+        let v = (raw >> shift) & mask;
         if (it.signed && (v >> BigInt(w - 1)) & 1n) v -= 1n << BigInt(w);
         return I.canon(v);
       },
+      // A store keeps the value's low bits and the storage unit's other bits (read-modify-write).
+      lv: {
+        kind: 'mem', writable,
+        set: (c, val) => {
+          const a = waddr(c);
+          const raw = BigInt(rt.load(a, usize, false));
+          rt.store(a, usize, I.canon((raw & ~(mask << shift)) | ((BigInt(val as DInt) & mask) << shift)));
+        },
+      },
     };
   }
-  return memValue(cc, m.type, addr, obj.lv?.writable ?? true);
+  return memValue(cc, m.type, addr, obj.lv?.writable ?? true, waddr);
 }
 
 function completeStruct(cc: Compiler, s: StructType, e: A.Member): StructType {
@@ -385,8 +477,10 @@ function descStr(d: A.ProbeDesc): string {
   return `${d.provider}:${d.module}:${d.func}:${d.name}`;
 }
 
+/** dt_node_name: how dtrace names an operand in a message ("scalar x" for a variable, self-> or this-> too). */
 function exprName(e: A.Expr): string {
-  if (e.kind === 'Ident') return e.name;
-  if (e.kind === 'ScopedVar') return `${e.scope}->${e.name}`;
+  if (e.kind === 'Ident' || e.kind === 'ScopedVar') return `scalar ${e.name}`;
+  if (e.kind === 'Member') return `operator ${e.op}`;
+  if (e.kind === 'Index') return 'operator [';
   return 'expression';
 }

@@ -30,9 +30,10 @@ import type { AggParams } from '../runtime/aggregate.ts';
 import { checkLlquantize, checkLquantize, isAggCheckError } from '../runtime/aggregate-check.ts';
 import type { Compiler, Stmt } from './compiler.ts';
 import { type X, argCompat } from './cooked.ts';
-import { tupleKey } from './access.ts';
+import { tupleKey, tupleBytes, checkTupleRegs } from './access.ts';
 import { ptrAsInt, asInt, derefStringEv, toStringEv, coerce } from './operators.ts';
 import { call, checkArgs } from './calls.ts';
+import { stored } from './intreg.ts';
 
 // ================================================================ aggregations
 
@@ -48,8 +49,9 @@ export function aggStatement(cc: Compiler, a: A.Agg, value: A.Expr, op: string, 
     fail('D_AGG_REDEF', `aggregation redefined: @${name}\n\t current: @${name} = ${fname}( )\n\tprevious: @${name} = ${sym.func}( ) : line ${sym.line}`, e.loc);
   }
   const keys = (a.keys ?? []).map((k) => cc.expr(k));
+  checkTupleRegs(keys.length);
   keys.forEach((k, i) => {
-    if ((isVoid(k.t) && k.t !== STACK_TYPE) || k.agg || k.dyn) fail('D_KEY_TYPE', `${k.agg ? 'void' : k.t.name} expression may not be used as aggregation index: key #${i + 1}`, a.loc);
+    if ((isVoid(k.t) && k.t !== STACK_TYPE) || k.agg || k.dyn) fail('D_KEY_TYPE', `${k.agg ? 'void' : k.dyn ? '<DYN>' : k.t.name} expression may not be used as aggregation index: key #${i + 1}`, a.loc);
   });
   if (!sym) {
     sym = { name, id: -1, func: fname, keyTypes: keys.map((k) => k.t), line: e.loc.line };
@@ -76,6 +78,8 @@ export function aggStatement(cc: Compiler, a: A.Agg, value: A.Expr, op: string, 
   }
   const params = aggParams(fname, args, value, sym.id >= 0 ? cc.env.aggs.params(sym.id) : undefined);
   if (sym.id < 0) sym.id = cc.env.aggs.declare(name, fname, sym.keyTypes!, params);
+  // An aggregation's key is a tuple too: the largest one sizes the dynamic variables' entries.
+  if (keys.length > 0) cc.env.rt.noteDyn(tupleBytes(cc, sym.keyTypes!), 0);
   const id = sym.id;
   const aggs = cc.env.aggs;
   const val = args.length > 0 ? asInt(isInteger(args[0]!.t) ? args[0]! : { ...args[0]!, t: T_ULONG, ev: ptrAsInt(args[0]!) }, T_LONG) : null;
@@ -261,7 +265,7 @@ function formatArgs(cc: Compiler, e: A.Call, from: number): { types: DType[]; ev
     if (r.kind === 'array' && isCharArrayOrPtr(x.t)) evs.push(toStringEv(cc, x));
     else if (r.kind === 'string') evs.push(derefStringEv(cc, x));
     else if (r.kind === 'pointer') evs.push(ptrAsInt(x));
-    else evs.push(x.ev);
+    else evs.push(stored(x).ev); // an integer's record holds its type's bits (intreg.ts)
   }
   return { types, evs };
 }
@@ -275,10 +279,11 @@ function printfAction(cc: Compiler, e: A.Call, out: ClauseOutput): Stmt {
     if (isString(x.t)) fail('D_PRINTF_ARG_FMT', `printf( ) argument #1 is incompatible with prototype:\n\tprototype: string constant\n\t argument: ${x.t.name}`, e.loc);
     fail('D_PROTO_ARG', `printf( ) argument #1 is incompatible with prototype:\n\tprototype: string\n\t argument: ${x.t.name}`, e.loc);
   }
+  // The arguments are cooked before the format is parsed (dt_printf_create runs at code generation).
+  const { types, evs } = formatArgs(cc, e, 1);
   const pf = parseFormat(f0.value);
   // dt_printf_create reports a malformed format with yyerror: D_SYNTAX, without the function's name.
   if (isFormatError(pf)) return fail('D_SYNTAX', pf.message.replace(/^printf\( \) /, ''), e.loc);
-  const { types, evs } = formatArgs(cc, e, 1);
   const err = checkFormat(pf, types.map((t) => typeDesc(t, cc.strsize)), { func: 'printf', foff: 1, exactLen: true });
   if (err) fail(err.tag as 'D_PRINTF_ARG_TYPE', err.message, e.loc);
   const vals: PfValue[] = new Array<PfValue>(evs.length);

@@ -10,17 +10,19 @@ import * as I from '../runtime/int64.ts';
 import type { DInt, IntSize } from '../runtime/int64.ts';
 import type { FireCtx } from '../runtime/context.ts';
 import { fail } from '../check/errors.ts';
+import { NULL_STR } from '../runtime/state.ts';
 import type { VarSym } from '../check/symbols.ts';
 import { BUILTIN_FUNCS, BUILTIN_VARS } from '../check/builtins.ts';
 import {
-  T_CHAR, intInfo, isInteger, isPointer, isScalar, isString, isVoid, promote1, resolve, sizeOf, type DType,
+  T_CHAR, intInfo, isInteger, isPointer, isScalar, isString, isVoid, resolve, sizeOf, type DType,
 } from '../types/types.ts';
 import type { Ev, IntEv } from './values.ts';
 import type { Compiler } from './compiler.ts';
 import { type X, TYPE_INT64, isDArith, argCompat } from './cooked.ts';
 import { checkObjectSize, staticAlloc } from './alloc.ts';
-import { ident, varRead, scopedVar, index } from './access.ts';
-import { arith, ptrArith, asInt, coerce } from './operators.ts';
+import { ident, varRead, scopedVar, index, unaryOperand } from './access.ts';
+import { arith, ptrArith, coerce } from './operators.ts';
+import { intShift } from './intreg.ts';
 
 export function update(cc: Compiler, e: A.Update): X {
   const op = e.op;
@@ -29,9 +31,7 @@ export function update(cc: Compiler, e: A.Update): X {
     const v = cc.syms.create('global', e.operand.name, 'scalar');
     v.type = TYPE_INT64;
     x = varRead(cc, v, e.loc);
-  } else if (e.operand.kind === 'ScopedVar') {
-    x = scopedVar(cc, e.operand, true, TYPE_INT64);
-  } else x = cc.expr(e.operand);
+  } else x = unaryOperand(cc, e.operand);
   if (!isScalar(x.t)) fail('D_OP_SCALAR', `operator ${op} requires operand of scalar type`, e.loc);
   if (!x.lv) fail('D_OP_LVAL', `operator ${op} requires modifiable lvalue as an operand`, e.loc);
   if (!x.lv.writable) fail('D_OP_WRITE', `operator ${op} can only be applied to a writable variable`, e.loc);
@@ -117,18 +117,24 @@ export function assign(cc: Compiler, e: A.Assign): X {
   if (!lx.lv) fail('D_OP_LVAL', `operator ${op} requires modifiable lvalue as an operand`, e.loc);
   if (!lx.lv.writable) fail('D_OP_WRITE', `operator ${op} can only be applied to a writable variable`, e.loc);
   const lr = resolve(lx.t);
+  if (op === '=' && lx.lv.del && isInteger(rx.t) && rx.cv !== undefined && Number(rx.cv) === 0) {
+    // Storing the constant 0 into a struct-valued associative array element or thread-local
+    // deletes it (dt_cook_op2 allows it for dynamic variables; dtrace frees a zeroed dvar).
+    const del = lx.lv.del;
+    return { t: lx.t, ev: (c) => { del(c); return 0; } };
+  }
   if (op === '=') {
     if (!isString(lx.t) && (lr.kind === 'array' || lr.kind === 'func')) {
       fail('D_OP_ARRFUN', `operator ${op} may not be applied to operand of type "${lx.t.name}"`, e.loc);
     }
-    // NULL (the integer constant 0) may be assigned to a pointer or a string; as a string it is
-    // the empty string here, which compares as NULL does (below every string, equal to NULL).
+    // NULL (the integer constant 0) may be assigned to a pointer or a string; a string variable
+    // then holds the NULL string: equal to NULL, and reading its characters faults at address 0.
     const nullStr = isString(lx.t) && isInteger(rx.t) && rx.cv == 0;
     if (!argCompat(lx.t, rx.t) && !(isPointer(lx.t) && isInteger(rx.t) && rx.cv == 0) && !nullStr) {
       fail('D_OP_INCOMPAT', `operands have incompatible types: "${lx.t.name}" ${op} "${rx.t.name}"`, e.loc);
     }
     let set = lvalueSetter(cc, lx, e.loc);
-    const val: Ev = nullStr ? () => '' : coerce(cc, rx, lx.t).ev;
+    const val: Ev = nullStr ? () => NULL_STR : coerce(cc, rx, lx.t).ev;
     if ((lr.kind === 'struct' || lr.kind === 'union') && lx.lv.kind !== 'mem') {
       // A struct value is its address: assigning one to a variable copies its bytes (dtrace copies
       // by-ref values into the variable's storage), so later changes to the source do not show.
@@ -160,12 +166,8 @@ export function assign(cc: Compiler, e: A.Assign): X {
   const cur: X = { t: lx.t, ev: lx.ev };
   let res: X;
   if (isPointer(lx.t) && (bop === '+' || bop === '-')) res = ptrArith(bop, cur, rx);
-  else if (bop === '<<' || bop === '>>') {
-    const t = promote1(lx.t);
-    const a = asInt(cur, t), b = asInt(rx, promote1(rx.t));
-    const f = bop === '<<' ? I.shl : I.shr;
-    res = { t, ev: (c) => f(a(c), b(c), t.size as IntSize, t.signed) };
-  } else res = arith(bop, cur, rx, e.loc);
+  else if (bop === '<<' || bop === '>>') res = intShift(bop, cur, rx);
+  else res = arith(bop, cur, rx, e.loc);
   const val = coerce(cc, res, lx.t).ev;
   return { t: lx.t, ev: (c) => { const v = val(c); set(c, v); return v; } };
 }

@@ -16,7 +16,7 @@ describe('checker errors (script file, -xerrtags)', () => {
     ['D_IDENT_UNDEF', 'BEGIN\n{\n\ttrace(x);\n}\n', '[D_IDENT_UNDEF] line 3: failed to resolve x: Unknown variable name'],
     ['D_VAR_UNDEF', 'BEGIN\n{\n\tx += 1;\n}\n', '[D_VAR_UNDEF] line 3: x has not yet been declared or assigned'],
     ['D_VAR_UNDEF self', 'BEGIN { trace(self->v); }', '[D_VAR_UNDEF] line 1: self->v has not yet been declared or assigned'],
-    ['D_OP_INCOMPAT', 'BEGIN { s = "a"; x = s + 1; }', '[D_OP_INCOMPAT] line 1: operands have incompatible types: "string" + "int"'],
+    ['D_OP_INCOMPAT', 'BEGIN { s = "a"; x = s + s; }', '[D_OP_INCOMPAT] line 1: operands have incompatible types: "string" + "string"'],
     ['D_OP_INT', 'BEGIN { x = "a" & 1; }', '[D_OP_INT] line 1: operator & requires operands of integral type'],
     ['D_OP_ARITH', 'BEGIN { x = -"a"; }', '[D_OP_ARITH] line 1: operator - requires an operand of arithmetic type'],
     ['D_OP_SCALAR', 'BEGIN { x = !"a"; }', '[D_OP_SCALAR] line 1: operator ! requires an operand of scalar type'],

@@ -122,6 +122,8 @@ export class Compiler {
   desc: A.ProbeDesc | null = null;
   /** @internal True while compiling a clause (args[] is refused outside one). */
   inClause = false;
+  /** While a translator definition is cooked: its input parameter (dx_locals). */
+  xlParam: { name: string; type: DType } | null = null;
   /** Destructive actions the program uses (the engine refuses to enable them). */
   readonly destructive: string[] = [];
   /** @internal The strsize option in bytes, read when a program starts. */
@@ -129,7 +131,7 @@ export class Compiler {
 
   constructor(readonly env: CompileEnv) {
     this.types = new TypeScope(builtinTypes());
-    this.decl = new DeclBuilder(this.types, (e) => this.constInt(e));
+    this.decl = this.declBuilder();
     for (const [name, ty, value] of BUILTIN_CONSTANTS) {
       this.syms.consts.set(name, { kind: 'const', name, type: this.types.parse(ty), value });
     }
@@ -148,7 +150,13 @@ export class Compiler {
    */
   pushTypeScope(): void {
     this.types = new TypeScope(this.types);
-    this.decl = new DeclBuilder(this.types, (e) => this.constInt(e));
+    this.decl = this.declBuilder();
+  }
+
+  private declBuilder(): DeclBuilder {
+    const d = new DeclBuilder(this.types, (e) => this.constInt(e));
+    d.isGlobalIdent = (n) => this.syms.globals.has(n) || this.syms.consts.has(n) || BUILTIN_VARS.has(n) || BUILTIN_FUNCS.has(n);
+    return d;
   }
 
   program(p: A.Program): void {
@@ -184,14 +192,37 @@ export class Compiler {
       const t = this.decl.apply(base, dd);
       if (isVoid(t)) fail('D_DECL_VOIDOBJ', `cannot have void object: ${dd.name}`, dd.loc);
       if (storage.includes('extern')) continue;
+      // dt_node_decl: `int a[];` names no dimension and no key signature.
+      const top = dd.chunks.find((c) => c.kind === 'Array');
+      if (top && top.kind === 'Array' && top.size === null && top.keys === null) {
+        fail('D_DECL_ARRNULL', `array declaration requires array dimension or tuple signature: ${dd.name}`, dd.loc);
+      }
+      if (scope === 'global' && (BUILTIN_VARS.has(dd.name) || BUILTIN_FUNCS.has(dd.name))) {
+        fail('D_DECL_IDRED', `built-in identifier redeclared: ${dd.name}`, dd.loc);
+      }
       const tab = this.syms.table(scope);
       const old = tab.get(dd.name);
+      const kind = keys ? 'array' : 'scalar';
       if (old) {
-        if (old.type && !sameType(old.type, t)) fail('D_DECL_IDRED', `identifier redeclared: ${dd.name}`, dd.loc);
+        if (old.type && (old.kind !== kind || !sameType(old.type, t))) {
+          const kn = (k: string): string => (k === 'array' ? 'associative array' : 'scalar');
+          fail('D_DECL_IDRED', `identifier redeclared: ${dd.name}\n\t current: ${kn(kind)} ${t.name}\n\tprevious: ${kn(old.kind)} ${old.type.name}`, dd.loc);
+        }
+        if (keys && old.keyTypes) {
+          keys.forEach((k, i) => {
+            const pk = old.keyTypes![i];
+            if (pk !== undefined && !sameType(k, pk)) {
+              fail('D_DECL_IDRED', `identifier redeclared: ${dd.name}\n\t current: associative array, key #${i + 1} of type ${k.name}\n\tprevious: associative array, key #${i + 1} of type ${pk.name}`, dd.loc);
+            }
+          });
+          if (keys.length !== old.keyTypes.length) {
+            fail('D_DECL_IDRED', `identifier redeclared: ${dd.name}\n\t current: associative array of ${t.name}, tuple length ${keys.length}\n\tprevious: associative array of ${old.type!.name}, tuple length ${old.keyTypes.length}`, dd.loc);
+          }
+        }
         continue;
       }
       if (scope === 'local' && keys) fail('D_DECL_LOCASSC', `associative arrays may not be declared as local variables: ${dd.name}`, dd.loc);
-      if (scope === 'global' && (BUILTIN_VARS.has(dd.name) || BUILTIN_FUNCS.has(dd.name) || this.syms.consts.has(dd.name))) {
+      if (scope === 'global' && this.syms.consts.has(dd.name)) {
         fail('D_DECL_IDRED', `identifier redeclared: ${dd.name}`, dd.loc);
       }
       const v = this.syms.create(scope, dd.name, keys ? 'array' : 'scalar');
@@ -210,7 +241,8 @@ export class Compiler {
     const base = this.decl.baseType(d.specifiers);
     const keys = this.decl.keySignature(d.declarator);
     const t = this.decl.apply(base, d.declarator);
-    if (this.syms.consts.has(name) || this.syms.globals.has(name)) fail('D_DECL_IDRED', `identifier redeclared: ${name}`, d.loc);
+    const prev = this.identKind(name);
+    if (prev !== null) fail('D_DECL_IDRED', `identifier redefined: ${name}\n\t current: inline definition\n\tprevious: ${prev}`, d.loc);
     if (keys) {
       const params: { name: string; type: DType }[] = [];
       for (const ch of d.declarator.chunks) {
@@ -226,6 +258,22 @@ export class Compiler {
       fail('D_OP_INCOMPAT', `inline ${name} definition uses incompatible types: "${t.name}" = "${x.t.name}"`, d.loc);
     }
     this.syms.consts.set(name, { kind: 'inline', name, type: t, expr: d.value, params: null });
+  }
+
+  /**
+   * What a global identifier already is, as dt_node_inline names it
+   * (dt_idkind_name, then "inline" for an inline), or null when it is new.
+   */
+  private identKind(name: string): string | null {
+    const v = this.syms.globals.get(name);
+    if (v) return `${v.kind === 'array' ? 'associative array' : 'scalar'} `;
+    const c = this.syms.consts.get(name);
+    if (c) return c.kind === 'inlinearray' || (c.kind === 'inline' && c.params !== null) ? 'associative array inline' : 'scalar inline';
+    if (this.decl.enumConsts.has(name)) return 'enumerator inline';
+    if (BUILTIN_VARS.has(name)) return 'scalar ';
+    const f = BUILTIN_FUNCS.get(name);
+    if (f) return `${f.kind === 'aggfunc' ? 'aggregating function' : f.kind === 'subr' ? 'function' : 'tracing function'} `;
+    return null;
   }
 
   // ================================================================ clauses
@@ -320,7 +368,7 @@ export class Compiler {
       return f();
     } catch (e) {
       // Errors dtrace raises while parsing (constant folding in dt_node_op2) carry no region.
-      if (e instanceof CompileError && e.region === undefined && e.tag !== 'D_DIV_ZERO') {
+      if (e instanceof CompileError && e.region === undefined && e.tag !== 'D_DIV_ZERO' && !e.plain) {
         throw new CompileError(e.tag, e.message, e.loc, name);
       }
       throw e;
@@ -414,7 +462,9 @@ export class Compiler {
           if (x.bitfield) fail('D_SIZEOF_BITFIELD', 'cannot apply sizeof to a bit-field', e.loc);
           t = x.t;
         }
-        const n = resolve(t).kind === 'string' ? this.strsize : sizeOf(t);
+        // A string literal's size is its length + 1 (dt_node_type_size), not strsize.
+        const lit = e.operand?.kind === 'StringLit' ? e.operand.value : undefined;
+        const n = lit !== undefined ? lit.length + 1 : resolve(t).kind === 'string' ? this.strsize : sizeOf(t);
         if (n === 0) fail('D_SIZEOF_TYPE', 'cannot apply sizeof to an operand of unknown size', e.loc);
         return { t: TYPE_SIZE, ev: () => n, cv: n };
       }
@@ -426,10 +476,15 @@ export class Compiler {
         return { t: T_STRING, ev: toStringEv(this, x) };
       }
       case 'Offsetof': {
-        const t = resolve(this.decl.typeName(e.typeName));
-        if (t.kind !== 'struct' && t.kind !== 'union') fail('D_OFFSETOF_TYPE', `offsetof operand must be a struct or union type`, e.loc);
+        let t = resolve(this.decl.typeName(e.typeName));
+        if ((t.kind === 'struct' || t.kind === 'union') && !t.complete) {
+          // A tag only declared (or never defined) is a forward declaration, not a struct (dt_node_offsetof).
+          const full = this.types.lookupTag(t.kind, t.tag);
+          if (full && full.kind === t.kind && full.complete) t = full;
+        }
+        if ((t.kind !== 'struct' && t.kind !== 'union') || !t.complete) fail('D_OFFSETOF_TYPE', `offsetof operand must be a struct or union type`, e.loc);
         const m = findMember(t, e.member);
-        if (!m) fail('D_TYPE_MEMBER', `${e.member} is not a member of ${t.name}`, e.loc);
+        if (!m) fail('D_UNKNOWN', `failed to determine offset of ${e.member}: Member name not found`, e.loc);
         if (m.bits !== undefined) fail('D_OFFSETOF_BITFIELD', `cannot take offset of a bit-field: ${e.member}`, e.loc);
         const off = m.offset;
         return { t: TYPE_SIZE, ev: () => off, cv: off };
@@ -441,14 +496,41 @@ export class Compiler {
     }
   }
 
-  /** A translator definition (dt_node_xlator): checked now, its members compiled at each xlate<>. */
+  /**
+   * A translator definition (dt_node_xlator, dt_cook_xlator): checked and
+   * its members cooked now, with the input parameter in scope, so a bad
+   * member is an error even if no xlate<> uses it; the members are compiled
+   * again at each xlate<> with the operand in the parameter's place.
+   * Errors of the translator itself are reported at its closing line (the
+   * line the parser is on when dtrace cooks it); errors inside a member's
+   * expression at that expression's line.
+   */
   private translator(d: A.TranslatorDef): void {
     const to = this.decl.typeName(d.to);
     const from = this.decl.typeName(d.from);
+    const at: A.Span = { ...d.loc, line: d.loc.endLine, column: d.loc.endColumn };
+    if (this.translators.some((t) => sameType(t.to, to) && sameType(t.from, from))) {
+      fail('D_XLATE_REDECL', `translator from ${from.name} to ${to.name} has already been declared`, at);
+    }
     const r = resolve(to);
-    if (r.kind !== 'struct' && r.kind !== 'union') return fail('D_XLATE_SOU', `translator output type must be a struct or union: ${to.name}`, d.loc);
-    for (const m of d.members) {
-      if (!r.members.some((x) => x.name === m.name)) fail('D_XLATE_MEMB', `translator member ${m.name} is not a member of ${to.name}`, m.loc);
+    if ((r.kind === 'struct' || r.kind === 'union') && !r.complete) {
+      const full = this.types.lookupTag(r.kind, r.tag);
+      if (!full || full.kind === 'enum' || !full.complete) fail('D_XLATE_SOU', `incomplete struct/union/enum ${to.name}`, at);
+    }
+    if (r.kind !== 'struct' && r.kind !== 'union') return fail('D_XLATE_SOU', 'translator output type must be a struct or union', at);
+    const st = r.complete ? r : this.types.lookupTag(r.kind, r.tag) as StructType;
+    this.xlParam = { name: d.param, type: from };
+    try {
+      for (const m of d.members) {
+        const mem = st.members.find((x) => x.name === m.name);
+        if (!mem) fail('D_XLATE_MEMB', `translator member ${m.name} is not a member of ${to.name}`, at);
+        const vx = this.expr(cloneExpr(m.value));
+        if (!argCompat(mem.type, vx.t) && !(isPointer(mem.type) && isInteger(vx.t) && vx.cv !== undefined && Number(vx.cv) === 0)) {
+          fail('D_XLATE_INCOMPAT', `translator member ${m.name} definition uses incompatible types: "${mem.type.name}" = "${vx.t.name}"`, at);
+        }
+      }
+    } finally {
+      this.xlParam = null;
     }
     this.translators.push({ to, from, def: d });
   }
@@ -476,7 +558,7 @@ export class Compiler {
     for (const m of tr.def.members) {
       const mem = st.members.find((y) => y.name === m.name)!;
       const vx = this.expr(cloneExpr(m.value, subst));
-      if (!argCompat(mem.type, vx.t) && !(isPointer(mem.type) && isInteger(vx.t))) {
+      if (!argCompat(mem.type, vx.t) && !(isPointer(mem.type) && isInteger(vx.t) && vx.cv !== undefined && Number(vx.cv) === 0)) {
         fail('D_XLATE_INCOMPAT', `translator member ${m.name} definition uses incompatible types: "${mem.type.name}" = "${vx.t.name}"`, m.loc);
       }
       const ev = coerce(this, vx, mem.type).ev;
@@ -504,8 +586,8 @@ export class Compiler {
       for (let i = 0; i < stores.length; i++) stores[i]!(c);
       return base;
     };
-    if (rtg.kind === 'pointer') return { t: pointerTo(tr.to), ev };
-    return { t: tr.to, ev, lv: { kind: 'mem', writable: false, addr: ev } };
+    if (rtg.kind === 'pointer') return { t: pointerTo(tr.to), ev, xl: 'pointer to translated data' };
+    return { t: tr.to, ev, lv: { kind: 'mem', writable: false, addr: ev }, xl: 'translated data' };
   }
 
   private intLit(e: A.IntLit): X {

@@ -18,8 +18,10 @@ import type { Ev, IntEv } from './values.ts';
 export interface X {
   t: DType;
   ev: Ev;
-  /** An integer constant's value (for folding and args[N] indexes). */
+  /** An integer constant's value (for folding and args[N] indexes): its 64-bit register, not narrowed (intreg.ts). */
   cv?: DInt | string;
+  /** An integer register's bound, when it may exceed its type's range or is known narrower (intreg.ts). */
+  bits?: number;
   /** Lvalue info. */
   lv?: LValue;
   /** Set for aggregating function calls: not a value. */
@@ -28,6 +30,10 @@ export interface X {
   act?: boolean;
   /** A dynamic (translated) value: not usable as a key or traced (dt_node_is_dynamic). */
   dyn?: boolean;
+  /** A D variable (dt_node_t DT_NODE_VAR: a global, self->, this->, built-in or associative array element): & refuses it. */
+  dvar?: boolean;
+  /** The result of xlate<> (dtrace's DT_IDENT_XLSOU / DT_IDENT_XLPTR): a dynamic object that casts refuse. */
+  xl?: 'translated data' | 'pointer to translated data';
   /** Bit-field (no address). */
   bitfield?: boolean;
   /** A boolean closure equivalent to the value's truth (comparisons, logical operators). */
@@ -43,6 +49,8 @@ export interface LValue {
   set?: (c: FireCtx, v: unknown) => void;
   /** Memory lvalue address. */
   addr?: IntEv;
+  /** A struct-valued dynamic variable: assigning it the constant 0 deletes it (dt_cook_op2). */
+  del?: (c: FireCtx) => void;
 }
 
 export const TYPE_INT64 = builtinTypes().parse('int64_t');
@@ -82,7 +90,10 @@ export function cloneExpr(e: A.Expr, subst?: Map<string, A.Expr>): A.Expr {
     const o = n as Record<string, unknown>;
     if (o.kind === 'Ident' && subst?.has(o.name as string)) return walk(subst.get(o.name as string));
     const c: Record<string, unknown> = {};
-    for (const k of Object.keys(o)) c[k] = k === 'loc' ? o[k] : k === 'type' || k === 'sym' ? undefined : walk(o[k]);
+    // The checker's slots (ExprSlots) are not copied; a DeclSpecifiers' `type` is the written type (casts, sizeof).
+    for (const k of Object.keys(o)) {
+      c[k] = k === 'loc' ? o[k] : (k === 'type' && o.kind !== 'DeclSpecifiers') || k === 'sym' ? undefined : walk(o[k]);
+    }
     return c;
   };
   return walk(e) as A.Expr;

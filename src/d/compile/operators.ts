@@ -12,38 +12,33 @@ import type * as A from '../ast.ts';
 import * as I from '../runtime/int64.ts';
 import type { DInt, IntSize } from '../runtime/int64.ts';
 import type { FireCtx } from '../runtime/context.ts';
-import { fault, NULL_STR, FLT_BADADDR, FLT_DIVZERO } from '../runtime/state.ts';
+import { fault, NULL_STR, FLT_BADADDR } from '../runtime/state.ts';
 import { fail } from '../check/errors.ts';
 import { TRANSLATED } from '../types/builtins.ts';
 import {
   T_CHAR, T_INT, T_LONG, T_STRING, T_ULONG, intInfo, isArith, isCharArrayOrPtr, isInteger, isPointer, isScalar,
-  isString, pointerTo, promote1, promote2, ptrCompat, resolve, sameType, sizeOf, type DType, type IntType,
+  isString, pointerTo, dtPromote, ptrCompat, resolve, sameType, sizeOf, type DType, type IntType,
 } from '../types/types.ts';
-import { convertInt, truthOf, type Ev, type IntEv, type StrEv } from './values.ts';
+import { truthOf, type Ev, type IntEv, type StrEv } from './values.ts';
+import { intArith, intShift, intUnary, castInt, narrow, reinterpret } from './intreg.ts';
 import type { Compiler } from './compiler.ts';
 import { type X, type LValue, TYPE_PTRDIFF, isDArith } from './cooked.ts';
+import { unaryOperand } from './access.ts';
 
 export function unary(cc: Compiler, e: A.Unary): X {
   if (e.op === '&') return addressOf(cc, e);
-  const x = cc.expr(e.operand);
+  const x = unaryOperand(cc, e.operand);
   const op = e.op;
   switch (op) {
     case '-': case '+': {
       if (!isDArith(x.t)) fail('D_OP_ARITH', `operator ${op} requires an operand of arithmetic type`, e.loc);
-      const t = promote1(x.t);
-      const a = asInt(x, t);
-      if (op === '+') return { t, ev: a, cv: x.cv };
-      const sz = t.size as IntSize, sg = t.signed;
-      if (t.size === 4) return { t, ev: sg ? (c) => -(a(c) as number) | 0 : (c) => (-(a(c) as number)) >>> 0, cv: foldIfConst(x, (v) => I.neg(v, sz, sg)) };
-      return { t, ev: (c) => I.neg(a(c), sz, sg), cv: foldIfConst(x, (v) => I.neg(v, sz, sg)) };
+      // dt_cook_op1: the operand's own type (no promotion to int).
+      if (op === '+') return { t: x.t, ev: x.ev, cv: x.cv, bits: x.bits };
+      return intUnary('-', x);
     }
     case '~': {
       if (!isInteger(x.t)) fail('D_OP_INT', `operator ${op} requires an operand of integral type`, e.loc);
-      const t = promote1(x.t);
-      const a = asInt(x, t);
-      const sz = t.size as IntSize, sg = t.signed;
-      if (t.size === 4) return { t, ev: sg ? (c) => ~(a(c) as number) : (c) => (~(a(c) as number)) >>> 0, cv: foldIfConst(x, (v) => I.not(v, sz, sg)) };
-      return { t, ev: (c) => I.not(a(c), sz, sg), cv: foldIfConst(x, (v) => I.not(v, sz, sg)) };
+      return intUnary('~', x);
     }
     case '!': {
       if (!isScalar(x.t)) fail('D_OP_SCALAR', `operator ${op} requires an operand of scalar type`, e.loc);
@@ -56,6 +51,11 @@ export function unary(cc: Compiler, e: A.Unary): X {
 
 export function deref(cc: Compiler, x: X, loc: A.Span): X {
   const r = resolve(x.t);
+  if (r.kind === 'string') {
+    // A string is an array of char: *s is its first character (0 at its end); NULL faults.
+    const sv = x.ev as StrEv;
+    return { t: T_CHAR, ev: (c) => { const s = sv(c); if (s === NULL_STR) fault(FLT_BADADDR, 0); return s.length === 0 ? 0 : (s.charCodeAt(0) << 24) >> 24; } };
+  }
   let to: DType;
   if (r.kind === 'pointer') to = r.to;
   else if (r.kind === 'array') to = r.of;
@@ -71,11 +71,15 @@ export function deref(cc: Compiler, x: X, loc: A.Span): X {
   return memValue(cc, to, addr, true);
 }
 
-/** The value of an object of type t at address addr (structs/arrays: the address itself). */
-export function memValue(cc: Compiler, t: DType, addr: IntEv, writable: boolean): X {
+/**
+ * The value of an object of type t at address addr (structs/arrays: the
+ * address itself); stores go to waddr when it differs (a member of a
+ * dynamic struct, created by its first store).
+ */
+export function memValue(cc: Compiler, t: DType, addr: IntEv, writable: boolean, waddr: IntEv = addr): X {
   const r = resolve(t);
   const rt = cc.env.rt;
-  const lv: LValue = { kind: 'mem', writable, addr };
+  const lv: LValue = { kind: 'mem', writable, addr: waddr };
   switch (r.kind) {
     case 'int': case 'enum': {
       const size = r.kind === 'int' ? r.size : 4;
@@ -96,10 +100,14 @@ export function memValue(cc: Compiler, t: DType, addr: IntEv, writable: boolean)
 }
 
 function addressOf(cc: Compiler, e: A.Unary): X {
-  const x = cc.expr(e.operand);
-  if (e.operand.kind === 'Ident' && x.lv?.kind === 'var' || e.operand.kind === 'ScopedVar' || e.operand.kind === 'Agg') {
-    if (x.lv?.kind !== 'mem') fail('D_ADDROF_VAR', 'cannot take address of dynamic variable', e.loc);
-  }
+  const o = e.operand;
+  // & of an aggregation (or one of its elements) or of any D variable — global, thread-local,
+  // clause-local, built-in or associative array element, struct-valued or not — is refused
+  // (dt_cook_op1); members and C array elements of a variable are ordinary objects.
+  if (o.kind === 'Agg' || (o.kind === 'Index' && o.object.kind === 'Agg')) fail('D_ADDROF_VAR', 'cannot take address of dynamic variable', e.loc);
+  const x = cc.expr(o);
+  if (x.dvar) fail('D_ADDROF_VAR', 'cannot take address of dynamic variable', e.loc);
+  if (x.dyn) fail('D_ADDROF_VAR', 'cannot take address of dynamic object', e.loc);
   if (x.bitfield) fail('D_ADDROF_BITFIELD', 'cannot take address of bit-field', e.loc);
   if (!x.lv) fail('D_ADDROF_LVAL', 'unacceptable operand for unary & operator', e.loc);
   if (x.lv.kind === 'mem' && x.lv.addr) return { t: pointerTo(x.t), ev: x.lv.addr };
@@ -126,7 +134,9 @@ export function binary(cc: Compiler, e: A.Binary): X {
   const l = cc.expr(e.left), r = cc.expr(e.right);
   switch (op) {
     case '+': case '-': {
-      const lp = isPointer(l.t), rp = isPointer(r.t), li = isInteger(l.t), ri = isInteger(r.t);
+      // A pointer to void or to a function has no element size: not a pointer here (dt_node_is_vfptr).
+      const lp = (isPointer(l.t) && !isVfPtr(l.t)) || isString(l.t), rp = (isPointer(r.t) && !isVfPtr(r.t)) || isString(r.t);
+      const li = isInteger(l.t), ri = isInteger(r.t);
       if (li && ri) return arith(op, l, r);
       if (lp && ri) return ptrArith(op, l, r);
       if (li && rp && op === '+') return ptrArith(op, r, l);
@@ -145,67 +155,18 @@ export function binary(cc: Compiler, e: A.Binary): X {
       return arith(op, l, r, e.loc);
     case '<<': case '>>': {
       if (!isInteger(l.t) || !isInteger(r.t)) fail('D_OP_INT', `operator ${op} requires operands of integral type`, e.loc);
-      const t = promote1(l.t);
-      const a = asInt(l, t), b = asInt(r, promote1(r.t));
-      const sz = t.size as IntSize, sg = t.signed;
-      const f = op === '<<' ? I.shl : I.shr;
-      const cv = l.cv !== undefined && r.cv !== undefined ? f(l.cv as DInt, r.cv as DInt, sz, sg) : undefined;
-      if (t.size === 4 && sg && op === '>>') return { t, ev: (c) => { const n = b(c); return typeof n === 'number' && n >= 0 && n < 32 ? (a(c) as number) >> n : f(a(c), n, sz, sg); }, cv };
-      return { t, ev: (c) => f(a(c), b(c), sz, sg), cv };
+      return intShift(op, l, r);
     }
   }
   return fail('D_UNKNOWN', `invalid binary op ${op}`, e.loc);
 }
 
-/** Integer arithmetic after the usual arithmetic conversions. */
+/** Integer arithmetic on D's promoted type, in the 64-bit register (intreg.ts). */
 export function arith(op: string, l: X, r: X, loc?: A.Span): X {
-  const t = promote2(l.t, r.t);
-  const a = asInt(l, t), b = asInt(r, t);
-  const sz = t.size as IntSize, sg = t.signed;
   if ((op === '/' || op === '%') && r.cv !== undefined && r.cv == 0) {
     fail('D_DIV_ZERO', `expression contains division by zero`, loc);
   }
-  let cv: DInt | undefined;
-  if (l.cv !== undefined && r.cv !== undefined && typeof l.cv !== 'string' && typeof r.cv !== 'string') {
-    cv = foldArith(op, I.wrap(l.cv, sz, sg), I.wrap(r.cv, sz, sg), sz, sg);
-  }
-  let ev: IntEv;
-  if (t.size === 4 && sg) {
-    switch (op) {
-      case '+': ev = (c) => ((a(c) as number) + (b(c) as number)) | 0; break;
-      case '-': ev = (c) => ((a(c) as number) - (b(c) as number)) | 0; break;
-      case '*': ev = (c) => Math.imul(a(c) as number, b(c) as number); break;
-      case '/': ev = (c) => { const y = b(c) as number; if (y === 0) fault(FLT_DIVZERO); return ((a(c) as number) / y) | 0; }; break;
-      case '%': ev = (c) => { const y = b(c) as number; if (y === 0) fault(FLT_DIVZERO); return ((a(c) as number) % y) | 0; }; break;
-      case '&': ev = (c) => (a(c) as number) & (b(c) as number); break;
-      case '|': ev = (c) => (a(c) as number) | (b(c) as number); break;
-      default: ev = (c) => (a(c) as number) ^ (b(c) as number); break;
-    }
-  } else if (t.size === 4) {
-    switch (op) {
-      case '+': ev = (c) => ((a(c) as number) + (b(c) as number)) >>> 0; break;
-      case '-': ev = (c) => ((a(c) as number) - (b(c) as number)) >>> 0; break;
-      case '*': ev = (c) => Math.imul(a(c) as number, b(c) as number) >>> 0; break;
-      case '/': ev = (c) => { const y = b(c) as number; if (y === 0) fault(FLT_DIVZERO); return ((a(c) as number) / y) >>> 0; }; break;
-      case '%': ev = (c) => { const y = b(c) as number; if (y === 0) fault(FLT_DIVZERO); return (a(c) as number) % y; }; break;
-      case '&': ev = (c) => ((a(c) as number) & (b(c) as number)) >>> 0; break;
-      case '|': ev = (c) => ((a(c) as number) | (b(c) as number)) >>> 0; break;
-      default: ev = (c) => ((a(c) as number) ^ (b(c) as number)) >>> 0; break;
-    }
-  } else {
-    switch (op) {
-      case '+': ev = (c) => I.add(a(c), b(c), sz, sg); break;
-      case '-': ev = (c) => I.sub(a(c), b(c), sz, sg); break;
-      case '*': ev = (c) => I.mul(a(c), b(c), sz, sg); break;
-      case '/': ev = (c) => { const y = b(c); if (y === 0) fault(FLT_DIVZERO); return I.div(a(c), y, sz, sg); }; break;
-      case '%': ev = (c) => { const y = b(c); if (y === 0) fault(FLT_DIVZERO); return I.mod(a(c), y, sz, sg); }; break;
-      case '&': ev = (c) => I.and(a(c), b(c), sz, sg); break;
-      case '|': ev = (c) => I.or(a(c), b(c), sz, sg); break;
-      default: ev = (c) => I.xor(a(c), b(c), sz, sg); break;
-    }
-  }
-  if (cv !== undefined) { const k = cv; return { t, ev: () => k, cv }; }
-  return { t, ev };
+  return intArith(op, l, r, dtPromote(l.t, r.t));
 }
 
 function asNum(x: X): (c: FireCtx) => number {
@@ -213,12 +174,40 @@ function asNum(x: X): (c: FireCtx) => number {
   return (c) => Number(ev(c));
 }
 
+/**
+ * Pointer arithmetic. D treats a string as a pointer here (dt_cook_op2,
+ * DT_TOK_ADD/SUB): string + n is the string from its n-th character on,
+ * still a string. A char pointer may hold a D string too (assigned from a
+ * string): it advances the same way.
+ */
 export function ptrArith(op: string, p: X, n: X): X {
+  const b = asInt(n, T_LONG);
+  const sign = op === '+' ? 1 : -1;
+  if (isString(p.t)) {
+    const sv = p.ev as StrEv;
+    return { t: p.t, ev: (c) => strAdvance(sv(c), sign * Number(b(c))) };
+  }
   const el = elemSize(p.t);
-  const a = p.ev as IntEv, b = asInt(n, T_LONG);
+  const a = p.ev as IntEv;
   const t = resolve(p.t).kind === 'array' ? pointerTo((resolve(p.t) as { of: DType }).of) : p.t;
-  if (op === '+') return { t, ev: (c) => I.add(a(c), I.mul(b(c), el, 8, true), 8, false) };
-  return { t, ev: (c) => I.sub(a(c), I.mul(b(c), el, 8, true), 8, false) };
+  if (op === '+') {
+    return { t, ev: (c) => { const v = a(c); return typeof v === 'string' ? strAdvance(v, Number(b(c)) * el) as unknown as DInt : I.add(v, I.mul(b(c), el, 8, true), 8, false); } };
+  }
+  return { t, ev: (c) => { const v = a(c); return typeof v === 'string' ? strAdvance(v, -Number(b(c)) * el) as unknown as DInt : I.sub(v, I.mul(b(c), el, 8, true), 8, false); } };
+}
+
+function isVfPtr(t: DType): boolean {
+  const r = resolve(t);
+  if (r.kind !== 'pointer') return false;
+  const k = resolve(r.to).kind;
+  return k === 'void' || k === 'func';
+}
+
+/** The string s advanced by n characters: past its end it is empty; the NULL string faults at address n. */
+function strAdvance(s: string, n: number): string {
+  if (s === NULL_STR) return fault(FLT_BADADDR, n);
+  if (n === 0) return s;
+  return n < 0 || n >= s.length ? '' : s.slice(n);
 }
 
 function compare(cc: Compiler, e: A.Binary): X {
@@ -256,9 +245,10 @@ function compare(cc: Compiler, e: A.Binary): X {
   }
   let a: Ev, b: Ev;
   if (isInteger(l.t) && isInteger(r.t)) {
-    const t = promote2(l.t, r.t);
-    a = asInt(l, t);
-    b = asInt(r, t);
+    // dt_cg_compare_signed: the registers compared, signed if the promoted type is.
+    const sg = intInfo(dtPromote(l.t, r.t)).signed;
+    a = reinterpret(l, sg).ev;
+    b = reinterpret(r, sg).ev;
   } else if ((isPointer(l.t) || isInteger(l.t)) && (isPointer(r.t) || isInteger(r.t)) && (sameType(l.t, r.t) || ptrCompat(l.t, r.t) || isInteger(l.t) || isInteger(r.t))) {
     a = ptrAsInt(l);
     b = ptrAsInt(r);
@@ -305,11 +295,9 @@ export function ptrAsInt(x: X): Ev {
   return (c) => { const v = ev(c); return v === null ? 0 : typeof v === 'object' ? 1 : v; };
 }
 
-/** The integer closure of x converted to t. */
+/** The integer closure of x converted to t, as a store converts (the register narrowed to t). */
 export function asInt(x: X, t: IntType): IntEv {
-  const from = isInteger(x.t) ? intInfo(x.t) : undefined;
-  if (x.cv !== undefined && typeof x.cv !== 'string') { const k = I.wrap(x.cv, t.size as IntSize, t.signed); return () => k; }
-  return convertInt(x.ev as IntEv, from, t);
+  return narrow(x, t);
 }
 
 export function conditional(cc: Compiler, e: A.Conditional): X {
@@ -320,9 +308,14 @@ export function conditional(cc: Compiler, e: A.Conditional): X {
   const tr = test.test ?? truthOf(test.ev, test.t);
   let t: DType;
   let a: Ev, b: Ev;
-  if (isInteger(l.t) && isInteger(r.t) && !sameType(l.t, r.t)) {
-    const pt = promote2(l.t, r.t);
-    t = pt; a = asInt(l, pt); b = asInt(r, pt);
+  let bits: number | undefined;
+  if (isInteger(l.t) && isInteger(r.t)) {
+    // dt_cook_op3: the promoted type; the registers pass through (intreg.ts).
+    t = sameType(l.t, r.t) ? l.t : dtPromote(l.t, r.t);
+    const sg = intInfo(t).signed;
+    const L = reinterpret(l, sg), R = reinterpret(r, sg);
+    a = L.ev; b = R.ev;
+    if (l.bits !== undefined || r.bits !== undefined || !sameType(l.t, r.t)) bits = Math.max(L.bits, R.bits);
   } else if (sameType(l.t, r.t)) {
     t = l.t; a = l.ev; b = r.ev;
   } else if ((isString(l.t) || isCharArrayOrPtr(l.t)) && (isString(r.t) || isCharArrayOrPtr(r.t))) {
@@ -336,13 +329,15 @@ export function conditional(cc: Compiler, e: A.Conditional): X {
   } else {
     return fail('D_OP_INCOMPAT', 'operator ?: operands must have compatible types', e.loc);
   }
-  return { t, ev: (c) => (tr(c) ? a(c) : b(c)) };
+  return { t, ev: (c) => (tr(c) ? a(c) : b(c)), bits };
 }
 
 export function cast(cc: Compiler, e: A.Cast): X {
   const to = cc.decl.typeName(e.typeName);
   const x = cc.expr(e.operand);
   const tr = resolve(to);
+  // Translated data is dynamic: only a cast to void accepts it (dt_cook_op2, DT_TOK_LPAR).
+  if (x.xl !== undefined && tr.kind !== 'void') fail('D_CAST_INVAL', `invalid cast expression: "${x.xl}" to "${to.name}"`, e.loc);
   const ok = sameType(to, x.t) || (isScalar(to) && isScalar(x.t)) || tr.kind === 'void' ||
     (tr.kind === 'pointer' && isPointer(x.t)) || (tr.kind === 'string' && (isScalar(x.t) || isPointer(x.t) || isString(x.t) || isCharArrayOrPtr(x.t)));
   if (!ok) fail('D_CAST_INVAL', `invalid cast expression: "${x.t.name}" to "${to.name}"`, e.loc);
@@ -353,8 +348,7 @@ export function cast(cc: Compiler, e: A.Cast): X {
       const ev = x.ev; const it = intInfo(to);
       return { t: to, ev: (c) => I.fromDouble(ev(c) as number, it.size as IntSize, it.signed) };
     }
-    const v = asInt(isInteger(x.t) ? x : { ...x, ev: ptrAsInt(x), t: T_ULONG }, intInfo(to));
-    return { t: to, ev: v, cv: x.cv !== undefined && typeof x.cv !== 'string' ? I.wrap(x.cv, intInfo(to).size as IntSize, intInfo(to).signed) : undefined };
+    return castInt(isInteger(x.t) ? x : { t: T_ULONG, ev: ptrAsInt(x) }, to);
   }
   if (tr.kind === 'float') { const ev = x.ev; return { t: to, ev: (c) => Number(ev(c)) }; }
   if (tr.kind === 'pointer') {
@@ -385,7 +379,11 @@ export function toStringEv(cc: Compiler, x: X): StrEv {
 
 /** Convert x to type t for storage. */
 export function coerce(cc: Compiler, x: X, t: DType): X {
-  if (isInteger(t) && isInteger(x.t)) return { t, ev: asInt(x, intInfo(t)), cv: x.cv };
+  if (isInteger(t) && isInteger(x.t)) {
+    const it = intInfo(t);
+    const cv = x.cv !== undefined && typeof x.cv !== 'string' ? I.wrap(x.cv, it.size as IntSize, it.signed) : undefined;
+    return { t, ev: narrow(x, it), cv };
+  }
   if (isString(t) && !isString(x.t)) return { t, ev: toStringEv(cc, x) };
   if (isString(t)) {
     const ev = x.ev as StrEv;
@@ -398,24 +396,6 @@ export function coerce(cc: Compiler, x: X, t: DType): X {
 }
 
 // ---------------------------------------------------------------- helpers
-
-function foldIfConst(x: X, f: (v: DInt) => DInt): DInt | undefined {
-  return x.cv !== undefined && typeof x.cv !== 'string' ? f(x.cv) : undefined;
-}
-
-function foldArith(op: string, a: DInt, b: DInt, sz: IntSize, sg: boolean): DInt | undefined {
-  switch (op) {
-    case '+': return I.add(a, b, sz, sg);
-    case '-': return I.sub(a, b, sz, sg);
-    case '*': return I.mul(a, b, sz, sg);
-    case '/': return b === 0 ? undefined : I.div(a, b, sz, sg);
-    case '%': return b === 0 ? undefined : I.mod(a, b, sz, sg);
-    case '&': return I.and(a, b, sz, sg);
-    case '|': return I.or(a, b, sz, sg);
-    case '^': return I.xor(a, b, sz, sg);
-  }
-  return undefined;
-}
 
 function elemSize(t: DType): number {
   const r = resolve(t);

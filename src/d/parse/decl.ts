@@ -80,7 +80,9 @@ export class DeclParser extends ExprParser {
     const spec = (t: Token, nk: typeof k, name: string | null): boolean => {
       if (specName !== null && nk === 'typedef') {
         if (!storage.includes('typedef')) return false;
-        this.declError(t, 'D_DECL_IDRED', `identifier redeclared: ${name}`);
+        // A name this program typedef'd is redeclared as a typedef (dt_node_decl: Oracle's lexer reads it
+        // as an identifier before ';'); a system type name is refused by dt_decl_spec.
+        this.declError(t, 'D_DECL_IDRED', `${this.lx.typeNames.has(name ?? '') ? 'typedef' : 'identifier'} redeclared: ${name}`);
       }
       if (specName !== null || k !== 'unknown') this.declError(t, 'D_DECL_COMBO', 'invalid type combination');
       k = nk;
@@ -125,7 +127,10 @@ export class DeclParser extends ExprParser {
         type = { kind: 'TypedefName', name, loc: this.span(t) };
         check(t);
       } else if (t.kind === 'struct' || t.kind === 'union' || t.kind === 'enum') {
-        const st = t.kind === 'enum' ? this.parseEnumSpec() : this.parseStructSpec();
+        // dt_decl_sou/dt_decl_spec check the attributes when the tag is reduced: at the token after
+        // it (the '{' of a definition), before the members are read.
+        const early = (at: Token): void => { if (k === 'unknown' && specName === null) { k = t.kind === 'enum' ? 'enum' : 'sou'; check(at); k = 'unknown'; } };
+        const st = t.kind === 'enum' ? this.parseEnumSpec() : this.parseStructSpec(early);
         spec(t, t.kind === 'enum' ? 'enum' : 'sou', st.name ?? '(anon)');
         type = st;
         check(t);
@@ -148,17 +153,26 @@ export class DeclParser extends ExprParser {
     return null;
   }
 
-  private parseStructSpec(): StructSpec {
+  /** struct/union tags this program has defined (a second definition is D_DECL_TYPERED, found at its '{'). */
+  private readonly definedTags = new Set<string>();
+
+  private parseStructSpec(onTag?: (at: Token) => void): StructSpec {
     const kw = this.next();
     const name = this.tagName();
     if (!this.at('{')) {
       if (name === null) this.fail();
+      onTag?.(this.peek());
       return { kind: 'StructSpec', tag: kw.kind as 'struct' | 'union', name, members: null, loc: this.span(kw) };
     }
+    const open = this.peek();
+    onTag?.(open);
+    const key = `${kw.kind} ${name}`;
+    if (name !== null && this.definedTags.has(key)) this.declError(open, 'D_DECL_TYPERED', `type redeclared: ${key}`);
     this.next();
     const members: StructMember[] = [];
     do members.push(...this.parseStructDeclaration()); while (!this.at('}'));
     this.next();
+    if (name !== null) this.definedTags.add(key);
     return { kind: 'StructSpec', tag: kw.kind as 'struct' | 'union', name, members, loc: this.span(kw) };
   }
 
@@ -263,7 +277,8 @@ export class DeclParser extends ExprParser {
     if (this.eat(']')) return { kind: 'Array', size: null, keys: null, loc: this.span(open) };
     const t = this.peek();
     if (this.isSpecStart(t, 'param') || t.kind === '...') {
-      const { params } = this.parseParamList();
+      const { params, varargs } = this.parseParamList();
+      this.checkPrototype(params, varargs, 'array');
       this.expect(']');
       return { kind: 'Array', size: null, keys: params, loc: this.span(open) };
     }
@@ -276,8 +291,44 @@ export class DeclParser extends ExprParser {
   protected parseFunctionRest(open: Token): FunctionChunk {
     if (this.eat(')')) return { kind: 'Function', params: [], varargs: false, loc: this.span(open) };
     const { params, varargs } = this.parseParamList();
+    this.checkPrototype(params, varargs, 'function');
     this.expect(')');
     return { kind: 'Function', params, varargs, loc: this.span(open) };
+  }
+
+  /**
+   * dt_decl_prototype for an array's key signature (DT_DP_ANON) or a
+   * function's parameters (DT_DP_VARARGS | DT_DP_VOID | DT_DP_ANON): no
+   * associative-array parameter, void only alone and unnamed (and never as
+   * a key), no name twice, `...` only in a function.
+   */
+  private checkPrototype(params: readonly ParamDecl[], varargs: boolean, kind: 'array' | 'function'): void {
+    let voids = 0;
+    const names = new Set<string>();
+    params.forEach((p, idx) => {
+      const i = idx + 1;
+      const name = p.declarator?.name ?? null;
+      const chunks = p.declarator?.chunks ?? [];
+      if (chunks.some((c) => c.kind === 'Array' && c.keys !== null)) {
+        this.failAt(p.loc, 'D_DECL_PROTO_TYPE', `${kind} prototype may not use parameter of type dynamic variable: ${name ?? '(anonymous)'}, parameter #${i}`);
+      }
+      const ty = p.specifiers.type;
+      const isVoid = chunks.length === 0 && ty !== null && ty.kind === 'BuiltinType' && ty.words.length === 1 && ty.words[0] === 'void';
+      if (isVoid) {
+        voids++;
+        if (kind === 'array') this.failAt(p.loc, 'D_DECL_PROTO_TYPE', `array prototype may not use parameter of type void: ${name ?? '(anonymous)'}, parameter #${i}`);
+        if (name !== null) this.failAt(p.loc, 'D_DECL_PROTO_NAME', `void parameter may not have a name: ${name}`);
+      }
+      if (name !== null) {
+        if (names.has(name)) this.failAt(p.loc, 'D_DECL_PROTO_FORM', `parameter is already declared in ${kind} prototype: ${name}, parameter #${i}`);
+        names.add(name);
+      }
+    });
+    if (varargs && kind === 'array') {
+      const t = this.peek();
+      this.declError(t, 'D_DECL_PROTO_VARARGS', 'array prototype may not use a variable-length argument list');
+    }
+    if (voids !== 0 && params.length + (varargs ? 1 : 0) > 1) this.declError(this.peek(), 'D_DECL_PROTO_VOID', 'void must be sole parameter');
   }
 
   /** parameter_type_list */

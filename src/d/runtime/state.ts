@@ -5,12 +5,21 @@
  *
  * Invariants:
  *  - Associative array and thread-local entries hold non-zero values only:
- *    assigning 0 (or "") deletes the entry, as dtrace frees a dynamic
- *    variable set to zero. Reading a missing entry yields the type's zero.
- *  - Dynamic variables share one budget, `dynvarsize` bytes, charged per
- *    entry at an estimate of dtrace's chunk size (see dynChunkSize); an
+ *    assigning 0 (or the NULL string) deletes the entry, as dtrace frees a
+ *    dynamic variable set to zero. "" is a string like any other and is
+ *    kept: illumos' STTS/STGAA deallocate only when the stored register is
+ *    0, and a string's register is its address (so `self->s = ""` followed
+ *    by `printf("%s", self->s)` prints nothing rather than faulting).
+ *    Reading a missing entry yields the type's zero.
+ *  - Dynamic variables share one budget: `dynvarsize` bytes hold
+ *    dynvarsize / (largest tuple + largest dynamic variable) entries, the
+ *    sizes taken over the whole program (Oracle's dvars map, dt_bpf.c
+ *    gmap_create_dvars; the compiler reports them with noteDyn). An
  *    assignment that does not fit is dropped and counted, and the run
  *    reports "N dynamic variable drops" as dtrace does.
+ *  - A struct-valued dynamic variable is a region of memory; deleting it
+ *    returns the region to a free list its next allocation reuses, so
+ *    memory stays bounded by the entry limit.
  *  - A fault is thrown as the one preallocated DFault (no allocation on the
  *    error path either); the engine catches it per clause.
  *  - Memory is bounded: static objects (variables, translator storage) by
@@ -112,8 +121,15 @@ export class Runtime {
   private readonly scratch: Region[] = [];
   scratchBytes = 0;
   private nextScratch = SCRATCH_BASE;
-  dynBytes = 0;
+  /** Live dynamic variables (associative array elements and thread-locals). */
+  dynCount = 0;
   dynDrops = 0;
+  /** The largest tuple and dynamic variable of the program, in bytes (noteDyn). */
+  dynTupleMax = 0;
+  dynValueMax = 0;
+  private readonly freeRegions = new Map<number, number[]>();
+  private zeroAddr = 0;
+  private zeroSize = 0;
   specDrops = 0;
   /** Speculative text held by all speculations (bounded by MAX_SPEC_TOTAL). */
   specTotal = 0;
@@ -138,17 +154,67 @@ export class Runtime {
 
   // ------------------------------------------------------------ dynamic variables
 
-  /** Set an associative-array (or thread-local) entry; 0/"" deletes. `chunk` is its budget cost. */
-  dynSet(m: Map<unknown, unknown>, key: unknown, value: unknown, chunk: number): void {
-    if (value === 0 || value === '' || value === NULL_STR || value === null || value === 0n) {
-      if (m.delete(key)) this.dynBytes -= chunk;
+  /** The compiler saw a dynamic variable with this tuple and value size (bytes). */
+  noteDyn(tuple: number, value: number): void {
+    if (tuple > this.dynTupleMax) this.dynTupleMax = tuple;
+    if (value > this.dynValueMax) this.dynValueMax = value;
+  }
+
+  /** May one more dynamic variable be created? Counts a drop when not. */
+  dynReserve(): boolean {
+    const per = this.dynTupleMax + this.dynValueMax;
+    if (per > 0 && (this.dynCount + 1) * per > this.limits.dynvarsize) { this.dynDrops++; return false; }
+    this.dynCount++;
+    return true;
+  }
+
+  /** Set an associative-array (or thread-local) entry; 0 or the NULL string deletes ("" is kept). */
+  dynSet(m: Map<unknown, unknown>, key: unknown, value: unknown): void {
+    if (value === 0 || value === NULL_STR || value === null || value === 0n) {
+      if (m.delete(key)) this.dynCount--;
       return;
     }
-    if (!m.has(key)) {
-      if (this.dynBytes + chunk > this.limits.dynvarsize) { this.dynDrops++; return; }
-      this.dynBytes += chunk;
-    }
+    if (!m.has(key) && !this.dynReserve()) return;
     m.set(key, value);
+  }
+
+  /**
+   * The region of a struct-valued dynamic variable `key` of m, allocated
+   * zeroed on first use; 0 when the budget is exhausted (a drop).
+   */
+  dynRegion(m: Map<unknown, unknown>, key: unknown, size: number): number {
+    const a = m.get(key) as number | undefined;
+    if (a !== undefined) return a;
+    if (!this.dynReserve()) return 0;
+    const free = this.freeRegions.get(size);
+    let b = free?.pop();
+    if (b === undefined) b = this.allocDynamic(size);
+    else this.loadBytes(b, size).fill(0);
+    m.set(key, b);
+    return b;
+  }
+
+  /**
+   * The address of struct-valued dynamic variable `key` of m for reading:
+   * one that does not exist reads as zeroes from a shared zero-filled
+   * region, without being created (Oracle's dt_zerosize area).
+   */
+  dynPeek(m: Map<unknown, unknown>, key: unknown, size: number): number {
+    const a = m.get(key) as number | undefined;
+    if (a !== undefined) return a;
+    if (size > this.zeroSize) { this.zeroAddr = this.allocDynamic(size); this.zeroSize = size; }
+    return this.zeroAddr;
+  }
+
+  /** Delete a struct-valued dynamic variable (assigning it 0), keeping its region for reuse. */
+  dynFree(m: Map<unknown, unknown>, key: unknown, size: number): void {
+    const a = m.get(key) as number | undefined;
+    if (a === undefined) return;
+    m.delete(key);
+    this.dynCount--;
+    let free = this.freeRegions.get(size);
+    if (!free) this.freeRegions.set(size, (free = []));
+    free.push(a);
   }
 
   // ------------------------------------------------------------ memory
@@ -221,6 +287,8 @@ export class Runtime {
 
   /** Load an integer of `size` bytes (little-endian, as on x86-64). */
   load(addr: DInt, size: number, signed: boolean): DInt {
+    // A char pointer that holds a D string (assigned from one) reads its characters.
+    if (typeof addr === 'string') return loadFromString(addr, size, signed);
     const [v, o] = this.locate(addr, size);
     switch (size) {
       case 1: return signed ? v.getInt8(o) : v.getUint8(o);
@@ -279,4 +347,13 @@ export class Runtime {
     this.randState = Number((BigInt(this.randState) * 2416n + 374441n) % 1771875n);
     return this.randState;
   }
+}
+
+function loadFromString(s: string, size: number, signed: boolean): DInt {
+  if (s === NULL_STR) fault(FLT_BADADDR, 0);
+  let v = 0n;
+  for (let i = Math.min(size, s.length) - 1; i >= 0; i--) v = (v << 8n) | BigInt(s.charCodeAt(i) & 0xff);
+  const bits = BigInt(size * 8);
+  const r = signed ? BigInt.asIntN(Number(bits), v) : v;
+  return r >= -9007199254740991n && r <= 9007199254740991n ? Number(r) : r;
 }

@@ -132,6 +132,14 @@ function build(): TypeScope {
     ['udps_addr', 'uintptr_t'], ['udps_lport', 'uint16_t'], ['udps_rport', 'uint16_t'], ['udps_laddr', 'string'],
     ['udps_raddr', 'string'],
   ]);
+  // curpsinfo (illumos psinfo_t as its translator fills it; char arrays read as strings).
+  tr('psinfo', 'psinfo_t', [
+    ['pr_nlwp', 'int'], ['pr_pid', 'pid_t'], ['pr_ppid', 'pid_t'], ['pr_pgid', 'pid_t'], ['pr_sid', 'pid_t'],
+    ['pr_uid', 'uid_t'], ['pr_euid', 'uid_t'], ['pr_gid', 'gid_t'], ['pr_egid', 'gid_t'], ['pr_addr', 'uintptr_t'],
+    ['pr_fname', 'string'], ['pr_psargs', 'string'], ['pr_argc', 'int'], ['pr_dmodel', 'char'],
+    ['pr_taskid', 'taskid_t'], ['pr_projid', 'projid_t'], ['pr_poolid', 'int'], ['pr_zoneid', 'zoneid_t'],
+    ['pr_contract', 'id_t'],
+  ]);
   tr('conninfo', 'conninfo_t', [['ci_local', 'string'], ['ci_remote', 'string'], ['ci_protocol', 'string']]);
   return s;
 }

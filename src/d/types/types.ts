@@ -182,24 +182,27 @@ export function ptrCompat(a: DType, b: DType): boolean {
   return sameType(xt, yt);
 }
 
-/** The usual arithmetic conversions on two integer types (dt_node_promote). */
-export function promote2(a: DType, b: DType): IntType {
-  const l = intInfo(a), r = intInfo(b);
-  let res: IntType;
-  if (l.signed === r.signed) res = l.rank >= r.rank ? l : r;
-  else {
-    const u = l.signed ? r : l, s = l.signed ? l : r;
-    if (u.rank >= s.rank) res = u;
-    else if (s.size > u.size) res = s;
-    else res = unsignedOf(s);
-  }
-  return res.rank < T_INT.rank ? T_INT : res;
+/**
+ * D's arithmetic conversion of two integer operands (dt_type_promote): not
+ * C's. Each type gets a rank, its width in bits plus one if unsigned, and the
+ * result is the operand type of greater rank (enums count as int); on equal
+ * ranks, the type defined later in D's C container (long long after long,
+ * signed char after char), else the left one. There is no promotion to int:
+ * `unsigned char + signed char` is `unsigned char`. The type is returned as
+ * written (a typedef keeps its name: `uint32_t + int` is `uint32_t`).
+ */
+export function dtPromote(a: DType, b: DType): DType {
+  const l = resolve(a).kind === 'enum' ? T_INT : a;
+  const r = resolve(b).kind === 'enum' ? T_INT : b;
+  const li = intInfo(l), ri = intInfo(r);
+  const lrank = li.size * 8 + (li.signed ? 0 : 1), rrank = ri.size * 8 + (ri.signed ? 0 : 1);
+  if (lrank !== rrank) return lrank > rrank ? l : r;
+  return containerOrder(li) < containerOrder(ri) ? r : l;
 }
 
-/** Integer promotion of one operand (unary operators). */
-export function promote1(a: DType): IntType {
-  const l = intInfo(a);
-  return l.rank < T_INT.rank ? T_INT : l;
+/** The order of the integer types in D's C container (dt_open.c's intrinsics), for dtPromote's ties. */
+function containerOrder(t: IntType): number {
+  return t.rank + (t === T_SCHAR ? 10 : 0);
 }
 
 export function unsignedOf(t: IntType): IntType {

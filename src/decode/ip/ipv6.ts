@@ -7,8 +7,10 @@
  * protocol after the chain is the layer's final upper protocol (`upper`);
  * ESP (50) ends the chain (it is the upper protocol, decoded by esp.ts), as
  * does 59 (no next header). A fragment header with a non-zero offset ends it
- * too: that fragment carries no transport header. Payload length 0 (jumbo
- * or segmentation offload) runs to the end of the captured data.
+ * too: that fragment carries no transport header. Payload length 0 with a
+ * hop-by-hop Jumbo Payload option (RFC 2675; Linux BIG TCP) takes its length
+ * from the option (ip_plength stays the header's 0, as tshark shows it);
+ * without the option it is malformed, as packet-ipv6.c says.
  */
 import { u16, u32 } from '../bytes.ts';
 import { mark, newIpLayer, push, short } from '../frame.ts';
@@ -51,6 +53,7 @@ export function decodeIpv6(f: DecodedFrame, off: number, end: number): void {
     return;
   }
   let later = false;
+  let jumboLen = -1;
   let nhOff = off + 6; // the byte naming the header at p
   // Walk the extension headers. Each is at least 8 bytes, so this ends.
   chain: for (;;) {
@@ -68,11 +71,15 @@ export function decodeIpv6(f: DecodedFrame, off: number, end: number): void {
       // Payload length 0 with hop-by-hop: a jumbogram, whose length is in the Jumbo Payload
       // option; without one (or with the header cut) packet-ipv6.c calls it malformed.
       const hl = pend - p >= 2 ? (b[p + 1]! + 1) << 3 : 8;
-      if (pend - p < hl || jumboLength(b, p + 2, p + hl) < 0) {
+      const jumbo = pend - p < hl ? -1 : jumboLength(b, p + 2, p + hl);
+      if (jumbo < 0) {
         l.upper = nh;
         finish(l, p, pend, off, plen);
         return mark(f, kind, M_BAD_LENGTH, p);
       }
+      // RFC 2675: the payload length is the option's (a Linux BIG TCP/GSO capture holds it all).
+      jumboLen = jumbo;
+      if (off + 40 + jumbo < pend) pend = off + 40 + jumbo;
     }
     if (pend - p < 8) {
       // Cut inside the header: its next-header byte still names what follows when tshark would
@@ -91,7 +98,9 @@ export function decodeIpv6(f: DecodedFrame, off: number, end: number): void {
       finish(l, p, pend, off, plen);
       return short(f, kind, p, len, pend);
     }
-    if (!push(f, kind, p)) return;
+    // Past the path bound the chain is still walked (without path entries, the frame marked too
+    // deep), so the upper protocol is the chain's end, as tshark and the kernel find it.
+    push(f, kind, p);
     l.extCount++;
     if ((kind === K_IPV6_HOPOPTS || kind === K_IPV6_DSTOPTS) && !optionsFit(b, p + 2, p + len, pend)) {
       // An option running past the packet: packet-ipv6.c raises an exception here and stops. (One
@@ -128,6 +137,7 @@ export function decodeIpv6(f: DecodedFrame, off: number, end: number): void {
   }
   l.upper = nh;
   finish(l, p, pend, off, plen);
+  if (jumboLen >= 0) l.upperLen = jumboLen - l.extLen;
   if (later) {
     l.laterFragment = true;
     return;
@@ -139,7 +149,8 @@ export function decodeIpv6(f: DecodedFrame, off: number, end: number): void {
 function jumboLength(b: Uint8Array, p: number, e: number): number {
   while (p + 2 <= e) {
     if (b[p] === 0) { p++; continue; }
-    if (b[p] === 0xc2 && b[p + 1] === 4 && p + 6 <= e) return u32(b, p + 2);
+    // RFC 2675: a jumbo length below 65536 is invalid (packet-ipv6.c then calls the option missing).
+    if (b[p] === 0xc2 && b[p + 1] === 4 && p + 6 <= e) { const n = u32(b, p + 2); return n > 0xffff ? n : -1; }
     p += 2 + b[p + 1]!;
   }
   return -1;

@@ -35,7 +35,7 @@ export function record(bytes: Uint8Array, o: Partial<PacketRecord> = {}, pad = 0
   return {
     frame: 1, ifIndex: 0, buf, off: pad, capLen: bytes.length, origLen: bytes.length, tsSec: 0, tsNsec: 0,
     direction: 0, receptionType: 0, epbFlags: 0, queue: -1, dropCount: -1, comments: [], pid: -1, procName: '',
-    effPid: -1, effProcName: '', fileOffset: 0, ...o,
+    effPid: -1, effProcName: '', proc: null, fileOffset: 0, ...o,
   };
 }
 

@@ -45,8 +45,9 @@ export function decodeUdp(f: DecodedFrame, off: number, end: number): void {
   }
   const lo = sp < dp ? sp : dp;
   const hi = sp < dp ? dp : sp;
-  let next = udpPorts[lo];
-  if (next === undefined && udpClaimed[lo] === 0) next = udpPorts[hi];
+  // packet-udp.c never tries port 0 (a tunnel whose source port is 0 is found by its destination).
+  let next = lo !== 0 ? udpPorts[lo] : undefined;
+  if (next === undefined && (lo === 0 || udpClaimed[lo] === 0)) next = udpPorts[hi];
   if (next !== undefined) next(f, off + 8, end);
 }
 

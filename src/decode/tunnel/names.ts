@@ -17,3 +17,6 @@ export function vxlanName(vni: number): string {
   }
   return s;
 }
+
+export const IF_PIMREG = 'pimreg';
+export const IF_BAREUDP = 'bareudp0';

@@ -1,6 +1,8 @@
 /**
- * VXLAN (RFC 7348, UDP 4789): 8 bytes (flags, reserved, 24-bit VNI,
- * reserved), then an Ethernet frame. Inner IP layers fire on `vxlan<VNI>`.
+ * VXLAN (RFC 7348): 8 bytes (flags, reserved, 24-bit VNI, reserved), then an
+ * Ethernet frame. On UDP 4789 (IANA) and 8472 (the Linux kernel's default,
+ * as tcpdump and Linux tooling decode it; tshark needs
+ * `-d udp.port==8472,vxlan` for it). Inner IP layers fire on `vxlan<VNI>`.
  */
 import { u24 } from '../bytes.ts';
 import { enterTunnel, push, short } from '../frame.ts';
@@ -10,6 +12,7 @@ import { type DecodedFrame, K_VXLAN, TUN_VXLAN } from '../types.ts';
 import { vxlanName } from './names.ts';
 
 export const VXLAN_PORT = 4789;
+export const VXLAN_LINUX_PORT = 8472;
 
 export function decodeVxlan(f: DecodedFrame, off: number, end: number): void {
   if (end - off < 8) return short(f, K_VXLAN, off, 8, end);
@@ -20,3 +23,4 @@ export function decodeVxlan(f: DecodedFrame, off: number, end: number): void {
 }
 
 registerUdpPort(VXLAN_PORT, decodeVxlan);
+registerUdpPort(VXLAN_LINUX_PORT, decodeVxlan);

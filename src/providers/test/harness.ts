@@ -24,6 +24,8 @@ export interface Pkt {
   flags?: number;
   queue?: number;
   extra?: PcapngOption[];
+  /** opt_comment(s), e.g. ptcpdump's process comments. */
+  comments?: string[];
 }
 
 export interface Iface { name: string; link?: number }
@@ -38,7 +40,7 @@ export function pcapng(pkts: readonly Pkt[], ifaces: readonly Iface[] = [{ name:
     if (p.dir === 'in') flags |= 1;
     if (p.dir === 'out') flags |= 2;
     w.epb(p.iface ?? 0, T0 + (p.t ?? BigInt(n + 1) * 1_000_000n), p.data, p.data.length, {
-      flags: flags !== 0 ? flags : undefined, queue: p.queue, extra: p.extra,
+      flags: flags !== 0 ? flags : undefined, queue: p.queue, extra: p.extra, comments: p.comments,
     });
   });
   return w.take();
