@@ -34,7 +34,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statS
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { GEN_VERSION, generate } from './gen.ts';
+import { ensureCapture } from './capture.ts';
 import { type BenchContext, type BenchRow, ESP_ROWS, ROWS } from './rows.ts';
 import { ESP_GEN_VERSION, generateEsp } from './esp.ts';
 import { compareCounts, parseCounts } from './agree.ts';
@@ -109,19 +109,6 @@ function fmt(n: number, digits = 1): string {
   return n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(digits);
 }
 const mb = (bytes: number): string => (bytes ? `${(bytes / 1048576).toFixed(0)} MB` : '-');
-
-/** Generates (or reuses) a capture of `packets` packets at `file`; returns its packet count. */
-function ensureCapture(file: string, packets: number, gen = generate, version = GEN_VERSION): number {
-  const meta = file.replace(/\.pcap$/, '.json');
-  if (existsSync(file) && existsSync(meta)) {
-    const m = JSON.parse(readFileSync(meta, 'utf8')) as { packets: number; bytes: number; gen?: number };
-    if (m.packets === packets && m.bytes === statSync(file).size && m.gen === version) return packets;
-  }
-  process.stderr.write(`generating ${file} (${packets.toLocaleString('en-US')} packets)...\n`);
-  const bytes = gen(file, packets);
-  writeFileSync(meta, JSON.stringify({ packets, bytes, gen: version }));
-  return packets;
-}
 
 async function runRows(rows: BenchRow[], ctx: BenchContext, runs: number, tag = ''): Promise<Result[]> {
   const results: Result[] = [];

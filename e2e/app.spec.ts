@@ -24,7 +24,7 @@ test('every accessible name of the layout contract is present', async ({ page })
   }
   await page.getByRole('button', { name: 'Share' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
-  await expect(page.getByRole('textbox', { name: 'Share link' })).toHaveValue(/#wt1=/);
+  await expect(page.getByRole('textbox', { name: 'Share link' })).toHaveValue(/#wt2=/);
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Examples' }).click();
   await expect(page.getByRole('menu', { name: 'Examples' })).toBeVisible();
@@ -103,7 +103,7 @@ test('a share link restores the script in a fresh page', async ({ page, browser 
   await page.getByRole('tab', { name: 'Hosts' }).click();
   await page.getByRole('button', { name: 'Share' }).click();
   const field = page.getByRole('textbox', { name: 'Share link' });
-  await expect(field).toHaveValue(/#wt1=/);
+  await expect(field).toHaveValue(/#wt2=/);
   const link = await field.inputValue();
   expect(new URL(link).search).toBe('');
   const ctx = await browser.newContext();
@@ -135,10 +135,11 @@ test('hostile strings in a share link render as text', async ({ page }) => {
   expect(await w.csp()).toEqual([]);
 });
 
-test('a damaged share link is ignored, not fatal', async ({ page }) => {
+test('a damaged share link is reported, not fatal', async ({ page }) => {
   const w = await watch(page);
   await page.goto('/#wt1=AAAA!!%3Cb%3E');
   await expect(page.getByRole('region', { name: 'Script editor' })).toBeVisible();
+  await expect(page.getByTestId('link-problem')).toContainText('This share link is damaged');
   expect(w.errors).toEqual([]);
 });
 

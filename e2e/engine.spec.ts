@@ -190,7 +190,7 @@ test('a small capture travels inside the share link', async ({ page, browser }) 
   const out = await runAndWait(page);
   await page.getByRole('button', { name: 'Share' }).click();
   const field = page.getByRole('textbox', { name: 'Share link' });
-  await expect(field).toHaveValue(/#wt1=/);
+  await expect(field).toHaveValue(/#wt2=/);
   await expect(page.getByRole('dialog')).toContainText('embedded');
   const link = await field.inputValue();
   const ctx = await browser.newContext();
@@ -274,10 +274,15 @@ test('a step replay lets packets in one at a time, as a live session sees them',
   const lines = async () => ((await out.count()) ? (await out.innerText()).trimEnd().split('\n').length : 0);
   // Nothing has fired yet but BEGIN (whose header may wait for the first packet, as piped output does).
   expect(await lines()).toBeLessThanOrEqual(1);
+  // The page shows the replay's position and the capture's own clock, not "Starting…".
+  const clock = page.getByTestId('replay-clock');
+  await expect(clock).toHaveText('capture clock 0.000000 s · packet 0 of 6');
   await page.locator('body').press('n');
   await expect.poll(lines).toBe(2);
+  await expect(clock).toHaveText('capture clock 0.000000 s · packet 1 of 6');
   await next.click();
   await expect.poll(lines).toBe(3);
+  await expect(clock).toHaveText('capture clock 0.000073 s · packet 2 of 6');
   // The button goes away when the run ends, possibly between the check and the click: a short timeout.
   while (await next.isVisible()) await next.click({ timeout: 1_000 }).catch(() => undefined);
   await expect(page.locator('.app')).toHaveAttribute('data-run-status', 'idle', { timeout: 10_000 });

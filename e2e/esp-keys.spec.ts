@@ -126,7 +126,7 @@ test('share links leave the keys and the capture\'s secrets blocks out unless th
   await page.getByRole('button', { name: 'Share' }).click();
   const share = page.getByRole('dialog', { name: 'Share' });
   const field = share.getByRole('textbox', { name: 'Share link' });
-  await expect(field).toHaveValue(/#wt1=/);
+  await expect(field).toHaveValue(/#wt2=/);
   await expect(share.getByTestId('share-secrets')).toHaveText('Left out of the link: the ESP keys and the capture\'s one decryption secrets block.');
   const plain = decodeShare(new URL(await field.inputValue()).hash)!;
   expect(plain.espKeys).toBeUndefined();
@@ -135,7 +135,7 @@ test('share links leave the keys and the capture\'s secrets blocks out unless th
 
   await share.getByRole('checkbox', { name: /Include secrets/ }).check();
   await expect(share.getByTestId('share-secrets')).toContainText('The link carries the ESP keys and the capture\'s one decryption secrets block');
-  await expect(field).toHaveValue(/#wt1=/);
+  await expect(field).toHaveValue(/#wt2=/);
   const link = await field.inputValue();
   const full = decodeShare(new URL(link).hash)!;
   expect(full.espKeys).toContain('0x6a1b3f07');
@@ -167,7 +167,7 @@ test('a gzip-compressed or cut capture is looked into too: its secrets blocks st
     await page.getByRole('button', { name: 'Share' }).click();
     const share = page.getByRole('dialog', { name: 'Share' });
     const field = share.getByRole('textbox', { name: 'Share link' });
-    await expect(field).toHaveValue(/#wt1=/);
+    await expect(field).toHaveValue(/#wt2=/);
     await expect(share).toContainText(note);
     await expect(share.getByTestId('share-secrets')).toHaveText('Left out of the link: the capture\'s one decryption secrets block.');
     const st = decodeShare(new URL(await field.inputValue()).hash)!;

@@ -60,4 +60,19 @@ test('screenshots of every view', async ({ page }) => {
   await page.getByRole('button', { name: /ESP keys/ }).click();
   await page.waitForTimeout(500);
   await page.screenshot({ path: 'docs/screenshots/esp-keys.png' });
+  await page.keyboard.press('Escape');
+  // Classroom mode at a projector's 1280x720 (the default example, its own splitter width).
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  await monacoReady(page);
+  await page.locator('.app[data-run-count="1"][data-run-status="idle"]').waitFor();
+  await page.getByRole('button', { name: 'Classroom mode' }).click();
+  await shot(page, 'Output', 'classroom-1280x720');
+  await shot(page, 'Timeline', 'classroom-1280x720-timeline');
+  // A damaged share link: what the reader sees.
+  await page.goto('about:blank');
+  await page.goto('/#wt2=eJzLSM3JyQcABiwCFQ');
+  await monacoReady(page);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: 'docs/screenshots/damaged-link.png' });
 });

@@ -38,11 +38,12 @@ let done = 0;
 const summary = await runSuite(tests, Number(process.env.CONFORMANCE_JOBS ?? 2), (r) => {
   done++;
   if (verbose || r.status === 'fail') {
-    process.stdout.write(`[${done}/${tests.length}] ${r.status.toUpperCase()}${r.x ? ` (${r.x})` : ''} ${r.test.path}${r.reason ? `: ${r.reason}` : ''}\n`);
+    process.stdout.write(`[${done}/${tests.length}] ${r.status.toUpperCase()}${r.x ? ` (${r.x})` : ''} ${r.test.path}${r.known ? ` [known: ${r.known}]` : ''}${r.reason ? `: ${r.reason}` : ''}\n`);
   }
 });
 const text = formatResults(summary);
 if (!filter) writeFileSync(join(SUITE_DIR, 'results.txt'), text);
 const l = summary.listed;
-process.stdout.write(`listed: ${l.passed} of ${l.passed + l.failed} passed, ${(l.rate * 100).toFixed(1)}% (${l.skipped} skipped); earlier revisions: ${summary.extra.passed} of ${summary.extra.passed + summary.extra.failed}\n`);
-process.stdout.write(`conformance: ${summary.passed} passed, ${summary.failed} failed\n`);
+const x = summary.extra;
+process.stdout.write(`listed: ${l.passed} of ${l.passed + l.known + l.failed} passed, ${(l.rate * 100).toFixed(1)}% (${l.known} known failures, ${l.failed} other failures, ${l.skipped} skipped); earlier revisions: ${x.passed} of ${x.passed + x.known + x.failed} (${x.known} known)\n`);
+process.stdout.write(`conformance: ${summary.passed} passed, ${summary.known} known failures, ${summary.failed} failed\n`);

@@ -26,6 +26,9 @@ describe('parseArgs', () => {
     expect(() => parseArgs(['-s'])).toThrow('option requires an argument -- s');
     expect(() => parseArgs(['--bogus'])).toThrow(UsageError);
   });
+  it('-b sets the bufsize option', () => {
+    expect(parseArgs(['-b59', '-n', 'BEGIN']).xopts).toEqual([['bufsize', '59']]);
+  });
   it('stops at -- and at the first operand', () => {
     expect(parseArgs(['--', '-q']).macroArgs).toEqual(['-q']);
     expect(parseArgs(['x', '-q']).quiet).toBe(false);

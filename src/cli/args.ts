@@ -44,10 +44,11 @@ export class UsageError extends Error {}
 const WITH_ARG = new Set(['s', 'n', 'r', 'D', 'U', 'I', 'x', 'o', 'b', 'c', 'p', 'P', 'm', 'f', 'i', 'X']);
 const FLAGS = new Set(['q', 'C', 'e', 'l', 'Z', 'w', 'v', 'V', 'h', 'a', 'A', 'F', 'G', 'H', 'S', 'L']);
 
-export const USAGE = `Usage: %s [-qCelvVwZ] [-s script] [-n program] [-r capture] [-o output]
+export const USAGE = `Usage: %s [-qCelvVwZ] [-b bufsz] [-s script] [-n program] [-r capture] [-o output]
 \t[-D name[=def]] [-U name] [-I path] [-x opt[=val]] [--local addr|cidr]
 \t[--esp-sa keyfile] [--layers] [args ...]
 
+\t-b  set trace buffer size
 \t-C  run cpp(1) preprocessor on script files
 \t-D  define symbol when invoking preprocessor
 \t-e  exit after compiling request but prior to enabling probes
@@ -134,8 +135,10 @@ function applyWithArg(o: CliOptions, c: string, v: string): void {
       break;
     }
     case 'o': o.outFile = v; break;
+    // -b is the bufsize option (dtrace.c: dtrace_setopt(g_dtp, "bufsize", optarg)).
+    case 'b': o.xopts.push(['bufsize', v]); break;
     default:
-      // -b -c -p -P -m -f -i -X need a live kernel or processes.
+      // -c -p -P -m -f -i -X need a live kernel or processes.
       throw new UsageError(`option -${c} is not supported: wiretrace traces captures, not a live kernel`);
   }
 }

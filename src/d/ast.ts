@@ -183,6 +183,8 @@ export interface MacroArg extends ExprBase {
   index: number | null;
   /** `$$`: the argument as a string. */
   quoted: boolean;
+  /** Past the arguments given, under -xdefaultargs (dt_lex.l: "0", or "" for $$N). */
+  defaulted?: boolean;
 }
 
 /** `@name` (name '_' for a bare `@`, as dtrace names it), with its keys when written as `@name[k1, k2]`. */

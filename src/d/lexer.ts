@@ -141,6 +141,8 @@ export class Lexer {
   private readonly opts: LexerOptions;
   /** Names lexed as identifiers by id_or_type's guess, and declared variables (pcb_idents, pcb_globals). */
   readonly knownIdents = new Set<string>();
+  /** See identOrType: the last identifier was followed by nothing but blanks. */
+  private peekedToEnd = false;
   /** Typedef names declared by the program. */
   readonly typeNames = new Set<string>();
   readonly pragmas: Pragma[] = [];
@@ -154,6 +156,8 @@ export class Lexer {
   /** -xdefaultargs / -xargref, which `#pragma D option` can also set while the program is read (dt_opt_cflags). */
   defaultArgs: boolean;
   argref = false;
+  /** DTRACE_C_PSPEC: outer-scope text is always a probe description (-n programs, -xpspec, the pragma). */
+  pspec: boolean;
   /** State before the last token, for re-lexing it in another mode. */
   private saved: Saved | undefined;
 
@@ -164,6 +168,7 @@ export class Lexer {
     this.opts = opts;
     this.program = opts.program ?? '';
     this.defaultArgs = opts.defaultArgs ?? false;
+    this.pspec = opts.pspec ?? false;
   }
 
   isTypeName(name: string): boolean {
@@ -346,6 +351,7 @@ export class Lexer {
         if (pragma) pragma.option = { name, value };
         if (name === 'defaultargs') this.defaultArgs = true;
         if (name === 'argref') this.argref = true;
+        if (name === 'pspec') this.pspec = true;
       },
       hasProvider: this.opts.hasProvider,
       defer: (name, prname) => {
@@ -413,6 +419,7 @@ export class Lexer {
     if (start >= this.end) {
       const t = this.tok('EOF', start, line, column);
       t.text = '';
+      if (mode !== 'S2' && this.peekedToEnd) t.nulEof = true;
       return t;
     }
     return mode === 'S2' ? this.lexS2(start, line, column) : this.lexS0(start, line, column);
@@ -440,7 +447,7 @@ export class Lexer {
     this.pos = p;
     const text = s.slice(start, p);
     if (S2_KEYWORDS.has(text)) return this.tok(text, start, line, column);
-    if (!this.opts.pspec && text.indexOf(':') < 0) {
+    if (!this.pspec && text.indexOf(':') < 0) {
       // "int*x;" and "foo_t *p;" begin declarations: resolve towards the type.
       const star = text.indexOf('*');
       const head = star > 0 ? text.slice(0, star) : text;
@@ -581,6 +588,14 @@ export class Lexer {
       return t;
     }
     let kind = 'IDENT';
+    // Linux DTrace's id_or_type peeks past the blanks after an identifier that is no known
+    // variable; at the end of the text it pushes back a NUL (input()'s 0), which the lexer then
+    // reports in its own words instead of the parser's "near end of input".
+    if (!this.knownIdents.has(text) && !this.declared.has(text) && !(this.opts.isBuiltinIdent?.(text) ?? false)) {
+      let q = this.pos;
+      while (q < this.end && isWs(this.src.charCodeAt(q))) q++;
+      if (q >= this.end) this.peekedToEnd = true;
+    }
     if (!this.knownIdents.has(text) && this.isTypeName(text)) {
       kind = 'TNAME';
       const s = this.src;
@@ -666,8 +681,9 @@ export class Lexer {
       t.str = name; t.macroIndex = idx; t.quoted = quoted;
       this.argRefs.add(idx);
       const args = this.opts.macroArgs;
-      if (args !== undefined && idx > args.length && !this.defaultArgs) {
-        return this.bad(t, 'D_MACRO_UNDEF', `macro argument ${t.text} is not defined`);
+      if (args !== undefined && idx > args.length) {
+        if (!this.defaultArgs) return this.bad(t, 'D_MACRO_UNDEF', `macro argument ${t.text} is not defined`);
+        t.defaulted = true;
       }
       // An integer argument that does not fit (dt_lex.l's strtoull ERANGE check).
       const v = args !== undefined && idx >= 1 ? args[idx - 1] : undefined;

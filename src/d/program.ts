@@ -62,12 +62,20 @@ export function compilePrograms(programs: readonly ProgramText[], env: CompileEn
     }
     const parsed = parseProgram(text, {
       program: p.name, isFile: p.kind === 'file', macroArgs: opts.macroArgs, isTypeName, argref, defaultArgs,
+      ...(env.opt('pspec') !== undefined ? { pspec: true } : {}),
       checkOption: env.checkOption, isBuiltinIdent: (n) => BUILTIN_VARS.has(n),
     });
     // Deferred diagnostics (backquoted symbols) lose to the checker's own errors: dtrace meets them while cooking.
     const first = parsed.diagnostics[0];
     if (first !== undefined && first.deferred !== true) return failWith(compiler, matches, p, first, opts.errtags);
+    // dt_compile: a translation unit with nothing in it (comments and pragmas only) is an error unless
+    // -xempty; the lexer has reached the end, one line past the last newline.
+    if (parsed.program.items.length === 0 && env.opt('empty') === undefined) {
+      const line = text.split('\n').length;
+      return failWith(compiler, matches, p, { severity: 'error', tag: 'D_EMPTY', message: 'empty D program translation unit', program: p.name, line, column: 0 }, opts.errtags);
+    }
     const before = compiler.clauses.length;
+    compiler.arg0 = p.kind === 'file' ? p.name : 'dtrace';
     try {
       compiler.program(parsed.program);
       if (first !== undefined) return failWith(compiler, matches, p, first, opts.errtags);
@@ -132,7 +140,7 @@ function validateOptionName(n: string): string | undefined {
 }
 
 const KNOWN_OPTIONS = new Set([
-  'aggsize', 'bufsize', 'dynvarsize', 'specsize', 'strsize', 'aggrate', 'cleanrate', 'statusrate', 'switchrate', 'nspec', 'cpu',
+  'aggsize', 'bufsize', 'dynvarsize', 'specsize', 'strsize', 'scratchsize', 'aggrate', 'cleanrate', 'statusrate', 'switchrate', 'nspec', 'cpu',
   'jstackframes', 'jstackstrsize', 'stackframes', 'ustackframes', 'stackindent', 'aggsortkeypos', 'aggsortpos', 'quiet',
   'flowindent', 'rawbytes', 'aggsortkey', 'aggsortrev', 'aggpercpu', 'destructive', 'grabanon', 'temporal', 'aggzoom',
   'aggpack', 'agghist', 'bufpolicy', 'bufresize', 'zone', 'encoding', 'amin', 'argref', 'core', 'cpp', 'cpphdrs', 'cpppath', 'ctypes',

@@ -33,7 +33,11 @@ export interface AggSnapshotEvent {
   text?: string;
 }
 
-export interface ProgressEvent { kind: 'progress'; bytes: number; totalBytes: number | undefined; packets: number; firings: number }
+export interface ProgressEvent {
+  kind: 'progress'; bytes: number; totalBytes: number | undefined; packets: number; firings: number;
+  /** A paced replay's position (posted by the worker as records are let in): records let in, of how many, and the capture clock (ns since the first record) of the last one. */
+  replay?: { packet: number; packets: number; clockNs: number };
+}
 
 /** The end of a run: dtrace's exit status. */
 export interface ExitEvent { kind: 'exit'; status: number }

@@ -62,7 +62,7 @@ describe('hand-over points', () => {
 
   it('_DTRACE_TESTING mode drops the CPU and ID columns', async () => {
     const r = await runD('BEGIN { trace(1); exit(0); }', { testing: true });
-    expect(r.stdout).toBe('                   FUNCTION:NAME\n                          :BEGIN         1\n\n');
+    expect(r.stdout).toBe('                   FUNCTION:NAME\n                          :BEGIN           1\n\n');
   });
 });
 

@@ -11,6 +11,7 @@ export type OptKind = 'size' | 'rate' | 'runtime' | 'bool' | 'string' | 'compile
 
 const TABLE: [string, OptKind][] = [
   ['aggsize', 'size'], ['bufsize', 'size'], ['dynvarsize', 'size'], ['specsize', 'size'], ['strsize', 'size'],
+  ['scratchsize', 'size'],
   ['aggrate', 'rate'], ['cleanrate', 'rate'], ['statusrate', 'rate'], ['switchrate', 'rate'],
   ['nspec', 'runtime'], ['cpu', 'runtime'], ['jstackframes', 'runtime'], ['jstackstrsize', 'size'],
   ['stackframes', 'runtime'], ['ustackframes', 'runtime'], ['stackindent', 'runtime'], ['aggsortkeypos', 'runtime'],
@@ -39,7 +40,7 @@ export const ERR_BADOPTVAL = 'Invalid value for specified option';
 export const OPTION_DEFAULTS: Record<string, string> = {
   strsize: '256', dynvarsize: '1m', aggsize: '4m', bufsize: '4m', nspec: '1', specsize: '32k',
   stackframes: '20', ustackframes: '100', switchrate: '1hz', aggrate: '1hz', statusrate: '1hz', cleanrate: '101hz',
-  stackindent: '14',
+  stackindent: '14', scratchsize: '256',
 };
 
 /** Check a value; returns an error string or undefined. */
@@ -61,6 +62,10 @@ export function validateOption(name: string, value: string | undefined): string 
       if (name === 'stackindent' && BigInt(value) > BigInt(MAX_FIELD)) return ERR_BADOPTVAL;
       return undefined;
     }
+    case 'compile':
+      // dt_opt_stdc: a (ISO C), c and t (the same here), s (K&R: cpp -traditional-cpp).
+      if (name === 'stdc') return value === 'a' || value === 'c' || value === 's' || value === 't' ? undefined : ERR_BADOPTVAL;
+      return undefined;
     case 'string':
       // dt_opt_encoding takes exactly "ascii" or "utf8".
       if (name === 'encoding') return value === 'ascii' || value === 'utf8' ? undefined : ERR_BADOPTVAL;

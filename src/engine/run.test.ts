@@ -25,7 +25,7 @@ describe('run loop', () => {
 
   it('non-quiet output: heading, probe line, records, matched message', async () => {
     const r = await runD('BEGIN { trace(42); exit(0); }');
-    expect(r.stdout).toBe('CPU     ID                    FUNCTION:NAME\n  0      1                           :BEGIN        42\n\n');
+    expect(r.stdout).toBe('CPU     ID                    FUNCTION:NAME\n  0      1                           :BEGIN ' + ' ' + '42'.padStart(10) + '\n\n');
     expect(r.stderr).toBe("dtrace: script 'test.d' matched 1 probe\n");
   });
 
@@ -117,6 +117,25 @@ describe('speculations', () => {
       BEGIN { exit(0); }`));
     expect(r.stdout).toBe('kept\n\n');
   });
+
+  it('speculate() on no active speculation ends the clause quietly (speculation/tst.SpeculationWithZero.d)', async () => {
+    const r = await runD(q(`BEGIN { self->n = 0; }
+      BEGIN { speculate(0); self->n++; }
+      BEGIN { speculate(-1); self->n++; }
+      BEGIN { speculate(1); self->n++; }
+      BEGIN { printf("%d\\n", self->n); exit(0); }`));
+    expect(r.stdout).toBe('0\n\n');
+    expect(r.stderr).toBe('');
+  });
+
+  it('commit()/discard() of an ID past nspec is an illegal operation', async () => {
+    const r = await runD(q(`#pragma D option nspec=2
+      BEGIN { discard(3); }
+      ERROR { printf("%d\\n", arg4); exit(0); }`));
+    expect(r.stdout).toBe('3\n\n');
+    const n = await runD(q('BEGIN { commit(-1); }\nERROR { printf("%d\\n", arg4); exit(0); }'));
+    expect(n.stdout).toBe('3\n\n');
+  });
 });
 
 describe('options', () => {
@@ -128,5 +147,14 @@ describe('options', () => {
   it('unknown -x option', async () => {
     const r = await runD('BEGIN { }', { xopts: [['nosuch', undefined]] });
     expect(r).toEqual({ stdout: '', stderr: 'dtrace: failed to set -x nosuch: Invalid option name\n', status: 1 });
+  });
+});
+
+describe('reporting -n descriptions', () => {
+  it('crops the description at its first {, / or ; (dtrace.c compile_str)', async () => {
+    const r = await runD([{ name: 'BEGIN /1/ { exit(0); }', text: 'BEGIN /1/ { exit(0); }', kind: 'inline' }]);
+    expect(r.stderr).toBe("dtrace: description 'BEGIN ' matched 1 probe\n");
+    const s = await runD([{ name: 'BEGIN{exit(0);}', text: 'BEGIN{exit(0);}', kind: 'inline' }, { name: 'END', text: 'END', kind: 'inline' }]);
+    expect(s.stderr).toBe("dtrace: description 'BEGIN' matched 1 probe\ndtrace: description 'END' matched 1 probe\n");
   });
 });

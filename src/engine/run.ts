@@ -24,6 +24,7 @@ import { preprocess } from '../d/preprocess.ts';
 import type { EngineEvent } from './events.ts';
 import { Session } from './session.ts';
 import { captureDriver } from './providers.ts';
+import { parseSize } from './options.ts';
 // The packet path registers the network providers and the capture driver on import.
 import './capture-run.ts';
 import type { Probe } from '../d/types/probes.ts';
@@ -63,8 +64,20 @@ export async function run(req: RunRequest, hooks: RunHooks = {}): Promise<number
   if (!s.quiet()) {
     req.programs.forEach((p, i) => {
       const n = res.matches[i] ?? 0;
-      emit({ kind: 'message', level: 'info', text: `${p.kind === 'file' ? 'script' : 'description'} '${p.name}' matched ${n} probe${n === 1 ? '' : 's'}` });
+      emit({ kind: 'message', level: 'info', text: `${p.kind === 'file' ? 'script' : 'description'} '${reportName(p)}' matched ${n} probe${n === 1 ? '' : 's'}` });
     });
+  }
+  // dtrace.c: nothing to trace is fatal unless -Z (zdefs) allows it.
+  if (res.matches.reduce((a, b) => a + b, 0) === 0 && !req.options.allowZeroMatch && !s.isSet('zdefs')) {
+    emit({ kind: 'message', level: 'error', text: 'no probes matched' });
+    return finish(1);
+  }
+  // dtrace_state_buffers: a principal buffer smaller than one record (the 4-byte EPID every
+  // enabled probe writes) cannot be allocated: E2BIG, "Enabling exceeds size of buffer".
+  const bufsize = parseSize(s.opt('bufsize') ?? '4m');
+  if (bufsize !== undefined && bufsize < 4) {
+    emit({ kind: 'message', level: 'error', text: 'could not enable tracing: Enabling exceeds size of buffer' });
+    return finish(1);
   }
   if (res.compiler.destructive.length > 0) {
     // dtrace: "could not enable tracing: Destructive actions not allowed" (EDT_DESTRUCTIVE) without -w.
@@ -126,10 +139,30 @@ export async function run(req: RunRequest, hooks: RunHooks = {}): Promise<number
   return finish(s.rt.exiting ? s.rt.exitStatus : 0);
 }
 
+/** The name dtrace reports a program by: a -n description is cropped at its first `{`, `/` or `;` (dtrace.c compile_str). */
+export function reportName(p: ProgramText): string {
+  if (p.kind === 'file') return p.name;
+  const i = p.name.search(/[{/;]/);
+  return i < 0 ? p.name : p.name.slice(0, i);
+}
+
 /** -C with the engine's preprocessor; include files come from options.readInclude (the CLI reads the file system). */
 function engineCpp(o: EngineOptions): (p: ProgramText) => { text: string } | { diagnostic: DDiagnostic } {
+  // -D, -U and -I are the options define, undef and incdir (dt_opt_cpp_opts): -x can give them too.
+  const xs = o.xopts ?? [];
+  const defines: [string, string | undefined][] = [...(o.defines ?? [])];
+  const undefs = [...(o.undefs ?? [])];
+  const includeDirs = [...(o.includeDirs ?? [])];
+  for (const [n, v] of xs) {
+    if (v === undefined) continue;
+    if (n === 'define') { const eq = v.indexOf('='); defines.push(eq < 0 ? [v, undefined] : [v.slice(0, eq), v.slice(eq + 1)]); }
+    if (n === 'undef') undefs.push(v);
+    if (n === 'incdir') includeDirs.push(v);
+  }
+  // stdc=s runs cpp -traditional-cpp, which does not define __STDC__.
+  if (xs.filter(([n]) => n === 'stdc').pop()?.[1] === 's') undefs.push('__STDC__');
   return (p) => {
-    const r = preprocess(p.text, { program: p.name, defines: o.defines, undefs: o.undefs, includeDirs: o.includeDirs, readInclude: o.readInclude });
+    const r = preprocess(p.text, { program: p.name, defines, undefs, includeDirs, readInclude: o.readInclude });
     const err = r.diagnostics.find((d) => d.severity === 'error');
     return err ? { diagnostic: err } : { text: r.text };
   };

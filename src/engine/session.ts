@@ -19,7 +19,7 @@ import type { EngineEvent } from './events.ts';
 import type { EngineOptions, ProgramText } from './api.ts';
 import { OPTION_DEFAULTS, optionIsSet, parseSize, validateOption, ERR_BADOPTNAME } from './options.ts';
 import type { FiringSink } from './providers.ts';
-import { Runtime, Speculation, isFault, FAULT_STRINGS, FLT_BADADDR, FLT_BADALIGN, FLT_BADSTACK, FLT_NOSCRATCH } from '../d/runtime/state.ts';
+import { CLAUSE_EXIT, Runtime, Speculation, isFault, scratchSize, FAULT_STRINGS, FLT_BADADDR, FLT_BADALIGN, FLT_BADSTACK, FLT_NOSCRATCH } from '../d/runtime/state.ts';
 import { isExhaustion } from './exhaustion.ts';
 import { ClauseOutput } from '../d/runtime/output.ts';
 import { OUTPUT_OVERFLOW } from '../d/runtime/textbuf.ts';
@@ -152,6 +152,7 @@ export class Session implements FiringSink {
     // The runtime limits may have changed through #pragma D option.
     this.rt.limits.dynvarsize = num('dynvarsize', 1 << 20);
     this.rt.limits.strsize = num('strsize', 256);
+    this.rt.limits.scratchsize = scratchSize(this.opt('scratchsize'));
     this.rt.limits.specsize = num('specsize', 32768);
     this.rt.limits.bufsize = num('bufsize', 4 << 20);
     this.store.limit = num('aggsize', 4 << 20);
@@ -222,6 +223,7 @@ export class Session implements FiringSink {
     const out = this.out;
     const cl = ecb.clause;
     c.epid = ecb.epid;
+    this.rt.resetScratch();
     if (out.recorded || out.spec !== null || out.exitStatus !== null) out.reset();
     // Scratch space (alloca, string copies) lives for one clause.
     this.rt.resetScratch();
@@ -233,6 +235,7 @@ export class Session implements FiringSink {
       const body = cl.body;
       for (; action < body.length; action++) body[action]!(c);
     } catch (e) {
+      if (e === CLAUSE_EXIT) { out.reset(); return; }
       if (e === OUTPUT_OVERFLOW) { out.reset(); this.rt.bufDrops++; return; }
       out.reset();
       // A clause that exhausts the engine's memory (a string or buffer past what the runtime can

@@ -187,6 +187,8 @@ export class PacedSource implements ByteSource {
     private readonly speed: number,
     private readonly signal: AbortSignal,
     private readonly chunk = 1 << 16,
+    /** Called with the number of records let in, each time it grows (the page's replay clock). */
+    private readonly onRelease?: (released: number) => void,
   ) {
     this.name = name;
     this.total = blob.size;
@@ -195,7 +197,7 @@ export class PacedSource implements ByteSource {
 
   /** Releases the next record (step mode). */
   step(): void {
-    if (this.released < this.offsets.length) this.released++;
+    if (this.released < this.offsets.length) { this.released++; this.onRelease?.(this.released); }
     this.poke();
   }
 
@@ -208,7 +210,9 @@ export class PacedSource implements ByteSource {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       const now = performance.now();
+      const before = this.released;
       while (this.released < this.offsets.length && this.t0 + this.relNs[this.released]! / 1e6 / this.speed <= now) this.released++;
+      if (this.released !== before) this.onRelease?.(this.released);
       this.poke();
     }, Math.max(0, due - performance.now()));
   }

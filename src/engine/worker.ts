@@ -14,6 +14,7 @@
  * - `done` is posted only after every event of the run has been flushed.
  */
 import type { ByteSource } from '../capture/types.ts';
+import { fetchCapture } from './fetch-capture.ts';
 import type { Diagnostic } from './api.ts';
 import type { EngineEvent } from './events.ts';
 import { ENGINE_MISSING, type CaptureSpec, type CompileMessage, type FrameMessage, type FromWorker, type InspectMessage, type RunMessage, type ToWorker } from './protocol.ts';
@@ -72,18 +73,22 @@ const replays = new Map<number, PacedSource[]>();
 /** A replay's capture as a Blob: files as they are, URLs fetched whole (replays are bounded in size). */
 async function replayBlob(spec: CaptureSpec, signal: AbortSignal): Promise<Blob> {
   if (spec.kind === 'blob') return spec.blob;
-  const res = await fetch(spec.url, { signal });
-  if (!res.ok) throw new Error(`cannot open ${spec.url}: HTTP ${res.status} ${res.statusText}`.trim());
-  return res.blob();
+  return (await fetchCapture(spec.url, signal)).blob();
 }
 
-async function openReplay(spec: CaptureSpec, sources: SourcesModule, speed: number, id: number, signal: AbortSignal): Promise<ByteSource> {
+async function openReplay(spec: CaptureSpec, sources: SourcesModule, speed: number, id: number, signal: AbortSignal, batch: Batcher): Promise<ByteSource> {
   const open = await loadOpen();
   if (!open) throw new Error('replay needs the capture readers, which are not in this build yet');
   const blob = await replayBlob(spec, signal);
   const idx = await indexForReplay(blob, spec.name, open, sources);
   if (typeof idx === 'string') throw new Error(idx);
-  const src = new PacedSource(blob, spec.name, idx.offsets, idx.relNs, speed, signal);
+  const { offsets, relNs } = idx;
+  // The replay's position and capture clock, as progress events the page shows while packets trickle in.
+  const released = (n: number): void => {
+    batch.push({ kind: 'progress', bytes: n < offsets.length ? offsets[n]! : blob.size, totalBytes: blob.size, packets: n, firings: 0, replay: { packet: n, packets: offsets.length, clockNs: n > 0 ? relNs[n - 1]! : 0 } });
+  };
+  const src = new PacedSource(blob, spec.name, offsets, relNs, speed, signal, undefined, released);
+  released(0);
   replays.set(id, [...(replays.get(id) ?? []), src]);
   return src;
 }
@@ -93,8 +98,8 @@ async function openSource(spec: CaptureSpec, sources: SourcesModule, signal: Abo
     const file = spec.blob instanceof File ? spec.blob : new File([spec.blob], spec.name);
     return sources.blobSource(file, spec.name);
   }
-  const res = await fetch(spec.url, { signal });
-  if (!res.ok || !res.body) throw new Error(`cannot open ${spec.url}: HTTP ${res.status} ${res.statusText}`.trim());
+  const res = await fetchCapture(spec.url, signal);
+  if (!res.body) throw new Error(`cannot open ${spec.url}: the server sent no body`);
   const len = Number(res.headers.get('content-length'));
   return sources.streamSource(res.body, spec.name, Number.isFinite(len) && len > 0 ? len : undefined);
 }
@@ -112,7 +117,7 @@ async function handleRun(m: RunMessage): Promise<void> {
     }
     const captures: ByteSource[] = [];
     for (const spec of m.captures) {
-      captures.push(m.replay ? await openReplay(spec, engine.sources, m.replay.speed, m.id, ac.signal) : await openSource(spec, engine.sources, ac.signal));
+      captures.push(m.replay ? await openReplay(spec, engine.sources, m.replay.speed, m.id, ac.signal, batch) : await openSource(spec, engine.sources, ac.signal));
     }
     if (ac.signal.aborted && captures.length > 0) return;
     status = await engine.run({ programs: m.programs, captures, options: m.options, onEvent: (e) => batch.push(e), signal: ac.signal });
@@ -169,7 +174,7 @@ async function handleInspect(m: InspectMessage): Promise<void> {
       size = spec.blob.size;
       head = new Uint8Array(await spec.blob.slice(0, 8).arrayBuffer());
     } else {
-      const res = await fetch(spec.url);
+      const res = await fetchCapture(spec.url);
       const len = Number(res.headers.get('content-length'));
       size = Number.isFinite(len) && len > 0 ? len : undefined;
       const reader = res.body?.getReader();

@@ -88,7 +88,9 @@ export class LocalInference {
     }
     if (l !== null) {
       this.ipFrames++;
-      for (const off of [l.srcOff, l.dstOff]) {
+      // An address counts once per frame: a frame from a host to itself must not make it "in 2 of 1 frames".
+      const sameIp = addrKey(b, l.srcOff, l.addrLen) === addrKey(b, l.dstOff, l.addrLen);
+      for (const off of sameIp ? [l.srcOff] : [l.srcOff, l.dstOff]) {
         if (isGroupAddr(b, off, l.addrLen)) continue;
         const k = addrKey(b, off, l.addrLen);
         this.ips.set(k, (this.ips.get(k) ?? 0) + 1);

@@ -10,6 +10,7 @@ import { Editor } from './editor/Editor.tsx';
 import { DropOverlay } from './components/DropOverlay.tsx';
 import { Splitter } from './components/Splitter.tsx';
 import { KeysDialog } from './components/KeysDialog.tsx';
+import { LinkBanner } from './components/LinkBanner.tsx';
 import { ShareDialog } from './components/ShareDialog.tsx';
 import { Tabs } from './components/Tabs.tsx';
 import { TopBar } from './components/TopBar.tsx';
@@ -21,6 +22,7 @@ export function App() {
   const runCount = useStore((s) => s.runCount);
   const runStatus = useStore((s) => s.runStatus);
   const ready = useStore((s) => s.ready);
+  const runMs = useStore((s) => s.runMs);
   const workspace = useRef<HTMLElement>(null);
 
   useEffect(() => {
@@ -42,8 +44,9 @@ export function App() {
   }, []);
 
   return (
-    <div className="app" data-run-count={runCount} data-run-status={runStatus} data-ready={ready}>
+    <div className="app" data-run-count={runCount} data-run-status={runStatus} data-ready={ready} data-run-ms={runMs === null ? undefined : Math.round(runMs)}>
       <TopBar />
+      <LinkBanner />
       <main className="workspace" ref={workspace}>
         <section className="editor-pane" id="editor-pane" role="region" aria-label="Script editor">
           <Editor />

@@ -10,7 +10,8 @@ import type { EngineEvent } from '../engine/events.ts';
 import type { CaptureSpec, FrameResultMessage, WireEngineOptions } from '../engine/protocol.ts';
 import { EngineClient, type RunHandle } from './engine/client.ts';
 import { stripSecrets } from '../capture/secrets.ts';
-import { compressedSize, decodeShare, EMBED_LIMIT, encodeShare, gunzipBounded, isFetchableUrl, MAX_INFLATED, urlFileName } from './lib/share.ts';
+import { compressedSize, EMBED_LIMIT, encodeShare, gunzipBounded, MAX_INFLATED, readShare } from './lib/share.ts';
+import { captureParam, checkCaptureUrl } from './lib/capture-url.ts';
 import { loadSamples, type Example } from './lib/samples.ts';
 import { joinWords, parseOptions } from './lib/options.ts';
 import { rememberCapture } from './lib/recent.ts';
@@ -63,7 +64,7 @@ export function runScript(): void {
   if (current) main.stop(current.id);
   output.clear();
   const program: ProgramText = { name: s.scriptName, text: s.script, kind: 'file' };
-  const captures: CaptureSpec[] = s.capture ? [s.capture] : [];
+  const captures = allCaptures();
   const started = performance.now();
   const options = engineOptions();
   if (typeof options === 'string') {
@@ -73,7 +74,7 @@ export function runScript(): void {
   }
   const pace = s.capture ? s.pace : 'full';
   const replay = pace === 'full' ? undefined : { speed: pace === 'real' ? 1 : pace === 'x10' ? 10 : 0 };
-  set({ stepping: pace === 'step', runStatus: 'running', progress: null, pps: 0, runStartedAt: started, exitStatus: null, killed: false, aggs: [], messages: [], outputVersion: output.version, runCount: s.runCount + 1, notice: `Running ${s.scriptName}` });
+  set({ stepping: pace === 'step', runStatus: 'running', progress: null, replay: null, pps: 0, runStartedAt: started, exitStatus: null, killed: false, aggs: [], messages: [], outputVersion: output.version, runCount: s.runCount + 1, notice: `Running ${s.scriptName}` });
   const handle = main.run([program], captures, options, {
     onEvents: (events) => {
       if (current !== handle) return;
@@ -84,7 +85,7 @@ export function runScript(): void {
       current = null;
       const exit = status ?? get().exitStatus;
       renderOutputNow();
-      set({ stepping: false, runStatus: 'idle', exitStatus: exit, killed: status === null, notice: status === null ? 'Stopped' : `Finished, exit status ${exit ?? 0}` });
+      set({ stepping: false, runStatus: 'idle', exitStatus: exit, killed: status === null, runMs: performance.now() - started, notice: status === null ? 'Stopped' : `Finished, exit status ${exit ?? 0}` });
     },
   }, replay);
   current = handle;
@@ -95,6 +96,7 @@ function applyRunEvents(events: EngineEvent[], started: number): void {
   let aggs = s.aggs;
   let messages = s.messages;
   let progress = s.progress;
+  let replay = s.replay;
   let exitStatus = s.exitStatus;
   for (const e of events) {
     switch (e.kind) {
@@ -105,13 +107,13 @@ function applyRunEvents(events: EngineEvent[], started: number): void {
         if (messages.length < MAX_MESSAGES) messages = [...messages, e];
         break;
       case 'agg': aggs = [...aggs, e]; break;
-      case 'progress': progress = e; break;
+      case 'progress': if (e.replay) replay = e.replay; else progress = e; break;
       case 'exit': exitStatus = e.status; break;
       case 'record': break;
     }
   }
   const secs = (performance.now() - started) / 1000;
-  set({ aggs, messages, progress, exitStatus, pps: progress && secs > 0 ? progress.packets / secs : 0 });
+  set({ aggs, messages, progress, replay, exitStatus, pps: progress && secs > 0 ? progress.packets / secs : 0 });
   scheduleOutputRender();
 }
 
@@ -142,12 +144,26 @@ export function stopRun(): void {
   main.stop(current.id);
 }
 
-/** Opens a capture and runs the current script over it. */
-export function openCapture(spec: CaptureSpec, run = true): void {
-  get().setCapture(spec);
-  set({ hosts: emptyView(), packets: emptyView(), notice: `Opened ${spec.name}` });
+/** The open captures: the first and any opened with it (several files at once), in the order given. */
+export function allCaptures(): CaptureSpec[] {
+  const s = get();
+  return s.capture ? [s.capture, ...s.moreCaptures] : [];
+}
+
+/** Opens a capture (and `more` with it: several files, merged by time as repeated -r merges them) and runs the current script over them. */
+export function openCapture(spec: CaptureSpec, run = true, more: CaptureSpec[] = []): void {
+  get().setCapture(spec, more);
+  set({ hosts: emptyView(), packets: emptyView(), notice: more.length ? `Opened ${spec.name} and ${more.length} more` : `Opened ${spec.name}` });
   const key = get().captureKey;
   void aux.inspect(spec).then((info) => { if (get().captureKey === key) get().setCaptureInfo(info); });
+  more.forEach((m, i) => {
+    void aux.inspect(m).then((info) => {
+      if (get().captureKey !== key) return;
+      const moreInfo = [...get().moreInfo];
+      moreInfo[i] = info;
+      set({ moreInfo });
+    });
+  });
   if (run) runScript();
   refreshVisibleView();
 }
@@ -157,11 +173,40 @@ export function openFile(file: File, remember = true): void {
   if (remember) void rememberCapture(file, file.name);
 }
 
-export function openUrl(url: string): boolean {
-  if (!isFetchableUrl(url)) { set({ notice: `Not an http(s) URL: ${url}` }); return false; }
-  const name = urlFileName(url);
-  openCapture({ kind: 'url', name, url: new URL(url, location.href).href });
+/** Opens every file given (the file input's multiple selection, a drop of several files); one file is openFile. */
+export function openFiles(files: readonly File[]): void {
+  if (files.length === 0) return;
+  if (files.length === 1) { openFile(files[0]!); return; }
+  const [first, ...rest] = files.map((f): CaptureSpec => ({ kind: 'blob', name: f.name, blob: f }));
+  openCapture(first!, true, rest);
+}
+
+/**
+ * Opens a capture by URL. Refused (false, with the reason shown) when it is
+ * not an http(s) address; one on another origin is fetched only when
+ * `trusted` (the person typed or chose it), else the page asks first.
+ */
+export function openUrl(url: string, trusted = false): boolean {
+  const c = checkCaptureUrl(url, location.href);
+  if (!c.ok) {
+    set({ notice: c.error, linkProblem: { title: 'The capture address was refused', detail: c.error } });
+    return false;
+  }
+  if (c.crossOrigin && !trusted) {
+    set({ pendingCapture: { url: c.url, name: c.name }, notice: `This link asks to open a capture from another site: ${c.url}` });
+    return true;
+  }
+  openCapture({ kind: 'url', name: c.name, url: c.url });
   return true;
+}
+
+/** The reader's answer about a pending cross-origin capture: fetch it, or not. */
+export function answerPendingCapture(fetchIt: boolean): void {
+  const p = get().pendingCapture;
+  set({ pendingCapture: null });
+  if (!p) return;
+  if (fetchIt) openCapture({ kind: 'url', name: p.name, url: p.url });
+  else set({ notice: `Did not open ${p.url}` });
 }
 
 export function setLocalsAndRerun(locals: string): void {
@@ -199,7 +244,7 @@ export function ensureView(view: 'hosts' | 'packets'): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   set({ [view]: { status: 'running', captureKey: key, data: null, error: null, messages: [] } });
   // -Z: packets.d's udp clause may match nothing in a build without the udp provider.
-  const handle = aux.run([program], [s.capture], { ...viewOptions(), allowZeroMatch: true }, {
+  const handle = aux.run([program], allCaptures(), { ...viewOptions(), allowZeroMatch: true }, {
     onEvents: (events) => {
       for (const e of events) {
         if (e.kind === 'text' && view === 'packets') feeder.push(e.text);
@@ -244,6 +289,7 @@ export function selectTab(tab: TabId): void {
 export function readFrame(frame: number): Promise<FrameResultMessage> {
   const cap = get().capture;
   if (!cap) return Promise.resolve({ type: 'frame-result', id: 0, frame, error: 'no capture is open' });
+  if (get().moreCaptures.length > 0) return Promise.resolve({ type: 'frame-result', id: 0, frame, error: 'the frame\'s bytes are shown for one capture at a time; this run merges several files' });
   return aux.frame(cap, frame);
 }
 
@@ -287,9 +333,11 @@ export interface ShareResult { link: string; note: string; /** What the link car
  * The share link for the current script, tab and capture. Secrets (the keys
  * dialog's ESP keys, an embedded capture's Decryption Secrets Blocks) go
  * into it only with `withSecrets`; without, an embedded capture is stripped
- * of its DSBs.
+ * of its DSBs. `captureUrl`: link the capture by this address instead of
+ * embedding it (the Share dialog's field), so a big capture published
+ * somewhere travels with the link.
  */
-export async function buildShareLink(withSecrets = false): Promise<ShareResult> {
+export async function buildShareLink(withSecrets = false, captureUrl = ''): Promise<ShareResult> {
   const s = get();
   const base = location.href.replace(/[#?].*$/, '');
   const st = { script: s.script, name: s.scriptName, tab: s.tab, options: s.options } as Parameters<typeof encodeShare>[0];
@@ -299,7 +347,18 @@ export async function buildShareLink(withSecrets = false): Promise<ShareResult> 
   const cap = s.capture;
   let dsbs = 0;
   let cut = -1;
-  if (cap?.kind === 'url') {
+  if (captureUrl.trim()) {
+    const c = checkCaptureUrl(captureUrl, location.href);
+    if (!c.ok) return { link: '', note: c.error, secrets: '' };
+    st.captureUrl = c.url;
+    note = `The capture is linked by URL (${c.url}); whoever opens the link fetches it from there${c.crossOrigin ? ', after being asked, since it is on another site (its server must allow cross-origin reads: CORS)' : ''}.`;
+  } else if (cap && s.moreCaptures.length > 0) {
+    // Several files: none is embedded (the link would carry one of them as if it were all).
+    const all = [cap, ...s.moreCaptures];
+    const size = all.reduce((a, c) => a + (c.kind === 'blob' ? c.blob.size : 0), 0);
+    st.captureLeftOut = { name: all.map((c) => c.name).join(', '), size };
+    note = `The link carries the script only: it does not embed several captures (${all.map((c) => c.name).join(', ')}); whoever opens it is told which to open.`;
+  } else if (cap?.kind === 'url') {
     st.captureUrl = cap.url;
     note = `The capture is linked by URL (${cap.name}).`;
   } else if (cap?.kind === 'blob') {
@@ -326,7 +385,10 @@ export async function buildShareLink(withSecrets = false): Promise<ShareResult> 
         note = `The capture (${cap.name}) is embedded in the link${cut >= 0 ? `, up to byte ${cut}, where its blocks break off (what follows could not be checked for decryption secrets)` : ''}.`;
       } else dsbs = 0;
     }
-    if (!st.capture && !note) note = `The capture ${cap.name} is too large to embed (over ${EMBED_LIMIT / 1024} KB compressed): the link carries the script only.`;
+    if (!st.capture && !note) {
+      st.captureLeftOut = { name: cap.name, size: cap.blob.size };
+      note = `The capture ${cap.name} is too large to embed (over ${EMBED_LIMIT / 1024} KB compressed): the link carries the script and tells whoever opens it to open ${cap.name} themselves. Or give the capture's URL above.`;
+    }
   }
   const carried: string[] = [];
   const left: string[] = [];
@@ -337,6 +399,7 @@ export async function buildShareLink(withSecrets = false): Promise<ShareResult> 
   return { link: `${base}#${encodeShare(st)}`, note, secrets };
 }
 
+const sizeText = (n: number): string => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 const plural = (n: number, what: string): string => `${n === 1 ? 'one' : n} ${what}${n === 1 ? '' : 's'}`;
 
 /** Start-up: a share link, else ?capture=URL, else the bundled default sample; then run. */
@@ -352,8 +415,15 @@ export async function restoreFromLocation(): Promise<void> {
 const untouched = (): boolean => get().script === STARTER_SCRIPT;
 
 async function restore(): Promise<void> {
-  const shared = decodeShare(location.hash);
-  if (shared) {
+  const read = readShare(location.hash);
+  if (read.kind === 'damaged') {
+    // Nothing from a damaged link is trusted, and the default sample is not opened as if nothing happened.
+    set({ linkProblem: { title: 'This share link is damaged', detail: `The link could not be read: ${read.reason}. Nothing from it was loaded. Ask whoever sent it for the link again (copy it whole), or open a script and a capture yourself.` }, notice: 'This share link is damaged' });
+    scheduleCompile(0);
+    return;
+  }
+  if (read.kind === 'ok') {
+    const shared = read.state;
     get().setScript(shared.script, shared.name);
     get().setOptions(shared.options);
     // Keys come only from a link whose maker chose to share them.
@@ -362,18 +432,29 @@ async function restore(): Promise<void> {
     scheduleCompile(0);
     if (shared.capture) openCapture({ kind: 'blob', name: shared.capture.name, blob: new Blob([shared.capture.bytes as Uint8Array<ArrayBuffer>]) });
     else if (shared.captureUrl) openUrl(shared.captureUrl);
-    else runScript();
+    else if (shared.refusedCaptureUrl !== undefined) openUrl(shared.refusedCaptureUrl);
+    else if (shared.captureLeftOut) {
+      const { name, size } = shared.captureLeftOut;
+      set({ linkProblem: { title: 'The capture was left out of this link', detail: `The script came with the link, but its capture, ${name} (${sizeText(size)}), was too big to embed. Open ${name} (Open capture…, or drop it on the page) to run the script over it; ask whoever sent the link for the file.` } });
+    } else runScript();
     return;
   }
   const samples = await loadSamples();
   const def = samples.defaultExample;
-  const param = new URLSearchParams(location.search).get('capture');
+  const param = captureParam(location.search);
   if (param) {
     if (def) {
       const text = await def.script.load();
       if (untouched()) openScript(text, def.script.name, joinWords(def.argv));
     }
-    if (openUrl(param)) return;
+    if ('error' in param) {
+      set({ linkProblem: { title: 'The capture address was refused', detail: param.error }, notice: param.error });
+      scheduleCompile(0);
+      return;
+    }
+    if (openUrl(param.value)) return;
+    scheduleCompile(0);
+    return;
   }
   if (def && untouched()) await openExample(def, true);
   else scheduleCompile(0);

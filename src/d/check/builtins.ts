@@ -39,13 +39,13 @@ export const BUILTIN_FUNCS: ReadonlyMap<string, FuncDef> = new Map([
   F('min', 'aggfunc', 'void(@)'), F('quantize', 'aggfunc', 'void(@, ...)'), F('stddev', 'aggfunc', 'void(@)'),
   F('sum', 'aggfunc', 'void(@)'),
   // actions
-  F('clear', 'action', 'void(...)'), F('commit', 'action', 'void(int)'), F('denormalize', 'action', 'void(...)'),
+  F('clear', 'action', 'void(@)'), F('commit', 'action', 'void(int)'), F('denormalize', 'action', 'void(@)'),
   F('discard', 'action', 'void(int)'), F('exit', 'action', 'void(int)'), F('ftruncate', 'action', 'void()'),
-  F('jstack', 'action', 'stack(...)'), F('normalize', 'action', 'void(...)'), F('printa', 'action', 'void(@, ...)'),
+  F('jstack', 'action', 'stack(...)'), F('normalize', 'action', 'void(@, uint64_t)'), F('printa', 'action', 'void(@, ...)'),
   F('printf', 'action', 'void(@, ...)'), F('print', 'action', 'void(@)'), F('printm', 'action', 'void(size_t, uintptr_t *)'),
   F('setopt', 'action', 'void(const char *, [const char *])'), F('speculate', 'action', 'void(int)'),
-  F('stack', 'action', 'stack(...)'), F('trace', 'action', 'void(@)'), F('tracemem', 'action', 'void(@, size_t, ...)'),
-  F('trunc', 'action', 'void(...)'), F('ustack', 'action', 'stack(...)'),
+  F('stack', 'action', 'stack(...)'), F('trace', 'action', 'void(@)'), F('tracemem', 'action', 'void(@, size_t, [size_t])'),
+  F('trunc', 'action', 'void(@, [int64_t])'), F('ustack', 'action', 'stack(...)'),
   F('func', 'action', '_symaddr(uintptr_t)'), F('mod', 'action', '_symaddr(uintptr_t)'), F('sym', 'action', '_symaddr(uintptr_t)'),
   F('ufunc', 'action', '_usymaddr(uintptr_t)'), F('umod', 'action', '_usymaddr(uintptr_t)'),
   F('usym', 'action', '_usymaddr(uintptr_t)'), F('uaddr', 'action', '_usymaddr(uintptr_t)'),
@@ -60,7 +60,8 @@ export const BUILTIN_FUNCS: ReadonlyMap<string, FuncDef> = new Map([
   F('copyinstr', 'subr', 'string(uintptr_t, [size_t])'), F('copyinto', 'subr', 'void(uintptr_t, size_t, void *)'),
   F('dirname', 'subr', 'string(const char *)'), F('htonl', 'subr', 'uint32_t(uint32_t)'), F('htonll', 'subr', 'uint64_t(uint64_t)'),
   F('htons', 'subr', 'uint16_t(uint16_t)'), F('index', 'subr', 'int(const char *, const char *, [int])'),
-  F('inet_ntoa', 'subr', 'string(ipaddr_t *)'), F('inet_ntoa6', 'subr', 'string(in6_addr_t *)'),
+  F('inet_ntoa', 'subr', 'string(ipaddr_t *)'), F('inet_ntoa6', 'subr', 'string(in6_addr_t *, [int])'),
+  F('link_ntop', 'subr', 'string(int, void *)'),
   F('inet_ntop', 'subr', 'string(int, void *)'), F('lltostr', 'subr', 'string(int64_t, [int])'),
   F('ntohl', 'subr', 'uint32_t(uint32_t)'), F('ntohll', 'subr', 'uint64_t(uint64_t)'), F('ntohs', 'subr', 'uint16_t(uint16_t)'),
   F('progenyof', 'subr', 'int(pid_t)'), F('rand', 'subr', 'int()'), F('rindex', 'subr', 'int(const char *, const char *, [int])'),
@@ -79,7 +80,7 @@ export const BUILTIN_FUNCS: ReadonlyMap<string, FuncDef> = new Map([
 
 /** Subroutines that need a live kernel or process: refused at run time with dtrace's invalid-address fault. */
 export const KERNEL_SUBRS = new Set([
-  'copyin', 'copyinstr', 'copyinto', 'getmajor', 'getminor', 'mutex_owned', 'mutex_owner', 'mutex_type_adaptive',
+  'copyin', 'copyinstr', 'copyinto', 'mutex_owned', 'mutex_owner', 'mutex_type_adaptive',
   'mutex_type_spin', 'rw_iswriter', 'rw_read_held', 'rw_write_held', 'msgdsize', 'msgsize', 'getf', 'progenyof',
 ]);
 

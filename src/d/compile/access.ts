@@ -56,7 +56,11 @@ export function ident(cc: Compiler, e: A.Ident): X {
   }
   const en = cc.decl.enumConsts.get(name);
   if (en) { const val = en.value; return { t: en.type, ev: () => val, cv: val }; }
-  if (BUILTIN_VARS.has(name)) return { ...builtinVar(cc, name, e.loc), dvar: true };
+  if (BUILTIN_VARS.has(name)) {
+    // A built-in variable is an lvalue D may not write (dt_cook_op2: D_OP_WRITE, not D_OP_LVAL).
+    const x = builtinVar(cc, name, e.loc);
+    return { ...(x.lv ? x : { ...x, lv: { kind: 'var', writable: false } }), dvar: true };
+  }
   if (name === 'curpsinfo') {
     // The firing's process, as far as the capture says (a translated psinfo_t; dynamic, as in dtrace).
     return { t: pointerTo(cc.types.parse('psinfo_t')), ev: (c) => c.psinfo, dyn: true, dvar: true };

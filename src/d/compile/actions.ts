@@ -9,7 +9,7 @@
 import type * as A from '../ast.ts';
 import type { DInt } from '../runtime/int64.ts';
 import * as I from '../runtime/int64.ts';
-import { fault, FLT_DIVZERO } from '../runtime/state.ts';
+import { FLT_DIVZERO } from '../runtime/state.ts';
 import { MAX_RECORD } from '../limits.ts';
 import type { FireCtx } from '../runtime/context.ts';
 import type { ClauseOutput } from '../runtime/output.ts';
@@ -34,12 +34,15 @@ import { tupleKey, tupleBytes, checkTupleRegs } from './access.ts';
 import { ptrAsInt, asInt, derefStringEv, toStringEv, coerce } from './operators.ts';
 import { call, checkArgs } from './calls.ts';
 import { stored } from './intreg.ts';
+import { CLAUSE_EXIT, fault, FLT_ILLOP } from '../runtime/state.ts';
 
 // ================================================================ aggregations
 
 export function aggStatement(cc: Compiler, a: A.Agg, value: A.Expr, op: string, e: A.Expr): Stmt {
   const name = a.name;
   if (op !== '=') fail('D_AGG_FUNC', `@${name} must be assigned the result of an aggregating function`, e.loc);
+  // dt_node_func (at parse time): a call of a name that is no function fails as such first.
+  if (value.kind === 'Call' && value.callee.kind === 'Ident' && !BUILTIN_FUNCS.has(value.callee.name)) call(cc, value);
   if (value.kind !== 'Call' || value.callee.kind !== 'Ident' || BUILTIN_FUNCS.get(value.callee.name)?.kind !== 'aggfunc') {
     fail('D_AGG_FUNC', `@${name} must be assigned the result of an aggregating function`, e.loc);
   }
@@ -77,6 +80,7 @@ export function aggStatement(cc: Compiler, a: A.Agg, value: A.Expr, op: string, 
     fail('D_AGG_SCALAR', `${fname}( ) argument #1 must be of scalar type`, value.loc);
   }
   const params = aggParams(fname, args, value, sym.id >= 0 ? cc.env.aggs.params(sym.id) : undefined);
+  checkIncrement(fname, args, value);
   if (sym.id < 0) sym.id = cc.env.aggs.declare(name, fname, sym.keyTypes!, params);
   // An aggregation's key is a tuple too: the largest one sizes the dynamic variables' entries.
   if (keys.length > 0) cc.env.rt.noteDyn(tupleBytes(cc, sym.keyTypes!), 0);
@@ -104,12 +108,32 @@ export function aggStatement(cc: Compiler, a: A.Agg, value: A.Expr, op: string, 
   };
 }
 
+/** Where the optional increment of quantize/lquantize/llquantize sits: argument number (1-based, expression first). */
+const INCR_ARG: Readonly<Record<string, number>> = { quantize: 2, lquantize: 5, llquantize: 6 };
+
+/**
+ * dt_compile_agg: the optional increment must be scalar and must be the last
+ * argument. lquantize's step is optional too, so its increment is the fifth
+ * argument whatever comes before.
+ */
+function checkIncrement(fname: string, args: X[], call: A.Call): void {
+  const argmax = INCR_ARG[fname];
+  if (argmax === undefined || args.length < argmax) return;
+  const incr = args[argmax - 1]!;
+  if (!isScalar(incr.t) || incr.agg || incr.dyn) {
+    fail('D_PROTO_ARG', `${fname}( ) increment value (argument #${argmax}) must be of scalar type`, call.loc);
+  }
+  if (args.length > argmax) {
+    fail('D_PROTO_LEN', `${fname}( ) prototype mismatch: ${args.length} args passed, at most ${argmax} expected`, call.args[argmax - 1]!.loc);
+  }
+}
+
 /** Constant parameters of lquantize/llquantize, checked by the library as dt_cc.c checks them. */
 function aggParams(fname: string, args: X[], call: A.Call, previous?: AggParams): AggParams {
   if (fname !== 'lquantize' && fname !== 'llquantize') return {};
   const consts = args.slice(1, fname === 'lquantize' ? 4 : 5).map((x) => (x.cv !== undefined && typeof x.cv !== 'string' ? Number(x.cv) : null));
   const r = fname === 'lquantize' ? checkLquantize(consts, previous) : checkLlquantize(consts, previous);
-  if (isAggCheckError(r)) fail(r.tag as 'D_LQUANT_BASETYPE', r.message, call.loc);
+  if (isAggCheckError(r)) fail(r.tag as 'D_LQUANT_BASETYPE', r.message, r.arg ? call.args[r.arg]?.loc ?? call.loc : call.loc);
   return r;
 }
 
@@ -121,6 +145,8 @@ export function action(cc: Compiler, name: string, kind: string, e: A.Call): Stm
   if (kind === 'destructive') {
     const args = e.args.map((a) => cc.expr(a));
     checkArgs(cc, name, BUILTIN_FUNCS.get(name)!.proto, args, e.loc);
+    // "." is dtrace's sentinel for freopen("") (restore standard output): a script may not name it.
+    if (name === 'freopen' && args[0]?.cv === '.') fail('D_FREOPEN_INVALID', 'freopen( ) argument #1 cannot be "."', e.loc);
     // dtrace compiles destructive actions and refuses to enable them without -w; wiretrace refuses them always.
     cc.destructive.push(name);
     return () => undefined;
@@ -131,8 +157,8 @@ export function action(cc: Compiler, name: string, kind: string, e: A.Call): Stm
       const args = e.args.map((a) => cc.expr(a));
       checkArgs(cc, name, f.proto, args, e.loc);
       const x = args[0]!;
+      if (x.dyn) fail('D_TRACE_DYN', `${name}( ) may not be applied to a dynamic expression`, e.loc);
       if (x.agg || isVoid(x.t)) fail('D_TRACE_VOID', `${name}( ) may not be applied to a void expression`, e.loc);
-      if (e.args[0]!.kind === 'Agg') fail('D_TRACE_DYN', `${name}( ) may not be applied to a dynamic expression`, e.loc);
       const r = resolve(x.t);
       if (r.kind === 'string' || isCharArrayOrPtr(x.t) && r.kind === 'array') {
         const sv = derefStringEv(cc, x);
@@ -200,7 +226,9 @@ export function action(cc: Compiler, name: string, kind: string, e: A.Call): Stm
       return (c) => {
         const id = Number(v(c));
         const s = id >= 1 ? rt.specs[id - 1] : undefined;
-        if (!s || !s.active) { if (id !== 0) rt.specDrops++; out.spec = null; return; }
+        // No active speculation by that ID (0, out of range, not yet speculation()'d or already
+        // committed): the clause's data has nowhere to go, so the rest of the clause does not run.
+        if (!s || !s.active) { out.spec = null; throw CLAUSE_EXIT; }
         out.spec = s;
       };
     }
@@ -212,20 +240,24 @@ export function action(cc: Compiler, name: string, kind: string, e: A.Call): Stm
       const mode = name;
       return (c) => {
         const id = Number(v(c));
+        // dtrace_speculation_commit/discard: an ID past nspec (a negative one read unsigned) is an illegal operation.
+        if (id < 0 || id > rt.specs.length) fault(FLT_ILLOP, 0);
         const s = id >= 1 ? rt.specs[id - 1] : undefined;
         if (!s) return;
         if (s.active) { s.pending = mode; s.active = false; rt.specPending = true; rt.specSettle.push(s); }
       };
     }
     case 'clear': case 'trunc': case 'normalize': case 'denormalize': {
+      // The prototype first (dt_idcook_func: void(@), void(@, [int64_t]), void(@, uint64_t)),
+      // then the action's own checks (dt_cg_act_clear/normalize/trunc).
       const tag = name.toUpperCase();
-      if (e.args.length === 0) fail(`D_${tag}_PROTO` as 'D_CLEAR_PROTO', `${name}( ) prototype mismatch: too few arguments`, e.loc);
+      const args = e.args.map((a) => cc.expr(a));
+      checkArgs(cc, name, f.proto, args, e.loc);
       const a0 = e.args[0]!;
-      if (a0.kind !== 'Agg' || a0.keys !== null) fail(`D_${tag}_AGGARG` as 'D_CLEAR_AGGARG', `${name}( ) argument #1 is incompatible with prototype:\n\tprototype: aggregation\n\t argument: ${a0.kind === 'Agg' ? 'aggregation' : cc.expr(a0).t.name}`, e.loc);
+      if (a0.kind !== 'Agg' || a0.keys !== null) fail(`D_${tag}_AGGARG` as 'D_CLEAR_AGGARG', `${name}( ) argument #1 is incompatible with prototype:\n\tprototype: aggregation\n\t argument: ${a0.kind === 'Agg' ? 'aggregation' : args[0]!.agg ? 'void' : args[0]!.t.name}`, e.loc);
       const sym = cc.syms.aggs.get(a0.name);
       if (!sym) fail(`D_${tag}_AGGBAD` as 'D_CLEAR_AGGBAD', `undefined aggregation: @${a0.name}`, e.loc);
-      const n = e.args.length > 1 ? asInt(cc.expr(e.args[1]!), T_LONG) : null;
-      if ((name === 'normalize') && e.args.length !== 2) fail('D_NORMALIZE_PROTO', `normalize( ) prototype mismatch: ${e.args.length} args passed, 2 expected`, e.loc);
+      const n = args.length > 1 ? asInt(args[1]!, T_LONG) : null;
       const id = sym.id;
       const mode = name as 'clear' | 'trunc' | 'normalize' | 'denormalize';
       if (mode === 'normalize') {
@@ -301,7 +333,8 @@ function printfAction(cc: Compiler, e: A.Call, out: ClauseOutput): Stmt {
 }
 
 function printaAction(cc: Compiler, e: A.Call, out: ClauseOutput): Stmt {
-  if (e.args.length === 0) fail('D_PRINTA_PROTO', 'printa( ) prototype mismatch: 0 args passed, at least 1 expected', e.loc);
+  // dt_idcook_func against void(@, ...): no argument at all is a prototype mismatch.
+  if (e.args.length === 0) fail('D_PROTO_LEN', 'printa( ) prototype mismatch: 0 args passed, at least 1 expected', e.loc);
   let i = 0;
   let pf: ParsedFormat | null = null;
   const a0 = e.args[0]!;

@@ -14,7 +14,7 @@ import { NULL_STR } from '../runtime/state.ts';
 import type { VarSym } from '../check/symbols.ts';
 import { BUILTIN_FUNCS, BUILTIN_VARS } from '../check/builtins.ts';
 import {
-  T_CHAR, intInfo, isInteger, isPointer, isScalar, isString, isVoid, resolve, sizeOf, type DType,
+  T_CHAR, intInfo, isInteger, isPointer, isScalar, isString, isVoid, ptrCompat, resolve, sizeOf, type DType,
 } from '../types/types.ts';
 import type { Ev, IntEv } from './values.ts';
 import type { Compiler } from './compiler.ts';
@@ -158,6 +158,16 @@ export function assign(cc: Compiler, e: A.Assign): X {
   // compound assignment
   const bop = op.slice(0, -1);
   if (isString(lx.t) || isString(rx.t)) fail('D_OP_INCOMPAT', `operands have incompatible types: "${lx.t.name}" ${op} "${rx.t.name}"`, e.loc);
+  // dt_cook_op2 (+= and -=): unless both sides are integers, the left must be a pointer to an object of known size.
+  if ((bop === '+' || bop === '-') && (!isInteger(lx.t) || !isInteger(rx.t))) {
+    const to = isPointer(lx.t) ? resolve((resolve(lx.t) as { to: DType }).to) : undefined;
+    if (to === undefined || to.kind === 'void' || to.kind === 'func') {
+      fail('D_OP_VFPTR', `operator ${op} requires left-hand scalar operand of known size`, e.loc);
+    }
+    if (!isInteger(rx.t) && !ptrCompat(lx.t, rx.t)) {
+      fail('D_OP_INCOMPAT', `operands have incompatible types: "${lx.t.name}" ${op} "${rx.t.name}"`, e.loc);
+    }
+  }
   if ((bop === '|' || bop === '^' || bop === '&' || bop === '<<' || bop === '>>' || bop === '%') && (!isInteger(lx.t) || !isInteger(rx.t))) {
     fail('D_OP_INT', `operator ${op} requires operands of integral type`, e.loc);
   }

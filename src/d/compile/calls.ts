@@ -8,7 +8,7 @@
  */
 import type * as A from '../ast.ts';
 import * as I from '../runtime/int64.ts';
-import { fault, FLT_BADADDR, FLT_ILLOP } from '../runtime/state.ts';
+import { fault, FLT_BADADDR, FLT_ILLOP, scratchSize } from '../runtime/state.ts';
 import { fail } from '../check/errors.ts';
 import { BUILTIN_FUNCS, parseProto } from '../check/builtins.ts';
 import { STACK_TYPE, SYMADDR_TYPE, USYMADDR_TYPE } from '../check/typedesc.ts';
@@ -18,6 +18,7 @@ import {
 } from '../types/types.ts';
 import type { IntEv, StrEv } from './values.ts';
 import { subrLib } from './subrlib.ts';
+import { linkAddrLen, linkNtop } from '../runtime/subr-net.ts';
 import type { Compiler } from './compiler.ts';
 import { type X, TYPE_INT64, TYPE_UINT64, TYPE_SIZE, argCompat } from './cooked.ts';
 import { asInt, derefStringEv } from './operators.ts';
@@ -147,8 +148,28 @@ export function subr(cc: Compiler, name: string, args: X[], e: A.Call): X {
       return { t: T_STRING, ev: (c) => { const p = a(c); if (p === 0) fault(FLT_BADADDR, 0); const b = rt.loadBytes(p, 4); return `${b[0]}.${b[1]}.${b[2]}.${b[3]}`; } };
     }
     case 'inet_ntoa6': {
+      // Linux DTrace's optional "strict" flag (dt_cg_subr_inet_ntoa6) must be known when compiling.
+      const flag = args[1];
+      if (flag !== undefined && (flag.cv === undefined || typeof flag.cv === 'string')) {
+        fail('D_PROTO_ARG', 'inet_ntoa6( ) argument #2 must be an integer constant', e.args[1]!.loc);
+      }
+      const strict = flag !== undefined && !I.isZero(flag.cv as I.DInt);
       const a = args[0]!.ev as IntEv;
-      return { t: T_STRING, ev: (c) => { const p = a(c); if (p === 0) fault(FLT_BADADDR, 0); return lib.ntop6(rt.loadBytes(p, 16)); } };
+      return { t: T_STRING, ev: (c) => { const p = a(c); if (p === 0) fault(FLT_BADADDR, 0); return lib.ntop6(rt.loadBytes(p, 16), strict); } };
+    }
+    case 'link_ntop': {
+      // Ethernet or InfiniBand; any other type is an illegal operation (dt_cg_subr_link_ntop).
+      const ty = asInt(args[0]!, T_INT), a = args[1]!.ev as IntEv;
+      return {
+        t: T_STRING, ev: (c) => {
+          const t = ty(c);
+          const len = linkAddrLen(t);
+          if (len === undefined) return fault(FLT_ILLOP, 0);
+          const p = a(c);
+          if (p === 0) fault(FLT_BADADDR, 0);
+          return linkNtop(rt.loadBytes(p, len), strsize);
+        },
+      };
     }
     case 'inet_ntop': {
       const af = asInt(args[0]!, T_INT), a = args[1]!.ev as IntEv;
@@ -161,14 +182,34 @@ export function subr(cc: Compiler, name: string, args: X[], e: A.Call): X {
         },
       };
     }
+    case 'getmajor': case 'getminor': {
+      // Pure arithmetic on a dev_t, as Linux splits it (dt_cg_subr_getmajor/getminor: 12-bit major
+      // above a 20-bit minor in the low 32 bits); illumos' 64-bit dev_t splits at bit 32.
+      const d = asInt(args[0]!, T_ULONG);
+      const major = name === 'getmajor';
+      return { t: cc.types.parse(major ? 'major_t' : 'minor_t'), ev: (c) => { const v = Number(BigInt.asUintN(32, BigInt(d(c)))); return major ? v >>> 20 : v & 0xfffff; } };
+    }
     case 'rand': return { t: T_INT, ev: () => rt.rand() };
     case 'speculation': return { t: T_INT, ev: () => speculation(cc) };
     case 'alloca': {
+      // A constant size past the scratch space can never succeed: Linux DTrace refuses it when
+      // compiling (D_ALLOCA_SIZE); any other size is checked when it runs (out of scratch space).
+      const cap = scratchSize(cc.env.opt('scratchsize'));
+      const cv = args[0]!.cv;
+      if (cv !== undefined && typeof cv !== 'string' && I.toUnsigned(cv, 8) > BigInt(cap)) {
+        fail('D_ALLOCA_SIZE', `alloca(${I.toUnsigned(cv, 8)}) size larger than scratchsize ${cap}`, e.loc);
+      }
       const sz = asInt(args[0]!, T_ULONG);
       return { t: pointerTo(T_VOID), ev: (c) => rt.allocScratch(sz(c)) };
     }
     case 'bcopy': {
-      const src = args[0]!.ev as IntEv, dst = args[1]!.ev as IntEv, sz = asInt(args[2]!, T_ULONG);
+      const dst = args[1]!.ev as IntEv, sz = asInt(args[2]!, T_ULONG);
+      if (isString(args[0]!.t)) {
+        // A string value is not in addressable memory here: copy its bytes (char[strsize], NUL-padded).
+        const str = args[0]!.ev as StrEv;
+        return { t: T_VOID, ev: (c) => { rt.storeBytes(dst(c), rt.stringBytes(str(c), Number(sz(c)))); return 0; } };
+      }
+      const src = args[0]!.ev as IntEv;
       return { t: T_VOID, ev: (c) => { rt.storeBytes(dst(c), rt.loadBytes(src(c), Number(sz(c))).slice()); return 0; } };
     }
     default: {

@@ -39,6 +39,11 @@ describe('checker errors (script file, -xerrtags)', () => {
     ['D_SPEC_DREC', 'BEGIN { s = speculation(); trace(1); speculate(s); }', '[D_SPEC_DREC] line 1: speculate( ) may not follow data-recording action(s)'],
     ['D_PRINTF_ARG_TYPE', 'BEGIN { printf("%d", "a"); }', '[D_PRINTF_ARG_TYPE] line 1: printf( ) argument #2 is incompatible with conversion #1 prototype:\n\tconversion: %d\n\t prototype: char, short, int, long, or long long\n\t  argument: string'],
     ['D_PRINTF_ARG_EXTRA', 'BEGIN { printf("%d", 1, 2); }', '[D_PRINTF_ARG_EXTRA] line 1: printf( ) prototype mismatch: only 1 arguments required by this format string'],
+    ['D_OP_WRITE builtin', 'BEGIN { pid = 1; }', '[D_OP_WRITE] line 1: operator = can only be applied to a writable variable'],
+    ['D_OP_WRITE builtin ++', 'BEGIN { timestamp++; }', '[D_OP_WRITE] line 1: operator ++ can only be applied to a writable variable'],
+    ['D_OP_VFPTR', 'int p;\nBEGIN { p -= alloca(10); }', '[D_OP_VFPTR] line 2: operator -= requires left-hand scalar operand of known size'],
+    ['D_OP_VFPTR void *', 'BEGIN { v = (void *)0; v += 1; }', '[D_OP_VFPTR] line 1: operator += requires left-hand scalar operand of known size'],
+    ['D_EMPTY', '/* comments only */\n#pragma D option quiet\n', '[D_EMPTY] line 3: empty D program translation unit'],
     ['D_PRAGMA_OPTSET', '#pragma D option nosuchoption\nBEGIN { }', "[D_PRAGMA_OPTSET] line 1: failed to set option 'nosuchoption': Invalid option name"],
   ];
   for (const [tag, src, msg] of cases) {
@@ -66,5 +71,23 @@ BEGIN { exit(0); }`);
   it('cooks the predicate first when the actions use a variable it creates (dt_cook_clause)', async () => {
     const r = await runD('#pragma D option quiet\nBEGIN /x++ == 0/ { trace(x); exit(0); }');
     expect(r).toEqual({ stdout: '1\n', stderr: '', status: 0 });
+  });
+
+  it('an empty program is allowed with -xempty, and then nothing matched is fatal unless -Z', async () => {
+    const r = await runD('/* nothing */\n', { xopts: [['empty', undefined]] });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("dtrace: script 'test.d' matched 0 probes\ndtrace: no probes matched\n");
+    const z = await runD('int x;\n', { allowZeroMatch: true });
+    expect(z.status).toBe(0);
+    const zx = await runD('int x;\n', { xopts: [['zdefs', undefined]] });
+    expect(zx.status).toBe(0);
+  });
+});
+
+describe('enabling', () => {
+  it('a principal buffer too small for one record cannot be allocated (buffering/err.zerobuf.d)', async () => {
+    const r = await runD('#pragma D option bufsize=0\nBEGIN { exit(0); }\n');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("dtrace: script 'test.d' matched 1 probe\ndtrace: could not enable tracing: Enabling exceeds size of buffer\n");
   });
 });

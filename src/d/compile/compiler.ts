@@ -35,6 +35,7 @@
  * Compiler members marked @internal are shared with those files only.
  */
 import type * as A from '../ast.ts';
+import { unescapeString } from '../lex/escapes.ts';
 import * as I from '../runtime/int64.ts';
 import type { DInt } from '../runtime/int64.ts';
 import type { FireCtx } from '../runtime/context.ts';
@@ -55,7 +56,7 @@ import {
 import { truthOf, type IntEv } from './values.ts';
 import type { FormatContext, ParsedFormat } from '../format/printf.ts';
 import type { AggBridge } from './aggbridge.ts';
-import { type X, TYPE_SIZE, argCompat, cloneExpr } from './cooked.ts';
+import { type X, TYPE_SIZE, DYN_TYPE, argCompat, cloneExpr } from './cooked.ts';
 import { ident, scopedVar, index, member } from './access.ts';
 import { unary, binary, conditional, cast, toStringEv, coerce } from './operators.ts';
 import { update, assign } from './assign.ts';
@@ -109,6 +110,8 @@ export interface CompileEnv {
 
 export class Compiler {
   types: TypeScope;
+  /** What $0 expands to in the program being compiled. */
+  arg0 = 'dtrace';
   readonly syms = new Symbols();
   /** User translators (`translator T < F p > { ... };`), in definition order. */
   private readonly translators: { to: DType; from: DType; def: A.TranslatorDef }[] = [];
@@ -421,6 +424,10 @@ export class Compiler {
       if (f && (f.kind === 'action' || f.kind === 'destructive')) return action(this, f.name, f.kind, e);
     }
     const x = this.expr(e);
+    if (x.agg && e.kind === 'Call' && e.callee.kind === 'Ident') {
+      // dt_cg_node: an aggregating function outside `@a = f()` reaches code generation.
+      fail('D_CG_EXPR', `aggregating function ${e.callee.name}( ) may not be called from a D expression (D program context required)`, e.loc);
+    }
     const ev = x.ev;
     return (c) => { ev(c); };
   }
@@ -441,7 +448,10 @@ export class Compiler {
       case 'MacroArg': return this.macroArg(e);
       case 'Ident': return ident(this, e);
       case 'ScopedVar': return scopedVar(this, e, false);
-      case 'Agg': return fail('D_AGG_FUNC', `@${e.name} must be assigned the result of an aggregating function`, e.loc);
+      // dt_cook_aggregation: an aggregation named in an expression (not assigned to) has
+      // the dynamic type; the operator or action it is given to rejects it (D_OP_INCOMPAT,
+      // D_TRACE_DYN, D_KEY_TYPE …).
+      case 'Agg': return { t: DYN_TYPE, ev: () => 0, dyn: true };
       case 'Unary': return unary(this, e);
       case 'Update': return update(this, e);
       case 'Binary': return binary(this, e);
@@ -601,10 +611,11 @@ export class Compiler {
   private macroArg(e: A.MacroArg): X {
     let text: string | undefined;
     if (e.index !== null) {
-      if (e.index === 0) text = 'dtrace';
+      // $0: the script's path as given to -s (dtrace.c compile_file sets argv[0] to it), else the command's name.
+      if (e.index === 0) text = this.arg0;
       else text = this.env.macroArgs[e.index - 1];
       // -x defaultargs (or its #pragma, set before the clauses compile): an unset argument is 0, or "" quoted.
-      if (text === undefined && this.env.opt('defaultargs') !== undefined) text = e.quoted ? '' : '0';
+      if (text === undefined && (e.defaulted === true || this.env.opt('defaultargs') !== undefined)) text = e.quoted ? '' : '0';
       if (text === undefined) {
         fail('D_MACRO_UNDEF', `macro argument ${e.quoted ? '$$' : '$'}${e.name} is not defined`, e.loc);
       }
@@ -621,8 +632,9 @@ export class Compiler {
       return { t, ev: () => cv, cv };
     }
     if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(text)) return ident(this, { kind: 'Ident', name: text, loc: e.loc });
-    if (/^".*"$/s.test(text)) { const s = text.slice(1, -1); return { t: T_STRING, ev: () => s, cv: s }; }
-    return fail('D_SYNTAX', `syntax error near "${text}"`, e.loc);
+    // dt_lex.l: text that is neither an integer nor an identifier is a string, without its quotes if it has them.
+    const s = unescapeString(text.length > 1 && text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1) : text);
+    return { t: T_STRING, ev: () => s, cv: s };
   }
 
   // ================================================================ constants

@@ -11,7 +11,7 @@ import type { DInt } from '../runtime/int64.ts';
 import type { FireCtx } from '../runtime/context.ts';
 import { builtinTypes } from '../types/builtins.ts';
 import {
-  isArith, isCharArrayOrPtr, isInteger, isPointer, isScalar, isString, ptrCompat, resolve, sameType, type DType,
+  isArith, isCharArrayOrPtr, isInteger, isPointer, isScalar, isString, isVoid, ptrCompat, resolve, sameType, type DType,
 } from '../types/types.ts';
 import type { Ev, IntEv } from './values.ts';
 
@@ -78,6 +78,9 @@ export function argCompat(a: DType, b: DType): boolean {
   if (isString(a) && (isScalar(b) || isPointer(b))) return false;
   if (sameType(a, b)) return true;
   if (isPointer(a) && isPointer(b)) return ptrCompat(a, b);
+  // D's string is a typedef of char[strsize] (dt_open.c): dt_node_is_ptrcompat takes it as an
+  // array of char, so a string may be passed where a void * is wanted (bcopy, copyout …).
+  if (isPointer(a) && isString(b)) return isVoid((resolve(a) as { to: DType }).to);
   if (isArith(a) && isArith(b)) return true;
   return false;
 }

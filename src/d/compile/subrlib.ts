@@ -39,5 +39,5 @@ export const subrLib = {
   basename: (s: string, n: number): string => guard(() => S.dBasename(s, n)),
   dirname: (s: string, n: number): string => guard(() => S.dDirname(s, n)),
   cleanpath: (s: string, n: number): string => guard(() => S.dCleanpath(s, n)),
-  ntop6: (b: Uint8Array): string => inetNtoa6(b),
+  ntop6: (b: Uint8Array, strict = false): string => inetNtoa6(b, 0, 256, strict),
 };

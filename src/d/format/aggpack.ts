@@ -131,28 +131,28 @@ export function quanthdrPacked(width: number, func: 'quantize' | 'lquantize', mi
 }
 
 /** dt_print_quantize_packed: " min :glyphs: max | count\n". */
-export function quantizePacked(data: readonly number[], minbin: number, maxbin: number, st: DistStyle): string {
+export function quantizePacked(data: readonly DInt[], minbin: number, maxbin: number, st: DistStyle): string {
   const { min, max } = quantizePackedRange(minbin, maxbin);
   const minval = quantizeBucketVal(min), maxval = quantizeBucketVal(max);
   let total = 0, count = 0;
   for (let i = min; i <= max; i++) {
-    total = quantizeTotal(total, data[i]!, st.zoom);
-    count += data[i]!;
+    total = quantizeTotal(total, Number(data[i]!), st.zoom);
+    count += Number(data[i]!);
   }
   let out = ' ' + padStart(String(minval), ndigits(minval)) + ' :';
-  for (let i = min; i <= max; i++) out += packedGlyph(data[i]!, total, st.encoding);
+  for (let i = min; i <= max; i++) out += packedGlyph(Number(data[i]!), total, st.encoding);
   return out + ': ' + padEnd(String(maxval), ndigits(maxval)) + ' | ' + String(Math.trunc(count)) + '\n';
 }
 
 /** dt_print_lquantize_packed: every bin, "< base :glyphs: >= top | count\n". */
-export function lquantizePacked(data: readonly number[], base: number, step: number, levels: number, st: DistStyle): string {
+export function lquantizePacked(data: readonly DInt[], base: number, step: number, levels: number, st: DistStyle): string {
   const max = levels + 1;
   let total = 0, count = 0;
   for (let i = 0; i <= max; i++) {
-    total = quantizeTotal(total, data[i]!, st.zoom);
-    count += data[i]!;
+    total = quantizeTotal(total, Number(data[i]!), st.zoom);
+    count += Number(data[i]!);
   }
   let out = padStart(`< ${base}`, 8) + ' :';
-  for (let i = 0; i <= max; i++) out += packedGlyph(data[i]!, total, st.encoding);
+  for (let i = 0; i <= max; i++) out += packedGlyph(Number(data[i]!), total, st.encoding);
   return out + ': ' + padEnd(`>= ${base + levels * step}`, 8) + ' | ' + String(Math.trunc(count)) + '\n';
 }

@@ -176,8 +176,18 @@ describe('trace output', () => {
   it('non-quiet columns', () => {
     expect(PROBE_HEADER).toBe('CPU     ID                    FUNCTION:NAME\n');
     expect(probeLine(0, 1, '', 'BEGIN')).toBe('  0      1                           :BEGIN ');
-    expect(traceInt(42, 8, true, false)).toBe('               42');
-    expect(traceInt(-1, 4, false, false)).toBe('       -1');
+    expect(traceInt(42, 8, true, false)).toBe(' ' + '42'.padStart(19));
+    expect(traceInt(-1, 4, true, false)).toBe(' ' + '-1'.padStart(10));
+  });
+  it('trace() prints an integer as its type says: signedness and a column as wide as the type', () => {
+    expect(traceInt(-1, 4, false, false)).toBe(' 4294967295');
+    expect(traceInt(-1, 4, false, true)).toBe('4294967295');
+    expect(traceInt(-1, 8, false, true)).toBe('18446744073709551615');
+    expect(traceInt(-1, 8, false, false)).toBe(' 18446744073709551615');
+    expect(traceInt(-1n, 8, true, false)).toBe(' ' + '-1'.padStart(19));
+    expect(traceInt(-1, 2, false, false)).toBe(' 65535');
+    expect(traceInt(255, 1, true, false)).toBe('  -1');
+    expect(traceInt(-1, 1, false, true)).toBe('255');
     expect(traceString('hello', 256, false)).toBe('  hello' + ' '.repeat(28));
   });
   it('records print as text when printable then NULs, else as the dump', () => {
@@ -190,5 +200,16 @@ describe('trace output', () => {
     const b = new Uint8Array([0x41, 0x42, 0x00, 0xff]);
     expect(tracemem(b)).toBe('\n             0  1  2  3  4  5  6  7  8  9  a  b  c  d  e  f  0123456789abcdef\n' +
       '         0: 41 42 00 ff                                      AB..\n');
+  });
+});
+
+describe('exit printing order (aggs/tst.signedkeyspos.d)', () => {
+  it('prints the variables in declaration order, reversed by aggsortrev', () => {
+    const s = new AggStore();
+    s.define('a', 'sum').add0(1);
+    s.define('b', 'sum').add0(2);
+    expect(printUnprinted(s.vars)).toBe('                1\n                2\n');
+    for (const v of s.vars) v.printed = false;
+    expect(printUnprinted(s.vars, { aggsortrev: true })).toBe('                2\n                1\n');
   });
 });

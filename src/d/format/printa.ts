@@ -20,7 +20,7 @@
  */
 import type { AggEntry, AggVar, KeyVal, SortOptions } from '../runtime/aggregate.ts';
 import { bucketLabels, joinedRows, scalarValue, sortedEntries } from '../runtime/aggregate.ts';
-import { QUANTIZE_ZEROBUCKET, quantizeBucketVal } from '../runtime/aggregate-buckets.ts';
+import { QUANTIZE_ZEROBUCKET, llquantizeLabels, llquantizeZeroBin, quantizeBucketVal } from '../runtime/aggregate-buckets.ts';
 import type { DInt } from '../runtime/int64.ts';
 import * as I from '../runtime/int64.ts';
 import type { AggSnapshotEvent } from '../../engine/events.ts';
@@ -39,14 +39,14 @@ function padStart(s: string, w: number): string { return s.length >= w ? s : ' '
 function padEnd(s: string, w: number): string { return s.length >= w ? s : s + ' '.repeat(w - s.length); }
 
 /** "(long long)val / normal" with normal a uint64_t (an unsigned division unless normal is 1). */
-function divNormal(v: number, normal: DInt): string {
+function divNormal(v: DInt, normal: DInt): string {
   if (normal === 1) return String(v);
   return String(I.wrap(I.div(I.toUnsigned(v, 8), normal, 8, false), 8, true));
 }
 
 /** dt_print_quantline_utf8: whole U+2588 blocks and one partial block (U+2589..U+258F) of 8 levels. */
-function quantlineUtf8(val: number, normal: DInt, total: number): string {
-  const f = (Math.abs(val) * 40) / total;
+function quantlineUtf8(val: DInt, normal: DInt, total: number): string {
+  const f = (Math.abs(Number(val)) * 40) / total;
   const whole = Math.min(40, Math.trunc(f));
   const partial = Math.trunc((f - Math.trunc(f)) * 8);
   let out = '|';
@@ -65,15 +65,15 @@ function depthOf(val: number, len: number, total: number): number {
 }
 
 /** dt_print_quantline. */
-function quantline(val: number, normal: DInt, total: number, positives: boolean, negatives: boolean, st: DistStyle = PLAIN): string {
+function quantline(count64: DInt, normal: DInt, total: number, positives: boolean, negatives: boolean, st: DistStyle = PLAIN): string {
   const len = 40;
-  const count = padEnd(divNormal(val, normal), 9);
+  const count = padEnd(divNormal(count64, normal), 9);
+  // The bar is drawn from the count as a long double (a double here); the count prints exactly.
+  const val = Number(count64);
+  if (!negatives && positives && st.encoding === 'utf8') return quantlineUtf8(count64, normal, total);
   if (!negatives) {
     let depth = 0;
-    if (positives) {
-      if (st.encoding === 'utf8') return quantlineUtf8(val, normal, total);
-      depth = depthOf(val, len, total);
-    }
+    if (positives) depth = depthOf(val, len, total);
     return '|' + ATS.slice(len - depth) + SPACES.slice(depth) + ' ' + count + '\n';
   }
   if (!positives) {
@@ -90,22 +90,22 @@ function quantline(val: number, normal: DInt, total: number, positives: boolean,
 const HEADER = '\n' + padStart('value', 16) + ' ' + padStart('------------- Distribution -------------', 41) + ' ' + padEnd('count', 9) + '\n';
 
 /** Bins to show and their totals, as every dt_print_*quantize computes them. */
-function range(data: readonly number[], emptyFirst: number, emptyLast: number): { first: number; last: number } {
+function range(data: readonly DInt[], emptyFirst: number, emptyLast: number): { first: number; last: number } {
   const n = data.length;
   let first = 0;
-  while (first < n && data[first] === 0) first++;
+  while (first < n && I.isZero(data[first]!)) first++;
   if (first === n) return { first: emptyFirst, last: emptyLast };
   if (first > 0) first--;
   let last = n - 1;
-  while (last > 0 && data[last] === 0) last--;
+  while (last > 0 && I.isZero(data[last]!)) last--;
   if (last < n - 1) last++;
   return { first, last };
 }
 
-function totals(data: readonly number[], first: number, last: number, zoom: boolean): { total: number; pos: boolean; neg: boolean } {
+function totals(data: readonly DInt[], first: number, last: number, zoom: boolean): { total: number; pos: boolean; neg: boolean } {
   let total = 0, pos = false, neg = false;
   for (let i = first; i <= last; i++) {
-    const v = data[i]!;
+    const v = Number(data[i]!);
     if (v > 0) pos = true;
     if (v < 0) neg = true;
     total = quantizeTotal(total, v, zoom);
@@ -114,7 +114,7 @@ function totals(data: readonly number[], first: number, last: number, zoom: bool
 }
 
 /** dt_print_quantize. */
-export function printQuantize(data: readonly number[], normal: DInt = 1, st: DistStyle = PLAIN): string {
+export function printQuantize(data: readonly DInt[], normal: DInt = 1, st: DistStyle = PLAIN): string {
   // illumos stops the first-bin search at NBUCKETS - 1, so data only in the
   // last bin printed as "no data"; the DTrace test suite (aggs/tst.quantlast.d)
   // expects that bin reported, which is what we do.
@@ -128,7 +128,7 @@ export function printQuantize(data: readonly number[], normal: DInt = 1, st: Dis
 }
 
 /** dt_print_lquantize. */
-export function printLquantize(data: readonly number[], base: number, step: number, levels: number, normal: DInt = 1, st: DistStyle = PLAIN): string {
+export function printLquantize(data: readonly DInt[], base: number, step: number, levels: number, normal: DInt = 1, st: DistStyle = PLAIN): string {
   const { first, last } = range(data, 0, 2);
   const t = totals(data, first, last, st.zoom);
   let out = HEADER;
@@ -142,30 +142,31 @@ export function printLquantize(data: readonly number[], base: number, step: numb
   return out;
 }
 
-/** dt_print_llquantize. */
+/**
+ * dt_print_llquantize (Linux DTrace's: negative bins, see aggregate-buckets.ts):
+ * the bins from one before the first non-zero to one after the last (with no
+ * data, the three around the first positive bin), skipping those it gives no label.
+ */
 export function printLlquantize(
-  data: readonly number[], factor: number, low: number, high: number, nsteps: number, normal: DInt = 1, st: DistStyle = PLAIN,
+  data: readonly DInt[], factor: number, lmag: number, hmag: number, steps: number, normal: DInt = 1, st: DistStyle = PLAIN,
 ): string {
-  const levels = data.length;
-  const { first, last } = range(data, 0, 1);
+  const nbins = data.length;
+  const bin0 = llquantizeZeroBin(factor, lmag, hmag, steps);
+  let first = 0, last = nbins - 1;
+  while (first <= last && I.isZero(data[first]!)) first++;
+  if (first > last) first = last = bin0 + 1;
+  else while (I.isZero(data[last]!)) last--;
   const t = totals(data, first, last, st.zoom);
   let out = HEADER;
-  let value = 1, order: number;
-  for (order = 0; order < low; order++) value *= factor;
-  let next = value * factor;
-  let step = next > nsteps ? next / nsteps : 1;
-  if (first === 0) out += padStart(`< ${value}`, 16) + ' ' + quantline(data[0]!, normal, t.total, t.pos, t.neg, st);
-  let bin = 1;
-  while (order <= high) {
-    if (bin >= first && bin <= last) out += padStart(String(value), 16) + ' ' + quantline(data[bin]!, normal, t.total, t.pos, t.neg, st);
-    bin++;
-    if ((value += step) !== next) continue;
-    next = value * factor;
-    step = next > nsteps ? next / nsteps : 1;
-    order++;
+  if (first > 0) first--;
+  if (last < nbins - 1) last++;
+  const labels = llquantizeLabels(factor, lmag, hmag, steps, first, last);
+  for (let i = first; i <= last; i++) {
+    const label = labels[i - first];
+    if (label === null || label === undefined) continue;
+    out += padStart(label, 16) + ' ' + quantline(data[i]!, normal, t.total, t.pos, t.neg, st);
   }
-  if (last < bin || bin >= levels) return out;
-  return out + padStart(`>= ${value}`, 16) + ' ' + quantline(data[bin]!, normal, t.total, t.pos, t.neg, st);
+  return out;
 }
 
 /** The distribution text of a quantizing aggregation entry. */
@@ -323,10 +324,15 @@ export function printaDefault(vars: readonly AggVar[], opts: PrintaOptions = {})
   return out;
 }
 
-/** Aggregations not yet printed, as dtrace prints them at exit (variable order; no leading newline). */
+/**
+ * Aggregations not yet printed, as dtrace prints them at exit (no leading
+ * newline): in variable order, which aggsortrev reverses too (dt_aggregate_varcmp
+ * answers with DT_LESSTHAN/DT_GREATERTHAN, which the option flips).
+ */
 export function printUnprinted(vars: readonly AggVar[], opts: PrintaOptions = {}): string {
   let out = '';
-  for (const v of vars) if (!v.printed && v.entries.size > 0) out += formatAggRows(v, opts);
+  const order = opts.aggsortrev ? [...vars].reverse() : vars;
+  for (const v of order) if (!v.printed && v.entries.size > 0) out += formatAggRows(v, opts);
   return out;
 }
 
@@ -382,8 +388,8 @@ export function aggSnapshot(a: AggVar, tsNs: string, opts: PrintaOptions = {}): 
       if (!labels) return { key, value: num(scalarValue(a, e)!) };
       const b = e.buckets!;
       let total = 0;
-      for (const c of b) total += c;
-      return { key, value: total, buckets: b.map((count, i) => ({ lo: labels[i] ?? String(i), count })).filter((x) => x.count !== 0) };
+      for (const c of b) total += Number(c);
+      return { key, value: total, buckets: b.map((count, i) => ({ lo: labels[i] ?? String(i), count: Number(count) })).filter((x) => x.count !== 0) };
     }),
   };
 }

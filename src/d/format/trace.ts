@@ -3,11 +3,8 @@
  * libdtrace dt_consume.c (dt_consume_cpu's record switch, dt_print_bytes)
  * and cmd/dtrace/dtrace.c (chew: the CPU/ID/FUNCTION:NAME columns).
  *
- * Integers print by record size: " %16lld" (8), " %8d" (4), " %5d" (2),
- * " %3d" (1) when not quiet, plain "%d"/"%lld" when quiet. 8- and 4-byte
- * values print signed whatever their type (dtrace passes the bits to %lld /
- * %d); narrower values print with their type's signedness (the published
- * tst.signedkeys.d transcript shows trace((char)-2) as -2).
+ * Integers print with their type's signedness, right-aligned in a column
+ * as wide as the type's widest value when not quiet (see traceInt).
  * Strings go through dt_print_bytes: printable text prints as text (padded
  * to 33 columns after two spaces when not quiet); an empty string or one
  * with unprintable bytes prints as dtrace's hex dump of the whole record.
@@ -18,17 +15,20 @@ import { toUnsigned, wrap } from '../runtime/int64.ts';
 function padStart(s: string, w: number): string { return s.length >= w ? s : ' '.repeat(w - s.length) + s; }
 function padEnd(s: string, w: number): string { return s.length >= w ? s : s + ' '.repeat(w - s.length); }
 
-/** trace() of an integer of the given type. */
+/**
+ * trace() of an integer of the given type: printed with its type's
+ * signedness, in a column as wide as the type's widest value (Linux DTrace's
+ * dt_print_trace: " %19ld"/" %10d"/" %5hd"/" %3hhd" signed, " %20lu"/" %10u"/
+ * " %5hu"/" %3hhu" unsigned). illumos prints 8- and 4-byte records signed
+ * in " %16lld"/" %8d" whatever their type, so (uint32_t)-1 traces as -1
+ * there; wiretrace prints a value as its type says (README "What differs").
+ */
 export function traceInt(v: DInt, size: number, signed: boolean, quiet: boolean): string {
-  let s: string;
-  let w: number;
-  switch (size) {
-    case 8: s = String(wrap(v, 8, true)); w = 16; break;
-    case 4: s = String(wrap(v, 4, true)); w = 8; break;
-    case 2: s = String(wrap(v, 2, signed)); w = 5; break;
-    default: s = String(wrap(v, 1, signed)); w = 3; break;
-  }
-  return quiet ? s : ' ' + padStart(s, w);
+  const n = size === 8 || size === 4 || size === 2 ? size : 1;
+  const s = String(wrap(v, n, signed));
+  if (quiet) return s;
+  const w = n === 8 ? (signed ? 19 : 20) : n === 4 ? 10 : n === 2 ? 5 : 3;
+  return ' ' + padStart(s, w);
 }
 
 function isPrintOrSpace(c: number): boolean {

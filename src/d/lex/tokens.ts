@@ -37,6 +37,13 @@ export interface Token {
   /** MACRO */
   macroIndex?: number | null;
   quoted?: boolean;
+  /**
+   * EOF: id_or_type peeked past the identifier before it and reached the end,
+   * pushing back a NUL that dt_lex.l's S0 rule reports as "syntax error near end-of-input".
+   */
+  nulEof?: boolean;
+  /** A $N past the arguments given, allowed by -xdefaultargs: 0, or "" for $$N. */
+  defaulted?: boolean;
   /** The lexer already reported an error for this token (no second "syntax error"). */
   bad?: boolean;
   /**

@@ -261,7 +261,7 @@ export abstract class ExprParser extends TokenStream {
         return { kind: 'StringLit', value: t.str ?? '', loc: this.span(t) };
       case 'MACRO':
         this.next();
-        return { kind: 'MacroArg', name: t.str!, index: t.macroIndex ?? null, quoted: t.quoted ?? false, loc: this.span(t) };
+        return { kind: 'MacroArg', name: t.str!, index: t.macroIndex ?? null, quoted: t.quoted ?? false, ...(t.defaulted ? { defaulted: true } : {}), loc: this.span(t) };
       case '(': {
         this.next();
         if (this.isTypeStart(this.peek())) this.fail();

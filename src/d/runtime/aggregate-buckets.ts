@@ -1,7 +1,7 @@
 /**
- * Bucket arithmetic of quantize(), lquantize() and llquantize(), as the
- * illumos kernel computes it (dtrace.c dtrace_aggregate_quantize,
- * _lquantize, _llquantize_bucket) and as libdtrace labels the buckets.
+ * Bucket arithmetic of quantize() and lquantize(), as the illumos kernel
+ * computes it (dtrace.c dtrace_aggregate_quantize, _lquantize), of
+ * llquantize() as Linux DTrace does, and as libdtrace labels the buckets.
  */
 import type { DInt } from './int64.ts';
 
@@ -52,42 +52,148 @@ export function lquantizeBucket(v: DInt, base: number, step: number, levels: num
   return level < levels ? level + 1 : levels + 1;
 }
 
-/** dtrace_aggregate_llquantize_bucket (int64 arithmetic; magnitudes fit doubles up to 2^53). */
-export function llquantizeBucket(factor: number, low: number, high: number, nsteps: number, value: DInt): number {
-  let thisv = 1;
-  let base = 1;
-  let order: number;
-  for (order = 0; order < low; order++) thisv *= factor;
-  let last = thisv;
-  if (value < last) return 0;
-  let val = value;
-  for (thisv *= factor; order <= high; order++) {
-    const nbuckets = thisv > nsteps ? nsteps : thisv;
-    const next = thisv * factor;
-    if (next > 2 ** 63) val = thisv - 1; // int64 overflow clamp, as the kernel does
-    if (val < thisv) {
-      const off = typeof val === 'bigint' ? Number(val) - last : val - last;
-      return base + Math.floor(off / (thisv / nbuckets));
-    }
-    base += nbuckets - nbuckets / factor;
-    last = thisv;
-    thisv = next;
-  }
-  return base;
+/*
+ * llquantize(value, factor, lmag, hmag, steps), as Linux DTrace bins it
+ * (dt_cg.c dt_cg_agg_llquantize_bin): each magnitude mag in [lmag, hmag]
+ * covers |value| in [factor^mag, factor^(mag+1)) with steps - steps/factor
+ * linear bins (the steps/factor lowest would overlap the magnitude below);
+ * negative values mirror the positive ones. The bins, in numerical order:
+ * negative overflow, the negative magnitudes, the underflow bin (|value| <
+ * factor^lmag: "0" when lmag is 0) in the middle, the positive magnitudes,
+ * positive overflow. illumos keeps no negative bins (every value below
+ * factor^lmag is underflow) and needs steps >= factor: the README's "What
+ * differs" says why wiretrace follows Linux.
+ */
+
+/** The bins one magnitude holds. */
+function perMag(factor: number, steps: number): number { return steps - Math.trunc(steps / factor); }
+
+/** The underflow bin, in the middle of the bins. */
+export function llquantizeZeroBin(factor: number, lmag: number, hmag: number, steps: number): number {
+  return 1 + (hmag - lmag + 1) * perMag(factor, steps);
 }
 
-/** Number of llquantize buckets (the kernel sizes the aggregation with bucket(INT64_MAX) + 1). */
-export function llquantizeNBuckets(factor: number, low: number, high: number, nsteps: number): number {
-  return llquantizeBucket(factor, low, high, nsteps, 9223372036854775807n) + 1;
+/** Number of bins: both signs' magnitudes, the two overflow bins and underflow. */
+export function llquantizeNBuckets(factor: number, lmag: number, hmag: number, steps: number): number {
+  return 2 * (hmag - lmag + 1) * perMag(factor, steps) + 3;
+}
+
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+/** The bin a value falls into. */
+export function llquantizeBucket(factor: number, lmag: number, hmag: number, steps: number, value: DInt): number {
+  if (typeof value === 'bigint') return bucketBig(factor, lmag, hmag, steps, value);
+  const under = llquantizeZeroBin(factor, lmag, hmag, steps);
+  const tmp = value < 0 ? -value : value;
+  let max = 1;
+  for (let i = 0; i < lmag; i++) {
+    max *= factor;
+    if (max > SAFE) return under; // |value| < 2^53 <= factor^lmag
+  }
+  if (tmp < max) return under;
+  let mag = lmag, ind = 0;
+  for (;;) {
+    max *= factor;
+    if (max > SAFE) return bucketBig(factor, lmag, hmag, steps, BigInt(value));
+    if (tmp < max) {
+      ind = (mag !== 0 ? Math.trunc(tmp / (max / steps)) : Math.trunc((tmp * steps) / max)) - Math.trunc(steps / factor);
+      break;
+    }
+    if (++mag > hmag) break;
+  }
+  const m = (mag - lmag) * perMag(factor, steps) + ind + 1;
+  return under + (value < 0 ? -m : m);
+}
+
+/** The same in 64-bit arithmetic, for values or magnitudes past 2^53 (|INT64_MIN| read unsigned, as BPF does). */
+function bucketBig(factor: number, lmag: number, hmag: number, steps: number, value: bigint): number {
+  const under = llquantizeZeroBin(factor, lmag, hmag, steps);
+  const f = BigInt(factor), s = BigInt(steps);
+  const tmp = BigInt.asUintN(64, value < 0n ? -value : value);
+  let max = f ** BigInt(lmag);
+  if (tmp < max) return under;
+  let mag = lmag, ind = 0;
+  for (;;) {
+    max *= f;
+    if (tmp < max) {
+      ind = Number(mag !== 0 ? tmp / (max / s) : (tmp * s) / max) - Math.trunc(steps / factor);
+      break;
+    }
+    if (++mag > hmag) break;
+  }
+  const m = (mag - lmag) * perMag(factor, steps) + ind + 1;
+  return under + (value < 0n ? -m : m);
+}
+
+function powExact(factor: number, n: number): DInt {
+  let v = 1;
+  for (let i = 0; i < n; i++) {
+    v *= factor;
+    if (v > SAFE) return BigInt(factor) ** BigInt(n);
+  }
+  return v;
 }
 
 /**
- * Validity of llquantize parameters as the kernel checks them: factor >= 2,
- * low < high, nsteps >= factor, nsteps divides a power of factor and factor divides nsteps.
+ * Each magnitude bin's value (the lower bound dt_print_llquantize labels it
+ * with and dt_aggregate_llquantizedsum weighs it by), positive side: calls
+ * f(offset from the underflow bin, value) in increasing order; the overflow
+ * bin comes last with factor^(hmag+1). Bins that can never hold a value
+ * (lmag 0 with steps > factor: magnitude 0 has fewer distinct values than
+ * bins) are skipped.
  */
-export function llquantizeValid(factor: number, low: number, high: number, nsteps: number): boolean {
-  if (factor < 2 || low >= high || nsteps < factor) return false;
-  let v = factor;
-  while (v < nsteps) v *= factor;
-  return v % nsteps === 0 && nsteps % factor === 0;
+export function llquantizeBinValues(factor: number, lmag: number, hmag: number, steps: number, f: (i: number, v: DInt) => void): void {
+  const sf = Math.trunc(steps / factor);
+  let mag = lmag, i = 1;
+  if (lmag === 0 && steps > factor) {
+    for (let step = 2; step <= factor; step++) { i += sf; f(i, step); }
+    mag++;
+  }
+  let scale = powExact(factor, mag + 1);
+  scale = typeof scale === 'bigint' ? scale / BigInt(steps) : Math.trunc(scale / steps);
+  for (; mag <= hmag; mag++) {
+    for (let step = sf + 1; step <= steps; step++) {
+      i++;
+      f(i, typeof scale === 'bigint' ? scale * BigInt(step) : step * scale > SAFE ? BigInt(scale) * BigInt(step) : step * scale);
+    }
+    scale = typeof scale === 'bigint' ? scale * BigInt(factor) : scale * factor > SAFE ? BigInt(scale) * BigInt(factor) : scale * factor;
+  }
+}
+
+/**
+ * dt_print_llquantize's labels for bins [first, last] (first and last already
+ * widened by one): null for a bin it does not print. The underflow bin reads
+ * "0" when lmag is 0, else "< factor^lmag" when no negative bin is shown and
+ * "abs() < factor^lmag" when one is; the overflow bins "<= -factor^(hmag+1)"
+ * and ">= factor^(hmag+1)". A first or last bin that can never hold a value
+ * borrows the label of the nearest bin that can (its "ghost bin" rule).
+ */
+export function llquantizeLabels(factor: number, lmag: number, hmag: number, steps: number, first: number, last: number): (string | null)[] {
+  const sf = Math.trunc(steps / factor);
+  const bin0 = llquantizeZeroBin(factor, lmag, hmag, steps);
+  const nbins = llquantizeNBuckets(factor, lmag, hmag, steps);
+  const pad = lmag === 0 && steps > factor ? sf : 0;
+  const c: (string | null)[] = new Array<string | null>(last - first + 1 + 2 * pad).fill(null);
+  const put = (i: number, label: string): void => {
+    if (i >= first - pad && i <= last + pad) c[i - first + pad] = label;
+  };
+  const scale = String(powExact(factor, lmag));
+  if (scale === '1') put(bin0, '0');
+  else if (first >= bin0) put(bin0, `< ${scale}`);
+  else put(bin0, `abs() < ${scale}`);
+  put(bin0 - 1, `-${scale}`);
+  put(bin0 + 1, scale);
+  llquantizeBinValues(factor, lmag, hmag, steps, (i, v) => { put(bin0 - i, `-${v}`); put(bin0 + i, String(v)); });
+  const top = String(powExact(factor, hmag + 1));
+  put(0, `<= -${top}`);
+  put(nbins - 1, `>= ${top}`);
+  if (pad > 0) {
+    const borrow = (j: number, dir: number): void => {
+      if (c[j] !== null) return;
+      for (let i = 1; i < pad; i++) if (c[j + dir * i] !== null) { c[j] = c[j + dir * i]!; return; }
+    };
+    borrow(pad, -1);
+    borrow(last - first + pad, 1);
+  }
+  return c.slice(pad, pad + last - first + 1);
 }

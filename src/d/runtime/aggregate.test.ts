@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AggStore, aggDropMessage, sortedEntries, truncate, normalize, denormalize } from './aggregate.ts';
-import { quantizeBucket, quantizeBucketVal, lquantizeBucket, llquantizeBucket, llquantizeNBuckets } from './aggregate-buckets.ts';
+import {
+  quantizeBucket, quantizeBucketVal, lquantizeBucket, llquantizeBucket, llquantizeLabels, llquantizeNBuckets, llquantizeZeroBin,
+} from './aggregate-buckets.ts';
 import { checkLquantize, checkLlquantize } from './aggregate-check.ts';
 import { printaDefault, printLlquantize, formatAggRows } from '../format/printa.ts';
 
@@ -31,25 +33,73 @@ describe('quantize buckets (dtrace_aggregate_quantize)', () => {
     expect(lquantizeBucket(50, 0, 10, 5)).toBe(6);
     expect(lquantizeBucket(-7, -10, 5, 4)).toBe(1);
   });
-  it('llquantize buckets (10, 0, 6, 20)', () => {
-    expect(llquantizeBucket(10, 0, 6, 20, 0)).toBe(0);
-    expect(llquantizeBucket(10, 0, 6, 20, 1)).toBe(1);
-    expect(llquantizeBucket(10, 0, 6, 20, 9)).toBe(9);
-    expect(llquantizeBucket(10, 0, 6, 20, 10)).toBe(10);
-    expect(llquantizeBucket(10, 0, 6, 20, 14)).toBe(10);
-    expect(llquantizeBucket(10, 0, 6, 20, 15)).toBe(11);
-    expect(llquantizeNBuckets(10, 0, 6, 20)).toBe(1 + 9 + 18 * 6 + 1);
+  it('llquantize bins (Linux DTrace: negatives mirrored around the underflow bin)', () => {
+    // (10, 0, 6, 20): 18 bins a magnitude, 7 magnitudes; underflow (|v| < 1) is bin 127 of 255.
+    expect(llquantizeNBuckets(10, 0, 6, 20)).toBe(2 * 7 * 18 + 3);
+    expect(llquantizeZeroBin(10, 0, 6, 20)).toBe(127);
+    expect(llquantizeBucket(10, 0, 6, 20, 0)).toBe(127);
+    expect(llquantizeBucket(10, 0, 6, 20, 1)).toBe(128);
+    expect(llquantizeBucket(10, 0, 6, 20, -1)).toBe(126);
+    expect(llquantizeBucket(10, 0, 6, 20, 9)).toBe(128 + 16);
+    expect(llquantizeBucket(10, 0, 6, 20, 10)).toBe(128 + 18);
+    expect(llquantizeBucket(10, 0, 6, 20, 14)).toBe(128 + 18);
+    expect(llquantizeBucket(10, 0, 6, 20, 15)).toBe(128 + 19);
+    expect(llquantizeBucket(10, 0, 6, 20, 10_000_000)).toBe(254);
+    expect(llquantizeBucket(10, 0, 6, 20, -10_000_000)).toBe(0);
+    expect(llquantizeBucket(10, 0, 6, 20, -9223372036854775808n)).toBe(0);
+    // steps < factor (4, 0, 1, 2): 0 | 1 2 | 4 8 | >= 16.
+    expect([0, 1, 2, 3, 4, 7, 8, 15, 16].map((v) => llquantizeBucket(4, 0, 1, 2, v))).toEqual([5, 6, 7, 7, 8, 8, 9, 9, 10]);
+    // lmag > 0: |v| < factor^lmag is the underflow bin.
+    expect(llquantizeBucket(10, 2, 3, 10, 99)).toBe(llquantizeZeroBin(10, 2, 3, 10));
+    expect(llquantizeBucket(10, 2, 3, 10, -99)).toBe(llquantizeZeroBin(10, 2, 3, 10));
+    // Magnitudes past 2^53 are computed exactly.
+    expect(llquantizeBucket(2, 0, 62, 2, 2 ** 53)).toBe(llquantizeBucket(2, 0, 62, 2, 2n ** 53n));
+    expect(llquantizeBucket(2, 0, 62, 2, 2n ** 62n)).toBe(llquantizeNBuckets(2, 0, 62, 2) - 2);
+  });
+  it('llquantize labels (dt_print_llquantize)', () => {
+    expect(llquantizeLabels(4, 0, 1, 2, 0, 10)).toEqual(['<= -16', '-8', '-4', '-2', '-1', '0', '1', '2', '4', '8', '>= 16']);
+    expect(llquantizeLabels(10, 2, 3, 10, 0, 38).slice(17, 21)).toEqual(['-200', '-100', 'abs() < 100', '100']);
+    expect(llquantizeLabels(10, 2, 3, 10, 19, 20)).toEqual(['< 100', '100']);
+    // (4, 0, 1, 8): magnitude 0 has 6 bins but 3 values; the others print nothing, but a
+    // first or last bin that is one borrows its neighbour's label.
+    expect(llquantizeLabels(4, 0, 1, 8, 13, 17)).toEqual(['0', '1', null, '2', '3']);
+    expect(llquantizeLabels(4, 0, 1, 8, 15, 17)).toEqual(['1', '2', '3']);
   });
 });
 
-describe('llquantize printing (aggs/tst.llquantize.d, illumos labels)', () => {
-  it('matches the transcript layout with the "< 1" bucket holding 0', () => {
+describe('quantization counts are int64 (aggs/tst.negquant.d)', () => {
+  it('increments near INT64_MAX stay exact and wrap as the kernel adds', () => {
+    const s = new AggStore();
+    const a = s.define('', 'quantize', [{ kind: 'string', size: 0 }]);
+    a.addN(['x'], 1, 9223372036854775807n);
+    a.addN(['x'], 2, 4611686018427387903n);
+    const e = [...a.entries.values()][0]!;
+    expect(e.buckets![64]).toBe(9223372036854775807n);
+    expect(formatAggRows(a)).toContain(' 9223372036854775807\n');
+    a.addN(['x'], 1, 1);
+    expect(e.buckets![64]).toBe(-9223372036854775808n);
+    a.addN(['x'], 4, 5);
+    a.addN(['x'], 4, -3);
+    expect(e.buckets![66]).toBe(2);
+  });
+  it('sorts by the exact weighted sum when it passes 2^53', () => {
+    const s = new AggStore();
+    const a = s.define('', 'quantize', [{ kind: 'string', size: 0 }]);
+    a.addN(['f'], 1, 9223372036854775807n);
+    a.addN(['s'], 1, 9223372036854775804n);
+    expect(sortedEntries(a).map((e) => e.keys[0])).toEqual(['s', 'f']);
+  });
+});
+
+describe('llquantize printing (Linux DTrace layout)', () => {
+  it('labels the underflow bin "0" when lmag is 0', () => {
     const s = new AggStore();
     const a = s.define('', 'llquantize', [], { factor: 10, lmag: 0, hmag: 6, nsteps: 20 });
     for (let i = 0; i < 1500; i++) a.add0(i);
     const row = (label: string, bar: string, n: number): string => label.padStart(16) + ' |' + bar.padEnd(40) + ' ' + String(n).padEnd(9) + '\n';
     let want = '\n           value  ------------- Distribution ------------- count    \n';
-    want += row('< 1', '', 1);
+    want += row('-1', '', 0);
+    want += row('0', '', 1);
     for (let v = 1; v <= 9; v++) want += row(String(v), '', 1);
     for (let v = 10; v <= 95; v += 5) want += row(String(v), '', 5);
     for (let v = 100; v <= 950; v += 50) want += row(String(v), '@', 50);
@@ -58,6 +108,21 @@ describe('llquantize printing (aggs/tst.llquantize.d, illumos labels)', () => {
     expect(formatAggRows(a)).toBe(want + '\n');
     const e = [...a.entries.values()][0]!;
     expect(printLlquantize(e.buckets!, 10, 0, 6, 20)).toBe(want);
+  });
+  it('bins negative values below the underflow bin', () => {
+    const s = new AggStore();
+    const a = s.define('', 'llquantize', [], { factor: 4, lmag: 0, hmag: 1, nsteps: 2 });
+    a.add0(-5); a.add0(3);
+    const row = (label: string, bar: string, n: number): string => label.padStart(16) + ' |' + bar.padEnd(40) + ' ' + String(n).padEnd(9) + '\n';
+    const want = '\n           value  ------------- Distribution ------------- count    \n' + row('-8', '', 0) + row('-4', '@'.repeat(20), 1)
+      + row('-2', '', 0) + row('-1', '', 0) + row('0', '', 0) + row('1', '', 0) + row('2', '@'.repeat(20), 1) + row('4', '', 0);
+    expect(formatAggRows(a)).toBe(want + '\n');
+  });
+  it('sorts by the weighted sum of the bins\' lower bounds, negatives counting down', () => {
+    const s = new AggStore();
+    const a = s.define('', 'llquantize', [{ kind: 'string', size: 0 }], { factor: 10, lmag: 0, hmag: 2, nsteps: 10 });
+    a.addN(['neg'], -50); a.addN(['zero'], 0); a.addN(['pos'], 7);
+    expect(sortedEntries(a).map((e) => e.keys[0])).toEqual(['neg', 'zero', 'pos']);
   });
 });
 
@@ -144,15 +209,33 @@ describe('lquantize/llquantize parameter checks (dt_cc.c)', () => {
     expect(checkLquantize([100, 1100, 200000])).toEqual({ tag: 'D_LQUANT_STEPVAL', message: 'lquantize( ) argument #3 must be a 16-bit quantity' });
     expect(checkLquantize([0, 1000000, 10])).toEqual({ tag: 'D_LQUANT_STEPSMALL', message: 'lquantize( ) step (argument #3) too small: number of quantization levels must be a 16-bit quantity' });
     expect(checkLquantize([10, 0])).toMatchObject({ tag: 'D_LQUANT_MISMATCH' });
+    // limit == base: no level, reported as the mismatch its message describes (Linux DTrace).
+    expect(checkLquantize([1100, 1100, -100])).toMatchObject({ tag: 'D_LQUANT_MISMATCH' });
     expect(checkLquantize([0, 10, 20])).toMatchObject({ tag: 'D_LQUANT_STEPLARGE' });
     expect(checkLquantize([0, 10, 2], { low: 0, high: 10, step: 1 })).toEqual({ tag: 'D_LQUANT_MATCHSTEP', message: "lquantize( ) step (argument #3) doesn't match previous declaration: expected 1, found 2" });
     expect(checkLquantize([0, 150])).toEqual({ low: 0, high: 150, step: 1 });
-    expect(checkLlquantize([1, 0, 6, 20])).toMatchObject({ tag: 'D_LLQUANT_FACTORSMALL' });
-    expect(checkLlquantize([10, 6, 6, 20])).toMatchObject({ tag: 'D_LLQUANT_MAGRANGE' });
-    expect(checkLlquantize([10, 0, 6, 5])).toMatchObject({ tag: 'D_LLQUANT_FACTORNSTEPS' });
-    expect(checkLlquantize([10, 0, 6, 15])).toMatchObject({ tag: 'D_LLQUANT_FACTOREVEN' });
-    expect(checkLlquantize([10, 0, 19, 20])).toMatchObject({ tag: 'D_LLQUANT_MAGTOOBIG', message: 'llquantize( ) factor (10) raised to power of high magnitude (19) plus 1 overflows 64-bits' });
+    // llquantize: Linux DTrace's rules (dt_cg_agg_llquantize).
+    expect(checkLlquantize([null, 0, 6, 20])).toMatchObject({ tag: 'D_LLQUANT_FACTORTYPE', arg: 1 });
+    expect(checkLlquantize([1, 0, 6, 20])).toEqual({ tag: 'D_LLQUANT_FACTORVAL', arg: 1, message: 'llquantize( ) argument #1 must be an unsigned 16-bit quantity greater than or equal to 2' });
+    expect(checkLlquantize([65536, 0, 6, 20])).toMatchObject({ tag: 'D_LLQUANT_FACTORVAL' });
+    expect(checkLlquantize([10, -1, 6, 20])).toMatchObject({ tag: 'D_LLQUANT_LMAGVAL', arg: 2 });
+    expect(checkLlquantize([10, 0, null, 20])).toMatchObject({ tag: 'D_LLQUANT_HMAGTYPE', arg: 3 });
+    expect(checkLlquantize([10, 4, 3, 20])).toEqual({ tag: 'D_LLQUANT_HMAGVAL', arg: 3, message: 'llquantize( ) argument #3 (high magnitude) must be at least argument #2 (low magnitude)' });
+    expect(checkLlquantize([10, 0, 19, 20])).toEqual({ tag: 'D_LLQUANT_HMAGVAL', arg: 3, message: 'llquantize( ) argument #3 (high magnitude) will cause overflow of 64 bits' });
+    expect(checkLlquantize([10, 0, 18, 20])).toMatchObject({ factor: 10 });
+    expect(checkLlquantize([2, 0, 63, 2])).toMatchObject({ tag: 'D_LLQUANT_HMAGVAL' });
+    expect(checkLlquantize([2, 0, 62, 2])).toMatchObject({ hmag: 62 });
+    expect(checkLlquantize([10, 0, 6, 0])).toMatchObject({ tag: 'D_LLQUANT_STEPTYPE', arg: 4 });
+    expect(checkLlquantize([10, 0, 6, -2])).toMatchObject({ tag: 'D_LLQUANT_STEPTYPE' });
+    expect(checkLlquantize([10, 0, 6, 65540])).toMatchObject({ tag: 'D_LLQUANT_STEPVAL', arg: 4 });
+    expect(checkLlquantize([10, 0, 6, 3])).toMatchObject({ tag: 'D_LLQUANT_STEPVAL', arg: 1, message: 'llquantize() argument #4 (steps) must evenly divide argument #1 (factor) when steps<factor' });
+    expect(checkLlquantize([10, 0, 6, 25])).toMatchObject({ tag: 'D_LLQUANT_STEPVAL', message: 'llquantize() argument #4 (steps) must be a multiple of argument #1 (factor) when steps>factor' });
+    expect(checkLlquantize([10, 0, 6, 1000])).toMatchObject({ tag: 'D_LLQUANT_STEPVAL', message: 'llquantize() argument #4 (steps) must evenly divide the square of argument #1 (factor) when steps>factor and lmag==0' });
+    expect(checkLlquantize([10, 1, 6, 1000])).toMatchObject({ tag: 'D_LLQUANT_STEPVAL', message: 'llquantize() argument #4 (steps) must evenly divide pow(argument #1 (factor), lmag (argument #2) + 1) when steps>factor and lmag>0' });
+    expect(checkLlquantize([10, 2, 6, 1000])).toMatchObject({ nsteps: 1000 });
+    expect(checkLlquantize([10, 3, 3, 5])).toEqual({ factor: 10, lmag: 3, hmag: 3, nsteps: 5 });
     expect(checkLlquantize([10, 0, 6, 20])).toEqual({ factor: 10, lmag: 0, hmag: 6, nsteps: 20 });
-    expect(checkLlquantize([10, 0, 6, 20], { factor: 10, lmag: 1, hmag: 6, nsteps: 20 })).toMatchObject({ tag: 'D_LLQUANT_LOWMATCH' });
+    expect(checkLlquantize([10, 0, 6, 20], { factor: 10, lmag: 1, hmag: 6, nsteps: 20 })).toEqual({ tag: 'D_LLQUANT_MATCHLMAG', arg: 0, message: "llquantize() lmag (argument #2) doesn't match previous declaration: expected 1, found 0" });
+    expect(checkLlquantize([10, 0, 6, 20], { factor: 10, lmag: 0, hmag: 6, nsteps: 10 })).toMatchObject({ tag: 'D_LLQUANT_MATCHSTEPS' });
   });
 });

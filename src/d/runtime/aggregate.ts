@@ -28,7 +28,7 @@
 import type { DInt } from './int64.ts';
 import * as I from './int64.ts';
 import {
-  llquantizeBucket, llquantizeNBuckets, lquantizeBucket, lquantizeLevels,
+  llquantizeBinValues, llquantizeBucket, llquantizeLabels, llquantizeNBuckets, llquantizeZeroBin, lquantizeBucket, lquantizeLevels,
   QUANTIZE_NBUCKETS, QUANTIZE_ZEROBUCKET, quantizeBucket, quantizeBucketVal,
 } from './aggregate-buckets.ts';
 import { stddev } from './aggregate-stddev.ts';
@@ -60,14 +60,24 @@ export class AggEntry {
   n: DInt = 0;
   /** stddev: sum of squares of |v|, exact modulo 2^128. */
   sq: bigint = 0n;
-  /** quantize/lquantize/llquantize bucket counts. */
-  buckets: number[] | null = null;
+  /** quantize/lquantize/llquantize bucket counts: int64 each, wrapping as the kernel's do. */
+  buckets: DInt[] | null = null;
   /** The key this entry is stored under in AggVar.entries (for O(1) removal). */
   mapKey: unknown = undefined;
   constructor(keys: KeyVal[]) { this.keys = keys; }
 }
 
 const INT64_MIN = -9223372036854775808n;
+
+/** A bucket count plus an increment, as the kernel's int64 adds (exact, wrapping past INT64_MAX). */
+function addBucket(b: DInt[], i: number, incr: DInt): void {
+  const o = b[i]!;
+  if (typeof o === 'number' && typeof incr === 'number') {
+    const r = o + incr;
+    if (r < 9007199254740991 && r > -9007199254740991) { b[i] = r; return; }
+  }
+  b[i] = I.add(o, incr, 8, true);
+}
 const INT64_MAX = 9223372036854775807n;
 const U128 = (1n << 128n) - 1n;
 
@@ -112,7 +122,7 @@ export class AggVar {
   private create(keys: KeyVal[]): AggEntry | null {
     if (!this.store.reserve(this.entryBytes)) return null;
     const e = new AggEntry(keys);
-    if (this.nbuckets) e.buckets = new Array<number>(this.nbuckets).fill(0);
+    if (this.nbuckets) e.buckets = new Array<DInt>(this.nbuckets).fill(0);
     if (this.func === 'min') e.v = INT64_MAX;
     if (this.func === 'max') e.v = INT64_MIN;
     return e;
@@ -168,11 +178,11 @@ export class AggVar {
         e.sq = (e.sq + a * a) & U128;
         break;
       }
-      case 'quantize': e.buckets![quantizeBucket(v)]! += Number(incr); break;
-      case 'lquantize': e.buckets![lquantizeBucket(v, this.params.low ?? 0, this.params.step ?? 1, this.levels)]! += Number(incr); break;
+      case 'quantize': addBucket(e.buckets!, quantizeBucket(v), incr); break;
+      case 'lquantize': addBucket(e.buckets!, lquantizeBucket(v, this.params.low ?? 0, this.params.step ?? 1, this.levels), incr); break;
       case 'llquantize': {
         const p = this.params;
-        e.buckets![llquantizeBucket(p.factor ?? 10, p.lmag ?? 0, p.hmag ?? 1, p.nsteps ?? 10, v)]! += Number(incr);
+        addBucket(e.buckets!, llquantizeBucket(p.factor ?? 10, p.lmag ?? 0, p.hmag ?? 1, p.nsteps ?? 10, v), incr);
         break;
       }
     }
@@ -284,47 +294,66 @@ export interface SortOptions { aggsortkey?: boolean; aggsortrev?: boolean; aggso
 
 function cmpNum(a: DInt | number, b: DInt | number): number { return a < b ? -1 : a > b ? 1 : 0; }
 
-/** The quantizations' weighted sum (long double in libdtrace; doubles here). */
-function quantSum(a: AggVar, e: AggEntry): number {
+/**
+ * Each bucket's count with the value libdtrace weighs it by
+ * (dt_aggregate_quantizedsum, _lquantizedsum, _llquantizedsum).
+ */
+function eachWeighted(a: AggVar, e: AggEntry, f: (count: DInt, value: DInt) => void): void {
   const b = e.buckets!;
-  let t = 0;
   if (a.func === 'quantize') {
-    for (let i = 0; i < QUANTIZE_NBUCKETS; i++) if (b[i]) t += Number(quantizeBucketVal(i)) * b[i]!;
-    return t;
+    for (let i = 0; i < QUANTIZE_NBUCKETS; i++) if (!I.isZero(b[i]!)) f(b[i]!, quantizeBucketVal(i));
+    return;
   }
   if (a.func === 'lquantize') {
     let base = a.params.low ?? 0;
     const step = a.params.step ?? 1;
-    t = b[0]! * (base - 1);
-    for (let i = 0; i < a.levels; base += step, i++) t += b[i + 1]! * base;
-    return t + b[a.levels + 1]! * (base + 1);
+    f(b[0]!, base - 1);
+    for (let i = 0; i < a.levels; base += step, i++) f(b[i + 1]!, base);
+    f(b[a.levels + 1]!, base + 1);
+    return;
   }
+  // dt_aggregate_llquantizedsum: each magnitude bin weighs its lower bound, negatives mirrored;
+  // the underflow bin weighs nothing.
   const p = a.params;
-  const factor = p.factor ?? 10, nsteps = p.nsteps ?? 10;
-  let value = 1, order: number, bin = 0;
-  for (order = 0; order < (p.lmag ?? 0); order++) value *= factor;
-  t = b[bin++]! * (value - 1);
-  let next = value * factor;
-  let step = next > nsteps ? next / nsteps : 1;
-  while (order <= (p.hmag ?? 1)) {
-    t += (b[bin++] ?? 0) * value;
-    if ((value += step) !== next) continue;
-    next = value * factor;
-    step = next > nsteps ? next / nsteps : 1;
-    order++;
-  }
-  return t + (b[bin] ?? 0) * value;
+  const factor = p.factor ?? 10, lmag = p.lmag ?? 0, hmag = p.hmag ?? 1, steps = p.nsteps ?? 10;
+  const bin0 = llquantizeZeroBin(factor, lmag, hmag, steps);
+  llquantizeBinValues(factor, lmag, hmag, steps, (i, v) => {
+    f(b[bin0 + i]!, v);
+    f(b[bin0 - i]!, typeof v === 'bigint' ? -v : -v);
+  });
+  let low: DInt = 1;
+  for (let i = 0; i < lmag; i++) low = typeof low === 'bigint' ? low * BigInt(factor) : low * factor > Number.MAX_SAFE_INTEGER ? BigInt(low) * BigInt(factor) : low * factor;
+  f(b[bin0 + 1]!, low);
+  f(b[bin0 - 1]!, typeof low === 'bigint' ? -low : -low);
+}
+
+/**
+ * The quantizations' weighted sum, compared to sort by value. libdtrace sums
+ * in a long double (64-bit mantissa); a double loses the low bits of counts
+ * past 2^53, so large sums are computed exactly instead (two entries whose
+ * counts differ by a few units near INT64_MAX still sort apart, as in dtrace).
+ */
+function quantSum(a: AggVar, e: AggEntry): DInt {
+  let t = 0;
+  eachWeighted(a, e, (c, v) => { t += Number(c) * Number(v); });
+  if (Math.abs(t) < 2 ** 53) return t;
+  let x = 0n;
+  eachWeighted(a, e, (c, v) => { x += I.big(c) * BigInt(typeof v === 'number' ? Math.trunc(v) : v); });
+  return x;
 }
 
 function quantZero(a: AggVar, e: AggEntry): number {
   const b = e.buckets!;
-  if (a.func === 'quantize') return b[QUANTIZE_ZEROBUCKET]!;
-  if (a.func === 'llquantize') return b[0]!;
+  if (a.func === 'quantize') return Number(b[QUANTIZE_ZEROBUCKET]);
+  if (a.func === 'llquantize') {
+    const p = a.params;
+    return Number(b[llquantizeZeroBin(p.factor ?? 10, p.lmag ?? 0, p.hmag ?? 1, p.nsteps ?? 10)]);
+  }
   let base = a.params.low ?? 0;
   const step = a.params.step ?? 1;
-  if (base - 1 === 0) return b[0]!;
-  for (let i = 0; i < a.levels; base += step, i++) if (base === 0) return b[i + 1]!;
-  if (base + 1 === 0) return b[a.levels + 1]!;
+  if (base - 1 === 0) return Number(b[0]);
+  for (let i = 0; i < a.levels; base += step, i++) if (base === 0) return Number(b[i + 1]);
+  if (base + 1 === 0) return Number(b[a.levels + 1]);
   return 0;
 }
 
@@ -403,7 +432,7 @@ export interface JoinedRow { keys: KeyVal[]; entries: AggEntry[] }
 
 function zeroEntry(a: AggVar, keys: KeyVal[]): AggEntry {
   const e = new AggEntry(keys);
-  if (a.nbuckets) e.buckets = new Array<number>(a.nbuckets).fill(0);
+  if (a.nbuckets) e.buckets = new Array<DInt>(a.nbuckets).fill(0);
   return e;
 }
 
@@ -459,20 +488,8 @@ export function bucketLabels(a: AggVar): string[] {
     out.push(`>= ${low + a.levels * step}`);
   } else if (a.func === 'llquantize') {
     const p = a.params;
-    const factor = p.factor ?? 10, nsteps = p.nsteps ?? 10;
-    let value = 1, order: number;
-    for (order = 0; order < (p.lmag ?? 0); order++) value *= factor;
-    out.push(`< ${value}`);
-    let next = value * factor;
-    let step = next > nsteps ? next / nsteps : 1;
-    while (order <= (p.hmag ?? 1)) {
-      out.push(String(value));
-      if ((value += step) !== next) continue;
-      next = value * factor;
-      step = next > nsteps ? next / nsteps : 1;
-      order++;
-    }
-    out.push(`>= ${value}`);
+    // Every bin, as dt_print_llquantize labels it when all are shown (a bin that can never hold a value: "").
+    for (const l of llquantizeLabels(p.factor ?? 10, p.lmag ?? 0, p.hmag ?? 1, p.nsteps ?? 10, 0, a.nbuckets - 1)) out.push(l ?? '');
   }
   return out;
 }

@@ -22,11 +22,6 @@
  *    memory stays bounded by the entry limit.
  *  - A fault is thrown as the one preallocated DFault (no allocation on the
  *    error path either); the engine catches it per clause.
- *  - Memory is bounded: static objects (variables, translator storage) by
- *    MAX_OBJECT each and MAX_STATIC in all; *scratch* memory (alloca(), copies
- *    of strings whose address is taken) lives for one clause, as dtrace's
- *    scratch space does, and a clause may take at most `bufsize` of it:
- *    beyond, dtrace's "out of scratch space" fault.
  */
 import type { DInt } from './int64.ts';
 import { FireCtx } from './context.ts';
@@ -69,6 +64,13 @@ export function fault(code: number, addr: DInt = 0, offset = 0): never {
   throw FAULT;
 }
 
+/**
+ * Thrown to end a clause quietly, as speculate() on a speculation that is
+ * not active does (the ECB's data has nowhere to go: nothing more of the clause runs).
+ */
+export class ClauseExit {}
+export const CLAUSE_EXIT = new ClauseExit();
+
 export function isFault(e: unknown): e is DFault {
   return e === FAULT;
 }
@@ -78,7 +80,9 @@ interface Region { base: number; bytes: Uint8Array; view: DataView }
 
 export interface RuntimeLimits {
   dynvarsize: number; strsize: number; nspec: number; specsize: number;
-  /** The principal buffer size: the scratch space one clause may take (alloca, string copies). */
+  /** alloca()'s scratch space in bytes (the scratchsize option, rounded up to 8; 256 by default). */
+  scratchsize?: number;
+  /** The principal buffer size (bounds a clause's output with the clause-text bound). */
   bufsize?: number;
 }
 
@@ -90,8 +94,24 @@ export class ObjectTooBig extends Error {
   }
 }
 
-/** Where scratch (per-clause) memory lives in the D address space; reused by every clause. */
-const SCRATCH_BASE = 0x400000000000;
+/** Where alloca()'s scratch space sits in the address space (apart from the static regions). */
+export const SCRATCH_BASE = 0x08000000;
+/** The addresses reserved for it (the static regions start above): scratchsize is capped to this. */
+export const SCRATCH_SPAN = 0x08000000;
+
+/** The scratchsize option as dt_opt_scratchsize keeps it: rounded up to 8 bytes (256 when unset or 0). */
+export function scratchSize(v: string | undefined): number {
+  const n = v === undefined ? 0 : Number(/^[0-9]+$/.test(v.trim()) ? v.trim() : sizeValue(v));
+  if (!(n > 0)) return 256;
+  return Math.min(Math.ceil(n / 8) * 8, SCRATCH_SPAN);
+}
+
+function sizeValue(v: string): number {
+  const m = /^\s*([0-9]+)([kKmMgGtT]?)\s*$/.exec(v);
+  if (!m) return 0;
+  return Number(m[1]) * ({ '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 } as Record<string, number>)[m[2]!.toLowerCase()]!;
+}
+
 
 export class Speculation {
   active = false;
@@ -115,12 +135,6 @@ export class Runtime {
   locals: unknown[] = [];
   readonly regions: Region[] = [];
   private nextRegion = 0x10000000;
-  /** Bytes of static objects allocated so far. */
-  staticBytes = 0;
-  /** This clause's scratch objects, and the bytes and addresses they take (reset per clause). */
-  private readonly scratch: Region[] = [];
-  scratchBytes = 0;
-  private nextScratch = SCRATCH_BASE;
   /** Live dynamic variables (associative array elements and thread-locals). */
   dynCount = 0;
   dynDrops = 0;
@@ -135,6 +149,8 @@ export class Runtime {
   specTotal = 0;
   /** Clauses whose data did not fit the output buffer (dtrace's "N drops on CPU 0"). */
   bufDrops = 0;
+  /** Bytes of static objects allocated so far. */
+  staticBytes = 0;
   specBusy = 0;
   specUnavail = 0;
   readonly specs: Speculation[] = [];
@@ -217,23 +233,59 @@ export class Runtime {
     free.push(a);
   }
 
-  // ------------------------------------------------------------ memory
+  // ------------------------------------------------------------ scratch (alloca)
 
-  /** Allocate a zeroed static region; returns its base address. Throws ObjectTooBig past the bounds. */
-  alloc(size: number): number {
-    if (!(size <= MAX_OBJECT) || this.staticBytes + size > MAX_STATIC) throw new ObjectTooBig(size, this.staticBytes);
-    this.staticBytes += size;
-    const base = this.nextRegion;
-    const bytes = new Uint8Array(Math.max(size, 1));
-    this.regions.push({ base, bytes, view: new DataView(bytes.buffer) });
-    this.nextRegion += Math.ceil((size + 16) / 16) * 16 + 0x1000;
-    return base;
+  private scratch: Uint8Array | null = null;
+  private scratchView: DataView | null = null;
+  /** Bytes of scratch handed out in the current clause: the only part that may be read or written. */
+  private scratchTop = 0;
+
+  /**
+   * A clause starts with empty scratch space: what alloca() returned in an
+   * earlier clause is no longer addressable (dtrace's scratch belongs to one
+   * clause's execution), and the next alloca() reuses the same bytes.
+   */
+  resetScratch(): void {
+    if (this.scratchTop === 0) return;
+    this.scratch!.fill(0, 0, this.scratchTop);
+    this.scratchTop = 0;
   }
 
   /**
-   * Allocate a zeroed region at run time (a struct-valued element on first
-   * use, a struct copied into a global): its size was checked against
-   * MAX_OBJECT at compile time, and dynvarsize bounds how many there are.
+   * alloca(size): 8-byte aligned, from the clause's scratch space; past the
+   * scratchsize option it faults with "out of scratch space" (Linux
+   * dt_cg_subr_alloca_impl's rule: the new top, rounded up to 8, must fit,
+   * and so must the old top plus the 8 bytes it reserves).
+   */
+  allocScratch(size: DInt): number {
+    const cap = this.limits.scratchsize ?? 256;
+    if (this.scratch === null || this.scratch.length !== cap) {
+      this.scratch = new Uint8Array(Math.max(cap, 8));
+      this.scratchView = new DataView(this.scratch.buffer);
+      this.scratchTop = 0;
+    }
+    const top = this.scratchTop;
+    const n = typeof size === 'bigint' || size < 0 || size > cap ? cap + 1 : size;
+    const next = Math.ceil((top + n) / 8) * 8;
+    if (next > cap || top > cap - 8) fault(FLT_NOSCRATCH, 0);
+    this.scratchTop = next;
+    return SCRATCH_BASE + top;
+  }
+
+  // ------------------------------------------------------------ memory
+
+  /** Allocate a zeroed static region; returns its base address. */
+  alloc(size: number): number {
+    // Static objects (variables, translator storage): MAX_OBJECT each, MAX_STATIC in all (d/limits.ts).
+    if (!(size <= MAX_OBJECT) || this.staticBytes + size > MAX_STATIC) throw new ObjectTooBig(size, this.staticBytes);
+    this.staticBytes += size;
+    return this.allocDynamic(size);
+  }
+
+  /**
+   * A zeroed region allocated at run time (a struct-valued dynamic variable):
+   * its size was checked against MAX_OBJECT at compile time, and dynvarsize
+   * bounds how many there are.
    */
   allocDynamic(size: number): number {
     const base = this.nextRegion;
@@ -243,42 +295,22 @@ export class Runtime {
     return base;
   }
 
-  /**
-   * Allocate `size` zeroed bytes of scratch space for the running clause
-   * (alloca: DIF_SUBR_ALLOCA); faults "out of scratch space" when the
-   * clause's scratch would exceed bufsize. `size` is the uint64 argument.
-   */
-  allocScratch(size: DInt): number {
-    const limit = this.limits.bufsize ?? 4 << 20;
-    // Scratch is 8-byte aligned (dtrace rounds each allocation up).
-    const n = typeof size === 'number' && size >= 0 ? Math.ceil(size / 8) * 8 : Infinity;
-    if (n > limit - this.scratchBytes) fault(FLT_NOSCRATCH);
-    this.scratchBytes += n;
-    const base = this.nextScratch;
-    const bytes = new Uint8Array(Math.max(n, 1));
-    this.scratch.push({ base, bytes, view: new DataView(bytes.buffer) });
-    this.nextScratch += n + 16;
-    return base;
-  }
-
-  /** A clause starts: the previous clause's scratch space is released. */
-  resetScratch(): void {
-    if (this.scratch.length === 0) return;
-    this.scratch.length = 0;
-    this.scratchBytes = 0;
-    this.nextScratch = SCRATCH_BASE;
-  }
-
   /** Find (view, offset) for [addr, addr+size) or fault. */
   private locate(addr: DInt, size: number): [DataView, number, Uint8Array] {
-    if (typeof addr !== 'number') fault(FLT_BADADDR, addr);
+    // A bigint address is past 2^53: no region lives there.
+    if (typeof addr !== 'number') fault(FLT_BADADDR, typeof addr === 'bigint' ? addr : 0);
     const c = this.ctx;
+    const so = addr - SCRATCH_BASE;
+    if (so >= 0 && so < SCRATCH_SPAN) {
+      // Scratch space: only what this clause's alloca() calls handed out.
+      if (so + size <= this.scratchTop && size >= 0) return [this.scratchView!, so, this.scratch!];
+      return fault(FLT_BADADDR, addr);
+    }
     if (c.mem !== null) {
       const off = addr - c.memBase;
       if (off >= 0 && off + size <= c.memLen) return [c.memView!, c.memStart + off, c.mem];
     }
-    const list = addr >= SCRATCH_BASE ? this.scratch : this.regions;
-    for (const r of list) {
+    for (const r of this.regions) {
       const off = addr - r.base;
       if (off >= 0 && off + size <= r.bytes.length) return [r.view, off, r.bytes];
     }
@@ -334,10 +366,21 @@ export class Runtime {
     bytes.set(src, o);
   }
 
-  /** Copy a string into the clause's scratch space (for `&` of string values, casts to char *). */
+  /**
+   * The first `size` bytes of a string value as D lays it out: a char[strsize]
+   * array, NUL-padded; reading past its end faults as reading past any object does.
+   */
+  stringBytes(s: string, size: number): Uint8Array {
+    if (size > this.limits.strsize + 1) fault(FLT_BADADDR, 0);
+    const out = new Uint8Array(size);
+    for (let i = 0; i < s.length && i < size; i++) out[i] = s.charCodeAt(i) & 0xff;
+    return out;
+  }
+
+  /** Copy a string into a fresh region (for `&` of string values, casts to char *). */
   stringRegion(s: string): number {
-    const base = this.allocScratch(s.length + 1);
-    const r = this.scratch[this.scratch.length - 1]!;
+    const base = this.allocDynamic(s.length + 1);
+    const r = this.regions[this.regions.length - 1]!;
     for (let i = 0; i < s.length; i++) r.bytes[i] = s.charCodeAt(i) & 0xff;
     return base;
   }

@@ -75,9 +75,29 @@ function formatV6(b: Uint8Array, off: number, ntoa6: boolean): string {
   return parts.reverse().join('') + out;
 }
 
-/** inet_ntoa6(&in6): IPv6 text; an IPv4-mapped/compatible address gives just its dotted quad. */
-export function inetNtoa6(b: Uint8Array, off = 0, strsize = 256): string {
-  return cut(formatV6(b, off, true), strsize);
+/**
+ * inet_ntoa6(&in6[, strict]): IPv6 text; an IPv4-mapped/compatible address
+ * gives just its dotted quad, unless strict (Linux DTrace's optional second
+ * argument) asks for inet_ntop's "::ffff:a.b.c.d" / "::a.b.c.d".
+ */
+export function inetNtoa6(b: Uint8Array, off = 0, strsize = 256, strict = false): string {
+  return cut(formatV6(b, off, !strict), strsize);
+}
+
+/** link_ntop's address types (Linux if_arp.h): Ethernet MACs are 6 bytes, InfiniBand addresses 20. */
+export const ARPHRD_ETHER = 1, ARPHRD_INFINIBAND = 32;
+
+/** The length of a link-layer address of `type`, or undefined for a type link_ntop does not know. */
+export function linkAddrLen(type: DInt): number | undefined {
+  const t = I.toDouble(type);
+  return t === ARPHRD_ETHER ? 6 : t === ARPHRD_INFINIBAND ? 20 : undefined;
+}
+
+/** link_ntop(type, addr): the address bytes as two-digit lower-case hex joined by ':'. */
+export function linkNtop(b: Uint8Array, strsize = 256): string {
+  let s = '';
+  for (let i = 0; i < b.length; i++) s += (i ? ':' : '') + (b[i]! < 16 ? '0' : '') + b[i]!.toString(16);
+  return cut(s, strsize);
 }
 
 /** inet_ntop(af, &addr): AF_INET or AF_INET6; any other family is an illegal operation. */

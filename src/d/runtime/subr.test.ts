@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as S from './subr.ts';
-import { inetNtoa, inetNtoa6, inetNtop, ntohl, ntohll, ntohs, htons, AF_INET, AF_INET6 } from './subr-net.ts';
+import { inetNtoa, inetNtoa6, inetNtop, linkAddrLen, linkNtop, ntohl, ntohll, ntohs, htons, AF_INET, AF_INET6 } from './subr-net.ts';
+import { runD } from '../../engine/testkit.ts';
 
 describe('substr (funcs/substr/tst.substr.d, strsize=32)', () => {
   const str = 'foobarbazbop';
@@ -167,5 +168,34 @@ describe('strjoin, strlen, toupper, strtok, lltostr, strtoll', () => {
     const xs = [a.next(), a.next(), a.next()];
     expect([b.next(), b.next(), b.next()]).toEqual(xs);
     expect(new Set(xs).size).toBe(3);
+  });
+});
+
+describe('link_ntop and inet_ntoa6(addr, strict) (Linux DTrace)', () => {
+  it('formats Ethernet and InfiniBand addresses; other types are unknown', () => {
+    expect(linkAddrLen(1)).toBe(6);
+    expect(linkAddrLen(32)).toBe(20);
+    expect(linkAddrLen(-1)).toBeUndefined();
+    expect(linkNtop(Uint8Array.from([2, 8, 0x20, 0xac, 4, 0xe]))).toBe('02:08:20:ac:04:0e');
+  });
+  it('strict keeps the IPv6 form of mapped and compatible IPv4 addresses', () => {
+    const mapped = Uint8Array.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 127, 0, 0, 1]);
+    expect(inetNtoa6(mapped)).toBe('127.0.0.1');
+    expect(inetNtoa6(mapped, 0, 256, true)).toBe('::ffff:127.0.0.1');
+  });
+  it('runs in D: a bad type is an illegal operation, a non-constant strict flag a compile error', async () => {
+    const ok = await runD('#pragma D option quiet\nBEGIN { p = (uint8_t *)alloca(6); p[5] = 0xfe; printf("%s\\n", link_ntop(ARPHRD_ETHER, p)); exit(0); }');
+    expect(ok.stdout.trimEnd()).toBe('00:00:00:00:00:fe');
+    const bad = await runD('#pragma D option quiet\nBEGIN { p = alloca(6); trace(link_ntop(7, p)); }\nERROR { printf("%d", arg4); exit(0); }');
+    expect(bad.stdout.trimEnd()).toBe('3');
+    const nc = await runD('BEGIN { n = 1; p = alloca(16); trace(inet_ntoa6((struct in6_addr *)p, n)); }', { xopts: [['errtags', undefined]] });
+    expect(nc.stderr).toContain('[D_PROTO_ARG] line 1: inet_ntoa6( ) argument #2 must be an integer constant');
+  });
+});
+
+describe('getmajor/getminor (Linux dev_t: 12-bit major, 20-bit minor)', () => {
+  it('split the low 32 bits of the value', async () => {
+    const r = await runD('#pragma D option quiet\nBEGIN { printf("%x %x\\n", getminor(0xabcdef0123456789ll), getmajor(0xabcdef0123456789ll)); exit(0); }');
+    expect(r.stdout.trimEnd()).toBe('56789 234');
   });
 });

@@ -240,7 +240,16 @@ describe('syntax errors (worded and placed as dtrace)', () => {
     testFail('BEGIN { x = a.b(1); }', '[D_FUNC_IDENT] line 1: function designator is not of function type', 1);
     testFail('enum e { , };', '[D_SYNTAX] line 1: syntax error near ","', 1);
     // 'enum e { A, };' is valid: illumos test/conformance types/tst.enum.d declares one (see the enum trailing comma test).
-    testFail('int x', '[D_SYNTAX] line 1: syntax error near end of input', 1);
+    // After a type name the lexer is in S0, where Linux DTrace's id_or_type peeks past `x` and
+    // meets the end (options/err.pspec-default.r); a known variable is not peeked at.
+    testFail('int x', '[D_SYNTAX] line 1: syntax error near end-of-input', 1);
+    testFail('int*x\n', '[D_SYNTAX] line 2: syntax error near end-of-input', 2);
+    testFail('BEGIN { x = y', '[D_SYNTAX] line 1: syntax error near end-of-input', 1);
+    testFail('int y;\nBEGIN { x = y', '[D_SYNTAX] line 2: syntax error near end of input', 2);
+    testFail('BEGIN { x = y /* */', '[D_SYNTAX] line 1: syntax error near end of input', 1);
+    // DTRACE_C_PSPEC (-xpspec or its pragma): "int*x" is then a probe description (options/err.pspec-on.d).
+    testFail('#pragma D option pspec\nint*x\n', '[D_SYNTAX] line 2: expected predicate and/or actions following probe description', 2);
+    testFail('int*x\n', '[D_SYNTAX] line 1: expected predicate and/or actions following probe description', 1, { pspec: true });
     testFail('counter x;', '[D_SYNTAX] line 1: syntax error near "counter"', 1);
     testFail('BEGIN { x = y @ z; }', '[D_SYNTAX] line 1: syntax error near "@"', 1);
   });

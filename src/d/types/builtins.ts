@@ -170,6 +170,8 @@ export const BUILTIN_CONSTANTS: readonly [name: string, type: string, value: num
   ['TCP_STATE_CLOSING', 'int32_t', 3], ['TCP_STATE_LAST_ACK', 'int32_t', 4], ['TCP_STATE_FIN_WAIT_2', 'int32_t', 5],
   ['TCP_STATE_TIME_WAIT', 'int32_t', 6],
   ['UDPH_SIZE', 'int', 8],
+  // Link-layer address types for link_ntop() (Linux DTrace net.d).
+  ['ARPHRD_ETHER', 'int', 1], ['ARPHRD_INFINIBAND', 'int', 32],
   // Fault codes for dtrace:::ERROR's arg4 (sys/dtrace.h), built into D.
   ['DTRACEFLT_UNKNOWN', 'int', 0], ['DTRACEFLT_BADADDR', 'int', 1], ['DTRACEFLT_BADALIGN', 'int', 2],
   ['DTRACEFLT_ILLOP', 'int', 3], ['DTRACEFLT_DIVZERO', 'int', 4], ['DTRACEFLT_NOSCRATCH', 'int', 5],

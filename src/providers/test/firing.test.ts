@@ -80,6 +80,12 @@ describe('ip:::send / ip:::receive', () => {
     expect(r.msgs).toContain('info: local host inferred from the capture: 10.0.0.5, in 3 of 3 frames; use --local to override');
   });
 
+  it('count an address once per frame when inferring, even in a frame from a host to itself', async () => {
+    const raw = (src: string, dst: string) => ipv4({ src, dst }, udp({ sport: 1, dport: 2 }, 'x'));
+    const r = await trace('ip:::send { }', [pcapng([{ data: raw('10.0.0.5', '10.0.0.5') }], [{ name: 'ppp0', link: LINKTYPE.RAW }])]);
+    expect(r.msgs).toContain('info: local host inferred from the capture: 10.0.0.5, in 1 of 1 frames; use --local to override');
+  });
+
   it('fire the inner (tunnel) layer before the outer one on send, after it on receive', async () => {
     const inner = ipv4({ src: '10.1.0.1', dst: '10.2.0.1' }, tcp({ sport: 1000, dport: 22, seq: 1, ack: 1, flags: 'A' }));
     const outS = eth(LOCAL_MAC, PEER_MAC, ipv4({ src: A, dst: B }, gre({}, inner)));

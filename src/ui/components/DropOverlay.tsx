@@ -1,10 +1,10 @@
 /**
  * The page-wide drop target: dragging a file anywhere shows the overlay;
- * dropping opens the capture. Listens on the window so it covers everything,
+ * dropping opens the capture (several files: all of them, merged by time). Listens on the window so it covers everything,
  * Monaco included.
  */
 import { useEffect } from 'react';
-import { openFile } from '../actions.ts';
+import { openFiles } from '../actions.ts';
 import { useStore } from '../store/store.ts';
 
 export function DropOverlay() {
@@ -21,8 +21,7 @@ export function DropOverlay() {
       e.preventDefault();
       depth = 0;
       setDragging(false);
-      const f = e.dataTransfer?.files[0];
-      if (f) openFile(f);
+      openFiles([...(e.dataTransfer?.files ?? [])]);
     };
     window.addEventListener('dragenter', enter, true);
     window.addEventListener('dragover', over, true);
@@ -37,7 +36,7 @@ export function DropOverlay() {
   }, [setDragging]);
   return (
     <div className={dragging ? 'drop-overlay active' : 'drop-overlay'} data-testid="drop-target" aria-hidden={!dragging}>
-      <p>Drop a pcap or pcapng file (optionally gzip-compressed) to open it</p>
+      <p>Drop pcap or pcapng files (optionally gzip-compressed) to open them</p>
     </div>
   );
 }

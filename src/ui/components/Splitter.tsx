@@ -5,32 +5,54 @@
  * width is a CSS variable on the workspace and is remembered in localStorage.
  */
 import { useEffect, useRef, useState } from 'react';
+import { useStore } from '../store/store.ts';
 
 const KEY = 'wiretrace.editorWidth';
+/** Classroom mode keeps a width of its own: its large type needs a wider results pane (Output through BYTES, the Timeline through Bytes at 1280x720). */
+const KEY_CLASSROOM = 'wiretrace.editorWidth.classroom';
 export const DEFAULT_EDITOR_PCT = 46;
 const MIN = 20;
 const MAX = 80;
 
+/** Classroom mode's default: 30% on a projector-sized viewport (up to 1600 px wide), 40% beyond. */
+export function classroomDefaultPct(viewportWidth: number): number {
+  return viewportWidth <= 1600 ? 30 : 40;
+}
+
 const clamp = (v: number) => Math.min(MAX, Math.max(MIN, Math.round(v * 10) / 10));
 
-function saved(): number {
+function defaultPct(classroom: boolean): number {
+  return classroom ? classroomDefaultPct(typeof window === 'undefined' ? 1280 : window.innerWidth) : DEFAULT_EDITOR_PCT;
+}
+
+function saved(classroom: boolean): number {
   try {
-    const v = Number(localStorage.getItem(KEY));
-    return v >= MIN && v <= MAX ? v : DEFAULT_EDITOR_PCT;
+    const raw = localStorage.getItem(classroom ? KEY_CLASSROOM : KEY);
+    const v = Number(raw);
+    return raw !== null && v >= MIN && v <= MAX ? v : defaultPct(classroom);
   } catch {
-    return DEFAULT_EDITOR_PCT;
+    return defaultPct(classroom);
   }
 }
 
 /** Sets --editor-w on `target` (the workspace grid). */
 export function Splitter({ target }: { target: React.RefObject<HTMLElement | null> }) {
-  const [pct, setPct] = useState(saved);
+  const classroom = useStore((s) => s.classroom);
+  const [widths, setWidths] = useState(() => ({ normal: saved(false), classroom: saved(true) }));
+  const pct = classroom ? widths.classroom : widths.normal;
+  const setPct = (v: number): void => setWidths((w) => (classroom ? { ...w, classroom: v } : { ...w, normal: v }));
   const drag = useRef<{ left: number; width: number } | null>(null);
 
   useEffect(() => {
     target.current?.style.setProperty('--editor-w', `${pct}%`);
-    try { localStorage.setItem(KEY, String(pct)); } catch { /* private mode */ }
   }, [pct, target]);
+  // Remembered only once moved (a default is not stored, so it can follow the viewport).
+  const moved = useRef(false);
+  useEffect(() => {
+    if (!moved.current) return;
+    try { localStorage.setItem(classroom ? KEY_CLASSROOM : KEY, String(pct)); } catch { /* private mode */ }
+  }, [pct, classroom]);
+  const move = (v: number): void => { moved.current = true; setPct(clamp(v)); };
 
   const onKey = (e: React.KeyboardEvent) => {
     const step = e.shiftKey ? 10 : 2;
@@ -39,10 +61,10 @@ export function Splitter({ target }: { target: React.RefObject<HTMLElement | nul
     else if (e.key === 'ArrowRight') next = pct + step;
     else if (e.key === 'Home') next = MIN;
     else if (e.key === 'End') next = MAX;
-    else if (e.key === 'Enter') next = DEFAULT_EDITOR_PCT;
+    else if (e.key === 'Enter') next = defaultPct(classroom);
     if (next === null) return;
     e.preventDefault();
-    setPct(clamp(next));
+    move(next);
   };
 
   return (
@@ -56,9 +78,9 @@ export function Splitter({ target }: { target: React.RefObject<HTMLElement | nul
         drag.current = { left: box.left, width: box.width };
         e.currentTarget.setPointerCapture(e.pointerId);
       }}
-      onPointerMove={(e) => { const d = drag.current; if (d) setPct(clamp(((e.clientX - d.left) / d.width) * 100)); }}
+      onPointerMove={(e) => { const d = drag.current; if (d) move(((e.clientX - d.left) / d.width) * 100); }}
       onPointerUp={(e) => { drag.current = null; e.currentTarget.releasePointerCapture(e.pointerId); }}
-      onDoubleClick={() => setPct(DEFAULT_EDITOR_PCT)}
+      onDoubleClick={() => move(defaultPct(classroom))}
     />
   );
 }

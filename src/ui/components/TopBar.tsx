@@ -1,6 +1,6 @@
 /** The top bar: open, examples, run/stop, share, classroom mode, theme. */
 import { useRef } from 'react';
-import { openFile, runScript, stepReplay, stopRun } from '../actions.ts';
+import { openFiles, runScript, stepReplay, stopRun } from '../actions.ts';
 import { PACES, useStore, type Pace } from '../store/store.ts';
 import { ExamplesMenu } from './ExamplesMenu.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
@@ -13,6 +13,7 @@ export function TopBar() {
   const setClassroom = useStore((s) => s.setClassroom);
   const setShareOpen = useStore((s) => s.setShareOpen);
   const capture = useStore((s) => s.capture);
+  const more = useStore((s) => s.moreCaptures.length);
   const scriptName = useStore((s) => s.scriptName);
   const fileInput = useRef<HTMLInputElement>(null);
   const pace = useStore((s) => s.pace);
@@ -24,9 +25,9 @@ export function TopBar() {
       <div className="file-open">
         <label className="button" htmlFor="open-capture">Open capture</label>
         <input
-          id="open-capture" ref={fileInput} type="file" className="visually-hidden"
+          id="open-capture" ref={fileInput} type="file" multiple className="visually-hidden"
           accept=".pcap,.pcapng,.cap,.gz,.pcap.gz,.pcapng.gz,application/vnd.tcpdump.pcap"
-          onChange={(e) => { const f = e.target.files?.[0]; if (f) openFile(f); e.target.value = ''; }}
+          onChange={(e) => { openFiles([...(e.target.files ?? [])]); e.target.value = ''; }}
         />
       </div>
       <ExamplesMenu />
@@ -41,9 +42,9 @@ export function TopBar() {
         </label>
         {stepping && status === 'running' && <button type="button" className="primary" onClick={() => stepReplay()} aria-keyshortcuts="N">Next packet</button>}
       </div>
-      <p className="context" aria-live="off" title={capture ? `${scriptName} on ${capture.name}` : scriptName}>
+      <p className="context" aria-live="off" title={capture ? `${scriptName} on ${capture.name}${more ? ` and ${more} more` : ''}` : scriptName}>
         <span className="script-name">{scriptName}</span>
-        {capture ? <> on <span className="capture-name">{capture.name}</span></> : <> · no capture (BEGIN/END and ticks only)</>}
+        {capture ? <> on <span className="capture-name">{capture.name}</span>{more > 0 && <> + {more} more</>}</> : <> · no capture (BEGIN/END and ticks only)</>}
       </p>
       {/* The progress takes the bar's free space, so a run starting or ending never moves the page below. */}
       <ProgressBar />

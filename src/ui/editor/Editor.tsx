@@ -51,6 +51,30 @@ export function Editor() {
           if (text !== useStore.getState().script) { useStore.getState().setScript(text); scheduleCompile(); }
         });
         editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runScript());
+        // Tab indents, so a keyboard user leaves the editor with Escape then Tab (Shift+Tab backwards),
+        // or with Monaco's tab-focus mode (Ctrl+M): the hint under the editor says so.
+        let escaped = false;
+        // Ctrl+M: Tab moves focus until pressed again (in place of Monaco's own toggle, whose binding differs between builds and platforms).
+        let tabMoves = false;
+                editor.onKeyDown((e) => {
+          if (e.keyCode === monaco.KeyCode.KeyM && e.ctrlKey && !e.altKey && !e.shiftKey && !e.metaKey) {
+            e.preventDefault();
+            e.stopPropagation();
+            tabMoves = !tabMoves;
+            useStore.getState().setNotice(tabMoves ? 'Tab now moves focus out of the editor (Ctrl+M to indent again)' : 'Tab now indents in the editor');
+            host.current?.setAttribute('data-tab-moves-focus', String(tabMoves));
+            return;
+          }
+          if (e.keyCode === monaco.KeyCode.Escape) { escaped = true; return; }
+          if (e.keyCode === monaco.KeyCode.Tab && (escaped || tabMoves) && !e.ctrlKey && !e.altKey && !e.metaKey) {
+            e.preventDefault();
+            e.stopPropagation();
+            escaped = false;
+            if (host.current) focusBeyond(host.current, e.shiftKey);
+            return;
+          }
+          if (e.keyCode !== monaco.KeyCode.Shift) escaped = false;
+        });
         created = editor;
         setM({ monaco, editor });
       }, (err: unknown) => setLoadError(err instanceof Error ? err.message : String(err)));
@@ -99,6 +123,7 @@ export function Editor() {
         />
       )}
       <div ref={host} className="editor-monaco" hidden={!m} data-testid="monaco-host" />
+      {m && <p className="editor-hint" id="editor-keys-hint">Tab indents. Leave the editor: <kbd>Esc</kbd> then <kbd>Tab</kbd>, or <kbd>Ctrl</kbd>+<kbd>M</kbd> to make Tab move focus.</p>}
       {loadError && <p className="editor-note" role="alert">The full editor could not load ({loadError}); the plain editor works.</p>}
       <Diagnostics />
     </div>
@@ -147,4 +172,14 @@ function Diagnostics() {
       ))}
     </ul>
   );
+}
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Moves focus to the next (or previous) focusable element outside `box`, in document order. */
+function focusBeyond(box: HTMLElement, backwards: boolean): void {
+  const all = [...document.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !box.contains(el) && el.offsetParent !== null);
+  const after = (el: HTMLElement): boolean => (box.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  const target = backwards ? all.filter((el) => !after(el)).at(-1) : all.find(after);
+  target?.focus();
 }

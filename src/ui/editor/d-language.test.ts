@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { argMembers, enclosingProbes } from './d-language.ts';
+import { argMembers, enclosingProbes, probeDoc } from './d-language.ts';
 
 describe('enclosingProbes', () => {
   it('finds the descriptions of the clause around the cursor, past a predicate', () => {
@@ -22,5 +22,23 @@ describe('argMembers', () => {
   it('follows the 2007 prototype layout for ipv4:::', () => {
     const p = 'ipv4:::send { args[2]->';
     expect(argMembers(p, p.length, 2)[0]!.members.map((m) => m[0])).toContain('ill_name');
+  });
+});
+
+describe('probeDoc (hover docs)', () => {
+  it('finds dtrace:::BEGIN, END and ERROR however the description is written', () => {
+    for (const d of ['BEGIN', 'dtrace:::BEGIN', ':::BEGIN', 'dtrace::BEGIN', '::BEGIN']) expect(probeDoc(d)?.desc).toBe('BEGIN');
+    expect(probeDoc('dtrace:::END')?.doc).toMatch(/end of capture/);
+    expect(probeDoc('dtrace:::ERROR')?.doc).toMatch(/run-time error/);
+    expect(probeDoc('ip:::BEGIN')).toBeNull();
+  });
+  it('matches partial and globbed network probe descriptions, and any tick or profile rate', () => {
+    expect(probeDoc('ip:::send')?.args[3]).toBe('ifinfo_t');
+    expect(probeDoc('ip::*:send')?.desc).toBe('ip:::send');
+    expect(probeDoc('tcp:::state-change')?.args).toHaveLength(6);
+    expect(probeDoc('tick-5sec')?.desc).toBe('tick-5sec');
+    expect(probeDoc('profile:::profile-1001')?.doc).toMatch(/times a second/);
+    expect(probeDoc('fbt:::entry')).toBeNull();
+    expect(probeDoc('a:b:c:d:e')).toBeNull();
   });
 });

@@ -7,7 +7,7 @@
  * and offers the members of args[N]'s type for those probes.
  */
 import type * as Monaco from 'monaco-editor/editor/editor.api.js';
-import { AGGREGATIONS, argTypesFor, CONSTANTS, KEYWORDS, PRAGMAS, PROBES, STRUCTS, SUBROUTINES, TYPES, VARIABLES, type DocItem } from './d-data.ts';
+import { AGGREGATIONS, argTypesFor, CONSTANTS, KEYWORDS, PRAGMAS, PROBES, STRUCTS, SUBROUTINES, TYPES, VARIABLES, type DocItem, type ProbeDoc } from './d-data.ts';
 
 export const D_LANGUAGE_ID = 'd';
 
@@ -93,13 +93,47 @@ export function argMembers(text: string, offset: number, n: number): { type: str
   return out;
 }
 
+/** A glob of a probe description field (`*`, `?`, `[...]`) as a RegExp; an empty field matches anything. */
+function fieldMatches(glob: string, value: string): boolean {
+  if (glob === '' || glob === '*') return true;
+  const re = glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  try { return new RegExp(`^${re}$`).test(value); } catch { return false; }
+}
+
+/** The provider and name of a documented probe (BEGIN/END/ERROR are dtrace's, tick-/profile- are profile's). */
+function providerAndName(desc: string): [string, string] {
+  const f = desc.split(':');
+  if (f.length === 4) return [f[0]!, f[3]!];
+  return [/^(tick|profile)-/.test(desc) ? 'profile' : 'dtrace', desc];
+}
+
+/**
+ * The documentation of the probe a description names, as dtrace reads a
+ * description: fields fill from the right (`BEGIN` is a name, `ip:::send`
+ * all four), empty fields and globs match anything, so `dtrace:::BEGIN`,
+ * `:::BEGIN`, `ip::*:send` and `tick-5sec` all find their probe.
+ */
+export function probeDoc(desc: string): ProbeDoc | null {
+  const parts = desc.split(':');
+  if (parts.length > 4 || desc.trim() === '') return null;
+  while (parts.length < 4) parts.unshift('');
+  const [prov, , , name] = parts as [string, string, string, string];
+  if (name === '') return null;
+  for (const p of PROBES) {
+    const [pp, pn] = providerAndName(p.desc);
+    const nameOk = /^(tick|profile)-/.test(pn) ? new RegExp(`^${pn.split('-')[0]}-\\d+[a-z]*$`).test(name) : fieldMatches(name, pn);
+    if (nameOk && fieldMatches(prov, pp)) return /^(tick|profile)-/.test(pn) && name !== pn ? { ...p, desc: name } : p;
+  }
+  return null;
+}
+
 function findDoc(word: string): { title: string; doc: string } | null {
   const lists: [DocItem[], string][] = [[VARIABLES, 'built-in variable'], [SUBROUTINES, 'action/subroutine'], [AGGREGATIONS, 'aggregating function']];
   for (const [list, kind] of lists) {
     const it = list.find((x) => x.name === word);
     if (it) return { title: `${it.detail} — ${kind}`, doc: it.doc };
   }
-  const probe = PROBES.find((p) => p.desc === word || p.desc.endsWith(`:${word}`) && word.includes(':'));
+  const probe = probeDoc(word);
   if (probe) return { title: `probe ${probe.desc}`, doc: `${probe.doc}${probe.args.length ? '\n\n' + probe.args.map((a, i) => `args[${i}]: ${a}`).join('  \n') : ''}` };
   for (const [type, members] of Object.entries(STRUCTS)) {
     const m = members.find((x) => x[0] === word);

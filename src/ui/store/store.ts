@@ -48,6 +48,10 @@ export interface CaptureSlice {
   /** Bumped whenever a capture is opened, so views know their results are stale. */
   captureKey: number;
   captureInfo: InspectResultMessage | null;
+  /** Further captures opened with the first (several files at once): runs read them all, merged by time as repeated -r does. */
+  moreCaptures: CaptureSpec[];
+  /** Each further capture's inspection, by index (null until it answers). */
+  moreInfo: (InspectResultMessage | null)[];
   /** --local override: addresses or CIDRs, one per line or comma-separated. */
   locals: string;
   /**
@@ -55,7 +59,7 @@ export interface CaptureSlice {
    * run as --esp-sa is. Held in memory only: never saved, and in a share link only when the person says so.
    */
   espKeys: string;
-  setCapture(c: CaptureSpec | null): void;
+  setCapture(c: CaptureSpec | null, more?: CaptureSpec[]): void;
   setCaptureInfo(i: InspectResultMessage | null): void;
   setLocals(l: string): void;
 }
@@ -72,6 +76,8 @@ export interface RunSlice {
   /** The running run is a step-paced replay (the "Next packet" control applies). */
   stepping: boolean;
   progress: ProgressEvent | null;
+  /** The paced replay's position and capture clock (the last progress event that carried one), null when not replaying. */
+  replay: ProgressEvent['replay'] | null;
   /** Packets per second over the run so far. */
   pps: number;
   runStartedAt: number;
@@ -79,6 +85,8 @@ export interface RunSlice {
   /** The run was killed (worker terminated) rather than ending. */
   killed: boolean;
   runCount: number;
+  /** How long the last finished run took, from Run to its last event, ms (null while none has finished). */
+  runMs: number | null;
 }
 
 export interface ResultsSlice {
@@ -113,6 +121,11 @@ export interface UiSlice {
   notice: string;
   /** Start-up (share link, ?capture=, default sample) has been applied. */
   ready: boolean;
+  /** What went wrong with the link the page was opened with (damaged, capture left out, URL refused), shown until dismissed. */
+  linkProblem: { title: string; detail: string } | null;
+  /** A capture URL on another origin that a link asks to fetch: fetched only once the reader agrees. */
+  pendingCapture: { url: string; name: string } | null;
+  setLinkProblem(p: { title: string; detail: string } | null): void;
   setTab(t: TabId): void;
   setTheme(t: Theme): void;
   setClassroom(on: boolean): void;
@@ -143,7 +156,9 @@ const captureSlice: Slice<CaptureSlice> = (set) => ({
   captureInfo: null,
   locals: '',
   espKeys: '',
-  setCapture: (c) => set((s) => ({ capture: c, captureKey: s.captureKey + 1, captureInfo: null })),
+  moreCaptures: [],
+  moreInfo: [],
+  setCapture: (c, more = []) => set((s) => ({ capture: c, moreCaptures: c ? more : [], moreInfo: more.map(() => null), captureKey: s.captureKey + 1, captureInfo: null })),
   setCaptureInfo: (i) => set({ captureInfo: i }),
   setLocals: (l) => set({ locals: l }),
 });
@@ -153,11 +168,13 @@ const runSlice: Slice<RunSlice> = () => ({
   pace: 'full',
   stepping: false,
   progress: null,
+  replay: null,
   pps: 0,
   runStartedAt: 0,
   exitStatus: null,
   killed: false,
   runCount: 0,
+  runMs: null,
 });
 
 const resultsSlice: Slice<ResultsSlice> = () => ({ outputVersion: 0, aggs: [], messages: [] });
@@ -185,6 +202,9 @@ const uiSlice: Slice<UiSlice> = (set) => ({
   dragging: false,
   notice: '',
   ready: false,
+  linkProblem: null,
+  pendingCapture: null,
+  setLinkProblem: (p) => set({ linkProblem: p }),
   setTab: (t) => set({ tab: t }),
   setTheme: (t) => {
     try { localStorage.setItem('wiretrace.theme', t); } catch { /* private mode */ }

@@ -45,6 +45,8 @@ export function spanOf(first: string, last: string): string {
 export function CaptureView() {
   const capture = useStore((s) => s.capture);
   const info = useStore((s) => s.captureInfo);
+  const more = useStore((s) => s.moreCaptures);
+  const moreInfo = useStore((s) => s.moreInfo);
   const messages = useStore((s) => s.messages);
   const locals = useStore((s) => s.locals);
   const [draft, setDraft] = useState(locals);
@@ -60,6 +62,24 @@ export function CaptureView() {
         {info?.error && <><dt>Error</dt><dd className="stderr">{info.error}</dd></>}
         {sum && <Summary sum={sum} />}
       </dl>
+      {more.length > 0 && (
+        <section aria-label="Files">
+          <h3>Files: {more.length + 1}, read together and merged by time (as repeated -r on the command line)</h3>
+          <ol className="messages files">
+            {[capture, ...more].map((c, i) => {
+              const inf = i === 0 ? info : moreInfo[i - 1] ?? null;
+              const s = inf?.summary;
+              return (
+                <li key={i}>
+                  <span className="capture-name">{c.name}</span>, {fmtBytes(c.kind === 'blob' ? c.blob.size : inf ? inf.size : null)}
+                  {inf && (inf.error ? <span className="stderr"> — {inf.error}</span> : s ? <>, {s.format}, {s.packets.toLocaleString('en-US')} packets</> : <>, {inf.format}</>)}
+                </li>
+              );
+            })}
+          </ol>
+          <p className="hint">The facts above and the interfaces below are the first file's.</p>
+        </section>
+      )}
       {sum && sum.interfaces.length > 0 && (
         <DataTable label="Interfaces" cols={IF_COLS} rows={sum.interfaces.map((i) => ({ index: i.index, name: i.name || '(unnamed)', description: i.description, link: linkName(i.linkType), snapLen: i.snapLen, packets: i.packets, bytes: i.bytes }))} />
       )}
@@ -86,7 +106,7 @@ export function CaptureView() {
         </div>
       </form>
       <h3>Warnings from reading</h3>
-      {!sum ? <p>…</p> : sum.warnings.length === 0 && !sum.fatal ? <p>None: every record read cleanly.</p> : (
+      {!sum ? <p>{!info ? 'Reading…' : info.error ? 'None: the capture could not be read (see Error above).' : 'None read: the capture readers are not part of this build.'}</p> : sum.warnings.length === 0 && !sum.fatal ? <p>None: every record read cleanly.</p> : (
         <ul className="messages" aria-label="Capture warnings">
           {sum.fatal && <li className="error">error: {sum.fatal}</li>}
           {sum.warnings.map((w, i) => <li key={i} className="warning">{w.frame > 0 ? `frame ${w.frame}: ` : ''}{w.message} (byte offset {w.offset})</li>)}

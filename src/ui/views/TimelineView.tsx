@@ -11,7 +11,7 @@
 import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useStore } from '../store/store.ts';
 import { TimeChart } from '../components/TimeChart.tsx';
-import { NATT_ROWS, timeBinsOf, type PacketTable } from './packets-data.ts';
+import { deltaUs, NATT_ROWS, timeBinsOf, type PacketTable } from './packets-data.ts';
 import { ViewShell } from './ViewShell.tsx';
 import { useScaledScroll } from '../components/use-scaled-scroll.ts';
 import { readFrame } from '../actions.ts';
@@ -45,7 +45,7 @@ const Row = memo(function Row({ t, k, i, prev, top, selected, select }: RowProps
     >
       <span role="cell" className="num">{t.frame.get(i)}</span>
       <span role="cell" className="num">{(t.relNs.get(i) / 1e9).toFixed(6)}</span>
-      <span role="cell" className="num">{Math.round((t.relNs.get(i) - t.relNs.get(prev)) / 1000)}</span>
+      <span role="cell" className="num">{deltaUs(prev === i && i === 0 ? t.firstNs : t.relNs.get(i) - t.relNs.get(prev))}</span>
       <span role="cell">{t.dir.get(i) === 'send' ? '→ send' : '← recv'}</span>
       <span role="cell">{t.src.get(i)}</span>
       <span role="cell">{t.dst.get(i)}</span>
@@ -101,8 +101,8 @@ function Timeline({ t }: { t: PacketTable }) {
         <div className="vrow vhead" role="row">
           {['Frame', 'Time (s)', 'DELTA(us)', 'Dir', 'Source', 'Destination', 'Interface', 'Bytes', 'Proto'].map((h) => <span key={h} role="columnheader">{h}</span>)}
         </div>
-        <div ref={attach} className="vbody" tabIndex={0} onScroll={sc.onScroll} onKeyDown={(e) => { sc.onKeyDown(e); }} data-testid="timeline-body">
-          <div style={{ height: sc.height, position: 'relative', overflow: 'hidden' }}>
+        <div ref={attach} className="vbody" role="rowgroup" tabIndex={0} onScroll={sc.onScroll} onKeyDown={(e) => { sc.onKeyDown(e); }} data-testid="timeline-body">
+          <div role="presentation" style={{ height: sc.height, position: 'relative', overflow: 'hidden' }}>
             {Array.from({ length: sc.last - sc.first }, (_, j) => {
               const k = sc.first + j;
               const i = at(k);
@@ -125,8 +125,11 @@ function FrameDetail({ t, row, onClose }: { t: PacketTable; row: number; onClose
     void readFrame(frame).then((r) => { if (live) setRes({ frame, detail: r.detail, error: r.error }); });
     return () => { live = false; };
   }, [frame, captureKey]);
+  // The frame's IP layers, outermost first: a sent frame's layers fired innermost first (and a loopback frame's twice: its send path is shown).
   const ipLayers: number[] = [];
-  for (let i = Math.max(0, row - 16); i < Math.min(t.length, row + 16); i++) if (t.frame.get(i) === frame) ipLayers.push(i);
+  const dir = t.dir.get(row);
+  for (let i = Math.max(0, row - 16); i < Math.min(t.length, row + 16); i++) if (t.frame.get(i) === frame && t.dir.get(i) === dir) ipLayers.push(i);
+  if (dir === 'send') ipLayers.reverse();
   const cur = res?.frame === frame ? res : null;
   const lines = useMemo(() => (cur?.detail ? hexLines(cur.detail.bytes) : []), [cur]);
   return (

@@ -16,7 +16,8 @@ import { memo, useEffect, useMemo, useState } from 'react';
 import { useStore } from '../store/store.ts';
 import { DataTable, type Col, type Row } from '../components/DataTable.tsx';
 import { useScaledScroll } from '../components/use-scaled-scroll.ts';
-import { ESP_PAIR_WINDOW_NS, tunnelIndexOf, type PacketTable, type TunnelIndex } from './packets-data.ts';
+import type { PacketTable } from './packets-data.ts';
+import { ESP_PAIR_WINDOW_NS, tunnelIndexOf, type TunnelIndex } from './tunnels-data.ts';
 import { ViewShell } from './ViewShell.tsx';
 
 export function TunnelsView() {
@@ -81,15 +82,24 @@ function Tunnels({ t, final }: { t: PacketTable; final: boolean }) {
   const lineH = useStore((s) => s.classroom) ? LINE_H_CLASSROOM : LINE_H;
   const { attach, ...sc } = useScaledScroll(x.lines, lineH, { overscan: 8, resetKey: x });
 
+  // Final once the index has read a table that will not grow; until then every number is a count so far, and says so.
+  const counting = !x.done;
   if (x.groups === 0) {
-    if (!x.done) return <p className="muted">Grouping tunnelled packets…</p>;
-    return <p className="empty">No tunnelled packets: every frame carries a single IP layer, and no ESP packet has a same-direction packet on another interface within {ESP_PAIR_WINDOW_NS / 1e6} ms.</p>;
+    if (counting) return <p className="muted tunnels-empty" data-final="false" role="status">Counting tunnelled packets…</p>;
+    return (
+      <p className="empty tunnels-empty" data-final="true">
+        No tunnelled packets: no frame carries more than one IP layer, and the capture has no tunnel interface of its own
+        whose packets could be paired with opaque (ESP, NAT-T or undecoded UDP) packets on a NIC.
+      </p>
+    );
   }
+  const n = x.groups.toLocaleString('en-US');
   return (
-    <div className="tunnels">
-      <p>
-        {x.groups.toLocaleString('en-US')} tunnelled packets; encapsulation overhead {total.toLocaleString('en-US')} bytes in total.
-        {x.inferred > 0 && <> ESP packets and tunnel-interface packets captured as separate frames are paired by time (within {ESP_PAIR_WINDOW_NS / 1e6} ms) and size: <b>inferred</b>, not read from the capture.</>}
+    <div className="tunnels" data-final={!counting}>
+      <p role="status">
+        {counting ? <>Counting: <b>{n}</b> tunnelled {x.groups === 1 ? 'packet' : 'packets'} so far…</> : <><b>{n}</b> tunnelled {x.groups === 1 ? 'packet' : 'packets'}</>}
+        {'; '}encapsulation overhead {total.toLocaleString('en-US')} bytes{counting ? ' so far' : ' in total'}.
+        {x.inferred > 0 && <> {x.inferred.toLocaleString('en-US')} of them {x.inferred === 1 ? 'is a pair' : 'are pairs'} of an opaque packet on a NIC and a packet of a tunnel interface captured as separate frames, matched by time (within {ESP_PAIR_WINDOW_NS / 1e6} ms) and size: <b>inferred</b>, not read from the capture.</>}
       </p>
       <DataTable label="Tunnel interfaces" cols={PAIR_COLS} rows={pairs} />
       <h3>Each physical packet and the packets it carried</h3>
@@ -115,7 +125,7 @@ const Line = memo(function Line({ t, x, l, top, h }: { t: PacketTable; x: Tunnel
   const d = l - x.gLine[g]!;
   const o = x.gRow[g]!;
   const inferred = x.gInner[g]! >= 0;
-  const i = d === 0 ? o : inferred ? x.gInner[g]! : o + d;
+  const i = x.rowIn(g, d);
   const cls = d === 0 ? (g === 0 ? 'tlayer outer first' : 'tlayer outer') : 'tlayer inner';
   return (
     <div className={cls} data-line={l} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: h, transform: `translateY(${top}px)`, paddingLeft: `${d * 1.5 + 0.5}em` }}>

@@ -8,11 +8,19 @@
  * A frame that carries a tunnel fires once per IP layer (outer on the NIC,
  * inner on the tunnel interface), in that order; Tunnels groups them by frame.
  *
+ * BEGIN prints "begin  timestamp" (the first row's DELTA counts from it).
+ *
  * UDP datagrams also print "udp  frame  sport  dport", so that NAT-T ESP
  * (UDP port 4500) can be told from other UDP. The views run this script with
  * -Z, so it still runs where the udp provider matches nothing.
  */
 #pragma D option quiet
+
+/* BEGIN's timestamp: the first row's DELTA counts from it, as ipio.d's first line does. */
+dtrace:::BEGIN
+{
+	printf("begin\t%d\n", timestamp);
+}
 
 ip:::send,
 ip:::receive

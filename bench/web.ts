@@ -1,0 +1,248 @@
+/**
+ * `npm run bench:web`: the web app against the CLI on the bench capture, in
+ * one run, side by side, as ratios (the machine is shared: both sides run
+ * under the same load, alternately).
+ *
+ *   npm run bench:web [-- --file F] [--runs N] [--port P] [--no-build] [--only ratio,page]
+ *
+ * Passes:
+ *   1. the capture: bench/out/bench.pcap (bench/gen.ts, 1.2M packets), unless
+ *      --file is given; the page cache is warmed so both sides read memory;
+ *   2. the build (vite build and the CLI bundle) unless --no-build, served by
+ *      `vite preview`, driven by playwright-core in Debian's Chromium;
+ *   3. ratio: for ipio.d and the count one-liner, N rounds (default 3) of
+ *      the CLI (`wiretrace -s ipio.d -r F > /dev/null`, wall time) and the
+ *      page (the Run button with the capture open and the Output tab shown,
+ *      from the click to the run's last event, measured in the page:
+ *      .app[data-run-ms]), alternately; the best of each, and their ratio;
+ *   4. page: a fresh browser loads the app, opens the capture (ipio.d runs
+ *      over it) while keys are typed into the editor every 100 ms, then opens
+ *      Hosts, Timeline, Tunnels and Capture and waits for each to finish.
+ *      Reported: the longest main-thread task of each phase (a long-task
+ *      observer in the page), the slowest keystroke from key down to the
+ *      next paint (Event Timing), and the renderer's peak resident memory
+ *      (VmHWM of Chromium's renderer processes, the largest; the engine's
+ *      workers live in that process).
+ * Nothing here is asserted: the figures are printed beside their targets.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { encodeShare } from '../src/ui/lib/share.ts';
+import { ensureCapture } from './capture.ts';
+import { COUNT_SCRIPT } from './rows.ts';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, '..');
+const OUT = join(HERE, 'out');
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const CHROMIUM = process.env.WIRETRACE_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+interface Script { name: string; label: string; cliArgs: string[]; text: string; file: string }
+
+function scripts(): Script[] {
+  const ipio = join(ROOT, 'samples/scripts/ipio.d');
+  return [
+    { name: 'ipio.d', label: 'ipio.d (a printf per IP layer)', cliArgs: ['-s', ipio], text: readFileSync(ipio, 'utf8'), file: 'ipio.d' },
+    { name: 'count', label: "the count one-liner (@[ip_saddr] = count())", cliArgs: ['-n', COUNT_SCRIPT], text: `${COUNT_SCRIPT}\n`, file: 'count.d' },
+  ];
+}
+
+/** Wall time of one CLI run, stdout to /dev/null, seconds. */
+function cliRun(cli: string, s: Script, file: string): number {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [cli, ...s.cliArgs, '-r', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`CLI ${s.name} failed: ${r.stderr.toString().trim().split('\n').at(-1)}`);
+  return secs;
+}
+
+async function startServer(port: number): Promise<ChildProcess> {
+  const srv = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 200; i++) {
+    try { if ((await fetch(url)).ok) return srv; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`vite preview did not start on port ${port}`);
+}
+
+/** Observers installed before the page's first script: long tasks and slow keystrokes (Event Timing). */
+async function instrument(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __long: number[]; __keys: number[] };
+    w.__long = [];
+    w.__keys = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__long.push(e.duration); }).observe({ type: 'longtask' });
+    // Event Timing reports events slower than 16 ms: duration runs from the key's timestamp to the next paint after its handlers.
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (/^key|^input|^beforeinput/.test(e.name)) w.__keys.push(e.duration); })
+      .observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
+  });
+}
+const takeLong = (page: Page): Promise<number[]> => page.evaluate(() => { const w = window as unknown as { __long: number[] }; const l = w.__long; w.__long = []; return l; });
+const takeKeys = (page: Page): Promise<number[]> => page.evaluate(() => { const w = window as unknown as { __keys: number[] }; const l = w.__keys; w.__keys = []; return l; });
+
+async function openApp(page: Page, base: string, s: Script): Promise<void> {
+  await page.goto(`${base}#${encodeShare({ script: s.text, name: s.file, tab: 'Output', options: '' })}`);
+  await page.locator('.editor-monaco:not([hidden]) .monaco-editor').waitFor({ timeout: 60_000 });
+  await page.locator('.app[data-ready="true"][data-run-status="idle"]').waitFor({ timeout: 60_000 });
+}
+
+async function runCount(page: Page): Promise<number> { return Number(await page.locator('.app').getAttribute('data-run-count')); }
+async function waitRun(page: Page, n: number): Promise<void> {
+  await page.locator(`.app[data-run-count="${n}"][data-run-status="idle"]`).waitFor({ timeout: 600_000 });
+}
+
+/** Opens the capture in the page and waits for the run it starts. */
+async function openCapture(page: Page, file: string): Promise<void> {
+  const n = await runCount(page);
+  await page.locator('#open-capture').setInputFiles(file);
+  await waitRun(page, n + 1);
+}
+
+async function pageRun(page: Page): Promise<number> {
+  const n = await runCount(page);
+  await page.locator('.run-controls button.primary').first().click();
+  await waitRun(page, n + 1);
+  return Number(await page.locator('.app').getAttribute('data-run-ms')) / 1000;
+}
+
+/** Peak and current resident memory of the largest renderer process (the page's), bytes. */
+async function rendererMemory(browser: Browser): Promise<{ peak: number; now: number }> {
+  const cdp = await browser.newBrowserCDPSession();
+  const info = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+  let peak = 0;
+  let now = 0;
+  for (const p of info.processInfo) {
+    if (p.type !== 'renderer') continue;
+    try {
+      const st = readFileSync(`/proc/${p.id}/status`, 'utf8');
+      const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(st)?.[1] ?? 0) * 1024;
+      const rss = Number(/VmRSS:\s+(\d+) kB/.exec(st)?.[1] ?? 0) * 1024;
+      if (hwm > peak) { peak = hwm; now = rss; }
+    } catch { /* exited */ }
+  }
+  await cdp.detach();
+  return { peak, now };
+}
+
+const best = (xs: number[]): number => Math.min(...xs);
+const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]!; };
+const ms = (xs: number[]): string => (xs.length ? `${Math.max(...xs).toFixed(0)} ms` : '0 ms (none over 50 ms)');
+const mb = (b: number): string => `${(b / 1048576).toFixed(0)} MB`;
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const file = arg('--file') ?? join(OUT, 'bench.pcap');
+  if (!arg('--file')) ensureCapture(file, Number(arg('--packets') ?? 1_200_000));
+  const runs = Number(arg('--runs') ?? 3);
+  const port = Number(arg('--port') ?? process.env.WIRETRACE_E2E_PORT ?? 4390);
+  const only = arg('--only')?.split(',');
+  if (!process.argv.includes('--no-build')) {
+    process.stderr.write('building the app and the CLI...\n');
+    const b = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (b.status !== 0) throw new Error('npm run build failed');
+  }
+  const cli = join(ROOT, 'dist/cli/wiretrace.mjs');
+  spawnSync('cat', [file], { stdio: 'ignore' });
+  const size = statSync(file).size;
+  const srv = await startServer(port);
+  const base = `http://127.0.0.1:${port}/`;
+  const lines: string[] = [];
+  const load = (): string => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  lines.push(`capture: ${file}, ${(size / 1e6).toFixed(0)} MB; ${new Date().toISOString().slice(0, 16)}Z; ${(await import('node:os')).cpus().length} cores; node ${process.version}; load average at the start ${load()}`);
+  try {
+    if (!only || only.includes('ratio')) {
+      lines.push('', `page against CLI, wall time, best of ${runs} (median in brackets), alternately under the same load`);
+      lines.push(`${'script'.padEnd(46)} ${'CLI s'.padStart(12)} ${'page s'.padStart(12)} ${'page/CLI'.padStart(9)}`);
+      for (const s of scripts()) {
+        const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+        const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+        await openApp(page, base, s);
+        process.stderr.write(`${s.name}: opening the capture in the page...\n`);
+        await openCapture(page, file);
+        const c: number[] = [];
+        const p: number[] = [];
+        for (let i = 0; i < runs; i++) {
+          process.stderr.write(`${s.name}: round ${i + 1} of ${runs}...\n`);
+          c.push(cliRun(cli, s, file));
+          p.push(await pageRun(page));
+        }
+        await browser.close();
+        const ratio = best(p) / best(c);
+        lines.push(`${s.label.padEnd(46)} ${`${best(c).toFixed(2)} (${median(c).toFixed(2)})`.padStart(12)} ${`${best(p).toFixed(2)} (${median(p).toFixed(2)})`.padStart(12)} ${`${ratio.toFixed(2)}x`.padStart(9)}  ${ratio <= 1.3 ? 'PASS' : 'MISSED'} (target <= 1.3x)`);
+      }
+    }
+    if (!only || only.includes('page')) {
+      process.stderr.write('page: load, run with typing, every view...\n');
+      const s = scripts()[0]!;
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+      const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+      await instrument(page);
+      await openApp(page, base, s);
+      const loadLong = await takeLong(page);
+      const mems: string[] = [`loaded ${mb((await rendererMemory(browser)).now)}`];
+      await takeKeys(page);
+      // Typing during the run: the cursor at the end of the script (a new comment line), a key every 100 ms.
+      await page.locator('.editor-monaco .view-lines').click();
+      await page.keyboard.press('ControlOrMeta+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('//', { delay: 20 });
+      const n = await runCount(page);
+      await page.locator('#open-capture').setInputFiles(file);
+      await page.locator('.app[data-run-status="running"]').waitFor({ timeout: 60_000 });
+      let typed = 0;
+      // Focus back in the editor (opening a file may move it), then type while the run lasts.
+      await page.locator('.editor-monaco .view-lines').click();
+      await page.keyboard.press('ControlOrMeta+End');
+      while ((await page.locator('.app').getAttribute('data-run-status')) === 'running' && typed < 400) {
+        await page.keyboard.type(String.fromCharCode(97 + (typed % 26)));
+        typed++;
+        await page.waitForTimeout(100);
+      }
+      await waitRun(page, n + 1);
+      const runSecs = Number(await page.locator('.app').getAttribute('data-run-ms')) / 1000;
+      const runLong = await takeLong(page);
+      mems.push(`after the run ${mb((await rendererMemory(browser)).now)}`);
+      const keys = await takeKeys(page);
+      const views: string[] = [];
+      const t0 = Date.now();
+      for (const tab of ['hosts', 'timeline', 'tunnels', 'capture']) {
+        const t = Date.now();
+        await page.locator(`#tab-${tab}`).click();
+        if (tab === 'capture') await page.locator('.capture-view .facts dt', { hasText: 'Packets' }).waitFor({ timeout: 600_000 });
+        else if (tab === 'tunnels') await page.locator('.tunnels[data-final="true"], .tunnels-empty[data-final="true"]').waitFor({ timeout: 600_000 });
+        else await page.locator('.view-shell[data-status="done"]').waitFor({ timeout: 600_000 });
+        views.push(`${tab} ${((Date.now() - t) / 1000).toFixed(1)} s`);
+        mems.push(`with ${tab} ${mb((await rendererMemory(browser)).now)}`);
+      }
+      const viewsLong = await takeLong(page);
+      const mem = await rendererMemory(browser);
+      await browser.close();
+      lines.push('', `the page, ${s.name} over the capture, then every view (${views.join(', ')}; ${((Date.now() - t0) / 1000).toFixed(1)} s in all)`);
+      lines.push(`  run: ${runSecs.toFixed(2)} s, ${typed} keys typed into the editor during it`);
+      lines.push(`  longest main-thread task: load ${ms(loadLong)}, run ${ms(runLong)}, views ${ms(viewsLong)}  ${Math.max(0, ...loadLong, ...runLong, ...viewsLong) <= 50 ? 'PASS' : 'MISSED'} (target <= 50 ms)`);
+      lines.push(`  slowest keystroke to paint during the run: ${keys.length ? `${Math.max(...keys).toFixed(0)} ms (${keys.length} key and input events over 16 ms, for ${typed} keys)` : `under 16 ms (no key event over 16 ms)`}  ${Math.max(0, ...keys) <= 50 ? 'PASS' : 'MISSED'} (target <= 50 ms)`);
+      lines.push(`  renderer peak resident memory: ${mb(mem.peak)} (resident: ${mems.join(', ')})  ${mem.peak < 300 * 1048576 ? 'PASS' : 'MISSED'} (target < 300 MB)`);
+    }
+  } finally {
+    if (srv.pid) process.kill(-srv.pid);
+  }
+  lines.push('', `load average at the end: ${load()}`);
+  const text = lines.join('\n') + '\n';
+  writeFileSync(join(OUT, 'web.txt'), text);
+  process.stdout.write(text);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench:web: ${(e as Error).stack ?? String(e)}\n`);
+  process.exitCode = 1;
+});
