@@ -4,8 +4,10 @@
  * are fine), and standard input delivered chunk by chunk as it arrives, so
  * `tcpdump -U -w - | wiretrace -r -` traces live.
  */
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
+import { closeSync, constants, openSync } from 'node:fs';
+import { Socket } from 'node:net';
 import type { ByteSource, ChunkAllocator } from './types.ts';
 import { gunzipSourceNode } from './gzip.node.ts';
 
@@ -28,18 +30,27 @@ interface Pending { n: number; err: Error | null }
  * round trips, ~15 µs each), 4 MiB chunks no longer fit the cache.
  * Three buffers rotate, so a chunk stays untouched until the next read()
  * call, which is all ByteSource promises.
- * Pipes and devices named as files are read one chunk at a time (they may block).
+ * Devices named as files are read one chunk at a time. A FIFO is read as a
+ * pipe (fifoSource), never with a blocking read in the thread pool: such a
+ * read could wait for ever, and a pending one even holds up process exit.
  */
 export async function fileSource(path: string, chunkSize = FILE_CHUNK_SIZE, readAhead = FILE_READ_AHEAD): Promise<ByteSource> {
+  if ((await stat(path)).isFIFO()) return fifoSource(path);
   const fh: FileHandle = await open(path, 'r');
   let regular = false;
   let size: number | undefined;
+  let dir = false;
   try {
     const st = await fh.stat();
     regular = st.isFile();
+    dir = st.isDirectory();
     size = regular ? st.size : undefined;
   } catch {
     size = undefined;
+  }
+  if (dir) {
+    await fh.close();
+    throw Object.assign(new Error(`EISDIR: ${path}`), { code: 'EISDIR' });
   }
   const ahead = regular ? Math.max(0, readAhead) : 0;
   const bufs = Array.from({ length: ahead + 1 }, () => new Uint8Array(chunkSize));
@@ -109,6 +120,28 @@ export async function fileSource(path: string, chunkSize = FILE_CHUNK_SIZE, read
         await fh.close();
       }
     },
+  };
+}
+
+/**
+ * A FIFO (named pipe): opened without blocking (O_NONBLOCK: no writer needed
+ * yet) and read through the event loop like a pipe on standard input, so a
+ * FIFO whose writer never comes, or never writes, can be given up at any time.
+ */
+export function fifoSource(path: string): ByteSource {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  let sock: Socket;
+  try {
+    sock = new Socket({ fd, readable: true, writable: false });
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+  const src = stdinSource(sock, path);
+  return {
+    name: path, size: undefined, gunzip: gunzipSourceNode,
+    read: () => src.read(),
+    async close(): Promise<void> { await src.close(); sock.destroy(); },
   };
 }
 

@@ -105,6 +105,13 @@ export interface PacketRecord {
    */
   tsSec: number;
   tsNsec: number;
+  /**
+   * The exact seconds when they are beyond 2^53 (a pcapng if_tsresol of seconds
+   * or tenths with a 64-bit timestamp, or a huge if_tsoffset): tsSec then holds
+   * the nearest double. null (or absent) when tsSec is exact, as it always is
+   * for real captures.
+   */
+  tsSecBig?: bigint | null;
   direction: Direction;
   /** epb_flags reception type (bits 2-4): 0 unspecified, 1 unicast, 2 multicast, 3 broadcast, 4 promiscuous. */
   receptionType: number;

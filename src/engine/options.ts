@@ -5,6 +5,8 @@
  * unknown option or a bad value fails with libdtrace's error strings.
  */
 
+import { MAX_FIELD } from '../d/limits.ts';
+
 export type OptKind = 'size' | 'rate' | 'runtime' | 'bool' | 'string' | 'compile';
 
 const TABLE: [string, OptKind][] = [
@@ -59,7 +61,10 @@ export function validateOption(name: string, value: string | undefined): string 
       }
       if (!/^(0[xX][0-9a-fA-F]+|[0-9]+)$/.test(value)) return ERR_BADOPTVAL;
       // dtrace_optval_t is an int64_t: strtoll's ERANGE makes the value invalid.
-      return BigInt(value) > 0x7fffffffffffffffn ? ERR_BADOPTVAL : undefined;
+      if (BigInt(value) > 0x7fffffffffffffffn) return ERR_BADOPTVAL;
+      // Our bound (d/limits.ts): the indentation is built per stack frame.
+      if (name === 'stackindent' && BigInt(value) > BigInt(MAX_FIELD)) return ERR_BADOPTVAL;
+      return undefined;
     }
     case 'compile':
       // dt_opt_stdc: a (ISO C), c and t (the same here), s (K&R: cpp -traditional-cpp).

@@ -11,7 +11,9 @@
  *     the packet providers; the end of the captures acts like ^C.
  *  4. END fires, unprinted aggregations are printed (dtrace.c's final
  *     dtrace_aggregate_print), drops are reported, and the status is the
- *     value given to exit(), else 0.
+ *     value given to exit(), else 0. An interrupt (RunRequest.signal: Ctrl-C,
+ *     the app's Stop) ends step 3 at once, whatever it waits on, and first
+ *     prints the newline dtrace prints on Ctrl-C (dtrace.c's g_newline).
  *
  * The virtual clock starts at VCLOCK_START_NS ("time since boot", kept
  * below 2^53 so timestamps stay plain numbers); walltimestamp is the real
@@ -28,11 +30,14 @@ import './capture-run.ts';
 import type { Probe } from '../d/types/probes.ts';
 import type { DDiagnostic } from '../d/diagnostics.ts';
 import { emitPartial, mergePartials, partialRefusal } from './partial/partial-run.ts';
+import { yieldTask } from './capture-run.ts';
 
 /** How long the free-running virtual clock may run without exit(): one hour of virtual time. */
 export const VTIME_LIMIT_NS = 3600e9;
 /** A cap on virtual-clock firings, so tick-1ns without exit() ends too (about 10 s of work). */
 export const VFIRING_LIMIT = 200_000_000;
+/** Virtual-clock firings between two yields to the event loop (so an interrupt is seen). */
+const VCLOCK_BATCH = 1 << 16;
 export const VCLOCK_START_NS = 1_000_000_000_000;
 
 export interface RunHooks {
@@ -90,6 +95,8 @@ export async function run(req: RunRequest, hooks: RunHooks = {}): Promise<number
     return finish(1);
   }
   if (req.options.destructive && !s.quiet()) emit({ kind: 'message', level: 'info', text: 'allowing destructive actions' });
+  // dtrace.c go(): sizes the kernel could not allocate were lowered; here, sizes above our caps.
+  for (const text of s.loweredNotes()) emit({ kind: 'message', level: 'warning', text });
   const merging = req.partials !== undefined;
   const partial = s.isSet('aggpartial');
   if (merging || partial) {
@@ -140,6 +147,9 @@ export async function run(req: RunRequest, hooks: RunHooks = {}): Promise<number
       await runVirtualClock(s, setTime, req.signal);
     }
   }
+  // dtrace.c: the interrupt handler sets g_newline, and the main loop prints "\n" (even when quiet)
+  // before it stops tracing, so END's output follows a blank line.
+  if (req.signal?.aborted === true && !s.stopped()) s.write('\n');
   if (partial) {
     // The merge fires END; this run hands over its aggregations instead (partial-run.ts).
     emitPartial(s, req, mergedCaptures);
@@ -200,6 +210,7 @@ async function runVirtualClock(s: Session, setTime: (ns: number) => void, signal
   let fired = 0;
   const n = timers.length;
   for (;;) {
+    if (signal?.aborted === true) return;
     let k = 0;
     if (n > 1) for (let i = 1; i < n; i++) if (next[i]! < next[k]!) k = i;
     const t = next[k]!;
@@ -219,8 +230,8 @@ async function runVirtualClock(s: Session, setTime: (ns: number) => void, signal
     s.fire(p);
     fired++;
     if (s.stopped()) return;
-    if (signal && (fired & 0xfffff) === 0) {
-      await new Promise((r) => setTimeout(r, 0));
+    if (signal && fired % VCLOCK_BATCH === 0) {
+      await yieldTask();
       if (signal.aborted) return;
     }
   }
