@@ -39,6 +39,8 @@ export function cChar(v: DInt, spec: CSpec): string {
  * for the conversion (unsigned conversions receive non-negative values).
  */
 export function cInt(v: DInt, conv: string, spec: CSpec): string {
+  // A double past 2^53 is printed as the integer it holds, as C's int64 would be (String() rounds to 17 digits).
+  if (typeof v === 'number' && !Number.isSafeInteger(v) && Number.isFinite(v)) v = BigInt(Math.trunc(v));
   // The common case (%d/%u of a plain number, no precision, no sign or zero-padding flags):
   // String() already gives C's digits and '-', so only the width remains.
   if (typeof v === 'number' && (conv === 'd' || (conv === 'u' && v >= 0)) && spec.prec < 0 && (spec.flags & (F_ZPAD | F_SPOS | F_SPACE)) === 0) {

@@ -64,6 +64,11 @@ describe('formatValuesInto (the per-packet path)', () => {
     expect(pr('%u', [T.ulonglong], [-1])).toBe('18446744073709551615');
     expect(pr('%d', [T.int], [-0])).toBe('0');
   });
+  it('%d/%u of numbers past 2^53 print their exact double value, never garbled digits (a parallel run printed them)', () => {
+    expect(pr('%d', [T.longlong], [527927598075337400])).toBe(BigInt(527927598075337400).toString());
+    expect(pr('%u', [T.ulonglong], [2 ** 60])).toBe((2n ** 60n).toString());
+    expect(pr('%d', [T.longlong], [-(2 ** 55)])).toBe((-(2n ** 55n)).toString());
+  });
   it('%s of byte strings and of wider text; strings that are not strings fall back', () => {
     expect(pr('[%3s|%-4s|%.2s]', [T.string, T.string, T.string], ['\xe9', '\xff\x80', '\xe9\xe9\xe9'])).toBe('[  \xe9|\xff\x80  |\xe9\xe9]');
     expect(pr('[%6s] %s', [T.string, T.string], ['\u2192x', 'ok'])).toBe('[    \u2192x] ok');

@@ -471,7 +471,8 @@ export function formatValuesInto(pf: ParsedFormat, values: readonly PfValue[], c
           case 4: x = fop === FOP_SINT ? v | 0 : v >>> 0; break;
           default: x = v + 0;
         }
-        if (fop === FOP_SINT || x >= 0) {
+        // Only safe integers: past 2^53 the digit loop below is inexact (the general printer goes through BigInt).
+        if ((fop === FOP_SINT || x >= 0) && x <= Number.MAX_SAFE_INTEGER && x >= -Number.MAX_SAFE_INTEGER) {
           vi++;
           const neg = x < 0;
           let m = neg ? -x : x;

@@ -44,7 +44,9 @@ import { preprocess } from '../../d/preprocess.ts';
 import type { EngineOptions, ProgramText } from '../api.ts';
 import type { CaptureDriver, CaptureHooks, FiringSink } from '../providers.ts';
 import { Session } from '../session.ts';
-import { BOOT_NS, PRESCAN, openSources } from '../capture-run.ts';
+import { PRESCAN, openSources } from '../capture-run.ts';
+import { BOOT_NS, CaptureClock } from '../capture-clock.ts';
+import { TickSchedule } from '../ticks.ts';
 import { planParallel, type ParallelPlan } from './plan.ts';
 import { FlowHasher } from './flowhash.ts';
 import { BatchWriter } from './records.ts';
@@ -163,7 +165,6 @@ class Coordinator {
   /** A tick's exit() ended the run at this frame (everything after it is dropped). */
   private stoppedByTick = false;
   private readonly ticks: Probe[] = [];
-  private readonly nextTick: number[] = [];
   private reader: CaptureReader | null = null;
   /** Shared chunks, when the sources can read into them. */
   private pool: ChunkPool | null = null;
@@ -277,11 +278,9 @@ class Coordinator {
     const ctx = s.ctx;
     const hasher = new FlowHasher(this.n);
     const ticks = this.ticks;
-    const nextTick = this.nextTick;
     let packets = 0;
     let t0Sec = 0, t0Nsec = 0;
     let started = false;
-    let lastRel = 0;
     let error = '';
     let stopped = false;
 
@@ -304,35 +303,36 @@ class Coordinator {
         t0Nsec = cs.nsec;
       }
       ctx.wallDeltaNs = BigInt(t0Sec) * 1_000_000_000n + BigInt(t0Nsec) - BigInt(BOOT_NS);
-      for (let i = 0; i < ticks.length; i++) nextTick[i] = ticks[i]!.intervalNs!;
+      clock.start(t0Sec, t0Nsec);
       this.hooks?.begin();
       if (s.stopped()) return;
       const state = snapshotRuntime(s);
       for (const p of this.ports) p.post({ type: 'begin', state, wallDeltaNs: ctx.wallDeltaNs, t0Sec, t0Nsec, locals: localSpec });
     };
 
+    // The one-thread loop's tick rules (ticks.ts: idle gaps of more than an hour jumped, a firing cap),
+    // queued as coordinator actions at their frame; times relative to t0.
+    const schedule = new TickSchedule(ticks, (p, t) => {
+      const sync = this.plan.syncProbes.has(p.id);
+      this.actions.push({ frame: queuedFrame, probe: p, t, sync });
+      if (sync) this.cut(true);
+    }, () => false);
+    let queuedFrame = 0;
+    let prevRel = 0;
     const queueTicks = (rel: number, frame: number): void => {
-      const n = ticks.length;
-      for (;;) {
-        let k = -1;
-        for (let i = 0; i < n; i++) if (nextTick[i]! <= rel && (k < 0 || nextTick[i]! < nextTick[k]!)) k = i;
-        if (k < 0) return;
-        const p = ticks[k]!;
-        const t = nextTick[k]!;
-        nextTick[k] = t + p.intervalNs!;
-        const sync = this.plan.syncProbes.has(p.id);
-        this.actions.push({ frame, probe: p, t, sync });
-        if (sync) this.cut(true);
-      }
+      queuedFrame = frame;
+      schedule.fireUntil(rel, prevRel, Number.POSITIVE_INFINITY, frame);
     };
+    // Exact 64-bit timestamps for END (capture-clock.ts), as the shards keep them for packets.
+    const clock = new CaptureClock();
 
     const handle = (r: PacketRecord): void => {
       if (!started) { start(r); if (s.stopped()) { stopped = true; return; } }
-      let rel = (r.tsSec - t0Sec) * 1e9 + (r.tsNsec - t0Nsec);
-      if (rel < -BOOT_NS) rel = -BOOT_NS;
-      if (ticks.length > 0) queueTicks(rel, r.frame);
+      const rel = (r.tsSec - t0Sec) * 1e9 + (r.tsNsec - t0Nsec);
+      if (schedule.any) queueTicks(rel, r.frame);
+      prevRel = rel;
+      clock.settle(clock.rel(r));
       packets++;
-      lastRel = rel;
       this.writers[hasher.worker(r, reader.interfaces)]!.add(r, this.epochId + 1);
       this.epochRecords++;
       this.epochBytes += r.capLen;
@@ -401,7 +401,8 @@ class Coordinator {
     }
     if (error !== '') s.emit({ kind: 'message', level: 'error', text: error });
     // END sees no packet; its clock is the last frame's (or the tick that stopped the run).
-    if (!this.stoppedByTick && started) { ctx.tsNs = BOOT_NS + lastRel; ctx.vtsNs = lastRel; }
+    if (!this.stoppedByTick && started) { ctx.tsNs = clock.tsNs; ctx.vtsNs = clock.vtsNs; }
+    for (const text of schedule.notes()) s.emit({ kind: 'message', level: 'warning', text });
     ctx.mem = null;
     ctx.frame = 0;
     ctx.stackLines = NO_STACK;

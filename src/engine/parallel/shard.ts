@@ -27,7 +27,9 @@ import { LocalSet } from '../../providers/locals.ts';
 import { takeDelta } from '../../d/runtime/aggregate-merge.ts';
 import type { EngineEvent } from '../events.ts';
 import { Session } from '../session.ts';
-import { BOOT_NS } from '../capture-run.ts';
+import { CaptureClock } from '../capture-clock.ts';
+// For its registration of the network providers (addProviderModule), which compiling needs.
+import '../capture-run.ts';
 import { restoreRuntime } from './globals.ts';
 import type { BeginMessage, EpochDone, EpochMessage, FromShard, InitMessage, TaggedEvent, ToShard } from './protocol.ts';
 import { BatchRecords } from './records.ts';
@@ -42,8 +44,8 @@ export class Shard {
   private readonly dec = new Decoder();
   private readonly recs = new BatchRecords();
   private readonly ifaces: CaptureInterface[] = [];
-  private t0Sec = 0;
-  private t0Nsec = 0;
+  /** The capture's clock, started at the coordinator's t0 (the same as the one-thread loop's). */
+  private readonly clock = new CaptureClock();
   // The current epoch's output.
   private parts: string[] = [];
   private textLen = 0;
@@ -95,8 +97,7 @@ export class Shard {
     const err = restoreRuntime(s, m.state);
     if (err) return this.fail(err);
     s.ctx.wallDeltaNs = m.wallDeltaNs;
-    this.t0Sec = m.t0Sec;
-    this.t0Nsec = m.t0Nsec;
+    this.clock.start(m.t0Sec, m.t0Nsec);
     const locals = new LocalSet();
     for (const spec of m.locals.specs) locals.add(spec);
     for (const b of m.locals.added) locals.addBytes(b, 0, b.length);
@@ -124,16 +125,16 @@ export class Shard {
     let lastPos = 0;
     const out = s.out;
     const dec = this.dec, ifaces = this.ifaces, recs = this.recs, cpu = this.index;
-    const t0Sec = this.t0Sec, t0Nsec = this.t0Nsec;
+    const clock = this.clock;
     for (let i = 0; i < b.n; i++) {
       const r = recs.at(i, cpu);
       this.frame = r.frame;
-      let rel = (r.tsSec - t0Sec) * 1e9 + (r.tsNsec - t0Nsec);
-      if (rel < -BOOT_NS) rel = -BOOT_NS;
+      // The one-thread loop's clock (capture-clock.ts): timestamps exact over any span.
+      clock.settle(clock.rel(r));
       const f = dec.decode(r, ifaces);
       // Reassembly here lacks the one-thread loop's send-ahead hold and timeout timers (capture-run.ts): counted, and the coordinator warns.
       if (f.fragmented) this.fragments++;
-      net.clock(BOOT_NS + rel, rel);
+      net.clock(clock.tsNs, Number(clock.vtsNs));
       net.frameAtClock(f, r);
       const pos = this.textLen + out.start;
       if (pos !== lastPos) { marks.push(r.frame, pos); lastPos = pos; }
