@@ -42,7 +42,7 @@ const MAX_WARNINGS = 200;
 export function newRecord(): PacketRecord {
   return {
     frame: 0, ifIndex: 0, buf: EMPTY_BYTES, off: 0, capLen: 0, origLen: 0,
-    tsSec: 0, tsNsec: 0, direction: DIR_UNKNOWN, receptionType: 0, epbFlags: 0,
+    tsSec: 0, tsNsec: 0, tsSecBig: null, direction: DIR_UNKNOWN, receptionType: 0, epbFlags: 0,
     queue: -1, dropCount: -1, comments: NO_COMMENTS,
     pid: -1, procName: '', effPid: -1, effProcName: '', proc: null, fileOffset: 0,
   };

@@ -119,6 +119,7 @@ class MergedReader implements CaptureReader, SecretsSource {
     r.origLen = h.origLen;
     r.tsSec = h.tsSec;
     r.tsNsec = h.tsNsec;
+    r.tsSecBig = h.tsSecBig ?? null;
     r.direction = h.direction;
     r.receptionType = h.receptionType;
     r.epbFlags = h.epbFlags;

@@ -8,6 +8,7 @@ import { CaptureError } from './types.ts';
 import { fileSource, stdinSource } from './sources.node.ts';
 import { openCapture } from './open.ts';
 import { mergeReaders } from './merge.ts';
+import { errnoText } from './errno.node.ts';
 
 export async function openCaptureFile(path: string, fileIndex = 0): Promise<CaptureReader> {
   let src;
@@ -16,9 +17,7 @@ export async function openCaptureFile(path: string, fileIndex = 0): Promise<Capt
     try {
       src = await fileSource(path);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'No such file or directory' : code === 'EACCES' ? 'Permission denied' : code === 'EISDIR' ? 'Is a directory' : (e as Error).message;
-      throw new CaptureError(`cannot open ${path}: ${why}`, 0, path);
+      throw new CaptureError(`cannot open ${path}: ${errnoText(e)}`, 0, path);
     }
   }
   return openCapture(src, { fileIndex });

@@ -31,6 +31,12 @@
  * Name Resolution Blocks are parsed into `names` (address text → first name),
  * capped at MAX_NAMES entries; nothing downstream needs them yet.
  *
+ * Everything kept for the run is bounded (meta-budget.ts): interface names and
+ * descriptions, section strings and comments, process and host names are cut
+ * per string and budgeted in all; at most MAX_SECTIONS sections are listed.
+ * The first block must be a well-framed Section Header Block, else the input
+ * is not readable pcapng (CaptureError, as tshark calls such a file corrupt).
+ *
  * Blocks that tshark shows as frames without being packets (systemd journal
  * entries, sysdig events, custom blocks 0xBAD/0x40000BAD) take a frame number
  * without being delivered, so frame numbers stay the same as Wireshark's.
@@ -44,6 +50,7 @@ import { hexBytes } from './sniff.ts';
 import { DEFAULT_RESOLUTION, setTimestamp, tsResolution } from './timestamp.ts';
 import type { TsResolution } from './timestamp.ts';
 import { parseProcessComments } from './process.ts';
+import { MAX_PACKET_COMMENTS, MAX_SECTIONS, MetaBudget, packetString } from './meta-budget.ts';
 import type { DecryptionSecrets, SecretsSource } from './secrets.ts';
 
 export const BT = {
@@ -91,8 +98,6 @@ const PARSED = new Set<number>([BT.SHB, BT.IDB, BT.PB, BT.SPB, BT.NRB, BT.ISB, B
 /** Where ISB timestamps are converted (setTimestamp writes into a record). */
 const ISB_SCRATCH: PacketRecord = newRecord();
 
-const utf8 = new TextDecoder('utf-8');
-
 export interface DarwinProcess {
   readonly pid: number;
   readonly name: string;
@@ -119,6 +124,10 @@ export class PcapngReader extends ChunkedReader implements SecretsSource {
   private warnedSnap = false;
   private started = false;
   private warnedProcessCap = false;
+  private warnedSections = false;
+  private warnedComments = false;
+  /** The bound on metadata strings kept for the run. */
+  private readonly meta = new MetaBudget((m, at) => this.warn(m, at));
   /** After a block skipped by streaming: its length, to check against the trailing copy (0: none pending). */
   private trail = 0;
   private trailAt = 0;
@@ -148,6 +157,12 @@ export class PcapngReader extends ChunkedReader implements SecretsSource {
     }
     if (!(await this.ensure(len))) {
       throw new CaptureError(`pcapng section header truncated: expected ${len} bytes, found ${this.end - this.pos} at offset 0`, 0, this.source);
+    }
+    // The framing of the first block decides whether this is pcapng at all: with it lost, nothing
+    // after it can be read (tshark: "appears to be damaged or corrupt").
+    const trail = this.dv.getUint32(this.pos + len - 4, le);
+    if (trail !== len) {
+      throw new CaptureError(`pcapng section header at offset 0: trailing length ${trail} at offset ${len - 4} does not match leading length ${len}`, len - 4, this.source);
     }
     const major = this.dv.getUint16(this.pos + 12, le);
     if (major !== 1) {
@@ -262,11 +277,18 @@ export class PcapngReader extends ChunkedReader implements SecretsSource {
     let os = '';
     let userAppl = '';
     const comments: string[] = [];
+    if (this.sections.length >= MAX_SECTIONS) {
+      // Read on (the section sets byte order and interfaces), but list no more of them.
+      if (!this.warnedSections) this.warn(`pcapng: more than ${MAX_SECTIONS} section header blocks; the rest are read but not listed`, at);
+      this.warnedSections = true;
+      return;
+    }
+    const m = this.meta;
     this.options(p + 24, p + len - 4, at, (code, o, n) => {
-      if (code === 1) comments.push(this.str(o, n));
-      else if (code === 2) hardware = this.str(o, n);
-      else if (code === 3) os = this.str(o, n);
-      else if (code === 4) userAppl = this.str(o, n);
+      if (code === 1) { const c = m.keep(this.buf, o, n, at); if (c !== '') comments.push(c); }
+      else if (code === 2) hardware = m.keep(this.buf, o, n, at);
+      else if (code === 3) os = m.keep(this.buf, o, n, at);
+      else if (code === 4) userAppl = m.keep(this.buf, o, n, at);
     });
     this.sections.push({ file: this.fileIndex, index: this.section, littleEndian: le, major, minor, hardware, os, userAppl, comments });
   }
@@ -283,13 +305,13 @@ export class PcapngReader extends ChunkedReader implements SecretsSource {
     let description = '';
     let fcsLen = 0;
     let tsresol = 6;
-    let tsoffset = 0;
+    let tsoffset = 0n;
     this.options(p + 16, p + len - 4, at, (code, o, n) => {
-      if (code === 2) name = this.str(o, n);
-      else if (code === 3) description = this.str(o, n);
+      if (code === 2) name = this.meta.keep(this.buf, o, n, at);
+      else if (code === 3) description = this.meta.keep(this.buf, o, n, at);
       else if (code === 9 && n >= 1) tsresol = this.buf[o]!;
       else if (code === 13 && n >= 1) fcsLen = this.buf[o]!;
-      else if (code === 14 && n >= 8) tsoffset = Number(dv.getBigInt64(o, le));
+      else if (code === 14 && n >= 8) tsoffset = dv.getBigInt64(o, le);
     });
     let res = tsResolution(tsresol, tsoffset);
     if (res === null) {
@@ -378,6 +400,7 @@ export class PcapngReader extends ChunkedReader implements SecretsSource {
     r.ifIndex = g;
     r.tsSec = 0;
     r.tsNsec = 0;
+    r.tsSecBig = null;
     r.capLen = cap;
     r.origLen = orig;
     r.buf = this.buf;
@@ -463,7 +486,7 @@ export class PcapngReader extends ChunkedReader implements SecretsSource {
         const stop = o + n;
         let z = q;
         while (z < stop && b[z] !== 0) z++;
-        if (z > q && !this.names.has(addr)) this.names.set(addr, utf8.decode(b.subarray(q, z)));
+        if (z > q && !this.names.has(addr)) this.names.set(addr, this.meta.keep(b, q, z - q, at));
       }
       o += (n + 3) & ~3;
     }
@@ -491,7 +514,7 @@ export class PcapngReader extends ChunkedReader implements SecretsSource {
     const pid = this.dv.getUint32(p + 8, this.le);
     let name = '';
     this.options(p + 12, p + len - 4, at, (code, o, n) => {
-      if (code === 2) name = this.str(o, n);
+      if (code === 2) name = this.meta.keep(this.buf, o, n, at);
     });
     this.processes.push({ pid, name });
   }
@@ -533,7 +556,13 @@ export class PcapngReader extends ChunkedReader implements SecretsSource {
         break;
       }
       switch (code) {
-        case 1: (comments ??= []).push(this.str(v, n)); break;
+        case 1:
+          if (comments === null || comments.length < MAX_PACKET_COMMENTS) (comments ??= []).push(packetString(this.buf, v, n));
+          else if (!this.warnedComments) {
+            this.warnedComments = true;
+            this.warn(`pcapng packet at offset ${at}: more than ${MAX_PACKET_COMMENTS} comments; the rest are ignored`, at, this.frames + 1);
+          }
+          break;
         case 2:
           if (n === 4) {
             const f = dv.getUint32(v, le);
@@ -567,15 +596,6 @@ export class PcapngReader extends ChunkedReader implements SecretsSource {
       r.effPid = ei !== undefined ? ei.pid : -1;
       r.effProcName = ei !== undefined ? ei.name : '';
     }
-  }
-
-  /** A string option value: UTF-8, cut at the first NUL (as Wireshark's g_strndup does). */
-  private str(o: number, n: number): string {
-    const b = this.buf;
-    let z = o;
-    const e = o + n;
-    while (z < e && b[z] !== 0) z++;
-    return utf8.decode(b.subarray(o, z));
   }
 }
 

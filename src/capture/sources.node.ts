@@ -4,9 +4,11 @@
  * are fine), and standard input delivered chunk by chunk as it arrives, so
  * `tcpdump -U -w - | wiretrace -r -` traces live.
  */
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
-import type { ByteSource } from './types.ts';
+import { closeSync, constants, openSync } from 'node:fs';
+import { Socket } from 'node:net';
+import type { ByteSource, ChunkAllocator } from './types.ts';
 import { gunzipSourceNode } from './gzip.node.ts';
 
 /** Chunk size for files: small enough to stay in the CPU cache (see fileSource), large enough to amortise calls. */
@@ -28,18 +30,27 @@ interface Pending { n: number; err: Error | null }
  * round trips, ~15 µs each), 4 MiB chunks no longer fit the cache.
  * Three buffers rotate, so a chunk stays untouched until the next read()
  * call, which is all ByteSource promises.
- * Pipes and devices named as files are read one chunk at a time (they may block).
+ * Devices named as files are read one chunk at a time. A FIFO is read as a
+ * pipe (fifoSource), never with a blocking read in the thread pool: such a
+ * read could wait for ever, and a pending one even holds up process exit.
  */
 export async function fileSource(path: string, chunkSize = FILE_CHUNK_SIZE, readAhead = FILE_READ_AHEAD): Promise<ByteSource> {
+  if ((await stat(path)).isFIFO()) return fifoSource(path);
   const fh: FileHandle = await open(path, 'r');
   let regular = false;
   let size: number | undefined;
+  let dir = false;
   try {
     const st = await fh.stat();
     regular = st.isFile();
+    dir = st.isDirectory();
     size = regular ? st.size : undefined;
   } catch {
     size = undefined;
+  }
+  if (dir) {
+    await fh.close();
+    throw Object.assign(new Error(`EISDIR: ${path}`), { code: 'EISDIR' });
   }
   const ahead = regular ? Math.max(0, readAhead) : 0;
   const bufs = Array.from({ length: ahead + 1 }, () => new Uint8Array(chunkSize));
@@ -49,9 +60,16 @@ export async function fileSource(path: string, chunkSize = FILE_CHUNK_SIZE, read
   let taken = 0; // chunks handed out
   let done = false;
   let closed = false;
+  // lendChunks(): every read gets a buffer of its own from the allocator; the one handed out is
+  // retired when the next is asked for (the read-ahead is unchanged).
+  let lender: ChunkAllocator | null = null;
+  const lent: Uint8Array[] = [];
+  let handedOut: Uint8Array | null = null;
   const issue = (): void => {
     const i = issued++;
-    inflight.push(fh.read(bufs[i % bufs.length]!, 0, chunkSize, i * chunkSize).then(
+    const target = lender !== null ? lender.take(chunkSize) : bufs[i % bufs.length]!;
+    if (lender !== null) lent.push(target);
+    inflight.push(fh.read(target, 0, chunkSize, i * chunkSize).then(
       (r) => ({ n: r.bytesRead, err: null }),
       (e: unknown) => ({ n: 0, err: e instanceof Error ? e : new Error(String(e)) }),
     ));
@@ -61,7 +79,13 @@ export async function fileSource(path: string, chunkSize = FILE_CHUNK_SIZE, read
     name: path,
     size,
     gunzip: gunzipSourceNode,
+    lendChunks(alloc: ChunkAllocator): boolean {
+      if (ahead === 0 || issued > 0) return false;
+      lender = alloc;
+      return true;
+    },
     async read(): Promise<Uint8Array | null> {
+      if (lender !== null && handedOut !== null) { lender.retire(handedOut); handedOut = null; }
       if (done) return null;
       if (ahead === 0) {
         const buf = bufs[0]!;
@@ -75,8 +99,9 @@ export async function fileSource(path: string, chunkSize = FILE_CHUNK_SIZE, read
       // refilled is the one handed out by the previous call, which the caller is done with.
       while (issued <= taken + ahead) issue();
       const r = await inflight.shift()!;
-      const buf = bufs[taken % bufs.length]!;
+      const buf = lender !== null ? lent.shift()! : bufs[taken % bufs.length]!;
       taken++;
+      if (lender !== null) handedOut = buf;
       if (r.err !== null) { done = true; throw r.err; }
       // A short read is the end of the file (reads past it return 0).
       if (r.n < chunkSize) done = true;
@@ -87,9 +112,36 @@ export async function fileSource(path: string, chunkSize = FILE_CHUNK_SIZE, read
       if (!closed) {
         closed = true;
         await Promise.all(inflight.splice(0));
+        if (lender !== null) {
+          if (handedOut !== null) lender.retire(handedOut);
+          for (const b of lent.splice(0)) lender.retire(b);
+          handedOut = null;
+        }
         await fh.close();
       }
     },
+  };
+}
+
+/**
+ * A FIFO (named pipe): opened without blocking (O_NONBLOCK: no writer needed
+ * yet) and read through the event loop like a pipe on standard input, so a
+ * FIFO whose writer never comes, or never writes, can be given up at any time.
+ */
+export function fifoSource(path: string): ByteSource {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  let sock: Socket;
+  try {
+    sock = new Socket({ fd, readable: true, writable: false });
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+  const src = stdinSource(sock, path);
+  return {
+    name: path, size: undefined, gunzip: gunzipSourceNode,
+    read: () => src.read(),
+    async close(): Promise<void> { await src.close(); sock.destroy(); },
   };
 }
 

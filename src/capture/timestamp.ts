@@ -16,6 +16,10 @@
  *     rem * 1953125 < 2^53 and dividing by a power of two is exact.
  * Resolutions above 2^32 units per second (10^10 and finer, 2^33 and finer) take a
  * BigInt path; they are set per interface and essentially never seen.
+ *
+ * Seconds beyond 2^53 (a 64-bit count of seconds or tenths, or an if_tsoffset
+ * near 2^63) are not exact doubles: then tsSec is the nearest double and
+ * tsSecBig the exact value (checked with one comparison per packet).
  */
 import type { PacketRecord } from './types.ts';
 
@@ -38,26 +42,34 @@ export class TsResolution {
     readonly mul: number,
     /** For kind 1: k. */
     readonly log2: number,
-    /** if_tsoffset, seconds added to every timestamp. */
+    /** if_tsoffset, seconds added to every timestamp (exact: |offset| < 2^53, else offsetBig decides). */
     readonly offset: number,
+    /** if_tsoffset exactly (int64). */
+    readonly offsetBig: bigint = BigInt(offset),
   ) {
     this.inv = 1 / perSec;
+    this.offsetExact = Number.isSafeInteger(offset) && BigInt(offset) === offsetBig;
   }
+  /** Whether `offset` is the exact if_tsoffset. */
+  readonly offsetExact: boolean;
 }
 
-export function tsResolution(tsresol: number, offset = 0): TsResolution | null {
+/** `offset`: if_tsoffset in seconds (a bigint when read from the capture: it is an int64). */
+export function tsResolution(tsresol: number, offset: number | bigint = 0): TsResolution | null {
   const binary = (tsresol & 0x80) !== 0;
   const exp = tsresol & 0x7f;
+  const ob = BigInt(offset);
+  const o = Number(ob);
   if (binary) {
     if (exp > 63) return null;
     const big = 1n << BigInt(exp);
-    if (exp <= 32) return new TsResolution(2 ** exp, big, exp <= 9 ? 0 : 1, 1e9 / 2 ** exp, exp, offset);
-    return new TsResolution(Number(big), big, 2, 0, exp, offset);
+    if (exp <= 32) return new TsResolution(2 ** exp, big, exp <= 9 ? 0 : 1, 1e9 / 2 ** exp, exp, o, ob);
+    return new TsResolution(Number(big), big, 2, 0, exp, o, ob);
   }
   if (exp > 19) return null; // 10^20 does not fit in 64 bits (Wireshark rejects it too)
   const big = 10n ** BigInt(exp);
-  if (exp <= 9) return new TsResolution(10 ** exp, big, 0, 10 ** (9 - exp), 0, offset);
-  return new TsResolution(Number(big), big, 2, 0, 0, offset);
+  if (exp <= 9) return new TsResolution(10 ** exp, big, 0, 10 ** (9 - exp), 0, o, ob);
+  return new TsResolution(Number(big), big, 2, 0, 0, o, ob);
 }
 
 /** Microseconds, the pcapng default when an IDB has no if_tsresol. */
@@ -116,13 +128,24 @@ export function setTimestamp(rec: PacketRecord, hi: number, lo: number, r: TsRes
   if (r.kind === 0) ns = rem * r.mul;
   else if (r.log2 <= 23) ns = Math.floor((rem * 1e9) / R);
   else ns = Math.floor((rem * 1953125) / 2 ** (r.log2 - 9));
-  rec.tsSec = sec + r.offset;
-  rec.tsNsec = ns;
+  const s = sec + r.offset;
+  // Exact unless the seconds (or the offset) leave the safe range: then recompute with BigInt.
+  if (s <= MAX_SAFE && s >= -MAX_SAFE && sec <= MAX_SAFE && r.offsetExact) {
+    rec.tsSec = s;
+    rec.tsSecBig = null;
+    rec.tsNsec = ns;
+    return;
+  }
+  setTimestampBig(rec, hi, lo, r);
 }
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 function setTimestampBig(rec: PacketRecord, hi: number, lo: number, r: TsResolution): void {
   const t = (BigInt(hi) << 32n) | BigInt(lo);
   const R = r.perSecBig;
-  rec.tsSec = Number(t / R) + r.offset;
+  const sec = t / R + r.offsetBig;
+  rec.tsSec = Number(sec);
+  rec.tsSecBig = sec >= -9007199254740991n && sec <= 9007199254740991n ? null : sec;
   rec.tsNsec = Number(((t % R) * 1000000000n) / R);
 }

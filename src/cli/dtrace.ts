@@ -6,8 +6,17 @@
  *
  * Exit status: exit()'s value, else 0; 1 for compile errors and unreadable
  * files; 2 for bad usage.
+ *
+ * SIGINT and SIGTERM are dtrace's Ctrl-C (dtrace.c installs the same handler
+ * for both): the first interrupts the run whatever it waits on (a FIFO with
+ * no writer yet, a pipe that stays open, a tick catch-up), END fires and the
+ * unprinted aggregations print, then the process exits even if a read of
+ * the input is still pending. The handler is installed once: a second signal
+ * finds the default action and ends the process at once (dtrace's
+ * "impatient" second Ctrl-C).
  */
-import { readFileSync, appendFileSync, openSync, closeSync, writeSync } from 'node:fs';
+import { readFileSync, appendFileSync, openSync, closeSync, writeSync, writeFileSync } from 'node:fs';
+import { optionIsSet } from '../engine/options.ts';
 import { spawnSync } from 'node:child_process';
 import type { CliOptions } from './args.ts';
 import { USAGE } from './args.ts';
@@ -16,6 +25,13 @@ import type { EngineEvent } from '../engine/events.ts';
 import { run } from '../engine/run.ts';
 import { listProbes } from '../engine/list.ts';
 import { openCaptures } from './captures.node.ts';
+import { enableParallel } from '../engine/parallel/index.ts';
+import { cliShardHost } from './workers.node.ts';
+import { readSourceFile } from './read-source.node.ts';
+import { errnoText } from '../capture/errno.node.ts';
+import { SourceTooLarge } from '../d/limits.ts';
+import { raceAbort } from '../engine/input-wait.ts';
+import { CaptureError } from '../capture/types.ts';
 import { readKeyFiles } from './keyfiles.ts';
 
 /** Bytes of standard output buffered before a write. */
@@ -31,7 +47,7 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
     if (src.kind === 'inline') { programs.push({ name: src.text, text: src.text, kind: 'inline' }); continue; }
     let text: string;
     try {
-      text = readFileSync(src.path === '-' ? 0 : src.path, 'latin1');
+      text = readSourceFile(src.path === '-' ? 0 : src.path);
     } catch (e) {
       process.stderr.write(`${prog}: failed to open ${src.path}: ${errnoText(e)}\n`);
       return 1;
@@ -42,8 +58,10 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
     quiet: opts.quiet, cpp: opts.cpp, defines: opts.defines, undefs: opts.undefs, includeDirs: opts.includeDirs,
     xopts: opts.xopts, macroArgs: opts.macroArgs, allowZeroMatch: opts.allowZeroMatch, destructive: opts.destructive, hostActions: true,
     compileOnly: opts.compileOnly, locals: opts.locals, quietInference: opts.quietInference, testing: process.env['_DTRACE_TESTING'] !== undefined,
+    verbose: opts.verbose,
     timeZone: 'local',
-    readInclude: (p) => { try { return readFileSync(p, 'latin1'); } catch { return undefined; } },
+    // A file that cannot be read is not found (the search goes on); one past the bound is an error.
+    readInclude: (p) => { try { return readSourceFile(p); } catch (e) { if (e instanceof SourceTooLarge) throw e; return undefined; } },
   };
   const espSa = readKeyFiles(opts.espSa, prog);
   if (espSa === null) return 1;
@@ -53,8 +71,27 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
     return 2;
   }
 
+  // -x aggpartial: -o names the Parquet partial; text stays on standard output.
+  const partialSet = opts.xopts.filter(([n]) => n === 'aggpartial').pop();
+  const partialFile = partialSet !== undefined && optionIsSet(partialSet[1], true) ? opts.outFile : undefined;
+  if (partialSet !== undefined && optionIsSet(partialSet[1], true) && partialFile === undefined) {
+    process.stderr.write(`${prog}: -x aggpartial writes a Parquet file: name it with -o FILE\n`);
+    return 2;
+  }
+  if (opts.merge.length > 0 && opts.captures.length > 0) {
+    process.stderr.write(`${prog}: --merge reads partials, not captures: drop the -r options\n`);
+    return 2;
+  }
+  const partials: { name: string; bytes: Uint8Array }[] = [];
+  for (const f of opts.merge) {
+    try { partials.push({ name: f, bytes: readFileSync(f) }); } catch (e) {
+      process.stderr.write(`${prog}: failed to open ${f}: ${errnoText(e)}\n`);
+      return 1;
+    }
+  }
+
   let outFd: number | undefined;
-  if (opts.outFile !== undefined) {
+  if (opts.outFile !== undefined && partialFile === undefined) {
     try { outFd = openSync(opts.outFile, 'a'); } catch (e) {
       process.stderr.write(`${prog}: failed to open output file '${opts.outFile}': ${errnoText(e)}\n`);
       return 1;
@@ -105,9 +142,17 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
     if (!flushQueued) { flushQueued = true; queueMicrotask(flushOut); }
   };
   const live = opts.captures.includes('-');
+  let partialFailed = false;
   const onEvent = (e: EngineEvent): void => {
     switch (e.kind) {
       case 'text': writeOut(e.text); break;
+      case 'aggpartial':
+        try { writeFileSync(partialFile!, e.bytes); } catch (err) {
+          flushOut();
+          process.stderr.write(`${prog}: failed to write ${partialFile!}: ${errnoText(err)}\n`);
+          partialFailed = true;
+        }
+        break;
       case 'message': flushOut(); process.stderr.write(Buffer.from(e.raw ? `${e.text}\n` : `${prog}: ${e.text}\n`, 'latin1')); break;
       case 'system': {
         // dtrace_system: flush, then system(3C); the command writes to standard output, which
@@ -143,17 +188,39 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
       flushOut();
       return 0;
     }
-    const captures = await openCaptures(opts.captures);
-    const req: RunRequest = { programs, captures, options, onEvent };
-    const onInt = (): void => ac.abort();
+    // -x ncpu=N: flow-hashed workers (README, "Scale"); the engine decides whether the program allows it.
+    enableParallel(cliShardHost());
+    let interrupted = false;
+    const onInt = (): void => { interrupted = true; ac.abort(); };
     process.once('SIGINT', onInt);
+    process.once('SIGTERM', onInt);
+    // Opening a FIFO blocks until a writer opens it: an interrupt then runs BEGIN and END without packets.
+    const opening = openCaptures(opts.captures);
+    let opened;
+    try {
+      opened = await raceAbort(opening, ac.signal);
+    } catch (e) {
+      if (!(e instanceof CaptureError)) throw e;
+      process.stderr.write(`${prog}: ${e.message}\n`);
+      return 1;
+    }
+    const captures = opened === 'abort' ? [] : opened;
+    if (opened === 'abort') opening.then((cs) => cs.forEach((c) => void c.close().catch(() => undefined)), () => undefined);
+    const req: RunRequest = { programs, captures, options, onEvent };
+    if (opts.merge.length > 0) req.partials = partials;
     req.signal = ac.signal;
     void live;
     if (closed) return 0;
     const status = await run(req);
     process.removeListener('SIGINT', onInt);
+    process.removeListener('SIGTERM', onInt);
     flushOut();
-    return hostFailed ? 1 : status;
+    if (interrupted) {
+      // A read of a pipe or FIFO may still be pending in the thread pool and would keep the process
+      // alive: exit once standard output has taken what was written.
+      exitAfterOutput(partialFailed || hostFailed ? 1 : status);
+    }
+    return partialFailed || hostFailed ? 1 : status;
   } finally {
     flushOut();
     if (reopenFd !== undefined) closeSync(reopenFd);
@@ -162,13 +229,11 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
   }
 }
 
-function errnoText(e: unknown): string {
-  const code = (e as { code?: string }).code;
-  switch (code) {
-    case 'ENOENT': return 'No such file or directory';
-    case 'EACCES': return 'Permission denied';
-    case 'EISDIR': return 'Is a directory';
-    case 'ENOTDIR': return 'Not a directory';
-    default: return e instanceof Error ? e.message : String(e);
-  }
+/** Exits with `status` once standard output (and error) have been handed everything written. */
+function exitAfterOutput(status: number): void {
+  let n = 2;
+  const done = (): void => { if (--n === 0) process.exit(status); };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
 }
+

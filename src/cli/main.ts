@@ -6,6 +6,7 @@
  */
 import { basename } from 'node:path';
 import { parseArgs, UsageError, USAGE } from './args.ts';
+import { abortText } from '../engine/exhaustion.ts';
 
 const prog = basename(process.argv[1] ?? 'wiretrace').replace(/\.(m?js|ts)$/, '') === 'dtrace' ? 'dtrace' : 'wiretrace';
 
@@ -35,7 +36,9 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (status) => { process.exitCode = status; },
   (err: unknown) => {
-    process.stderr.write(`${prog}: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    // No JavaScript error text reaches the user; WIRETRACE_DEBUG=1 shows the stack (for bug reports).
+    process.stderr.write(`${prog}: ${abortText(err)}\n`);
+    if (process.env.WIRETRACE_DEBUG === '1') process.stderr.write(`${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
     process.exitCode = 1;
   },
 );

@@ -117,6 +117,9 @@ export function scanInt(text: string): IntScan {
     else if (base === 16 && isHex(c)) d = (c | 0x20) - 87;
     else break;
     if (d >= base) break;
+    // Once past 2^64 the value is not needed (only the end of the digits is): a million-digit
+    // constant is then scanned in linear time, not multiplied out.
+    if (overflow) continue;
     v = v * b + BigInt(d);
     if (v > MAX_U64) overflow = true;
   }
@@ -723,7 +726,8 @@ export class Lexer {
         const body = v[0] === '+' || v[0] === '-' ? v.slice(1) : v;
         const m = /^(0[xX][0-9a-fA-F]+|[0-9]+)/.exec(body)!;
         const digits = m[1]!;
-        const big = /^0[xX]/.test(digits) ? BigInt(digits) : digits[0] === '0' && /^[0-7]+$/.test(digits) ? BigInt('0o' + digits) : /^[0-9]+$/.test(digits) && digits[0] !== '0' ? BigInt(digits) : 0n;
+        // More than 24 significant digits never fit in 64 bits (and BigInt() of a huge string is slow).
+        const big = digits.replace(/^0[xX]?0*/, '').length > 24 ? MAX_U64 + 1n : /^0[xX]/.test(digits) ? BigInt(digits) : digits[0] === '0' && /^[0-7]+$/.test(digits) ? BigInt('0o' + digits) : /^[0-9]+$/.test(digits) && digits[0] !== '0' ? BigInt(digits) : 0n;
         if (big > MAX_U64) return this.bad(t, 'D_MACRO_OFLOW', `macro argument ${t.text} constant ${body} results in integer overflow`);
       }
       return t;

@@ -40,6 +40,7 @@ import type { Token } from './lexer.ts';
 import { DeclParser } from './parse/decl.ts';
 import { splitProbeDesc } from './parse/probedesc.ts';
 import { ParseAbort, type ParseOptions } from './parse/stream.ts';
+import { MAX_EXPR_DEPTH, tooDeep } from './parse/depth.ts';
 
 export type { ParseOptions } from './parse/stream.ts';
 export { splitProbeDesc, expandProbeField } from './parse/probedesc.ts';
@@ -405,6 +406,12 @@ export function parseProgram(text: string, opts: ParseOptions = {}): ParseResult
   return guard(() => {
     const p = new Parser(text, opts);
     const prog = p.parseTranslationUnit();
+    const deep = p.diagnostics.length === 0 ? tooDeep(prog) : null;
+    if (deep !== null) {
+      // Later passes recurse over the tree: a bound instead of a JavaScript stack overflow (depth.ts).
+      const l = deep.loc;
+      p.diagnostics.push(diag('D_SYNTAX', `expression nested too deeply (the limit is ${MAX_EXPR_DEPTH} levels)`, program, l?.line ?? 1, l?.column ?? 0));
+    }
     return { program: prog, diagnostics: p.diagnostics };
   }, (err) => ({
     program: {

@@ -48,7 +48,10 @@ export interface ProgressEvent {
  */
 export interface HostActionEvent { kind: 'system' | 'freopen'; arg: string }
 
+/** `-x aggpartial`: the run's aggregations as a partial (Parquet bytes: engine/partial/aggfile.ts), in place of END's output. */
+export interface AggPartialEvent { kind: 'aggpartial'; bytes: Uint8Array }
+
 /** The end of a run: dtrace's exit status. */
 export interface ExitEvent { kind: 'exit'; status: number }
 
-export type EngineEvent = TextEvent | MessageEvent | RecordEvent | AggSnapshotEvent | ProgressEvent | HostActionEvent | ExitEvent;
+export type EngineEvent = TextEvent | MessageEvent | RecordEvent | AggSnapshotEvent | ProgressEvent | AggPartialEvent | HostActionEvent | ExitEvent;

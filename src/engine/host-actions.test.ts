@@ -12,7 +12,12 @@ import { advancingWallClock, run } from './run.ts';
 async function events(text: string, options: EngineOptions, clockNs?: () => bigint): Promise<{ ev: string[]; status: number }> {
   const ev: string[] = [];
   const onEvent = (e: EngineEvent): void => {
-    if (e.kind === 'text') ev.push(`text:${e.text}`);
+    // Adjacent text events are one stretch of output (how the engine chunks it is not the point).
+    if (e.kind === 'text') {
+      const last = ev.length - 1;
+      if (last >= 0 && ev[last]!.startsWith('text:')) ev[last] += e.text;
+      else ev.push(`text:${e.text}`);
+    }
     else if (e.kind === 'message') ev.push(`msg:${e.text}`);
     else if (e.kind === 'system' || e.kind === 'freopen') ev.push(`${e.kind}:${e.arg}`);
   };

@@ -5,6 +5,8 @@
  * unknown option or a bad value fails with libdtrace's error strings.
  */
 
+import { MAX_FIELD } from '../d/limits.ts';
+
 export type OptKind = 'size' | 'rate' | 'runtime' | 'bool' | 'string' | 'compile';
 
 const TABLE: [string, OptKind][] = [
@@ -27,6 +29,8 @@ const TABLE: [string, OptKind][] = [
   ['syslibdir', 'compile'], ['tree', 'compile'], ['tregs', 'compile'], ['udefs', 'compile'], ['undef', 'compile'],
   ['unodefs', 'compile'], ['verbose', 'compile'], ['version', 'compile'], ['zdefs', 'compile'], ['debug', 'compile'],
   ['disasm', 'compile'], ['modpath', 'compile'], ['procfs', 'compile'],
+  // wiretrace's own (README, "Scale"): workers, aggregation partials, Parquet records.
+  ['ncpu', 'runtime'], ['aggpartial', 'runtime'], ['recfmt', 'string'],
 ];
 
 export const OPTION_KINDS: ReadonlyMap<string, OptKind> = new Map(TABLE);
@@ -49,13 +53,18 @@ export function validateOption(name: string, value: string | undefined): string 
     case 'size': return value !== undefined && parseSize(value) !== undefined ? undefined : ERR_BADOPTVAL;
     case 'rate': return value !== undefined && parseRate(value) !== undefined ? undefined : ERR_BADOPTVAL;
     case 'runtime': {
+      // ncpu: how many workers (1 .. 256).
+      if (name === 'ncpu') return value !== undefined && /^[0-9]+$/.test(value) && Number(value) >= 1 && Number(value) <= 256 ? undefined : ERR_BADOPTVAL;
       if (value === undefined) return undefined;
       if (value === '' || value[0]! < '0' || value[0]! > '9') {
         return /^(yes|no|enable|disable|enabled|disabled|true|false|on|off|set|unset)$/i.test(value) ? undefined : ERR_BADOPTVAL;
       }
       if (!/^(0[xX][0-9a-fA-F]+|[0-9]+)$/.test(value)) return ERR_BADOPTVAL;
       // dtrace_optval_t is an int64_t: strtoll's ERANGE makes the value invalid.
-      return BigInt(value) > 0x7fffffffffffffffn ? ERR_BADOPTVAL : undefined;
+      if (BigInt(value) > 0x7fffffffffffffffn) return ERR_BADOPTVAL;
+      // Our bound (d/limits.ts): the indentation is built per stack frame.
+      if (name === 'stackindent' && BigInt(value) > BigInt(MAX_FIELD)) return ERR_BADOPTVAL;
+      return undefined;
     }
     case 'compile':
       // dt_opt_stdc: a (ISO C), c and t (the same here), s (K&R: cpp -traditional-cpp).
@@ -64,6 +73,7 @@ export function validateOption(name: string, value: string | undefined): string 
     case 'string':
       // dt_opt_encoding takes exactly "ascii" or "utf8".
       if (name === 'encoding') return value === 'ascii' || value === 'utf8' ? undefined : ERR_BADOPTVAL;
+      if (name === 'recfmt') return value === 'text' || value === 'parquet' ? undefined : ERR_BADOPTVAL;
       return undefined;
     default: return undefined;
   }

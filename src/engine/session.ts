@@ -19,8 +19,10 @@ import type { EngineEvent } from './events.ts';
 import type { EngineOptions, ProgramText } from './api.ts';
 import { OPTION_DEFAULTS, optionIsSet, parseSize, validateOption, ERR_BADOPTNAME } from './options.ts';
 import type { FiringSink } from './providers.ts';
-import { CLAUSE_EXIT, Runtime, Speculation, isFault, scratchSize, FAULT_STRINGS, FLT_BADADDR, FLT_BADALIGN, FLT_BADSTACK } from '../d/runtime/state.ts';
+import { CLAUSE_EXIT, Runtime, Speculation, isFault, scratchSize, FAULT_STRINGS, FLT_BADADDR, FLT_BADALIGN, FLT_BADSTACK, FLT_NOSCRATCH } from '../d/runtime/state.ts';
+import { isExhaustion } from './exhaustion.ts';
 import { ClauseOutput } from '../d/runtime/output.ts';
+import { OUTPUT_OVERFLOW } from '../d/runtime/textbuf.ts';
 import { AggStore, aggDropMessage, truncate, type SortOptions } from '../d/runtime/aggregate.ts';
 import { AggBridge } from '../d/compile/aggbridge.ts';
 import { compilePrograms, type CompileOutcome } from '../d/program.ts';
@@ -32,11 +34,11 @@ import { aggSnapshot, printUnprinted, printaDefault, printaFormat, type PrintaOp
 import type { ParsedFormat } from '../d/format/printf.ts';
 import * as I from '../d/runtime/int64.ts';
 import type { DDiagnostic } from '../d/diagnostics.ts';
+import { loweredMessage, MAX_NSPEC, MAX_SPEC_TOTAL, MIN_CLAUSE_TEXT, SIZE_CAPS } from '../d/limits.ts';
 
 interface Ecb { clause: CompiledClause; epid: number }
 
 const FLUSH_AT = 1 << 16;
-const MAX_NSPEC = 1 << 16;
 
 export class Session implements FiringSink {
   readonly registry: ProbeRegistry;
@@ -46,6 +48,8 @@ export class Session implements FiringSink {
   aggs!: AggBridge;
   store!: AggStore;
   compiled: CompileOutcome | undefined;
+  /** The programs compile() was given (a parallel run hands them to its workers). */
+  programs: readonly ProgramText[] = [];
   /** ECBs per probe id. */
   private ecbs: Ecb[][] = [];
   private headerDone = false;
@@ -90,9 +94,37 @@ export class Session implements FiringSink {
 
   // ---------------------------------------------------------------- compile
 
+  /** A size option's value in bytes, lowered to its cap (d/limits.ts). */
+  size(name: string, dflt: number): number {
+    const v = parseSize(this.opt(name) ?? '') ?? dflt;
+    const cap = SIZE_CAPS[name];
+    return cap !== undefined && v > cap ? cap : v;
+  }
+
+  /** nspec, lowered to MAX_NSPEC (speculation buffers are made up front). */
+  nspec(): number {
+    return Math.min(Number(this.opt('nspec') ?? 1) || 1, MAX_NSPEC);
+  }
+
+  /**
+   * What dtrace's go() says about sizes it had to lower ("aggregation size
+   * lowered to 256m"): here every size above its documented cap.
+   */
+  loweredNotes(): string[] {
+    const out: string[] = [];
+    for (const name of ['bufsize', 'aggsize', 'specsize', 'dynvarsize', 'strsize']) {
+      const v = parseSize(this.opt(name) ?? '');
+      const cap = SIZE_CAPS[name]!;
+      if (v !== undefined && v > cap) out.push(loweredMessage(name, cap));
+    }
+    if ((Number(this.opt('nspec') ?? 1) || 1) > MAX_NSPEC) out.push(`number of speculations lowered to ${MAX_NSPEC}`);
+    return out;
+  }
+
   compile(programs: readonly ProgramText[], preprocess?: (p: ProgramText) => { text: string } | { diagnostic: DDiagnostic }): CompileOutcome {
-    const num = (n: string, d: number): number => parseSize(this.opt(n) ?? '') ?? d;
-    this.rt = new Runtime({ dynvarsize: num('dynvarsize', 1 << 20), strsize: num('strsize', 256), nspec: Math.min(Number(this.opt('nspec') ?? 1) || 1, MAX_NSPEC), specsize: num('specsize', 32768) });
+    const num = (n: string, d: number): number => this.size(n, d);
+    this.programs = programs;
+    this.rt = new Runtime({ dynvarsize: num('dynvarsize', 1 << 20), strsize: num('strsize', 256), nspec: this.nspec(), specsize: num('specsize', 32768), bufsize: num('bufsize', 4 << 20) });
     this.store = new AggStore(num('aggsize', 4 << 20));
     this.aggs = new AggBridge(this.store, () => num('strsize', 256));
     const env: CompileEnv = {
@@ -124,9 +156,13 @@ export class Session implements FiringSink {
     this.rt.limits.dynvarsize = num('dynvarsize', 1 << 20);
     this.rt.limits.strsize = num('strsize', 256);
     this.rt.limits.scratchsize = scratchSize(this.opt('scratchsize'));
+    this.rt.limits.specsize = num('specsize', 32768);
+    this.rt.limits.bufsize = num('bufsize', 4 << 20);
     this.store.limit = num('aggsize', 4 << 20);
+    // A clause's text is bounded (its data is dropped beyond); printa of a whole aggregation must fit.
+    this.out.buf.limit = Math.max(MIN_CLAUSE_TEXT, 2 * this.store.limit);
     // Speculation buffers are allocated up front; a huge nspec is capped (dtrace would fail to allocate them).
-    const nspec = Math.min(Number(this.opt('nspec') ?? 1) || 1, MAX_NSPEC);
+    const nspec = this.nspec();
     while (this.rt.specs.length < nspec) this.rt.specs.push(new Speculation());
     // Enable: EPIDs in program order, one per (clause, probe).
     let epid = 1;
@@ -192,6 +228,8 @@ export class Session implements FiringSink {
     c.epid = ecb.epid;
     this.rt.resetScratch();
     if (out.recorded || out.spec !== null || out.exitStatus !== null) out.reset();
+    // Scratch space (alloca, string copies) lives for one clause.
+    this.rt.resetScratch();
     let action = 0;
     let inPred = cl.pred !== null;
     try {
@@ -201,11 +239,20 @@ export class Session implements FiringSink {
       for (; action < body.length; action++) body[action]!(c);
     } catch (e) {
       if (e === CLAUSE_EXIT) { out.reset(); return; }
-      if (!isFault(e)) throw e;
+      if (e === OUTPUT_OVERFLOW) { out.reset(); this.rt.bufDrops++; return; }
       out.reset();
+      // A clause that exhausts the engine's memory (a string or buffer past what the runtime can
+      // hold) has run out of space, as a dtrace clause runs out of scratch: its error, not a crash.
+      if (!isFault(e)) {
+        if (!isExhaustion(e)) throw e;
+        this.reportFault(ecb, probe, action, FLT_NOSCRATCH, 0, inPred);
+        return;
+      }
       this.reportFault(ecb, probe, action, e.code, e.addr, inPred);
       return;
     }
+    // The clause's data must fit its buffer, as a dtrace record must: else it is dropped.
+    if (out.overLimit()) { out.reset(); this.rt.bufDrops++; return; }
     if (cl.defaultAction) out.recorded = true;
     if (out.recorded || out.exitStatus !== null || this.rt.specPending) this.commitClause(probe);
   }
@@ -239,8 +286,8 @@ export class Session implements FiringSink {
         out.rewind();
         const sp = out.spec;
         const limit = this.rt.limits.specsize;
-        if (sp.bytes + s.length > limit) this.rt.specDrops++;
-        else { sp.chunks.push(s); sp.bytes += s.length; }
+        if (sp.bytes + s.length > limit || this.rt.specTotal + s.length > MAX_SPEC_TOTAL) this.rt.specDrops++;
+        else { sp.chunks.push(s); sp.bytes += s.length; this.rt.specTotal += s.length; }
       } else if (out.hostActions.length > 0) {
         this.commitHostActions(prefix);
       } else {
@@ -286,6 +333,7 @@ export class Session implements FiringSink {
       const sp = settle[i]!;
       if (sp.pending === null) continue;
       if (sp.pending === 'commit') for (const ch of sp.chunks) this.write(ch);
+      this.rt.specTotal -= sp.bytes;
       sp.chunks.length = 0;
       sp.bytes = 0;
       sp.pending = null;
@@ -395,18 +443,26 @@ export class Session implements FiringSink {
   reportDrops(): void {
     const rt = this.rt;
     const plural = (n: number): string => (n > 1 ? 's' : '');
+    // dt_handle_cpudrop: principal buffer drops first, as dtrace reports them.
+    if (rt.bufDrops > 0) this.emit({ kind: 'message', level: 'warning', text: `${rt.bufDrops} drop${plural(rt.bufDrops)} on CPU 0` });
     if (rt.dynDrops > 0) this.emit({ kind: 'message', level: 'warning', text: `${rt.dynDrops} dynamic variable drop${plural(rt.dynDrops)}` });
     const ad = this.store.takeDrops();
     if (ad > 0) this.emit({ kind: 'message', level: 'warning', text: aggDropMessage(ad) });
     if (rt.specDrops > 0) this.emit({ kind: 'message', level: 'warning', text: `${rt.specDrops} speculative drop${plural(rt.specDrops)}` });
     if (rt.specUnavail > 0) this.emit({ kind: 'message', level: 'warning', text: `${rt.specUnavail} failed speculation${plural(rt.specUnavail)} (no speculative buffer available)` });
-    rt.dynDrops = 0; rt.specDrops = 0; rt.specUnavail = 0;
+    rt.dynDrops = 0; rt.specDrops = 0; rt.specUnavail = 0; rt.bufDrops = 0;
   }
 
   // ---------------------------------------------------------------- text
 
   write(s: string): void {
     const out = this.out;
+    if (out.buf.pos === out.start && s.length >= FLUSH_AT) {
+      // Outside a clause (END's aggregations): a large text goes out as it is, not through the buffer.
+      this.flushText();
+      this.emitEvent({ kind: 'text', text: s });
+      return;
+    }
     if (out.buf.pos !== out.start) {
       // A clause is running (its text is after the mark): put `s` before that text.
       const tail = out.text();

@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { gzipSync } from 'node:zlib';
+import { runs } from '../../../test/fuzz/config.ts';
 import { openCapture } from '../open.ts';
 import { bytesSource } from '../sources.ts';
 import { CaptureError } from '../types.ts';
@@ -13,7 +15,8 @@ import { captureFixtures } from '../../../test/fixtures/gen-capture.ts';
 
 const seeds = captureFixtures().filter((f) => !f.name.endsWith('.gz')).map((f) => f.bytes);
 
-async function check(bytes: Uint8Array, chunk: number): Promise<void> {
+/** `size`: what the input may expand to (a gzip's uncompressed seed); the bounds follow it. */
+async function check(bytes: Uint8Array, chunk: number, size = bytes.length): Promise<void> {
   let reader;
   try {
     reader = await openCapture(bytesSource(bytes, 'fuzz', chunk));
@@ -22,7 +25,7 @@ async function check(bytes: Uint8Array, chunk: number): Promise<void> {
     return;
   }
   const chunks = chunk > 0 ? Math.ceil(bytes.length / chunk) : 1;
-  const limit = 4 * bytes.length + 4 * chunks + 100;
+  const limit = 4 * size + 4 * chunks + 100;
   let steps = 0;
   let packets = 0;
   for (;;) {
@@ -40,9 +43,9 @@ async function check(bytes: Uint8Array, chunk: number): Promise<void> {
     expect(steps).toBeLessThan(limit);
     if (!(await reader.fill())) break;
   }
-  expect(packets).toBeLessThanOrEqual(bytes.length / 12);
+  expect(packets).toBeLessThanOrEqual(size / 12);
   const cap = (reader as unknown as ChunkedReader).stitchCapacity;
-  expect(cap).toBeLessThanOrEqual(Math.max(1 << 16, 2 * bytes.length));
+  expect(cap).toBeLessThanOrEqual(Math.max(1 << 16, 2 * size));
   expect(reader.nextSync()).toBeNull();
 }
 
@@ -58,7 +61,7 @@ describe('bad input never throws, hangs or balloons', () => {
     );
     await fc.assert(fc.asyncProperty(magic, fc.uint8Array({ maxLength: 400 }), chunkArb, async (m, rest, chunk) => {
       await check(new Uint8Array([...m, ...rest]), chunk);
-    }), { numRuns: 400 });
+    }), runs(400));
   }, T);
 
   it('bit flips in valid files', async () => {
@@ -67,14 +70,14 @@ describe('bad input never throws, hangs or balloons', () => {
         const b = seeds[si]!.slice();
         for (const f of flips) b[f % b.length]! ^= 1 << (f % 8);
         await check(b, chunk);
-      }), { numRuns: 400 });
+      }), runs(400));
   }, T);
 
   it('truncations of valid files', async () => {
     await fc.assert(fc.asyncProperty(fc.integer({ min: 0, max: seeds.length - 1 }), fc.nat(), chunkArb, async (si, cut, chunk) => {
       const b = seeds[si]!;
       await check(b.subarray(0, cut % (b.length + 1)), chunk);
-    }), { numRuns: 300 });
+    }), runs(300));
   }, T);
 
   it('huge, zero and odd length fields written over valid files', async () => {
@@ -85,7 +88,21 @@ describe('bad input never throws, hangs or balloons', () => {
         const o = (at % Math.max(1, b.length - 4)) & ~3;
         new DataView(b.buffer).setUint32(o, len, le);
         await check(b, chunk);
-      }), { numRuns: 400 });
+      }), runs(400));
+  }, T);
+
+  it('gzip: bit flips and truncations of compressed files', async () => {
+    // Compressed bit flips change what inflates; the bounds follow the uncompressed size (a
+    // flipped stream can only end early or fail its CRC, never grow past the deflate limit of
+    // 1032:1, which the seeds are far from).
+    const gz = seeds.map((b) => ({ raw: b, gz: new Uint8Array(gzipSync(b)) }));
+    await fc.assert(fc.asyncProperty(fc.integer({ min: 0, max: gz.length - 1 }), fc.array(fc.nat(), { maxLength: 6 }), fc.nat(), chunkArb,
+      async (si, flips, cut, chunk) => {
+        const { raw, gz: z } = gz[si]!;
+        const b = z.slice(0, Math.max(2, z.length - (cut % 64)));
+        for (const f of flips) b[f % b.length]! ^= 1 << (f % 8);
+        await check(b, chunk, Math.max(b.length, raw.length) * 1032);
+      }), runs(300));
   }, T);
 
   it('a block that points back at itself cannot loop', async () => {

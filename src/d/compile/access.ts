@@ -25,6 +25,7 @@ import { zeroOf, type Ev, type IntEv, type StrEv } from './values.ts';
 import type { Compiler } from './compiler.ts';
 import { type X, type LValue, TYPE_INT64, DYN_TYPE, argCompat, cloneExpr } from './cooked.ts';
 import { deref, memValue, ptrArith, asInt, coerce } from './operators.ts';
+import { checkObjectSize } from './alloc.ts';
 
 // ---------------------------------------------------------------- identifiers and variables
 
@@ -168,7 +169,7 @@ function builtinVar(cc: Compiler, name: string, _loc: A.Span): X {
   switch (name) {
     case 'timestamp': return { t, ev: (c) => c.tsNs };
     case 'vtimestamp': return { t, ev: (c) => c.vtsNs };
-    case 'walltimestamp': return { t, ev: (c) => I.canon(c.wallNow !== null ? c.wallNow() : BigInt(c.tsNs) + c.wallDeltaNs) };
+    case 'walltimestamp': return { t, ev: (c) => I.wrapS64(c.wallNow !== null ? c.wallNow() : BigInt(c.tsNs) + c.wallDeltaNs) };
     case 'probeprov': return { t, ev: (c) => c.probe.provider };
     case 'probemod': return { t, ev: (c) => c.probe.module };
     case 'probefunc': return { t, ev: (c) => c.probe.func };
@@ -339,6 +340,7 @@ function assocRef(cc: Compiler, v: VarSym, e: A.Index, assignType?: DType): X {
   if (isByRef(t)) {
     // Struct-valued elements live in memory: the element is its address, allocated on first use.
     const size = sizeOf(t);
+    checkObjectSize(size, `"${t.name}"`, e.loc);
     const addrOf: IntEv = (c) => { const a = rt.dynRegion(m, keyEv(c), size); return a === 0 ? fault(FLT_BADADDR, 0) : a; };
     const peek: IntEv = (c) => rt.dynPeek(m, keyEv(c), size);
     return { t, ev: peek, lv: { kind: 'mem', writable: true, addr: addrOf, del: (c) => rt.dynFree(m, keyEv(c), size) }, dvar: true };

@@ -8,6 +8,9 @@
  */
 import type * as A from '../ast.ts';
 import type { DInt } from '../runtime/int64.ts';
+import * as I from '../runtime/int64.ts';
+import { FLT_DIVZERO } from '../runtime/state.ts';
+import { MAX_RECORD } from '../limits.ts';
 import type { FireCtx } from '../runtime/context.ts';
 import type { ClauseOutput } from '../runtime/output.ts';
 import { fail } from '../check/errors.ts';
@@ -170,6 +173,7 @@ export function action(cc: Compiler, name: string, kind: string, e: A.Call): Stm
       if (r.kind === 'struct' || r.kind === 'union' || r.kind === 'array') {
         if (TRANSLATED.has(r as StructType)) fail('D_TRACE_DYN', `${name}( ) may not be applied to a translated type`, e.loc);
         const size = sizeOf(x.t);
+        if (size > MAX_RECORD) fail('D_TRACE_DYN', `${name}( ) may not be applied to an object of ${size} bytes: the limit is ${MAX_RECORD}`, e.loc);
         const ev = x.ev as IntEv;
         const rt = cc.env.rt;
         return (c) => { out.push(hexDump(rt.loadBytes(ev(c), size))); };
@@ -192,6 +196,7 @@ export function action(cc: Compiler, name: string, kind: string, e: A.Call): Stm
       if (args[1]!.cv === undefined) fail('D_TRACEMEM_SIZE', 'tracemem( ) argument #2 must be a non-zero positive integral constant expression', e.loc);
       const size = Number(args[1]!.cv);
       if (size <= 0) fail('D_TRACEMEM_SIZE', 'tracemem( ) argument #2 must be a non-zero positive integral constant expression', e.loc);
+      if (size > MAX_RECORD) fail('D_TRACEMEM_SIZE', `tracemem( ) argument #2 is too large: the limit is ${MAX_RECORD} bytes`, e.loc);
       const a = args[0]!.ev as IntEv;
       const dyn = args.length > 2 ? asInt(args[2]!, T_LONG) : null;
       const rt = cc.env.rt;
@@ -254,6 +259,11 @@ export function action(cc: Compiler, name: string, kind: string, e: A.Call): Stm
       const n = args.length > 1 ? asInt(args[1]!, T_LONG) : null;
       const id = sym.id;
       const mode = name as 'clear' | 'trunc' | 'normalize' | 'denormalize';
+      if (mode === 'normalize') {
+        // libdtrace divides every value by the normalization when printing: a zero one would divide by
+        // zero (dtrace itself dies of SIGFPE). Here it is the clause's divide-by-zero error.
+        return (c) => { const v = n!(c); if (I.isZero(v)) fault(FLT_DIVZERO); cc.env.clearAgg(id, mode, v); out.recorded = true; };
+      }
       return (c) => { cc.env.clearAgg(id, mode, n ? n(c) : (mode === 'trunc' ? 0 : 1)); out.recorded = true; };
     }
     case 'setopt': {

@@ -19,6 +19,7 @@ import {
 import type { Ev, IntEv } from './values.ts';
 import type { Compiler } from './compiler.ts';
 import { type X, TYPE_INT64, isDArith, argCompat } from './cooked.ts';
+import { checkObjectSize, staticAlloc } from './alloc.ts';
 import { ident, varRead, scopedVar, index, unaryOperand } from './access.ts';
 import { arith, ptrArith, coerce } from './operators.ts';
 import { intShift } from './intreg.ts';
@@ -142,10 +143,11 @@ export function assign(cc: Compiler, e: A.Assign): X {
       const cur = lx.ev as IntEv;
       const store = set;
       // A clause-local lives for one firing on one thread: one region per assignment site serves.
-      const fixed = tgt.kind === 'ScopedVar' && tgt.scope === 'this' ? rt.alloc(size) : 0;
+      checkObjectSize(size, `"${lx.t.name}"`, e.loc);
+      const fixed = tgt.kind === 'ScopedVar' && tgt.scope === 'this' ? staticAlloc(rt, size, `"${lx.t.name}"`, e.loc) : 0;
       set = (c, v) => {
         let dst = fixed !== 0 ? fixed : Number(cur(c));
-        if (dst === 0) dst = rt.alloc(size);
+        if (dst === 0) dst = rt.allocDynamic(size);
         rt.storeBytes(dst, rt.loadBytes(v as number, size).slice());
         store(c, dst);
       };

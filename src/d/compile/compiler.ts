@@ -62,6 +62,8 @@ import { unary, binary, conditional, cast, toStringEv, coerce } from './operator
 import { update, assign } from './assign.ts';
 import { call } from './calls.ts';
 import { aggStatement, action } from './actions.ts';
+import { staticAlloc } from './alloc.ts';
+import { SIZE_CAPS } from '../limits.ts';
 
 /** Re-exported: the type rule was first published here. */
 export { argCompat };
@@ -232,7 +234,7 @@ export class Compiler {
       v.declared = true;
       const r = resolve(t);
       if (!keys && scope === 'global' && (r.kind === 'struct' || r.kind === 'union' || r.kind === 'array')) {
-        v.addr = this.env.rt.alloc(sizeOf(t));
+        v.addr = staticAlloc(this.env.rt, sizeOf(t), `"${dd.name}"`, dd.loc);
       }
     }
   }
@@ -559,7 +561,7 @@ export class Compiler {
     if (!tr) return fail('D_XLATE_NONE', `cannot translate from "${x.t.name}" to "${target.name}"`, e.loc);
     const st = resolve(tr.to) as StructType;
     const rt = this.env.rt;
-    const base = rt.alloc(st.size);
+    const base = staticAlloc(rt, st.size, `translated "${st.name}"`, e.loc);
     const zero = new Uint8Array(st.size);
     const subst = new Map<string, A.Expr>([[tr.def.param, e.operand]]);
     const stores: Stmt[] = [];
@@ -679,11 +681,12 @@ function stableProbe(probes: Probe[]): Probe | null {
   return p0;
 }
 
+/** The strsize option in bytes, lowered to its cap (d/limits.ts) as the session lowers it. */
 function sizeOption(v: string): number {
   const m = /^([0-9]+)([kmgt]?)$/i.exec(v.trim());
   if (!m) return 256;
   const mult: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 };
-  return Number(m[1]) * mult[m[2]!.toLowerCase()]!;
+  return Math.min(Number(m[1]) * mult[m[2]!.toLowerCase()]!, SIZE_CAPS.strsize!);
 }
 
 /** A structural key for an expression (its AST without source spans), used to tell whether two commits name the same speculation. */

@@ -43,6 +43,8 @@ function charValue(text: string): bigint {
 function parseNumber(text: string): Val {
   const m = /^(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)([uUlL]*)$/.exec(text);
   if (!m) throw new Fail(`invalid integer constant "${text}" in #if`);
+  // More than 24 significant digits never fit in 64 bits (and BigInt() of a huge string is slow).
+  if (m[1]!.replace(/^0[xX]?0*/, '').length > 24) throw new Fail('integer constant is too large for its type');
   const v = BigInt(m[1]!.length > 1 && m[1]![0] === '0' && !/^0[xX]/.test(m[1]!) ? '0o' + m[1]!.slice(1) : m[1]!);
   const u = /u/i.test(m[2]!) || v > (1n << 63n) - 1n;
   if (v > M64) throw new Fail('integer constant is too large for its type');

@@ -24,6 +24,7 @@
  * EDT_CPPERR, "Preprocessor failed to process input program", which has no
  * tag and no line.
  */
+import { SourceTooLarge } from '../limits.ts';
 import type { DDiagnostic } from '../diagnostics.ts';
 import { BUILTIN_HEADERS, builtinHeaderPath } from '../headers/index.ts';
 import { evalIfExpr } from './ifexpr.ts';
@@ -425,7 +426,14 @@ export class Preprocessor {
     }
     if (read) {
       for (const c of candidates) {
-        const text = read(c);
+        let text: string | undefined;
+        try {
+          text = read(c);
+        } catch (e) {
+          // A bounded reader refused the file (/dev/zero, a FIFO that never ends): a fatal error naming it.
+          if (e instanceof SourceTooLarge) throw new CppFatal(`${c}: ${e.message}`);
+          throw e;
+        }
         if (text !== undefined) return { path: c, text };
       }
     }

@@ -16,6 +16,11 @@
  *     dropped when the C format is rebuilt ("%.0f" prints as "%f"), and
  *     negative `*` widths left-justify.
  *
+ * Widths and precisions are bounded by MAX_FIELD (d/limits.ts; C's bound is
+ * 2^31 − 1, and glibc prints that many spaces): a larger one in the format
+ * is a compile error (D_SYNTAX, as dtrace reports malformed formats), a
+ * larger `*` value at run time faults the clause ("illegal operation").
+ *
  * Strings are JS strings whose char codes are bytes (0..255): D strings are
  * byte strings, so UTF-8 input arrives as its bytes and is written back as
  * bytes by the output layer (Latin-1 round trip).
@@ -29,6 +34,8 @@ import { formatTimeY, formatTime822 } from './time.ts';
 import { strchr2esc } from './escape.ts';
 import { SERVICE_NAMES } from './services.ts';
 import type { TextBuf } from '../runtime/textbuf.ts';
+import { MAX_FIELD } from '../limits.ts';
+import { fault, FLT_ILLOP } from '../runtime/state.ts';
 
 const F_DYNWIDTH = 64, F_DYNPREC = 128, F_AGG = 256;
 
@@ -130,6 +137,7 @@ export function parseFormat(format: string): ParsedFormat | FormatError {
         if (dot === 0 && digits === 0 && c === '0') { d.flags |= F_ZPAD; d.flags &= ~F_LEFT; continue; }
         let n = 0;
         while (p < format.length && format[p]! >= '0' && format[p]! <= '9') n = n * 10 + format.charCodeAt(p++) - 48;
+        if (n > MAX_FIELD) return { message: `format conversion #${argc} ${dot ? 'precision' : 'width'} is too large: the limit is ${MAX_FIELD}` };
         if (dot) d.prec = n; else d.width = n;
         p--;
         digits++;
@@ -327,6 +335,8 @@ function cspec(d: PfArgDesc, width: number, prec: number): CSpec {
   let flags = d.flags & (F_ALT | F_ZPAD | F_LEFT | F_SPOS | F_SPACE);
   let w = width;
   if (w < 0) { flags |= F_LEFT; flags &= ~F_ZPAD; w = -w; }
+  // A `*` value past the bound (static ones were refused at compile time): the clause faults.
+  if (w > MAX_FIELD || prec > MAX_FIELD) fault(FLT_ILLOP);
   // dtrace rebuilds the C format with "if (prec != 0)": a zero precision is lost.
   return { flags, width: w, prec: prec > 0 ? prec : -1 };
 }

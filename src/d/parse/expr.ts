@@ -78,7 +78,7 @@ export abstract class ExprParser extends TokenStream {
     this.next();
     const then = this.parseExpression();
     this.expect(':');
-    const els = this.parseConditional();
+    const els = this.nested(() => this.parseConditional());
     return { kind: 'Conditional', test, then, else: els, loc: this.span(first) };
   }
 
@@ -104,7 +104,7 @@ export abstract class ExprParser extends TokenStream {
     if (this.isTypeStart(this.peek())) {
       const typeName = this.parseTypeName();
       this.expect(')');
-      const operand = this.parseCast();
+      const operand = this.nested(() => this.parseCast());
       return { kind: 'Cast', typeName, operand, loc: this.span(open) };
     }
     return this.parsePostfixTail(this.parseParenTail(open), open);

@@ -35,6 +35,11 @@ export class ClauseOutput {
     this.buf.pos = this.start;
   }
 
+  /** Whether the running clause's text is over the buffer's limit (its data is then dropped). */
+  overLimit(): boolean {
+    return this.buf.pos - this.start > this.buf.limit;
+  }
+
   reset(): void {
     this.buf.pos = this.start;
     this.recorded = false;
@@ -62,6 +67,7 @@ export class ClauseOutput {
   /** Keep the clause's text as output (it stays in `buf` until the engine takes it). */
   commit(): void {
     this.start = this.buf.pos;
+    this.buf.floor = this.start;
   }
 
   /**
@@ -76,6 +82,7 @@ export class ClauseOutput {
     b.u.copyWithin(0, n, b.pos);
     b.pos -= n;
     this.start = 0;
+    b.floor = 0;
     b.recomputeOr();
     return t;
   }

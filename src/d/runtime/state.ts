@@ -26,6 +26,7 @@
 import type { DInt } from './int64.ts';
 import { FireCtx } from './context.ts';
 import { StrtokState } from './subr.ts';
+import { MAX_OBJECT, MAX_STATIC } from '../limits.ts';
 
 /** dtrace's fault codes (sys/dtrace.h DTRACEFLT_*). */
 export const FLT_BADADDR = 1, FLT_BADALIGN = 2, FLT_ILLOP = 3, FLT_DIVZERO = 4, FLT_NOSCRATCH = 5,
@@ -81,6 +82,16 @@ export interface RuntimeLimits {
   dynvarsize: number; strsize: number; nspec: number; specsize: number;
   /** alloca()'s scratch space in bytes (the scratchsize option, rounded up to 8; 256 by default). */
   scratchsize?: number;
+  /** The principal buffer size (bounds a clause's output with the clause-text bound). */
+  bufsize?: number;
+}
+
+/** Thrown by Runtime.alloc for an object over MAX_OBJECT, or past MAX_STATIC in all (compile time reports it). */
+export class ObjectTooBig extends Error {
+  constructor(readonly size: number, readonly total: number) {
+    super(`object of ${size} bytes`);
+    this.name = 'ObjectTooBig';
+  }
 }
 
 /** Where alloca()'s scratch space sits in the address space (apart from the static regions). */
@@ -134,6 +145,12 @@ export class Runtime {
   private zeroAddr = 0;
   private zeroSize = 0;
   specDrops = 0;
+  /** Speculative text held by all speculations (bounded by MAX_SPEC_TOTAL). */
+  specTotal = 0;
+  /** Clauses whose data did not fit the output buffer (dtrace's "N drops on CPU 0"). */
+  bufDrops = 0;
+  /** Bytes of static objects allocated so far. */
+  staticBytes = 0;
   specBusy = 0;
   specUnavail = 0;
   readonly specs: Speculation[] = [];
@@ -187,7 +204,7 @@ export class Runtime {
     if (!this.dynReserve()) return 0;
     const free = this.freeRegions.get(size);
     let b = free?.pop();
-    if (b === undefined) b = this.alloc(size);
+    if (b === undefined) b = this.allocDynamic(size);
     else this.loadBytes(b, size).fill(0);
     m.set(key, b);
     return b;
@@ -201,7 +218,7 @@ export class Runtime {
   dynPeek(m: Map<unknown, unknown>, key: unknown, size: number): number {
     const a = m.get(key) as number | undefined;
     if (a !== undefined) return a;
-    if (size > this.zeroSize) { this.zeroAddr = this.alloc(size); this.zeroSize = size; }
+    if (size > this.zeroSize) { this.zeroAddr = this.allocDynamic(size); this.zeroSize = size; }
     return this.zeroAddr;
   }
 
@@ -259,6 +276,18 @@ export class Runtime {
 
   /** Allocate a zeroed static region; returns its base address. */
   alloc(size: number): number {
+    // Static objects (variables, translator storage): MAX_OBJECT each, MAX_STATIC in all (d/limits.ts).
+    if (!(size <= MAX_OBJECT) || this.staticBytes + size > MAX_STATIC) throw new ObjectTooBig(size, this.staticBytes);
+    this.staticBytes += size;
+    return this.allocDynamic(size);
+  }
+
+  /**
+   * A zeroed region allocated at run time (a struct-valued dynamic variable):
+   * its size was checked against MAX_OBJECT at compile time, and dynvarsize
+   * bounds how many there are.
+   */
+  allocDynamic(size: number): number {
     const base = this.nextRegion;
     const bytes = new Uint8Array(Math.max(size, 1));
     this.regions.push({ base, bytes, view: new DataView(bytes.buffer) });
@@ -350,7 +379,7 @@ export class Runtime {
 
   /** Copy a string into a fresh region (for `&` of string values, casts to char *). */
   stringRegion(s: string): number {
-    const base = this.alloc(s.length + 1);
+    const base = this.allocDynamic(s.length + 1);
     const r = this.regions[this.regions.length - 1]!;
     for (let i = 0; i < s.length; i++) r.bytes[i] = s.charCodeAt(i) & 0xff;
     return base;

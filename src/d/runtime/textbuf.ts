@@ -14,7 +14,15 @@
  * of every code written by str() and append() since the buffer was last
  * emptied: `or < 0x80` means ASCII, decoded exactly by the native UTF-8
  * decoder. fill() and code() take ASCII codes only.
+ *
+ * Bounded: the text from `floor` on (the running clause's) may not grow past
+ * `limit` codes; growing the buffer beyond that throws OUTPUT_OVERFLOW, which
+ * the engine turns into a drop of the clause's data, as dtrace drops a
+ * record that does not fit its buffer.
  */
+
+/** Thrown by TextBuf.need() when the limited text would exceed its limit. */
+export const OUTPUT_OVERFLOW = { overflow: true } as const;
 
 const ASCII_DECODER = new TextDecoder('utf-8');
 /** fromCharCode.apply takes its arguments on the stack: keep the slices small. */
@@ -24,6 +32,9 @@ export class TextBuf {
   u: Uint8Array | Uint16Array;
   pos = 0;
   or = 0;
+  /** Codes [floor, pos) may not exceed `limit` (checked when the buffer grows). */
+  floor = 0;
+  limit = Infinity;
 
   constructor(capacity = 1024) {
     this.u = new Uint8Array(capacity);
@@ -38,6 +49,7 @@ export class TextBuf {
   need(n: number): void {
     const want = this.pos + n;
     if (want <= this.u.length) return;
+    if (want - this.floor > this.limit) throw OUTPUT_OVERFLOW;
     let cap = this.u.length * 2;
     while (cap < want) cap *= 2;
     const u = this.u instanceof Uint8Array ? new Uint8Array(cap) : new Uint16Array(cap);

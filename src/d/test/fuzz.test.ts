@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { runs } from '../../../test/fuzz/config.ts';
 import { parseProgram } from '../parser.ts';
 import { preprocess } from '../preprocess.ts';
 
@@ -38,7 +39,7 @@ describe('fuzz', () => {
     fc.assert(fc.property(fc.array(fc.constantFrom(...VOCAB), { maxLength: 60 }), fc.boolean(), (toks, isFile) => {
       checkParse(toks.join(' '), isFile);
       checkParse(toks.join(''), isFile);
-    }), { numRuns: 1500 });
+    }), runs(1500));
   }, 60_000);
 
   it('never throws on mutations of the seed scripts', () => {
@@ -53,7 +54,7 @@ describe('fuzz', () => {
       const c = preprocess(s, { program: 'f.d' });
       if (c.diagnostics.every((d) => d.severity !== 'error')) checkParse(c.text, true);
       else for (const d of c.diagnostics) expect(d.line).toBeGreaterThanOrEqual(1);
-    }), { numRuns: 400 });
+    }), runs(400));
   }, 60_000);
 
   it('never throws on arbitrary text, in the lexer, parser or preprocessor', () => {
@@ -62,7 +63,7 @@ describe('fuzz', () => {
       checkParse(s, false);
       const c = preprocess(s, { program: 'f.d' });
       expect(Array.isArray(c.diagnostics)).toBe(true);
-    }), { numRuns: 800 });
+    }), runs(800));
   }, 60_000);
 
   it('reports a diagnostic for every broken seed where a token is deleted from a statement', () => {

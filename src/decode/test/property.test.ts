@@ -5,6 +5,7 @@
  * are decoded as every link type.
  */
 import fc from 'fast-check';
+import { runs } from '../../../test/fuzz/config.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LINKTYPE } from '../../capture/types.ts';
@@ -98,7 +99,7 @@ describe('decoders never throw and never read outside the packet', () => {
         for (const x of flips) b[x % b.length]! ^= 1 << (x % 8);
         checkInvariants(decode(lt, b.subarray(0, Math.max(0, b.length - cutBy)), { dec }));
       },
-    ), { numRuns: 3000 });
+    ), runs(3000));
   }, 300_000);
 
   it('random bytes as every link type', () => {
@@ -106,7 +107,7 @@ describe('decoders never throw and never read outside the packet', () => {
     fc.assert(fc.property(
       fc.constantFrom(...LINK_TYPES), fc.uint8Array({ maxLength: 200 }), fc.nat(16),
       (lt, bytes, pad) => checkInvariants(decode(lt, bytes, { dec, pad })),
-    ), { numRuns: 5000 });
+    ), runs(5000));
   }, 300_000);
 
   it('random bytes behind valid link headers (IPv4/IPv6 version nibble forced)', () => {
@@ -115,6 +116,6 @@ describe('decoders never throw and never read outside the packet', () => {
       const b = bytes.slice();
       b[0] = (v6 ? 0x60 : 0x45) | (b[0]! & (v6 ? 0x0f : 0x0f));
       checkInvariants(decode(LINKTYPE.RAW, b, { dec }));
-    }), { numRuns: 5000 });
+    }), runs(5000));
   }, 300_000);
 });
