@@ -64,7 +64,7 @@ export const USAGE = `Usage: %s [-qCelvVwZ] [-b bufsz] [-s script] [-n program] 
 \t-U  undefine symbol when invoking preprocessor
 \t-v  set verbose mode (report stability attributes, arguments)
 \t-V  report DTrace API version
-\t-w  permit destructive actions (accepted; they are still refused)
+\t-w  permit destructive actions (system() and freopen(); others are refused)
 \t-x  enable or modify compiler and tracing options
 \t-Z  permit probe descriptions that match zero probes
 \t--local   the capturing host's address or network (repeatable)

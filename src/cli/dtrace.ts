@@ -17,6 +17,7 @@
  */
 import { readFileSync, appendFileSync, openSync, closeSync, writeSync, writeFileSync } from 'node:fs';
 import { optionIsSet } from '../engine/options.ts';
+import { spawnSync } from 'node:child_process';
 import type { CliOptions } from './args.ts';
 import { USAGE } from './args.ts';
 import type { EngineOptions, ProgramText, RunRequest } from '../engine/api.ts';
@@ -55,7 +56,7 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
   }
   const options: EngineOptions = {
     quiet: opts.quiet, cpp: opts.cpp, defines: opts.defines, undefs: opts.undefs, includeDirs: opts.includeDirs,
-    xopts: opts.xopts, macroArgs: opts.macroArgs, allowZeroMatch: opts.allowZeroMatch, destructive: opts.destructive,
+    xopts: opts.xopts, macroArgs: opts.macroArgs, allowZeroMatch: opts.allowZeroMatch, destructive: opts.destructive, hostActions: true,
     compileOnly: opts.compileOnly, locals: opts.locals, quietInference: opts.quietInference, testing: process.env['_DTRACE_TESTING'] !== undefined,
     verbose: opts.verbose,
     timeZone: 'local',
@@ -107,6 +108,9 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
   // and out in large chunks: when full, before anything on stderr (so the two interleave as
   // dtrace's do), at the end, and at the first await after it was written to — the reader's
   // next fill(), so live input shows its firings chunk by chunk without a write per line.
+  // freopen(path): the output goes to `path` (appended) until freopen("") restores it.
+  let reopenFd: number | undefined;
+  let hostFailed = false;
   let buf = Buffer.allocUnsafe(OUT_CHUNK);
   let pos = 0;
   let flushQueued = false;
@@ -116,7 +120,8 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
     const n = pos;
     pos = 0;
     if (closed) return;
-    if (outFd !== undefined) { writeSync(outFd, buf, 0, n); return; }
+    const fd = reopenFd ?? outFd;
+    if (fd !== undefined) { writeSync(fd, buf, 0, n); return; }
     // process.stdout may keep the chunk (an async pipe): hand it over and start a fresh buffer.
     process.stdout.write(buf.subarray(0, n));
     buf = Buffer.allocUnsafe(OUT_CHUNK);
@@ -127,7 +132,8 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
       flushOut();
       if (s.length > OUT_CHUNK) {
         const b = Buffer.from(s, 'latin1');
-        if (outFd !== undefined) writeSync(outFd, b);
+        const fd = reopenFd ?? outFd;
+        if (fd !== undefined) writeSync(fd, b);
         else process.stdout.write(b);
         return;
       }
@@ -148,6 +154,29 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
         }
         break;
       case 'message': flushOut(); process.stderr.write(Buffer.from(e.raw ? `${e.text}\n` : `${prog}: ${e.text}\n`, 'latin1')); break;
+      case 'system': {
+        // dtrace_system: flush, then system(3C); the command writes to standard output, which
+        // freopen() reopened (with -o, dtrace's output file is another stream: the terminal's stays).
+        flushOut();
+        if (hostFailed) break;
+        const stdoutFd = outFd === undefined ? reopenFd ?? 1 : 1;
+        spawnSync('/bin/sh', ['-c', e.arg], { stdio: [0, stdoutFd, 2] });
+        break;
+      }
+      case 'freopen': {
+        flushOut();
+        if (hostFailed) break;
+        if (reopenFd !== undefined) { closeSync(reopenFd); reopenFd = undefined; }
+        if (e.arg === '') break;
+        try { reopenFd = openSync(e.arg, 'a'); } catch (err) {
+          // dtrace_freopen fails the consumer: dtrace.c reports "processing aborted" and exits 1.
+          hostFailed = true;
+          closed = true;
+          process.stderr.write(Buffer.from(`${prog}: processing aborted: ${errnoText(err)}\n`, 'latin1'));
+          ac.abort();
+        }
+        break;
+      }
       default: break;
     }
   };
@@ -189,11 +218,12 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
     if (interrupted) {
       // A read of a pipe or FIFO may still be pending in the thread pool and would keep the process
       // alive: exit once standard output has taken what was written.
-      exitAfterOutput(partialFailed ? 1 : status);
+      exitAfterOutput(partialFailed || hostFailed ? 1 : status);
     }
-    return partialFailed ? 1 : status;
+    return partialFailed || hostFailed ? 1 : status;
   } finally {
     flushOut();
+    if (reopenFd !== undefined) closeSync(reopenFd);
     if (outFd !== undefined) closeSync(outFd);
     void appendFileSync;
   }

@@ -35,6 +35,9 @@ import { unescapeBytes, unescapeString } from './lex/escapes.ts';
 import { runControlLine, type CtlItem } from './lex/pragma.ts';
 import { DEFAULT_TYPE_NAMES } from './lex/typenames.ts';
 
+/** After these id_or_type returns before it peeks (pcb_sou_type, pcb_sou_deref). */
+const SOU_OR_DEREF: ReadonlySet<string> = new Set(['struct', 'union', 'enum', '.', '->']);
+
 export type { Token, LexMode } from './lex/tokens.ts';
 
 export interface LexerOptions {
@@ -58,6 +61,11 @@ export interface LexerOptions {
   checkOption?: (name: string, value: string | undefined) => string | undefined;
   /** Whether a name is a global dtrace defines itself (timestamp, execname...), for #pragma's scope check. */
   isBuiltinIdent?: (name: string) => boolean;
+  /**
+   * Whether a name is in dtrace's global identifier table (built-in variables and functions):
+   * id_or_type does not peek after those. Defaults to isBuiltinIdent.
+   */
+  isGlobalIdent?: (name: string) => boolean;
   /** Receives each error; `token` is the token it concerns, if any. */
   onError?: (tag: ErrTag, message: string, line: number, column: number, endColumn: number | undefined, file: string | undefined) => void;
 }
@@ -406,6 +414,16 @@ export class Lexer {
     return p - st;
   }
 
+  /** The kind of the token lexed last (id_or_type does not peek after struct/union/enum, `.` or `->`). */
+  private prevKind = '';
+  /** Brace depth of the typedef declaration being lexed, or -1. */
+  private typedefBraces = -1;
+  /**
+   * Names id_or_type interned in pcb_idents after its peek saw an assignment, `[`, `;` or `,`
+   * follow them: later it no longer peeks after them.
+   */
+  private readonly peekedIdents = new Set<string>();
+
   /** The next token, lexed in start state `mode`. */
   next(mode: LexMode): Token {
     this.skipTrivia(mode);
@@ -422,7 +440,12 @@ export class Lexer {
       if (mode !== 'S2' && this.peekedToEnd) t.nulEof = true;
       return t;
     }
-    return mode === 'S2' ? this.lexS2(start, line, column) : this.lexS0(start, line, column);
+    const t = mode === 'S2' ? this.lexS2(start, line, column) : this.lexS0(start, line, column);
+    this.prevKind = t.kind;
+    // A typedef declaration's own names are not interned as identifiers (id_or_type's DT_DC_TYPEDEF test).
+    if (t.kind === 'typedef') this.typedefBraces = this.braces;
+    else if (t.kind === ';' && this.braces === this.typedefBraces) this.typedefBraces = -1;
+    return t;
   }
 
   private lexInt(start: number, line: number, column: number, len: number): Token {
@@ -591,10 +614,21 @@ export class Lexer {
     // Linux DTrace's id_or_type peeks past the blanks after an identifier that is no known
     // variable; at the end of the text it pushes back a NUL (input()'s 0), which the lexer then
     // reports in its own words instead of the parser's "near end of input".
-    if (!this.knownIdents.has(text) && !this.declared.has(text) && !(this.opts.isBuiltinIdent?.(text) ?? false)) {
+    let near: string | undefined;
+    if (!this.knownIdents.has(text) && !this.peekedIdents.has(text) && !this.declared.has(text) && !((this.opts.isGlobalIdent ?? this.opts.isBuiltinIdent)?.(text) ?? false)) {
+      const s = this.src;
       let q = this.pos;
-      while (q < this.end && isWs(this.src.charCodeAt(q))) q++;
+      let lf = 0;
+      while (q < this.end && isWs(s.charCodeAt(q))) { if (s.charCodeAt(q) === 10) lf++; q++; }
+      const c0 = s[q], c1 = s[q + 1];
+      if ((((c0 === '+' || c0 === '-') && c1 === c0) || (c0 === '=' && c1 !== '=') || c0 === '[' || c0 === ';' || (c0 === ',' && this.parens === 0))
+        && !(this.typedefBraces >= 0 && this.braces === this.typedefBraces)) this.peekedIdents.add(text);
       if (q >= this.end) this.peekedToEnd = true;
+      // flex's unput() leaves yytext running on through the pushed-back text (blanks as spaces,
+      // then the newlines, then the rest), so a syntax error at this identifier quotes it with the
+      // rest of its line: `near "new_int;"`. Not after struct/union/enum, `.` or `->`, where
+      // id_or_type returns before it peeks.
+      else if (!SOU_OR_DEREF.has(this.prevKind)) near = text + ' '.repeat(q - this.pos - lf) + '\n'.repeat(lf) + this.src.slice(q, this.src.indexOf('\n', q) < 0 ? this.end : this.src.indexOf('\n', q));
     }
     if (!this.knownIdents.has(text) && this.isTypeName(text)) {
       kind = 'TNAME';
@@ -610,6 +644,7 @@ export class Lexer {
     }
     const t = this.tok(kind, start, line, column);
     t.str = text;
+    if (near !== undefined) t.near = near;
     return t;
   }
 

@@ -21,7 +21,7 @@ import { ClauseOutput } from './runtime/output.ts';
 import { AggStore } from './runtime/aggregate.ts';
 import { AggBridge } from './compile/aggbridge.ts';
 import { NET_TYPES_D, NET_TYPE_NAMES } from './headers/nettypes.ts';
-import { BUILTIN_VARS } from './check/builtins.ts';
+import { BUILTIN_FUNCS, BUILTIN_VARS } from './check/builtins.ts';
 
 export interface CompileOutcome {
   ok: boolean;
@@ -68,6 +68,7 @@ export function compilePrograms(programs: readonly ProgramText[], env: CompileEn
       program: p.name, isFile: p.kind === 'file', macroArgs: opts.macroArgs, isTypeName, argref, defaultArgs,
       ...(env.opt('pspec') !== undefined ? { pspec: true } : {}),
       checkOption: env.checkOption, isBuiltinIdent: (n) => BUILTIN_VARS.has(n),
+      isGlobalIdent: (n) => BUILTIN_VARS.has(n) || BUILTIN_FUNCS.has(n),
     });
     // Deferred diagnostics (backquoted symbols) lose to the checker's own errors: dtrace meets them while cooking.
     const first = parsed.diagnostics[0];

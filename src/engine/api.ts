@@ -24,6 +24,8 @@ export interface EngineOptions {
   allowZeroMatch?: boolean;
   /** -w */
   destructive?: boolean;
+  /** The consumer performs system() and freopen() (HostActionEvent): the CLI does, the web app does not. */
+  hostActions?: boolean;
   /** -e: compile only. */
   compileOnly?: boolean;
   /** Also emit a RecordEvent per clause firing that recorded data (for the UI's Timeline; off for the CLI). */

@@ -39,10 +39,19 @@ export interface ProgressEvent {
   replay?: { packet: number; packets: number; clockNs: number };
 }
 
+/**
+ * A destructive action for the consumer to perform, in output order (only
+ * with -w or the destructive option, and only for a consumer that declared
+ * EngineOptions.hostActions): system() runs `arg` through /bin/sh after the
+ * text before it is written; freopen() sends the text after it to the file
+ * `arg` (appending), or back to standard output when `arg` is ''.
+ */
+export interface HostActionEvent { kind: 'system' | 'freopen'; arg: string }
+
 /** `-x aggpartial`: the run's aggregations as a partial (Parquet bytes: engine/partial/aggfile.ts), in place of END's output. */
 export interface AggPartialEvent { kind: 'aggpartial'; bytes: Uint8Array }
 
 /** The end of a run: dtrace's exit status. */
 export interface ExitEvent { kind: 'exit'; status: number }
 
-export type EngineEvent = TextEvent | MessageEvent | RecordEvent | AggSnapshotEvent | ProgressEvent | AggPartialEvent | ExitEvent;
+export type EngineEvent = TextEvent | MessageEvent | RecordEvent | AggSnapshotEvent | ProgressEvent | AggPartialEvent | HostActionEvent | ExitEvent;

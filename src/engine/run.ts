@@ -45,6 +45,28 @@ export interface RunHooks {
   preprocess?: (p: ProgramText) => { text: string } | { diagnostic: DDiagnostic };
   /** Real time of the start in ns since the epoch (tests pass a fixed value). */
   wallStartNs?: bigint;
+  /** A monotonic clock in ns, read by walltimestamp without captures (default: performance.now; none when wallStartNs is given). */
+  clockNs?: () => bigint;
+}
+
+function monotonicNs(): bigint {
+  return BigInt(Math.round(performance.now() * 1e6));
+}
+
+/**
+ * walltimestamp without captures: the start's wall time, plus the virtual time
+ * elapsed, plus the real time elapsed since the run began; strictly increasing
+ * from read to read (a coarse clock still advances by 1 ns per read).
+ */
+export function advancingWallClock(c: { tsNs: number | bigint; wallDeltaNs: bigint }, clock: () => bigint): () => bigint {
+  const t0 = clock();
+  let last = -1n;
+  return () => {
+    let v = BigInt(c.tsNs) + c.wallDeltaNs + (clock() - t0);
+    if (v <= last) v = last + 1n;
+    last = v;
+    return v;
+  };
 }
 
 export async function run(req: RunRequest, hooks: RunHooks = {}): Promise<number> {
@@ -84,17 +106,25 @@ export async function run(req: RunRequest, hooks: RunHooks = {}): Promise<number
     emit({ kind: 'message', level: 'error', text: 'could not enable tracing: Enabling exceeds size of buffer' });
     return finish(1);
   }
-  if (res.compiler.destructive.length > 0) {
+  // -w, or the destructive option (-x or #pragma D option), allows destructive actions.
+  const allowed = req.options.destructive === true || s.isSet('destructive');
+  const destructive = res.compiler.destructive;
+  if (destructive.length > 0) {
     // dtrace: "could not enable tracing: Destructive actions not allowed" (EDT_DESTRUCTIVE) without -w.
-    emit({
-      kind: 'message', level: 'error',
-      text: req.options.destructive
-        ? `could not enable tracing: destructive action ${res.compiler.destructive[0]}( ) is not supported: wiretrace traces captures, not a live system`
-        : 'could not enable tracing: Destructive actions not allowed',
-    });
-    return finish(1);
+    // Allowed, a consumer that runs commands (the CLI) performs system() and freopen(); the others
+    // act on a live kernel or process, which a capture does not have.
+    const unsupported = destructive.find((n) => !(req.options.hostActions === true && (n === 'system' || n === 'freopen')));
+    if (!allowed || unsupported !== undefined) {
+      emit({
+        kind: 'message', level: 'error',
+        text: allowed
+          ? `could not enable tracing: destructive action ${unsupported}( ) is not supported: wiretrace traces captures, not a live system`
+          : 'could not enable tracing: Destructive actions not allowed',
+      });
+      return finish(1);
+    }
   }
-  if (req.options.destructive && !s.quiet()) emit({ kind: 'message', level: 'info', text: 'allowing destructive actions' });
+  if (allowed && !s.quiet()) emit({ kind: 'message', level: 'info', text: 'allowing destructive actions' });
   // dtrace.c go(): sizes the kernel could not allocate were lowered; here, sizes above our caps.
   for (const text of s.loweredNotes()) emit({ kind: 'message', level: 'warning', text });
   const merging = req.partials !== undefined;
@@ -111,6 +141,12 @@ export async function run(req: RunRequest, hooks: RunHooks = {}): Promise<number
     c.vtsNs = ns - VCLOCK_START_NS;
   };
   setTime(VCLOCK_START_NS);
+  // Without captures, walltimestamp reads the clock as dtrace's does (dtrace_gethrestime at every
+  // read, so reads in one firing advance), offset by the virtual time elapsed.
+  if (req.captures.length === 0) {
+    const clock = hooks.clockNs ?? (hooks.wallStartNs === undefined ? monotonicNs : undefined);
+    if (clock) c.wallNow = advancingWallClock(c, clock);
+  }
   const reg = s.registry;
   const begin = reg.lookup('dtrace', '', '', 'BEGIN')!;
   const end = reg.lookup('dtrace', '', '', 'END')!;

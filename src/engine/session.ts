@@ -260,6 +260,7 @@ export class Session implements FiringSink {
   private commitClause(probe: Probe): void {
     const out = this.out;
     if (out.recorded) {
+      let prefix = 0; // the probe line's length, put before the clause's text when not quiet
       if (!this.quiet()) {
         let s = '';
         // _DTRACE_TESTING (Linux dtrace's test mode) drops the CPU and ID columns.
@@ -273,6 +274,7 @@ export class Session implements FiringSink {
         out.buf.str(s);
         out.buf.str(body);
         out.buf.code(10);
+        prefix = s.length;
       }
       if (this.options.records) {
         const c = this.rt.ctx;
@@ -286,6 +288,8 @@ export class Session implements FiringSink {
         const limit = this.rt.limits.specsize;
         if (sp.bytes + s.length > limit || this.rt.specTotal + s.length > MAX_SPEC_TOTAL) this.rt.specDrops++;
         else { sp.chunks.push(s); sp.bytes += s.length; this.rt.specTotal += s.length; }
+      } else if (out.hostActions.length > 0) {
+        this.commitHostActions(prefix);
       } else {
         // The hot path: the clause's text is already in the output buffer; keep it.
         out.commit();
@@ -297,6 +301,29 @@ export class Session implements FiringSink {
       this.rt.exiting = true;
       this.rt.exitStatus = out.exitStatus;
     }
+  }
+
+  /**
+   * Emit the clause's text cut at its system()/freopen() records, each record
+   * as its event after the text before it (dtrace_system flushes the output
+   * before it runs the command). `shift`: the length of the probe line put
+   * before the clause's text after its records were taken.
+   */
+  private commitHostActions(shift: number): void {
+    const out = this.out;
+    const text = out.text();
+    out.rewind();
+    this.flushText();
+    let prev = 0;
+    for (const h of out.hostActions) {
+      const at = h.at + shift;
+      if (at > prev) this.emitEvent({ kind: 'text', text: text.slice(prev, at) });
+      prev = Math.max(prev, at);
+      this.emitEvent({ kind: h.kind, arg: h.arg });
+    }
+    out.hostActions.length = 0;
+    out.buf.str(text.slice(prev));
+    out.commit();
   }
 
   private settleSpeculations(): void {

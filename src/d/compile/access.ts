@@ -169,7 +169,7 @@ function builtinVar(cc: Compiler, name: string, _loc: A.Span): X {
   switch (name) {
     case 'timestamp': return { t, ev: (c) => c.tsNs };
     case 'vtimestamp': return { t, ev: (c) => c.vtsNs };
-    case 'walltimestamp': return { t, ev: (c) => I.wrapS64(BigInt(c.tsNs) + c.wallDeltaNs) };
+    case 'walltimestamp': return { t, ev: (c) => I.wrapS64(c.wallNow !== null ? c.wallNow() : BigInt(c.tsNs) + c.wallDeltaNs) };
     case 'probeprov': return { t, ev: (c) => c.probe.provider };
     case 'probemod': return { t, ev: (c) => c.probe.module };
     case 'probefunc': return { t, ev: (c) => c.probe.func };

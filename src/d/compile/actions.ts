@@ -24,7 +24,7 @@ import {
 import type { Ev, IntEv } from './values.ts';
 import { traceInt, traceString, hexDump, formatStackDefault, STACK_INDENT } from '../format/trace.ts';
 import {
-  checkFormat, formatValuesInto, isFormatError, parseFormat, type ParsedFormat, type PfValue,
+  checkFormat, formatValues, formatValuesInto, isFormatError, parseFormat, type ParsedFormat, type PfValue,
 } from '../format/printf.ts';
 import type { AggParams } from '../runtime/aggregate.ts';
 import { checkLlquantize, checkLquantize, isAggCheckError } from '../runtime/aggregate-check.ts';
@@ -143,11 +143,10 @@ export function action(cc: Compiler, name: string, kind: string, e: A.Call): Stm
   const out = cc.env.out;
   const quiet = cc.env.quiet;
   if (kind === 'destructive') {
+    if (name === 'system' || name === 'freopen') { cc.destructive.push(name); return hostAction(cc, e, name, out); }
     const args = e.args.map((a) => cc.expr(a));
     checkArgs(cc, name, BUILTIN_FUNCS.get(name)!.proto, args, e.loc);
-    // "." is dtrace's sentinel for freopen("") (restore standard output): a script may not name it.
-    if (name === 'freopen' && args[0]?.cv === '.') fail('D_FREOPEN_INVALID', 'freopen( ) argument #1 cannot be "."', e.loc);
-    // dtrace compiles destructive actions and refuses to enable them without -w; wiretrace refuses them always.
+    // dtrace compiles destructive actions and refuses to enable them without -w (the engine decides).
     cc.destructive.push(name);
     return () => undefined;
   }
@@ -302,34 +301,68 @@ function formatArgs(cc: Compiler, e: A.Call, from: number): { types: DType[]; ev
   return { types, evs };
 }
 
-function printfAction(cc: Compiler, e: A.Call, out: ClauseOutput): Stmt {
-  if (e.args.length === 0) fail('D_PROTO_LEN', 'printf( ) prototype mismatch: 0 args passed, at least 1 expected', e.loc);
+/** A printf-like action's format and arguments (dt_action_printflike: printf, system, freopen). */
+function printflike(cc: Compiler, e: A.Call, name: string): { pf: ParsedFormat; load: (c: FireCtx) => PfValue[] } {
+  if (e.args.length === 0) fail('D_PROTO_LEN', `${name}( ) prototype mismatch: 0 args passed, at least 1 expected`, e.loc);
   const f0 = e.args[0]!;
   if (f0.kind !== 'StringLit') {
     const x = cc.expr(f0);
     // Not a string: the prototype check (D_PROTO_ARG); a string but not a constant: dt_printf's own check.
-    if (isString(x.t)) fail('D_PRINTF_ARG_FMT', `printf( ) argument #1 is incompatible with prototype:\n\tprototype: string constant\n\t argument: ${x.t.name}`, e.loc);
-    fail('D_PROTO_ARG', `printf( ) argument #1 is incompatible with prototype:\n\tprototype: string\n\t argument: ${x.t.name}`, e.loc);
+    if (isString(x.t)) fail('D_PRINTF_ARG_FMT', `${name}( ) argument #1 is incompatible with prototype:\n\tprototype: string constant\n\t argument: ${x.t.name}`, e.loc);
+    fail('D_PROTO_ARG', `${name}( ) argument #1 is incompatible with prototype:\n\tprototype: string\n\t argument: ${x.t.name}`, e.loc);
   }
   // The arguments are cooked before the format is parsed (dt_printf_create runs at code generation).
   const { types, evs } = formatArgs(cc, e, 1);
   const pf = parseFormat(f0.value);
   // dt_printf_create reports a malformed format with yyerror: D_SYNTAX, without the function's name.
   if (isFormatError(pf)) return fail('D_SYNTAX', pf.message.replace(/^printf\( \) /, ''), e.loc);
-  const err = checkFormat(pf, types.map((t) => typeDesc(t, cc.strsize)), { func: 'printf', foff: 1, exactLen: true });
+  const err = checkFormat(pf, types.map((t) => typeDesc(t, cc.strsize)), { func: name, foff: 1, exactLen: true });
   if (err) fail(err.tag as 'D_PRINTF_ARG_TYPE', err.message, e.loc);
   const vals: PfValue[] = new Array<PfValue>(evs.length);
   const n = cc.strsize - 1;
+  return {
+    pf,
+    load: (c) => {
+      for (let i = 0; i < evs.length; i++) {
+        const v = evs[i]!(c) as PfValue;
+        vals[i] = typeof v === 'string' && v.length > n ? v.slice(0, n) : v;
+      }
+      return vals;
+    },
+  };
+}
+
+function printfAction(cc: Compiler, e: A.Call, out: ClauseOutput): Stmt {
+  const { pf, load } = printflike(cc, e, 'printf');
   const fctx = cc.env.formatContext ?? {};
   return (c) => {
-    for (let i = 0; i < evs.length; i++) {
-      const v = evs[i]!(c) as PfValue;
-      vals[i] = typeof v === 'string' && v.length > n ? v.slice(0, n) : v;
-    }
+    const vals = load(c);
     // Straight into the clause's buffer: no string per line (formatValuesInto prints what formatValues returns).
     out.recorded = true;
     formatValuesInto(pf, vals, fctx, out.buf);
   };
+}
+
+/**
+ * system() and freopen(): the consumer runs them when it prints the record
+ * (dt_consume: dtrace_system flushes the output, then system(3C);
+ * dtrace_freopen reopens standard output), so the clause records the
+ * formatted command at its place in the clause's output.
+ */
+function hostAction(cc: Compiler, e: A.Call, name: 'system' | 'freopen', out: ClauseOutput): Stmt {
+  const f0 = e.args[0];
+  let call = e;
+  if (name === 'freopen' && f0?.kind === 'StringLit') {
+    // "." is dtrace's sentinel for freopen("") (restore standard output): a script may not name it;
+    // dt_action_printflike turns "" into it before the format is compiled.
+    if (f0.value === '.') fail('D_FREOPEN_INVALID', 'freopen( ) argument #1 cannot be "."', e.loc);
+    if (f0.value === '') call = { ...e, args: [{ ...f0, value: '.' }, ...e.args.slice(1)] };
+  }
+  const { pf, load } = printflike(cc, call, name);
+  const fctx = cc.env.formatContext ?? {};
+  // dtrace_freopen: a file name formatted as "." restores the original output.
+  if (name === 'freopen') return (c) => { const v = formatValues(pf, load(c), fctx); out.host(name, v === '.' ? '' : v); };
+  return (c) => { out.host(name, formatValues(pf, load(c), fctx)); };
 }
 
 function printaAction(cc: Compiler, e: A.Call, out: ClauseOutput): Stmt {

@@ -44,6 +44,8 @@ export interface Token {
   nulEof?: boolean;
   /** A $N past the arguments given, allowed by -xdefaultargs: 0, or "" for $$N. */
   defaulted?: boolean;
+  /** The text dtrace's yytext holds after its lexer peeked past this token and pushed the text back (what "syntax error near" quotes), when it differs from `text`. */
+  near?: string;
   /** The lexer already reported an error for this token (no second "syntax error"). */
   bad?: boolean;
   /**

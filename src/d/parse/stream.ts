@@ -107,7 +107,7 @@ export class TokenStream {
   /** yacc's error: `syntax error near "<lookahead>"`, then unwinds to the recovery point. */
   protected fail(tok: Token = this.peek()): never {
     if (!tok.bad) {
-      const msg = tok.nulEof === true ? 'syntax error near end-of-input' : syntaxNear('syntax error', tok.kind === 'EOF' ? null : tok.text);
+      const msg = tok.nulEof === true ? 'syntax error near end-of-input' : syntaxNear('syntax error', tok.kind === 'EOF' ? null : tok.near ?? tok.text);
       this.report('D_SYNTAX', msg, tok.errLine ?? tok.line, tok.column, tok.column + Math.max(1, tok.end - tok.start), tok.file);
     } else {
       this.panic = true;

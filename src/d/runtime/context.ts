@@ -65,6 +65,8 @@ export class FireCtx {
   tsNs: DInt = 0;
   /** walltimestamp = tsNs + wallDeltaNs, computed only when a clause reads it. */
   wallDeltaNs = 0n;
+  /** When set (runs without captures), walltimestamp reads this clock instead. */
+  wallNow: (() => bigint) | null = null;
   vtsNs: DInt = 0;
   cpu = 0;
   pid = 0;

@@ -11,6 +11,9 @@
 import type { Speculation } from './state.ts';
 import { TextBuf } from './textbuf.ts';
 
+/** A destructive action the consumer performs: system(command) or freopen(path; '' restores). */
+export interface HostAction { kind: 'system' | 'freopen'; arg: string; at: number }
+
 export class ClauseOutput {
   /** Committed output [0, start), then the running clause's text [start, buf.pos). */
   readonly buf = new TextBuf(1 << 17);
@@ -21,6 +24,11 @@ export class ClauseOutput {
   spec: Speculation | null = null;
   /** exit() was called by this clause: applied when the clause completes. */
   exitStatus: number | null = null;
+  /**
+   * system()/freopen() records of the running clause, each at its offset in
+   * the clause's text (the consumer runs them in output order).
+   */
+  readonly hostActions: HostAction[] = [];
 
   /** Drop the running clause's text (the flags stay). */
   rewind(): void {
@@ -37,6 +45,13 @@ export class ClauseOutput {
     this.recorded = false;
     this.spec = null;
     this.exitStatus = null;
+    if (this.hostActions.length > 0) this.hostActions.length = 0;
+  }
+
+  /** Record a system()/freopen() with its formatted argument, after the text recorded so far. */
+  host(kind: HostAction['kind'], arg: string): void {
+    this.recorded = true;
+    this.hostActions.push({ kind, arg, at: this.buf.pos - this.start });
   }
 
   push(s: string): void {

@@ -106,7 +106,7 @@ describe('#include', () => {
     const inc = (p: string) => (p === 'bad.h' ? '\nint x y;\n' : undefined);
     const r = preprocess('#include "bad.h"\nBEGIN {}\n', { program: 'x.d', readInclude: inc });
     const p = parseProgram(r.text, { program: 'x.d', isFile: true });
-    expect(formatDiagnostic(p.diagnostics[0]!, 'x.d', 'file')).toBe('failed to compile script x.d: "bad.h", line 2: syntax error near "y"');
+    expect(formatDiagnostic(p.diagnostics[0]!, 'x.d', 'file')).toBe('failed to compile script x.d: "bad.h", line 2: syntax error near "y;"');
     // after the include, lines are the main file's again
     const r2 = preprocess('#include "bad.h"\nBEGIN { x = ; }\n', { program: 'x.d', readInclude: (p) => (p === 'bad.h' ? 'int y;\n' : undefined) });
     const p2 = parseProgram(r2.text, { program: 'x.d', isFile: true });
