@@ -76,7 +76,15 @@ describe('variables', () => {
 
   it('strings compare as values and strsize truncates', async () => {
     const r = await runD(q('#pragma D option strsize=5\nBEGIN { s = "abcdefgh"; printf("%s %d\\n", s, "abc" < "abd"); exit(0); }'));
-    expect(r.stdout).toBe('abcd 1\n\n');
+    // illumos dtrace_vcopy keeps strsize bytes, without a NUL when none fits; printf prints the whole record.
+    expect(r.stdout).toBe('abcde 1\n\n');
+  });
+
+  it('a stored string of strsize bytes has no NUL and traces as a full record; rawbytes dumps the record', async () => {
+    const r = await runD(q('#pragma D option strsize=4\nBEGIN { self->x = "abcd"; trace(self->x); y = "ab"; trace(y); exit(0); }'));
+    expect(r.stdout).toBe('  abcd                             ab\n');
+    const raw = await runD(q('#pragma D option strsize=5\n#pragma D option rawbytes\nBEGIN { trace("abc"); exit(0); }'));
+    expect(raw.stdout).toBe('\n             0  1  2  3  4  5  6  7  8  9  a  b  c  d  e  f  0123456789abcdef\n         0: 61 62 63 00 00                                   abc..\n\n');
   });
 
   it('struct layout: sizeof and offsetof as GCC on x86-64, bit-fields packed', async () => {

@@ -390,7 +390,8 @@ export function coerce(cc: Compiler, x: X, t: DType): X {
   if (isString(t) && !isString(x.t)) return { t, ev: toStringEv(cc, x) };
   if (isString(t)) {
     const ev = x.ev as StrEv;
-    const n = cc.strsize - 1;
+    // illumos dtrace_vcopy: a stored string keeps up to strsize bytes, its NUL only when it fits.
+    const n = cc.strsize;
     if (x.cv !== undefined) { const s = (x.cv as string).slice(0, n); return { t, ev: () => s, cv: s }; }
     return { t, ev: (c) => { const s = ev(c); return s.length > n ? s.slice(0, n) : s; } };
   }
