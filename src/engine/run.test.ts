@@ -126,6 +126,14 @@ describe('speculations', () => {
     expect(r.stdout).toBe('kept\n\n');
   });
 
+  it('a clause that only speculates commits its probe line; a commit-only clause prints none', async () => {
+    const src = 'BEGIN { s = speculation(); } BEGIN { speculate(s); } BEGIN { commit(s); } BEGIN { exit(0); }';
+    const r = await runD(src);
+    expect(r.stdout.split('\n').filter((l) => l.includes(':BEGIN')).length).toBe(2);
+    const d = await runD('BEGIN { s = speculation(); } BEGIN { speculate(s); } BEGIN { discard(s); } BEGIN { exit(0); }');
+    expect(d.stdout.split('\n').filter((l) => l.includes(':BEGIN')).length).toBe(1);
+  });
+
   it('speculate() on no active speculation ends the clause quietly (speculation/tst.SpeculationWithZero.d)', async () => {
     const r = await runD(q(`BEGIN { self->n = 0; }
       BEGIN { speculate(0); self->n++; }

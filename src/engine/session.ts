@@ -206,7 +206,9 @@ export class Session implements FiringSink {
       this.reportFault(ecb, probe, action, e.code, e.addr, inPred);
       return;
     }
-    if (cl.defaultAction) out.recorded = true;
+    // A clause that speculated still writes its EPID record into the speculation (the probe line a
+    // commit() prints), even with no data of its own (speculation/tst.SpeculationDefaultCommit.r).
+    if (cl.defaultAction || out.spec !== null) out.recorded = true;
     if (out.recorded || out.exitStatus !== null || this.rt.specPending) this.commitClause(probe);
   }
 
