@@ -42,6 +42,7 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
     xopts: opts.xopts, macroArgs: opts.macroArgs, allowZeroMatch: opts.allowZeroMatch, destructive: opts.destructive,
     compileOnly: opts.compileOnly, locals: opts.locals, quietInference: opts.quietInference, testing: process.env['_DTRACE_TESTING'] !== undefined,
     timeZone: 'local',
+    consumer: { pid: process.pid, execname: prog },
     readInclude: (p) => { try { return readFileSync(p, 'latin1'); } catch { return undefined; } },
   };
   const espSa = readKeyFiles(opts.espSa, prog);

@@ -117,6 +117,14 @@ describe('ERROR semantics', () => {
   });
 });
 
+describe('the consumer', () => {
+  it('BEGIN and END fire in the consumer process: its pid and execname (dtrace by default)', async () => {
+    const src = 'BEGIN { printf("%s %d\\n", execname, pid); } END { printf("%s %d\\n", execname, pid); } BEGIN { exit(0); }';
+    expect((await runD(q(src))).stdout).toBe('dtrace 0\ndtrace 0\n\n');
+    expect((await runD(q(src), { consumer: { pid: 4242, execname: 'wiretrace' } })).stdout).toBe('wiretrace 4242\nwiretrace 4242\n\n');
+  });
+});
+
 describe('speculations', () => {
   it('commit prints, discard drops', async () => {
     const r = await runD(q(`BEGIN { a = speculation(); b = speculation(); }
