@@ -20,6 +20,8 @@ export interface BenchContext {
   rssHook: string;
   /** samples/scripts, for the ipio-style row. */
   scripts: string;
+  /** Four aggregation partials of the count script over F (made before the rows run), for the --merge row. */
+  partials: string[];
   /** The capture's ESP key file (the ESP rows). */
   keys?: string;
   has(tool: string): boolean;
@@ -30,8 +32,8 @@ export interface BenchRow {
   name: string;
   /** What is run, for the table. */
   label: string;
-  /** 'decode': the capture/decoding rows (issue 2); 'e2e': D scripts against the tools (issue 4); 'esp': ESP decryption's cost (issue 15). */
-  group: 'decode' | 'e2e' | 'esp';
+  /** 'decode': the capture/decoding rows (issue 2); 'e2e': D scripts against the tools (issue 4); 'esp': ESP decryption's cost (issue 15); 'parallel': workers and partials (issue 14). */
+  group: 'decode' | 'e2e' | 'esp' | 'parallel';
   argv(c: BenchContext): string[] | null;
   /** A Node process: its peak RSS comes from the rss hook (exact), not /proc polling. */
   node?: boolean;
@@ -46,6 +48,12 @@ export function sq(s: string): string {
 
 /** The per-source count one-liner of issue 4, verbatim. */
 export const COUNT_SCRIPT = 'ip:::receive,ip:::send { @[args[2]->ip_saddr] = count(); }';
+
+/** A tcp-provider aggregation (issue 14): bytes and a size distribution per remote endpoint. */
+export const TCP_SCRIPT = 'tcp:::send,tcp:::receive { @b[args[3]->tcps_raddr, args[3]->tcps_rport] = sum(args[2]->ip_plength); @s[probename] = quantize(args[2]->ip_plength); }';
+
+/** Worker counts the parallel rows compare (-x ncpu=N). */
+export const WORKERS = [1, 2, 4];
 
 /**
  * tcpdump -nn prints "IP a.b.c.d.port > ..." or "IP6 x::y.port > ..." for each
@@ -87,6 +95,21 @@ export const ROWS: BenchRow[] = [
     name: 'count-tcpdump', group: 'e2e', keepOutput: true,
     label: 'tcpdump -nn -r F | awk (count sources)',
     argv: (c) => tool(c, 'tcpdump', ['sh', '-c', `tcpdump -nn -r ${sq(c.file)} 2>/dev/null | awk ${sq(TCPDUMP_AWK)}`]),
+  },
+  ...WORKERS.map((n): BenchRow => ({
+    name: `count-w${n}`, group: 'parallel', node: true,
+    label: `wiretrace -x ncpu=${n} -n '@[ip_saddr] = count()' -r F`,
+    argv: (c) => [c.node, '--import', c.rssHook, c.cli, '-x', `ncpu=${n}`, '-n', COUNT_SCRIPT, '-r', c.file],
+  })),
+  ...WORKERS.map((n): BenchRow => ({
+    name: `tcp-w${n}`, group: 'parallel', node: true,
+    label: `wiretrace -x ncpu=${n} -n 'tcp:::{send,receive} @sum, @quantize' -r F`,
+    argv: (c) => [c.node, '--import', c.rssHook, c.cli, '-x', `ncpu=${n}`, '-n', TCP_SCRIPT, '-r', c.file],
+  })),
+  {
+    name: 'merge4', group: 'parallel', node: true,
+    label: 'wiretrace --merge P1 P2 P3 P4 -n (the count script)',
+    argv: (c) => [c.node, '--import', c.rssHook, c.cli, '--merge', ...c.partials, '-n', COUNT_SCRIPT],
   },
   {
     name: 'ipio', group: 'e2e', node: true,

@@ -1,9 +1,12 @@
-// Bundles the CLI into one ESM file for Node, so `npx wiretrace` starts fast.
+// Bundles the CLI into one ESM file for Node, so `npx wiretrace` starts fast,
+// and the parallel runs' worker (dist/cli/shard.mjs, started by the CLI as
+// worker threads: src/engine/parallel/host.node.ts).
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/cli/wiretrace.mjs',
+  entryPoints: { wiretrace: 'src/cli/main.ts', shard: 'src/engine/parallel/shard-worker.node.ts' },
+  outdir: 'dist/cli',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',

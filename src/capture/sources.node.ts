@@ -6,7 +6,7 @@
  */
 import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
-import type { ByteSource } from './types.ts';
+import type { ByteSource, ChunkAllocator } from './types.ts';
 import { gunzipSourceNode } from './gzip.node.ts';
 
 /** Chunk size for files: small enough to stay in the CPU cache (see fileSource), large enough to amortise calls. */
@@ -49,9 +49,16 @@ export async function fileSource(path: string, chunkSize = FILE_CHUNK_SIZE, read
   let taken = 0; // chunks handed out
   let done = false;
   let closed = false;
+  // lendChunks(): every read gets a buffer of its own from the allocator; the one handed out is
+  // retired when the next is asked for (the read-ahead is unchanged).
+  let lender: ChunkAllocator | null = null;
+  const lent: Uint8Array[] = [];
+  let handedOut: Uint8Array | null = null;
   const issue = (): void => {
     const i = issued++;
-    inflight.push(fh.read(bufs[i % bufs.length]!, 0, chunkSize, i * chunkSize).then(
+    const target = lender !== null ? lender.take(chunkSize) : bufs[i % bufs.length]!;
+    if (lender !== null) lent.push(target);
+    inflight.push(fh.read(target, 0, chunkSize, i * chunkSize).then(
       (r) => ({ n: r.bytesRead, err: null }),
       (e: unknown) => ({ n: 0, err: e instanceof Error ? e : new Error(String(e)) }),
     ));
@@ -61,7 +68,13 @@ export async function fileSource(path: string, chunkSize = FILE_CHUNK_SIZE, read
     name: path,
     size,
     gunzip: gunzipSourceNode,
+    lendChunks(alloc: ChunkAllocator): boolean {
+      if (ahead === 0 || issued > 0) return false;
+      lender = alloc;
+      return true;
+    },
     async read(): Promise<Uint8Array | null> {
+      if (lender !== null && handedOut !== null) { lender.retire(handedOut); handedOut = null; }
       if (done) return null;
       if (ahead === 0) {
         const buf = bufs[0]!;
@@ -75,8 +88,9 @@ export async function fileSource(path: string, chunkSize = FILE_CHUNK_SIZE, read
       // refilled is the one handed out by the previous call, which the caller is done with.
       while (issued <= taken + ahead) issue();
       const r = await inflight.shift()!;
-      const buf = bufs[taken % bufs.length]!;
+      const buf = lender !== null ? lent.shift()! : bufs[taken % bufs.length]!;
       taken++;
+      if (lender !== null) handedOut = buf;
       if (r.err !== null) { done = true; throw r.err; }
       // A short read is the end of the file (reads past it return 0).
       if (r.n < chunkSize) done = true;
@@ -87,6 +101,11 @@ export async function fileSource(path: string, chunkSize = FILE_CHUNK_SIZE, read
       if (!closed) {
         closed = true;
         await Promise.all(inflight.splice(0));
+        if (lender !== null) {
+          if (handedOut !== null) lender.retire(handedOut);
+          for (const b of lent.splice(0)) lender.retire(b);
+          handedOut = null;
+        }
         await fh.close();
       }
     },

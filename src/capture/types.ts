@@ -150,6 +150,17 @@ export interface CaptureWarning {
   readonly frame: number;
 }
 
+/**
+ * Buffers a source reads into when its consumer keeps chunks past the next
+ * read() (a parallel run shares them with its workers: engine/parallel/chunks.ts).
+ */
+export interface ChunkAllocator {
+  /** A buffer of `size` bytes to read the next chunk into. */
+  take(size: number): Uint8Array;
+  /** The source is done with `buf`: read() was called again after handing it out, or the source closed. */
+  retire(buf: Uint8Array): void;
+}
+
 /** A source of bytes: files, Blobs, fetch bodies and stdin all become this. */
 export interface ByteSource {
   /** A name for messages ('capture.pcapng', 'stdin', a URL). */
@@ -168,6 +179,13 @@ export interface ByteSource {
    * DecompressionStream (numbers in gzip.ts); openCapture uses it when present.
    */
   readonly gunzip?: (compressed: ByteSource) => ByteSource;
+  /**
+   * Optional, before the first read(): read every chunk into a buffer from
+   * `alloc` and never reuse it (retire it instead), so chunks stay valid until
+   * the allocator says otherwise. False when this source cannot (then it
+   * reuses its own buffers as usual).
+   */
+  readonly lendChunks?: (alloc: ChunkAllocator) => boolean;
 }
 
 /**

@@ -33,6 +33,8 @@ export interface CliOptions {
   /** --no-infer-note: do not report the inferred local hosts on stderr. */
   quietInference: boolean;
   verbose: boolean;
+  /** --merge FILE...: aggregation partials to merge (engine/partial). */
+  merge: string[];
   help: boolean;
   version: boolean;
   macroArgs: string[];
@@ -76,7 +78,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     programs: [], captures: [], quiet: false, cpp: false, defines: [], undefs: [], includeDirs: [],
     xopts: [], compileOnly: false, list: false, allowZeroMatch: false, destructive: false,
     outFile: undefined, locals: [], espSa: [], layers: false, quietInference: false, verbose: false,
-    help: false, version: false, macroArgs: [],
+    help: false, version: false, macroArgs: [], merge: [],
   };
   let i = 0;
   for (; i < argv.length; i++) {
@@ -95,6 +97,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         case 'local': o.locals.push(value()); break;
         case 'esp-sa': o.espSa.push(value()); break;
         case 'layers': o.layers = true; break;
+        case 'merge':
+          // --merge a.parquet b.parquet ... (the files up to the next option), or --merge=FILE (repeatable).
+          if (inlineVal !== undefined) { o.merge.push(inlineVal); break; }
+          if (i + 1 >= argv.length || argv[i + 1]!.startsWith('-')) throw new UsageError('option requires an argument -- merge');
+          while (i + 1 < argv.length && !argv[i + 1]!.startsWith('-')) o.merge.push(argv[++i]!);
+          break;
         case 'no-infer-note': o.quietInference = true; break;
         case 'help': o.help = true; break;
         case 'version': o.version = true; break;

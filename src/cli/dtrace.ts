@@ -7,7 +7,8 @@
  * Exit status: exit()'s value, else 0; 1 for compile errors and unreadable
  * files; 2 for bad usage.
  */
-import { readFileSync, appendFileSync, openSync, closeSync, writeSync } from 'node:fs';
+import { readFileSync, appendFileSync, openSync, closeSync, writeSync, writeFileSync } from 'node:fs';
+import { optionIsSet } from '../engine/options.ts';
 import type { CliOptions } from './args.ts';
 import { USAGE } from './args.ts';
 import type { EngineOptions, ProgramText, RunRequest } from '../engine/api.ts';
@@ -15,6 +16,8 @@ import type { EngineEvent } from '../engine/events.ts';
 import { run } from '../engine/run.ts';
 import { listProbes } from '../engine/list.ts';
 import { openCaptures } from './captures.node.ts';
+import { enableParallel } from '../engine/parallel/index.ts';
+import { cliShardHost } from './workers.node.ts';
 import { readKeyFiles } from './keyfiles.ts';
 
 /** Bytes of standard output buffered before a write. */
@@ -41,6 +44,7 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
     quiet: opts.quiet, cpp: opts.cpp, defines: opts.defines, undefs: opts.undefs, includeDirs: opts.includeDirs,
     xopts: opts.xopts, macroArgs: opts.macroArgs, allowZeroMatch: opts.allowZeroMatch, destructive: opts.destructive,
     compileOnly: opts.compileOnly, locals: opts.locals, quietInference: opts.quietInference, testing: process.env['_DTRACE_TESTING'] !== undefined,
+    verbose: opts.verbose,
     timeZone: 'local',
     consumer: { pid: process.pid, execname: prog },
     readInclude: (p) => { try { return readFileSync(p, 'latin1'); } catch { return undefined; } },
@@ -53,8 +57,27 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
     return 2;
   }
 
+  // -x aggpartial: -o names the Parquet partial; text stays on standard output.
+  const partialSet = opts.xopts.filter(([n]) => n === 'aggpartial').pop();
+  const partialFile = partialSet !== undefined && optionIsSet(partialSet[1], true) ? opts.outFile : undefined;
+  if (partialSet !== undefined && optionIsSet(partialSet[1], true) && partialFile === undefined) {
+    process.stderr.write(`${prog}: -x aggpartial writes a Parquet file: name it with -o FILE\n`);
+    return 2;
+  }
+  if (opts.merge.length > 0 && opts.captures.length > 0) {
+    process.stderr.write(`${prog}: --merge reads partials, not captures: drop the -r options\n`);
+    return 2;
+  }
+  const partials: { name: string; bytes: Uint8Array }[] = [];
+  for (const f of opts.merge) {
+    try { partials.push({ name: f, bytes: readFileSync(f) }); } catch (e) {
+      process.stderr.write(`${prog}: failed to open ${f}: ${errnoText(e)}\n`);
+      return 1;
+    }
+  }
+
   let outFd: number | undefined;
-  if (opts.outFile !== undefined) {
+  if (opts.outFile !== undefined && partialFile === undefined) {
     try { outFd = openSync(opts.outFile, 'a'); } catch (e) {
       process.stderr.write(`${prog}: failed to open output file '${opts.outFile}': ${errnoText(e)}\n`);
       return 1;
@@ -100,9 +123,17 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
     if (!flushQueued) { flushQueued = true; queueMicrotask(flushOut); }
   };
   const live = opts.captures.includes('-');
+  let partialFailed = false;
   const onEvent = (e: EngineEvent): void => {
     switch (e.kind) {
       case 'text': writeOut(e.text); break;
+      case 'aggpartial':
+        try { writeFileSync(partialFile!, e.bytes); } catch (err) {
+          flushOut();
+          process.stderr.write(`${prog}: failed to write ${partialFile!}: ${errnoText(err)}\n`);
+          partialFailed = true;
+        }
+        break;
       case 'message': flushOut(); process.stderr.write(Buffer.from(e.raw ? `${e.text}\n` : `${prog}: ${e.text}\n`, 'latin1')); break;
       default: break;
     }
@@ -116,7 +147,10 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
       return 0;
     }
     const captures = await openCaptures(opts.captures);
+    // -x ncpu=N: flow-hashed workers (README, "Scale"); the engine decides whether the program allows it.
+    enableParallel(cliShardHost());
     const req: RunRequest = { programs, captures, options, onEvent };
+    if (opts.merge.length > 0) req.partials = partials;
     const onInt = (): void => ac.abort();
     process.once('SIGINT', onInt);
     req.signal = ac.signal;
@@ -125,7 +159,7 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
     const status = await run(req);
     process.removeListener('SIGINT', onInt);
     flushOut();
-    return status;
+    return partialFailed ? 1 : status;
   } finally {
     flushOut();
     if (outFd !== undefined) closeSync(outFd);

@@ -8,6 +8,7 @@
  * text dtrace(1) would print for it (without the "dtrace: " prefix).
  */
 import type { ProgramText } from '../engine/api.ts';
+import type * as A from './ast.ts';
 import { formatDiagnostic, type DDiagnostic } from './diagnostics.ts';
 import { parseProgram } from './parser.ts';
 import { DEFAULT_TYPE_NAMES } from './lex/typenames.ts';
@@ -28,6 +29,8 @@ export interface CompileOutcome {
   clauses: CompiledClause[];
   /** Per program: how many probes its clauses matched (dtrace's "matched N probes"). */
   matches: number[];
+  /** The parsed programs, in order (analyses that read the source, e.g. engine/parallel/plan.ts). */
+  asts?: A.Program[];
   diagnostic?: DDiagnostic;
   /** The failing program, and the line dtrace prints (without "dtrace: "). */
   failed?: ProgramText;
@@ -52,6 +55,7 @@ export function compilePrograms(programs: readonly ProgramText[], env: CompileEn
   compiler.program(net.program);
   compiler.pushTypeScope();
   const argref = env.opt('argref') !== undefined;
+  const asts: A.Program[] = [];
   const defaultArgs = env.opt('defaultargs') !== undefined;
   for (const p of programs) {
     let text = p.text;
@@ -75,6 +79,7 @@ export function compilePrograms(programs: readonly ProgramText[], env: CompileEn
       return failWith(compiler, matches, p, { severity: 'error', tag: 'D_EMPTY', message: 'empty D program translation unit', program: p.name, line, column: 0 }, opts.errtags);
     }
     const before = compiler.clauses.length;
+    asts.push(parsed.program);
     compiler.arg0 = p.kind === 'file' ? p.name : 'dtrace';
     try {
       compiler.program(parsed.program);
@@ -100,7 +105,7 @@ export function compilePrograms(programs: readonly ProgramText[], env: CompileEn
     for (let i = before; i < compiler.clauses.length; i++) n += compiler.clauses[i]!.probes.length;
     matches.push(n);
   }
-  return { ok: true, compiler, clauses: compiler.clauses, matches };
+  return { ok: true, compiler, clauses: compiler.clauses, matches, asts };
 }
 
 function failWith(compiler: Compiler, matches: number[], p: ProgramText, d: DDiagnostic, errtags: boolean): CompileOutcome {
@@ -147,4 +152,5 @@ const KNOWN_OPTIONS = new Set([
   'defaultargs', 'define', 'droptags', 'dtypes', 'empty', 'errtags', 'evaltime', 'incdir', 'iregs', 'kdefs', 'knodefs', 'late',
   'lazyload', 'ldpath', 'libdir', 'linkmode', 'linktype', 'nolibs', 'pgmax', 'pspec', 'stdc', 'strip', 'syslibdir', 'tree',
   'tregs', 'udefs', 'undef', 'unodefs', 'verbose', 'version', 'zdefs', 'debug', 'disasm', 'modpath', 'procfs',
+  'ncpu', 'aggpartial', 'recfmt',
 ]);

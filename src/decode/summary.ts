@@ -12,6 +12,9 @@ const FIRST_FRAMES = 5;
 
 interface Bucket { reason: number; kind: number; count: number; frames: number[] }
 
+/** A summary as plain data, to hand over between workers (engine/parallel). */
+export interface SummarySnapshot { frames: number; malformed: number; buckets: Bucket[] }
+
 export class DecodeSummary {
   frames = 0;
   malformed = 0;
@@ -51,5 +54,27 @@ export class DecodeSummary {
       out.push(`  ${e.count} ${e.layer}: ${e.reason} (frame ${e.frames.join(', ')}${more})`);
     }
     return out.concat(esp);
+  }
+
+  /** What was counted since the last take(), as data; the summary starts over. */
+  take(): SummarySnapshot {
+    const snap: SummarySnapshot = { frames: this.frames, malformed: this.malformed, buckets: [...this.buckets.values()] };
+    this.frames = 0;
+    this.malformed = 0;
+    this.buckets = new Map();
+    return snap;
+  }
+
+  /** Adds another part's counts (its frames, the first few frame numbers of each bucket kept in order). */
+  absorb(s: SummarySnapshot): void {
+    this.frames += s.frames;
+    this.malformed += s.malformed;
+    for (const b of s.buckets) {
+      const key = b.reason * 256 + b.kind;
+      const mine = this.buckets.get(key);
+      if (mine === undefined) { this.buckets.set(key, { reason: b.reason, kind: b.kind, count: b.count, frames: b.frames.slice(0, FIRST_FRAMES) }); continue; }
+      mine.count += b.count;
+      mine.frames = [...mine.frames, ...b.frames].sort((x, y) => x - y).slice(0, FIRST_FRAMES);
+    }
   }
 }

@@ -36,6 +36,8 @@ export interface EngineOptions {
   testing?: boolean;
   /** --no-infer-note: do not report the inferred local host (an info message). */
   quietInference?: boolean;
+  /** -v: say how the run is spread over workers (engine/parallel). */
+  verbose?: boolean;
   /**
    * --esp-sa FILE / the keys dialog: ESP keys (Wireshark esp_sa lines, tshark's uat:esp_sa: strings or
    * `ip xfrm state` output); ESP is decrypted in the decode stage. `name` is for messages.
@@ -54,6 +56,12 @@ export interface RunRequest {
   captures: ByteSource[];
   options: EngineOptions;
   onEvent: (e: EngineEvent) => void;
+  /**
+   * --merge: aggregation partials (written by `-x aggpartial`) to merge
+   * instead of reading captures; END then prints what one run over all their
+   * captures prints (engine/partial/partial-run.ts).
+   */
+  partials?: { name: string; bytes: Uint8Array }[];
   /** Aborting ends the run as Ctrl-C ends dtrace: END fires, unprinted aggregations print. */
   signal?: AbortSignal;
 }

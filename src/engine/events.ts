@@ -39,7 +39,10 @@ export interface ProgressEvent {
   replay?: { packet: number; packets: number; clockNs: number };
 }
 
+/** `-x aggpartial`: the run's aggregations as a partial (Parquet bytes: engine/partial/aggfile.ts), in place of END's output. */
+export interface AggPartialEvent { kind: 'aggpartial'; bytes: Uint8Array }
+
 /** The end of a run: dtrace's exit status. */
 export interface ExitEvent { kind: 'exit'; status: number }
 
-export type EngineEvent = TextEvent | MessageEvent | RecordEvent | AggSnapshotEvent | ProgressEvent | ExitEvent;
+export type EngineEvent = TextEvent | MessageEvent | RecordEvent | AggSnapshotEvent | ProgressEvent | AggPartialEvent | ExitEvent;

@@ -27,6 +27,8 @@ const TABLE: [string, OptKind][] = [
   ['syslibdir', 'compile'], ['tree', 'compile'], ['tregs', 'compile'], ['udefs', 'compile'], ['undef', 'compile'],
   ['unodefs', 'compile'], ['verbose', 'compile'], ['version', 'compile'], ['zdefs', 'compile'], ['debug', 'compile'],
   ['disasm', 'compile'], ['modpath', 'compile'], ['procfs', 'compile'],
+  // wiretrace's own (README, "Scale"): workers, aggregation partials, Parquet records.
+  ['ncpu', 'runtime'], ['aggpartial', 'runtime'], ['recfmt', 'string'],
 ];
 
 export const OPTION_KINDS: ReadonlyMap<string, OptKind> = new Map(TABLE);
@@ -49,6 +51,8 @@ export function validateOption(name: string, value: string | undefined): string 
     case 'size': return value !== undefined && parseSize(value) !== undefined ? undefined : ERR_BADOPTVAL;
     case 'rate': return value !== undefined && parseRate(value) !== undefined ? undefined : ERR_BADOPTVAL;
     case 'runtime': {
+      // ncpu: how many workers (1 .. 256).
+      if (name === 'ncpu') return value !== undefined && /^[0-9]+$/.test(value) && Number(value) >= 1 && Number(value) <= 256 ? undefined : ERR_BADOPTVAL;
       if (value === undefined) return undefined;
       if (value === '' || value[0]! < '0' || value[0]! > '9') {
         return /^(yes|no|enable|disable|enabled|disabled|true|false|on|off|set|unset)$/i.test(value) ? undefined : ERR_BADOPTVAL;
@@ -64,6 +68,7 @@ export function validateOption(name: string, value: string | undefined): string 
     case 'string':
       // dt_opt_encoding takes exactly "ascii" or "utf8".
       if (name === 'encoding') return value === 'ascii' || value === 'utf8' ? undefined : ERR_BADOPTVAL;
+      if (name === 'recfmt') return value === 'text' || value === 'parquet' ? undefined : ERR_BADOPTVAL;
       return undefined;
     default: return undefined;
   }

@@ -46,6 +46,8 @@ export class Session implements FiringSink {
   aggs!: AggBridge;
   store!: AggStore;
   compiled: CompileOutcome | undefined;
+  /** The programs compile() was given (a parallel run hands them to its workers). */
+  programs: readonly ProgramText[] = [];
   /** ECBs per probe id. */
   private ecbs: Ecb[][] = [];
   private headerDone = false;
@@ -92,6 +94,7 @@ export class Session implements FiringSink {
 
   compile(programs: readonly ProgramText[], preprocess?: (p: ProgramText) => { text: string } | { diagnostic: DDiagnostic }): CompileOutcome {
     const num = (n: string, d: number): number => parseSize(this.opt(n) ?? '') ?? d;
+    this.programs = programs;
     this.rt = new Runtime({ dynvarsize: num('dynvarsize', 1 << 20), strsize: num('strsize', 256), nspec: Math.min(Number(this.opt('nspec') ?? 1) || 1, MAX_NSPEC), specsize: num('specsize', 32768) });
     this.store = new AggStore(num('aggsize', 4 << 20));
     this.aggs = new AggBridge(this.store, () => num('strsize', 256));

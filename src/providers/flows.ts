@@ -22,6 +22,9 @@ export class FlowTable {
   /** After id(): whether the packet's source is the flow's second endpoint (canonical order swapped). */
   swapped = false;
 
+  /** How many flow ids were handed out (flows seen, counting one seen again after a clear twice). */
+  get created(): number { return this.nextId - 1; }
+
   /** Starts small and doubles up to `maxCapacity` slots (a power of two); past that, clears. */
   constructor(readonly maxCapacity = 1 << 18, initial = 1 << 10) {
     this.cap = Math.min(initial, maxCapacity);
