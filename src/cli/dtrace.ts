@@ -60,6 +60,7 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
     compileOnly: opts.compileOnly, locals: opts.locals, quietInference: opts.quietInference, testing: process.env['_DTRACE_TESTING'] !== undefined,
     verbose: opts.verbose,
     timeZone: 'local',
+    consumer: { pid: process.pid, execname: prog },
     // A file that cannot be read is not found (the search goes on); one past the bound is an error.
     readInclude: (p) => { try { return readSourceFile(p); } catch (e) { if (e instanceof SourceTooLarge) throw e; return undefined; } },
   };

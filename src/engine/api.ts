@@ -45,6 +45,11 @@ export interface EngineOptions {
    * `ip xfrm state` output); ESP is decrypted in the decode stage. `name` is for messages.
    */
   espSa?: { name: string; text: string }[];
+  /**
+   * The consumer itself: BEGIN and END fire in dtrace's own process, so there `pid` and `execname`
+   * are the consumer's (the CLI passes its process id and invoked name; default 0 and "dtrace").
+   */
+  consumer?: { pid: number; execname: string };
 }
 
 export interface RunRequest {

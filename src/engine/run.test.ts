@@ -76,7 +76,15 @@ describe('variables', () => {
 
   it('strings compare as values and strsize truncates', async () => {
     const r = await runD(q('#pragma D option strsize=5\nBEGIN { s = "abcdefgh"; printf("%s %d\\n", s, "abc" < "abd"); exit(0); }'));
-    expect(r.stdout).toBe('abcd 1\n\n');
+    // illumos dtrace_vcopy keeps strsize bytes, without a NUL when none fits; printf prints the whole record.
+    expect(r.stdout).toBe('abcde 1\n\n');
+  });
+
+  it('a stored string of strsize bytes has no NUL and traces as a full record; rawbytes dumps the record', async () => {
+    const r = await runD(q('#pragma D option strsize=4\nBEGIN { self->x = "abcd"; trace(self->x); y = "ab"; trace(y); exit(0); }'));
+    expect(r.stdout).toBe('  abcd                             ab\n');
+    const raw = await runD(q('#pragma D option strsize=5\n#pragma D option rawbytes\nBEGIN { trace("abc"); exit(0); }'));
+    expect(raw.stdout).toBe('\n             0  1  2  3  4  5  6  7  8  9  a  b  c  d  e  f  0123456789abcdef\n         0: 61 62 63 00 00                                   abc..\n\n');
   });
 
   it('struct layout: sizeof and offsetof as GCC on x86-64, bit-fields packed', async () => {
@@ -109,6 +117,14 @@ describe('ERROR semantics', () => {
   });
 });
 
+describe('the consumer', () => {
+  it('BEGIN and END fire in the consumer process: its pid and execname (dtrace by default)', async () => {
+    const src = 'BEGIN { printf("%s %d\\n", execname, pid); } END { printf("%s %d\\n", execname, pid); } BEGIN { exit(0); }';
+    expect((await runD(q(src))).stdout).toBe('dtrace 0\ndtrace 0\n\n');
+    expect((await runD(q(src), { consumer: { pid: 4242, execname: 'wiretrace' } })).stdout).toBe('wiretrace 4242\nwiretrace 4242\n\n');
+  });
+});
+
 describe('speculations', () => {
   it('commit prints, discard drops', async () => {
     const r = await runD(q(`BEGIN { a = speculation(); b = speculation(); }
@@ -116,6 +132,14 @@ describe('speculations', () => {
       BEGIN { commit(a); }
       BEGIN { exit(0); }`));
     expect(r.stdout).toBe('kept\n\n');
+  });
+
+  it('a clause that only speculates commits its probe line; a commit-only clause prints none', async () => {
+    const src = 'BEGIN { s = speculation(); } BEGIN { speculate(s); } BEGIN { commit(s); } BEGIN { exit(0); }';
+    const r = await runD(src);
+    expect(r.stdout.split('\n').filter((l) => l.includes(':BEGIN')).length).toBe(2);
+    const d = await runD('BEGIN { s = speculation(); } BEGIN { speculate(s); } BEGIN { discard(s); } BEGIN { exit(0); }');
+    expect(d.stdout.split('\n').filter((l) => l.includes(':BEGIN')).length).toBe(1);
   });
 
   it('speculate() on no active speculation ends the clause quietly (speculation/tst.SpeculationWithZero.d)', async () => {

@@ -155,6 +155,7 @@ export async function run(req: RunRequest, hooks: RunHooks = {}): Promise<number
     if (begun) return;
     begun = true;
     clearArgs(s);
+    asConsumer(s, req.options);
     s.fire(begin);
   };
   // With captures, the driver fires BEGIN at the capture's start (so walltimestamp is the capture's).
@@ -193,6 +194,7 @@ export async function run(req: RunRequest, hooks: RunHooks = {}): Promise<number
     return finish(s.rt.exiting ? s.rt.exitStatus : 0);
   }
   clearArgs(s);
+  asConsumer(s, req.options);
   s.fire(end);
   // dtrace.c: oprintf("\n") once tracing stops, then dtrace_aggregate_print().
   s.write('\n');
@@ -228,6 +230,12 @@ function engineCpp(o: EngineOptions): (p: ProgramText) => { text: string } | { d
     const err = r.diagnostics.find((d) => d.severity === 'error');
     return err ? { diagnostic: err } : { text: r.text };
   };
+}
+
+/** BEGIN and END fire in the consumer's own process (dtrace's), not in a packet's. */
+function asConsumer(s: Session, o: EngineOptions): void {
+  s.ctx.pid = o.consumer?.pid ?? 0;
+  s.ctx.execname = o.consumer?.execname ?? 'dtrace';
 }
 
 function clearArgs(s: Session): void {

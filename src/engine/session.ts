@@ -253,7 +253,9 @@ export class Session implements FiringSink {
     }
     // The clause's data must fit its buffer, as a dtrace record must: else it is dropped.
     if (out.overLimit()) { out.reset(); this.rt.bufDrops++; return; }
-    if (cl.defaultAction) out.recorded = true;
+    // A clause that speculated still writes its EPID record into the speculation (the probe line a
+    // commit() prints), even with no data of its own (speculation/tst.SpeculationDefaultCommit.r).
+    if (cl.defaultAction || out.spec !== null) out.recorded = true;
     if (out.recorded || out.exitStatus !== null || this.rt.specPending) this.commitClause(probe);
   }
 

@@ -320,15 +320,47 @@ const ILLUMOS_ERROR = /^([a-z]+): error on enabled probe ID ([0-9]+) \(ID ([0-9]
 /** Applies a known failure's rewrites to one test's output (see KnownFailure). */
 export function rewriteKnown(k: KnownFailure, output: string): string {
   let out = output;
-  if (k.reason === 'bpf-error-wording' || k.reason === 'error-probe-args' || k.reason === 'bcopy-size-fault') {
+  if (k.reason === 'bpf-error-wording' || k.reason === 'error-probe-args' || k.reason === 'bcopy-size-fault' || k.reason === 'array-index-fault') {
     out = out.split('\n').map((l) => {
       const m = ILLUMOS_ERROR.exec(l);
       return m ? `${m[1]}: error in dt_clause_${Number(m[2]) - 1} for probe ID ${m[3]} (${m[4]}): ${m[5]} at BPF pc NNN` : l;
     }).join('\n');
   }
+  if (k.reason === 'string-record-nul') out = appendNulToDumps(out);
   for (const [from, to] of k.replace ?? []) out = out.split(from).join(to);
   if (k.tag) out = out.split(`[${k.tag[0]}]`).join(`[${k.tag[1]}]`);
   return out;
+}
+
+const DUMP_HEADER = '             0  1  2  3  4  5  6  7  8  9  a  b  c  d  e  f  0123456789abcdef';
+const DUMP_ROW = /^ {5}[ 0-9a-f]{5}:((?: [0-9a-f]{2})+)/;
+
+/**
+ * string-record-nul: Linux records a string in strsize + 1 bytes, the last always NUL; illumos
+ * (wiretrace) in strsize bytes. Each hex dump (dt_print_bytes' layout) gets that one NUL byte more.
+ */
+export function appendNulToDumps(output: string): string {
+  const ls = output.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < ls.length; i++) {
+    out.push(ls[i]!);
+    if (ls[i] !== DUMP_HEADER) continue;
+    const bytes: number[] = [];
+    while (i + 1 < ls.length) {
+      const m = DUMP_ROW.exec(ls[i + 1]!);
+      if (!m) break;
+      for (const h of m[1]!.trim().split(' ')) bytes.push(parseInt(h, 16));
+      i++;
+    }
+    bytes.push(0);
+    for (let r = 0; r < bytes.length; r += 16) {
+      const row = bytes.slice(r, r + 16);
+      const hex = row.map((b) => ' ' + b.toString(16).padStart(2, '0')).join('') + '   '.repeat(16 - row.length);
+      const text = row.map((b) => (b < 0x20 || b > 0x7e ? '.' : String.fromCharCode(b))).join('');
+      out.push(`     ${r.toString(16).padStart(5)}:${hex}  ${text}`);
+    }
+  }
+  return out.join('\n');
 }
 
 /** Runs one test as runtest.sh does and judges it. */

@@ -162,7 +162,8 @@ export function action(cc: Compiler, name: string, kind: string, e: A.Call): Stm
       if (r.kind === 'string' || isCharArrayOrPtr(x.t) && r.kind === 'array') {
         const sv = derefStringEv(cc, x);
         const n = cc.strsize;
-        return (c) => { out.push(traceString(sv(c), n, quiet())); };
+        // dt_print_bytes: the rawbytes option dumps a string record in hex too (read when it runs: setopt() may change it).
+        return (c) => { out.push(traceString(sv(c), n, quiet(), cc.env.opt('rawbytes') !== undefined)); };
       }
       if (r.kind === 'int' || r.kind === 'enum' || r.kind === 'pointer') {
         const size = r.kind === 'int' ? r.size : r.kind === 'enum' ? 4 : 8;
@@ -319,7 +320,8 @@ function printflike(cc: Compiler, e: A.Call, name: string): { pf: ParsedFormat; 
   const err = checkFormat(pf, types.map((t) => typeDesc(t, cc.strsize)), { func: name, foff: 1, exactLen: true });
   if (err) fail(err.tag as 'D_PRINTF_ARG_TYPE', err.message, e.loc);
   const vals: PfValue[] = new Array<PfValue>(evs.length);
-  const n = cc.strsize - 1;
+  // A string argument is a record of strsize bytes, printed whole when no NUL fits in it (illumos pfprint_cstr).
+  const n = cc.strsize;
   return {
     pf,
     load: (c) => {

@@ -36,6 +36,7 @@ describe('checker errors (script file, -xerrtags)', () => {
     ['D_ARR_LOCAL', 'BEGIN { this->a[1] = 1; }', '[D_ARR_LOCAL] line 1: local variables may not be used as associative arrays: a'],
     ['D_KEY_TYPE', 'BEGIN { @a[curpsinfo] = count(); }', '[D_KEY_TYPE] line 1: <DYN> expression may not be used as aggregation index: key #1'],
     ['D_COMM_COMM', 'BEGIN { s = speculation(); commit(s); commit(s); }', '[D_COMM_COMM] line 1: commit( ) may not follow commit( )'],
+    ['D_DREC_COMM exit', 'BEGIN { s = speculation(); commit(s); exit(0); }', '[D_DREC_COMM] line 1: data-recording actions may not follow commit( )'],
     ['D_SPEC_DREC', 'BEGIN { s = speculation(); trace(1); speculate(s); }', '[D_SPEC_DREC] line 1: speculate( ) may not follow data-recording action(s)'],
     ['D_PRINTF_ARG_TYPE', 'BEGIN { printf("%d", "a"); }', '[D_PRINTF_ARG_TYPE] line 1: printf( ) argument #2 is incompatible with conversion #1 prototype:\n\tconversion: %d\n\t prototype: char, short, int, long, or long long\n\t  argument: string'],
     ['D_PRINTF_ARG_EXTRA', 'BEGIN { printf("%d", 1, 2); }', '[D_PRINTF_ARG_EXTRA] line 1: printf( ) prototype mismatch: only 1 arguments required by this format string'],
@@ -66,6 +67,14 @@ BEGIN { speculate(j); printf("on %d\\n", j); }
 BEGIN { commit(j); discard(k); commit(i); }
 BEGIN { exit(0); }`);
     expect(r).toEqual({ stdout: 'on 2\non 1\n\n', stderr: '', status: 0 });
+  });
+
+  it('a NULL constant passed as a string argument is an address that faults (funcs/strlen/tst.null.d)', async () => {
+    for (const call of ['strlen(0)', 'substr(0, 1)', 'strjoin("a", 0)']) {
+      const r = await runD(`#pragma D option quiet\nBEGIN { trace(${call}); exit(1); } ERROR { exit(0); }`);
+      expect(r.stderr).toBe('dtrace: error on enabled probe ID 1 (ID 1: dtrace:::BEGIN): invalid address (0x0) in action #1\n');
+      expect(r.status).toBe(0);
+    }
   });
 
   it('cooks the predicate first when the actions use a variable it creates (dt_cook_clause)', async () => {

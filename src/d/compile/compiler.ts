@@ -331,6 +331,8 @@ export class Compiler {
         continue;
       } else if (name === 'exit') {
         if (spec) fail('D_EXIT_SPEC', 'exit( ) may not follow speculate( )', e.loc);
+        // exit() records data (its status), so like any data-recording action it may not follow commit()
+        if (commit) fail('D_DREC_COMM', 'data-recording actions may not follow commit( )', e.loc);
         datarec = true;
       } else if (isAgg) {
         if (spec) fail('D_AGG_SPEC', 'aggregating actions may not follow speculate( )', e.loc);

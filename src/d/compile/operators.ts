@@ -362,6 +362,9 @@ export function cast(cc: Compiler, e: A.Cast): X {
 
 /** toStringEv for a use that reads the characters (trace, printf %s, string subroutines): the NULL string faults as dtrace's load from address 0 does. */
 export function derefStringEv(cc: Compiler, x: X): StrEv {
+  // An integer here is the NULL pointer constant a string parameter accepts (checkArgs): it is an
+  // address to read from, so strlen(0) faults as strlen((char *)0) does, not the text "0".
+  if (isInteger(x.t)) { const rt = cc.env.rt, ev = x.ev, max = cc.strsize; return (c) => rt.loadString(ev(c) as DInt, max); }
   const sv = toStringEv(cc, x);
   return (c) => { const v = sv(c); return v === NULL_STR ? fault(FLT_BADADDR, 0) : v; };
 }
@@ -387,7 +390,8 @@ export function coerce(cc: Compiler, x: X, t: DType): X {
   if (isString(t) && !isString(x.t)) return { t, ev: toStringEv(cc, x) };
   if (isString(t)) {
     const ev = x.ev as StrEv;
-    const n = cc.strsize - 1;
+    // illumos dtrace_vcopy: a stored string keeps up to strsize bytes, its NUL only when it fits.
+    const n = cc.strsize;
     if (x.cv !== undefined) { const s = (x.cv as string).slice(0, n); return { t, ev: () => s, cv: s }; }
     return { t, ev: (c) => { const s = ev(c); return s.length > n ? s.slice(0, n) : s; } };
   }

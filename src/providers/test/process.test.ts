@@ -22,13 +22,14 @@ describe('process from packet comments', () => {
     ]);
     const r = await trace(SHOW, [cap]);
     expect(lines(r.out)).toEqual([
-      '[] 0 0 0 0 [global] [] [] 0 0 0 0',
+      // BEGIN and END fire in the consumer (execname "dtrace" by default), not in a packet's process.
+      '[dtrace] 0 0 0 0 [global] [] [] 0 0 0 0',
       // execname is MAXCOMLEN (16) bytes, pr_fname PRFNSZ-1 (15).
       '[nginx-with-a-lon] 4711 4700 101 102 [web] [nginx-with-a-lo] [nginx: worker process] 4711 4700 101 3',
       '[] 0 0 0 0 [global] [] [] 0 0 0 0',
       // pr_psargs holds PRARGSZ-1 (79) bytes of the arguments.
       `[sh] 9 0 0 0 [global] [sh] [${LONG.slice(0, 79)}] 9 0 0 2`,
-      '[] 0 0 0 0 [global] [] [] 0 0 0 0',
+      '[dtrace] 0 0 0 0 [global] [] [] 0 0 0 0',
     ]);
     expect(r.msgs.filter((m) => m.startsWith('warning'))).toEqual([]);
   });
