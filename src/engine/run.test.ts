@@ -80,11 +80,12 @@ describe('variables', () => {
     expect(r.stdout).toBe('abcde 1\n\n');
   });
 
-  it('a stored string of strsize bytes has no NUL and traces as a full record; rawbytes dumps the record', async () => {
-    const r = await runD(q('#pragma D option strsize=4\nBEGIN { self->x = "abcd"; trace(self->x); y = "ab"; trace(y); exit(0); }'));
-    expect(r.stdout).toBe('  abcd                             ab\n');
-    const raw = await runD(q('#pragma D option strsize=5\n#pragma D option rawbytes\nBEGIN { trace("abc"); exit(0); }'));
-    expect(raw.stdout).toBe('\n             0  1  2  3  4  5  6  7  8  9  a  b  c  d  e  f  0123456789abcdef\n         0: 61 62 63 00 00                                   abc..\n\n');
+  it('a string holds strsize characters and its NUL (Oracle): traced as a string; rawbytes dumps strsize + 1 bytes', async () => {
+    const r = await runD(q('#pragma D option strsize=4\nBEGIN { self->x = "abcdef"; trace(self->x); y = "ab"; trace(y); exit(0); }'));
+    expect(r.stdout).toBe('abcdab\n');
+    const raw = await runD(q('#pragma D option strsize=5\n#pragma D option rawbytes\nBEGIN { trace("abc"); trace("abcdefgh"); exit(0); }'));
+    const head = '\n             0  1  2  3  4  5  6  7  8  9  a  b  c  d  e  f  0123456789abcdef\n';
+    expect(raw.stdout).toBe(`${head}         0: 61 62 63 00 00 00                                abc...\n${head}         0: 61 62 63 64 65 00                                abcde.\n\n`);
   });
 
   it('struct layout: sizeof and offsetof as GCC on x86-64, bit-fields packed', async () => {

@@ -161,9 +161,13 @@ export function action(cc: Compiler, name: string, kind: string, e: A.Call): Stm
       const r = resolve(x.t);
       if (r.kind === 'string' || isCharArrayOrPtr(x.t) && r.kind === 'array') {
         const sv = derefStringEv(cc, x);
-        const n = cc.strsize;
+        // A string's record is strsize characters and a NUL (Oracle's layout: README "What differs"); a char array's is its size.
+        const isStr = r.kind === 'string', max = cc.strsize, n = isStr ? max + 1 : max;
         // dt_print_bytes: the rawbytes option dumps a string record in hex too (read when it runs: setopt() may change it).
-        return (c) => { out.push(traceString(sv(c), n, quiet(), cc.env.opt('rawbytes') !== undefined)); };
+        return (c) => {
+          const v = sv(c);
+          out.push(traceString(isStr && v.length > max ? v.slice(0, max) : v, n, quiet(), cc.env.opt('rawbytes') !== undefined));
+        };
       }
       if (r.kind === 'int' || r.kind === 'enum' || r.kind === 'pointer') {
         const size = r.kind === 'int' ? r.size : r.kind === 'enum' ? 4 : 8;

@@ -122,16 +122,21 @@ describe('basename / dirname / cleanpath (dtrace.c algorithms, POSIX results)', 
 });
 
 describe('strjoin, strlen, toupper, strtok, lltostr, strtoll', () => {
-  it('strjoin faults when the result does not fit', () => {
+  it('strjoin cuts the result to strsize characters (Oracle; illumos faults)', () => {
     expect(S.dStrjoin('foo', 'bar', 256)).toBe('foobar');
-    expect(() => S.dStrjoin('abcd', 'efgh', 8)).toThrow(S.DFault);
-    expect(S.dStrjoin('abc', 'efgh', 8)).toBe('abcefgh');
+    expect(S.dStrjoin('abcd', 'efgh', 8)).toBe('abcdefgh');
+    expect(S.dStrjoin('abcde', 'efgh', 8)).toBe('abcdeefg');
+    expect(S.dStrjoin('', '1234567890', 5)).toBe('12345');
     expect(S.dStrlen('a'.repeat(300), 256)).toBe(256);
   });
   it('toupper/tolower ASCII only', () => {
     expect(S.dToupper('Hello, World\xe9', 256)).toBe('HELLO, WORLD\xe9');
     expect(S.dTolower('Hello', 256)).toBe('hello');
-    expect(S.dToupper('abcdef', 4)).toBe('ABC');
+    expect(S.dToupper('abcdef', 4)).toBe('ABCD');
+  });
+  it('strtok and basename results hold up to strsize characters', () => {
+    expect(S.dStrtok(new S.StrtokState(), 'abcdef,g', ',', 4)).toBe('abcd');
+    expect(S.dBasename('abcdef', 4)).toBe('abcd');
   });
   it('strtok keeps its position', () => {
     const st = new S.StrtokState();

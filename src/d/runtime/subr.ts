@@ -42,11 +42,14 @@ export function dStrlen(s: string, strsize: number): number {
   return strlen(s, strsize);
 }
 
-/** strjoin(a, b): faults with NOSCRATCH when the result does not fit strsize (DIF_SUBR_STRJOIN). */
+/**
+ * strjoin(a, b): cut to strsize characters, as Oracle's DTrace does (illumos faults with
+ * "out of scratch space" when the result and its NUL pass strsize: README "What differs").
+ */
 export function dStrjoin(a: string, b: string, strsize: number): string {
   const la = strlen(a, strsize), lb = strlen(b, strsize);
-  if (la + lb >= strsize) throw new DFault('NOSCRATCH');
-  return a.slice(0, la) + b.slice(0, lb);
+  const r = a.slice(0, la) + b.slice(0, lb);
+  return r.length > strsize ? r.slice(0, strsize) : r;
 }
 
 /** substr(s, index [, length]). */
@@ -162,7 +165,7 @@ export function dStrtok(st: StrtokState, s: string | null, delims: string, strsi
     return null;
   }
   let end = at;
-  while (end < src.length && end - at < strsize - 1 && !map[src.charCodeAt(end) & 0xff]) end++;
+  while (end < src.length && end - at < strsize && !map[src.charCodeAt(end) & 0xff]) end++;
   st.rest = src.slice(end);
   return src.slice(at, end);
 }
@@ -214,9 +217,9 @@ export function dStrtoll(s: string, base: DInt | undefined, strsize: number): DI
   return neg ? I.neg(val, 8, true) : val;
 }
 
-/** toupper/tolower(s): ASCII letters only; the result is at most strsize - 1 bytes. */
+/** toupper/tolower(s): ASCII letters only; the result is at most strsize characters. */
 export function dToupper(s: string, strsize: number): string {
-  const len = Math.min(strlen(s, strsize), strsize - 1);
+  const len = Math.min(strlen(s, strsize), strsize);
   let out = '';
   for (let i = 0; i < len; i++) {
     const c = s.charCodeAt(i);
@@ -226,7 +229,7 @@ export function dToupper(s: string, strsize: number): string {
 }
 
 export function dTolower(s: string, strsize: number): string {
-  const len = Math.min(strlen(s, strsize), strsize - 1);
+  const len = Math.min(strlen(s, strsize), strsize);
   let out = '';
   for (let i = 0; i < len; i++) {
     const c = s.charCodeAt(i);
@@ -261,7 +264,7 @@ function baseDir(s: string, strsize: number, dir: boolean): string {
     end = lastbase;
   }
   let out = '';
-  for (let k = start, j = 0; k <= end && j < strsize - 1; k++, j++) out += src[k] ?? '\0';
+  for (let k = start, j = 0; k <= end && j < strsize; k++, j++) out += src[k] ?? '\0';
   return out;
 }
 
