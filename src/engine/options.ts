@@ -11,7 +11,7 @@ export type OptKind = 'size' | 'rate' | 'runtime' | 'bool' | 'string' | 'compile
 
 const TABLE: [string, OptKind][] = [
   ['aggsize', 'size'], ['bufsize', 'size'], ['dynvarsize', 'size'], ['specsize', 'size'], ['strsize', 'size'],
-  ['scratchsize', 'size'],
+  ['scratchsize', 'size'], ['printsize', 'size'],
   ['aggrate', 'rate'], ['cleanrate', 'rate'], ['statusrate', 'rate'], ['switchrate', 'rate'],
   ['nspec', 'runtime'], ['cpu', 'runtime'], ['jstackframes', 'runtime'], ['jstackstrsize', 'size'],
   ['stackframes', 'runtime'], ['ustackframes', 'runtime'], ['stackindent', 'runtime'], ['aggsortkeypos', 'runtime'],

@@ -23,6 +23,7 @@ import {
 } from '../types/types.ts';
 import type { Ev, IntEv } from './values.ts';
 import { traceInt, traceString, hexDump, formatStackDefault, STACK_INDENT } from '../format/trace.ts';
+import { printSize, printTyped } from '../format/print-type.ts';
 import {
   checkFormat, formatValues, formatValuesInto, isFormatError, parseFormat, type ParsedFormat, type PfValue,
 } from '../format/printf.ts';
@@ -169,6 +170,7 @@ export function action(cc: Compiler, name: string, kind: string, e: A.Call): Stm
           out.push(traceString(isStr && v.length > max ? v.slice(0, max) : v, n, quiet(), cc.env.opt('rawbytes') !== undefined));
         };
       }
+      if (name === 'print' && (r.kind === 'pointer' || r.kind === 'struct' || r.kind === 'union')) return printAction(cc, x, e, out);
       if (r.kind === 'int' || r.kind === 'enum' || r.kind === 'pointer') {
         const size = r.kind === 'int' ? r.size : r.kind === 'enum' ? 4 : 8;
         const signed = r.kind === 'int' ? r.signed : r.kind === 'enum';
@@ -336,6 +338,40 @@ function printflike(cc: Compiler, e: A.Call, name: string): { pf: ParsedFormat; 
       return vals;
     },
   };
+}
+
+/**
+ * print() of a pointer (Oracle's dt_cg_act_print, dt_print_type): the object it
+ * points to, member by member with types ("ADDR = *" first); of a struct or
+ * union value, the same layout without the address. The record holds the
+ * whole object; the printsize option (read when it prints) bounds the shown bytes.
+ */
+function printAction(cc: Compiler, x: X, e: A.Call, out: ClauseOutput): Stmt {
+  const r = resolve(x.t);
+  const to = r.kind === 'pointer' ? r.to : x.t;
+  const size = sizeOf(to);
+  if (!(size > 0)) fail('D_PRINT_SIZE', `print( ) argument #1 reference has type '${to.name}' with size 0; cannot print( ) it.`, e.args[0]!.loc);
+  if (size > MAX_RECORD) fail('D_TRACE_DYN', `print( ) may not be applied to an object of ${size} bytes: the limit is ${MAX_RECORD}`, e.loc);
+  const rt = cc.env.rt;
+  const shown = (): number => printSize(cc.env.opt('printsize') !== undefined ? sizeValue(cc.env.opt('printsize')!) : undefined);
+  if (r.kind === 'pointer') {
+    const a = ptrAsInt(x);
+    return (c) => {
+      const addr = a(c) as DInt;
+      // A NULL or unreadable pointer faults here, as the BPF code's pointer check and probe_read do.
+      const bytes = rt.loadBytes(addr, size);
+      out.push(printTyped(to, bytes, shown(), BigInt.asUintN(64, BigInt(addr))));
+    };
+  }
+  const ev = x.ev as IntEv;
+  return (c) => { out.push(printTyped(to, rt.loadBytes(ev(c), size), shown(), null)); };
+}
+
+/** A size option's value (dt_opt_size: k/m/g/t suffixes); NaN when it is not one. */
+function sizeValue(v: string): number {
+  const m = /^([0-9]+)([kmgt]?)$/i.exec(v.trim());
+  if (!m) return NaN;
+  return Number(m[1]) * ({ '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 } as Record<string, number>)[m[2]!.toLowerCase()]!;
 }
 
 function printfAction(cc: Compiler, e: A.Call, out: ClauseOutput): Stmt {
