@@ -56,7 +56,7 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
   }
   const options: EngineOptions = {
     quiet: opts.quiet, cpp: opts.cpp, defines: opts.defines, undefs: opts.undefs, includeDirs: opts.includeDirs,
-    xopts: opts.xopts, macroArgs: opts.macroArgs, allowZeroMatch: opts.allowZeroMatch, destructive: opts.destructive, hostActions: true,
+    xopts: opts.xopts, macroArgs: opts.macroArgs, allowZeroMatch: opts.allowZeroMatch, destructive: opts.destructive, hostActions: true, parquetFiles: true,
     compileOnly: opts.compileOnly, locals: opts.locals, quietInference: opts.quietInference, testing: process.env['_DTRACE_TESTING'] !== undefined,
     verbose: opts.verbose,
     timeZone: 'local',
@@ -79,6 +79,13 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
     process.stderr.write(`${prog}: -x aggpartial writes a Parquet file: name it with -o FILE\n`);
     return 2;
   }
+  // -x recfmt=parquet: -o names the records' Parquet file; other text stays on standard output.
+  const recSet = opts.xopts.filter(([n]) => n === 'recfmt').pop();
+  const recordsFile = recSet !== undefined && recSet[1] === 'parquet' ? opts.outFile : undefined;
+  if (recSet !== undefined && recSet[1] === 'parquet' && recordsFile === undefined) {
+    process.stderr.write(`${prog}: -x recfmt=parquet writes a Parquet file: name it with -o FILE\n`);
+    return 2;
+  }
   if (opts.merge.length > 0 && opts.captures.length > 0) {
     process.stderr.write(`${prog}: --merge reads partials, not captures: drop the -r options\n`);
     return 2;
@@ -92,7 +99,7 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
   }
 
   let outFd: number | undefined;
-  if (opts.outFile !== undefined && partialFile === undefined) {
+  if (opts.outFile !== undefined && partialFile === undefined && recordsFile === undefined) {
     try { outFd = openSync(opts.outFile, 'a'); } catch (e) {
       process.stderr.write(`${prog}: failed to open output file '${opts.outFile}': ${errnoText(e)}\n`);
       return 1;
@@ -151,6 +158,18 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
         try { writeFileSync(partialFile!, e.bytes); } catch (err) {
           flushOut();
           process.stderr.write(`${prog}: failed to write ${partialFile!}: ${errnoText(err)}\n`);
+          partialFailed = true;
+        }
+        break;
+      case 'records':
+        if (partialFailed) break;
+        try {
+          // The file is written as the rows come (row group by row group): memory stays bounded.
+          if (e.first) writeFileSync(recordsFile!, e.bytes);
+          else if (e.bytes.length > 0) appendFileSync(recordsFile!, e.bytes);
+        } catch (err) {
+          flushOut();
+          process.stderr.write(`${prog}: failed to write ${recordsFile!}: ${errnoText(err)}\n`);
           partialFailed = true;
         }
         break;

@@ -26,6 +26,8 @@ export interface EngineOptions {
   destructive?: boolean;
   /** The consumer performs system() and freopen() (HostActionEvent): the CLI does, the web app does not. */
   hostActions?: boolean;
+  /** The consumer writes the Parquet files of -x aggpartial and -x recfmt=parquet (the CLI's -o); others refuse those options. */
+  parquetFiles?: boolean;
   /** -e: compile only. */
   compileOnly?: boolean;
   /** Also emit a RecordEvent per clause firing that recorded data (for the UI's Timeline; off for the CLI). */

@@ -51,7 +51,13 @@ export interface HostActionEvent { kind: 'system' | 'freopen'; arg: string }
 /** `-x aggpartial`: the run's aggregations as a partial (Parquet bytes: engine/partial/aggfile.ts), in place of END's output. */
 export interface AggPartialEvent { kind: 'aggpartial'; bytes: Uint8Array }
 
+/**
+ * `-x recfmt=parquet`: the next bytes of the printf records' Parquet file
+ * (engine/records/recfile.ts), in order; `first` starts the file, `last` ends it.
+ */
+export interface RecordsEvent { kind: 'records'; bytes: Uint8Array; first: boolean; last: boolean }
+
 /** The end of a run: dtrace's exit status. */
 export interface ExitEvent { kind: 'exit'; status: number }
 
-export type EngineEvent = TextEvent | MessageEvent | RecordEvent | AggSnapshotEvent | ProgressEvent | AggPartialEvent | HostActionEvent | ExitEvent;
+export type EngineEvent = TextEvent | MessageEvent | RecordEvent | AggSnapshotEvent | ProgressEvent | AggPartialEvent | RecordsEvent | HostActionEvent | ExitEvent;

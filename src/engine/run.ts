@@ -30,6 +30,8 @@ import './capture-run.ts';
 import type { Probe } from '../d/types/probes.ts';
 import type { DDiagnostic } from '../d/diagnostics.ts';
 import { emitPartial, mergePartials, partialRefusal } from './partial/partial-run.ts';
+import { RecordFile } from './records/recfile.ts';
+import { WIRETRACE_VERSION } from '../version.ts';
 import { yieldTask } from './capture-run.ts';
 
 /** How long the free-running virtual clock may run without exit(): one hour of virtual time. */
@@ -74,11 +76,11 @@ export async function run(req: RunRequest, hooks: RunHooks = {}): Promise<number
   // --merge discards BEGIN's output (the partial runs printed it).
   let mute = false;
   const s = new Session(req.options, (e) => { if (!mute || e.kind !== 'text') emit(e); });
-  const finish = (status: number): number => { s.flushText(); emit({ kind: 'exit', status }); return status; };
+  // A run that ends early (a capture error, exit()) still closes its records file.
+  let closeRecords = (): void => undefined;
+  const finish = (status: number): number => { closeRecords(); s.flushText(); emit({ kind: 'exit', status }); return status; };
   const xerr = s.applyXopts();
   if (xerr) { emit({ kind: 'message', level: 'error', text: xerr }); return finish(1); }
-  // -x recfmt=parquet (records as Parquet rows, issue 14) is not built yet: refuse it rather than print text silently.
-  if (s.opt('recfmt') === 'parquet') { emit({ kind: 'message', level: 'error', text: 'failed to set -x recfmt: parquet records are not available yet (only text)' }); return finish(1); }
   const res = s.compile(req.programs, hooks.preprocess ?? (req.options.cpp ? engineCpp(req.options) : undefined));
   if (!res.ok) {
     const d = res.diagnostic!;
@@ -130,9 +132,27 @@ export async function run(req: RunRequest, hooks: RunHooks = {}): Promise<number
   const merging = req.partials !== undefined;
   const partial = s.isSet('aggpartial');
   if (merging || partial) {
-    const why = partialRefusal(s, merging ? '--merge' : '-x aggpartial');
+    const why = partial && req.options.parquetFiles !== true ? '-x aggpartial writes a Parquet file, which only the wiretrace command does (-o FILE)' : partialRefusal(s, merging ? '--merge' : '-x aggpartial');
     if (why) { emit({ kind: 'message', level: 'error', text: why }); return finish(1); }
   }
+  // -x recfmt=parquet: printf firings become rows of a Parquet file (records/recfile.ts).
+  let records: RecordFile | null = null;
+  if (s.opt('recfmt') === 'parquet') {
+    const why = recordsRefusal(s, merging, partial, req.options);
+    if (why) { emit({ kind: 'message', level: 'error', text: why }); return finish(1); }
+    let first = true;
+    records = new RecordFile(res.compiler.printfStmts, WIRETRACE_VERSION, (bytes) => { emit({ kind: 'records', bytes, first, last: false }); first = false; });
+    const rf = records;
+    s.rowSink = (stmt, values, probe, frame, tsNs) => rf.add(stmt, values, probe, frame, tsNs);
+  }
+  const endRecords = (): void => {
+    if (records === null) return;
+    s.flushText();
+    records.finish();
+    emit({ kind: 'records', bytes: new Uint8Array(0), first: false, last: true });
+    records = null;
+  };
+  closeRecords = endRecords;
   const c = s.ctx;
   const wall0 = hooks.wallStartNs ?? BigInt(Date.now()) * 1_000_000n;
   c.wallDeltaNs = wall0 - BigInt(VCLOCK_START_NS);
@@ -196,11 +216,21 @@ export async function run(req: RunRequest, hooks: RunHooks = {}): Promise<number
   clearArgs(s);
   asConsumer(s, req.options);
   s.fire(end);
+  endRecords();
   // dtrace.c: oprintf("\n") once tracing stops, then dtrace_aggregate_print().
   s.write('\n');
   s.printRemaining();
   s.reportDrops();
   return finish(s.rt.exiting ? s.rt.exitStatus : 0);
+}
+
+/** Why -x recfmt=parquet cannot write this run's printf rows, or undefined. */
+function recordsRefusal(s: Session, merging: boolean, partial: boolean, options: EngineOptions): string | undefined {
+  if (options.parquetFiles !== true) return '-x recfmt=parquet writes a Parquet file, which only the wiretrace command does (-o FILE)';
+  if (merging || partial) return '-x recfmt=parquet writes printf rows of a run over captures; it does not combine with -x aggpartial or --merge';
+  // A speculation's text is kept until commit() or discard(): rows would have to wait with it.
+  if (s.compiled?.compiler.speculates === true) return '-x recfmt=parquet: a program with speculations cannot write its printf rows (speculate() keeps text for commit())';
+  return undefined;
 }
 
 /** The name dtrace reports a program by: a -n description is cropped at its first `{`, `/` or `;` (dtrace.c compile_str). */

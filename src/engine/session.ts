@@ -45,6 +45,8 @@ export class Session implements FiringSink {
   readonly opts = new Map<string, string | undefined>();
   rt!: Runtime;
   readonly out = new ClauseOutput();
+  /** -x recfmt=parquet: where a completed clause's printf rows go (src/engine/records). */
+  rowSink: ((stmt: number, values: readonly unknown[], probe: string, frame: number, tsNs: number | bigint) => void) | null = null;
   aggs!: AggBridge;
   store!: AggStore;
   compiled: CompileOutcome | undefined;
@@ -227,7 +229,7 @@ export class Session implements FiringSink {
     const cl = ecb.clause;
     c.epid = ecb.epid;
     this.rt.resetScratch();
-    if (out.recorded || out.spec !== null || out.exitStatus !== null) out.reset();
+    if (out.recorded || out.spec !== null || out.exitStatus !== null || out.rows.length > 0) out.reset();
     // Scratch space (alloca, string copies) lives for one clause.
     this.rt.resetScratch();
     let action = 0;
@@ -256,11 +258,16 @@ export class Session implements FiringSink {
     // A clause that speculated still writes its EPID record into the speculation (the probe line a
     // commit() prints), even with no data of its own (speculation/tst.SpeculationDefaultCommit.r).
     if (cl.defaultAction || out.spec !== null) out.recorded = true;
-    if (out.recorded || out.exitStatus !== null || this.rt.specPending) this.commitClause(probe);
+    if (out.recorded || out.exitStatus !== null || this.rt.specPending || out.rows.length > 0) this.commitClause(probe);
   }
 
   private commitClause(probe: Probe): void {
     const out = this.out;
+    if (out.rows.length > 0) {
+      const sink = this.rowSink, c = this.rt.ctx, name = `${probe.provider}:${probe.module}:${probe.func}:${probe.name}`;
+      for (const r of out.rows) sink?.(r.stmt, r.values, name, c.frame, c.tsNs);
+      out.rows.length = 0;
+    }
     if (out.recorded) {
       let prefix = 0; // the probe line's length, put before the clause's text when not quiet
       if (!this.quiet()) {

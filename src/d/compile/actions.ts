@@ -225,6 +225,7 @@ export function action(cc: Compiler, name: string, kind: string, e: A.Call): Stm
       return () => { out.push(formatStackDefault(ctx.stackLines, indent)); };
     }
     case 'speculate': {
+      cc.speculates = true;
       const args = e.args.map((a) => cc.expr(a));
       checkArgs(cc, name, f.proto, args, e.loc);
       const v = asInt(args[0]!, T_INT);
@@ -309,7 +310,7 @@ function formatArgs(cc: Compiler, e: A.Call, from: number): { types: DType[]; ev
 }
 
 /** A printf-like action's format and arguments (dt_action_printflike: printf, system, freopen). */
-function printflike(cc: Compiler, e: A.Call, name: string): { pf: ParsedFormat; load: (c: FireCtx) => PfValue[] } {
+function printflike(cc: Compiler, e: A.Call, name: string): { pf: ParsedFormat; load: (c: FireCtx) => PfValue[]; types: DType[] } {
   if (e.args.length === 0) fail('D_PROTO_LEN', `${name}( ) prototype mismatch: 0 args passed, at least 1 expected`, e.loc);
   const f0 = e.args[0]!;
   if (f0.kind !== 'StringLit') {
@@ -330,6 +331,7 @@ function printflike(cc: Compiler, e: A.Call, name: string): { pf: ParsedFormat; 
   const n = cc.strsize;
   return {
     pf,
+    types,
     load: (c) => {
       for (let i = 0; i < evs.length; i++) {
         const v = evs[i]!(c) as PfValue;
@@ -375,8 +377,13 @@ function sizeValue(v: string): number {
 }
 
 function printfAction(cc: Compiler, e: A.Call, out: ClauseOutput): Stmt {
-  const { pf, load } = printflike(cc, e, 'printf');
+  const { pf, load, types } = printflike(cc, e, 'printf');
   const fctx = cc.env.formatContext ?? {};
+  if (cc.env.opt('recfmt') === 'parquet') {
+    // -x recfmt=parquet: the firing is a typed row (src/engine/records), not text.
+    const stmt = cc.printfStmts.push({ format: (e.args[0] as A.StringLit).value, types }) - 1;
+    return (c) => { out.rows.push({ stmt, values: load(c).slice() }); };
+  }
   return (c) => {
     const vals = load(c);
     // Straight into the clause's buffer: no string per line (formatValuesInto prints what formatValues returns).

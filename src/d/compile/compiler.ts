@@ -129,6 +129,10 @@ export class Compiler {
   xlParam: { name: string; type: DType } | null = null;
   /** Destructive actions the program uses (the engine refuses to enable them). */
   readonly destructive: string[] = [];
+  /** -x recfmt=parquet: each printf statement (program order) with its format and argument types. */
+  readonly printfStmts: { format: string; types: DType[] }[] = [];
+  /** The program calls speculate() (-x recfmt=parquet refuses it). */
+  speculates = false;
   /** @internal The strsize option in bytes, read when a program starts. */
   strsize = 256;
 

@@ -14,6 +14,9 @@ import { TextBuf } from './textbuf.ts';
 /** A destructive action the consumer performs: system(command) or freopen(path; '' restores). */
 export interface HostAction { kind: 'system' | 'freopen'; arg: string; at: number }
 
+/** A printf firing kept as a typed row (-x recfmt=parquet): its statement and argument values. */
+export interface PendingRow { stmt: number; values: unknown[] }
+
 export class ClauseOutput {
   /** Committed output [0, start), then the running clause's text [start, buf.pos). */
   readonly buf = new TextBuf(1 << 17);
@@ -29,6 +32,8 @@ export class ClauseOutput {
    * the clause's text (the consumer runs them in output order).
    */
   readonly hostActions: HostAction[] = [];
+  /** printf rows of the running clause (-x recfmt=parquet): kept when it completes, dropped on a fault. */
+  readonly rows: PendingRow[] = [];
 
   /** Drop the running clause's text (the flags stay). */
   rewind(): void {
@@ -46,6 +51,7 @@ export class ClauseOutput {
     this.spec = null;
     this.exitStatus = null;
     if (this.hostActions.length > 0) this.hostActions.length = 0;
+    if (this.rows.length > 0) this.rows.length = 0;
   }
 
   /** Record a system()/freopen() with its formatted argument, after the text recorded so far. */

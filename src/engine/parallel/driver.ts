@@ -84,6 +84,8 @@ interface HeaderFlag { headerDone: boolean }
 export interface WorkerChoice { n: number; why: string }
 
 export function chooseWorkers(s: Session, host: ShardHost, captures: readonly ByteSource[]): WorkerChoice {
+  // printf rows (-x recfmt=parquet) are written by the one-thread loop's session.
+  if (s.opt('recfmt') === 'parquet') return { n: 1, why: '-x recfmt=parquet' };
   const v = s.opt('ncpu');
   if (v !== undefined && s.opts.has('ncpu')) {
     const n = Math.min(Number(v), MAX_NCPU);
