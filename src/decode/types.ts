@@ -292,6 +292,10 @@ export class EspInfo {
  */
 export interface EspHook {
   open(f: DecodedFrame, l: IpLayer, off: number, end: number): void;
+  /** A hook for datagrams reassembled from this hook's frames: same keys and counts, its own scratch. */
+  forReassembly?(): EspHook;
+  /** For a hook forReassembly() made: the hook it was made from. */
+  readonly origin?: EspHook | null;
 }
 
 export class AhInfo {

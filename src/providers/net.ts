@@ -527,6 +527,8 @@ export class NetProviders {
       if (level >= MAX_IP_LAYERS) return;
       let g = this.rframes[level];
       if (g === undefined) { g = new DecodedFrame(); this.rframes[level] = g; }
+      // ESP the network fragmented is decrypted once reassembled, with the frame's keys.
+      if (f.ipsec !== null && g.ipsec?.origin !== f.ipsec) g.ipsec = f.ipsec.forReassembly?.() ?? null;
       r.build(r.dg!, g, f, l);
       const saved = this.enter(g, f, l);
       if (this.receiveLayers(g, true, false, level + 1)) this.malformedIp(g);

@@ -59,7 +59,6 @@ function defaultPadding(b: Uint8Array, at: number, padLen: number): boolean {
 }
 
 export class EspDecryptor implements EspHook {
-  readonly stats = new EspStats();
   /** Whether failures and successes are counted (a prescan decoder does not count). */
   counting = true;
   /** The capture's interfaces (the Decoder sets them before each frame). */
@@ -69,9 +68,28 @@ export class EspDecryptor implements EspHook {
   private namedLen = -1;
   private tunnelIfs: { index: number; name: string }[] = [];
 
-  constructor(readonly table: SaTable) {}
+  /** The decryptor this one decrypts reassembled datagrams for (forReassembly), or null. */
+  private parent: EspDecryptor | null = null;
+
+  constructor(readonly table: SaTable, readonly stats = new EspStats()) {}
+
+  /**
+   * A decryptor for datagrams reassembled from this one's frames (an ESP
+   * packet the network fragmented): the same keys and counts, its own
+   * scratch, since the fragment's frame may still be read from this one's.
+   */
+  forReassembly(): EspHook {
+    const d = new EspDecryptor(this.table, this.stats);
+    d.parent = this;
+    return d;
+  }
+
+  /** The decryptor forReassembly() was asked of (null for a decoder's own). */
+  get origin(): EspHook | null { return this.parent; }
 
   open(f: DecodedFrame, l: IpLayer, off: number, end: number): void {
+    const p = this.parent;
+    if (p !== null) { this.ifaces = p.ifaces; this.counting = p.counting; }
     const t = this.table;
     if (t.size === 0) return; // no keys (yet): ESP stays opaque and nothing is counted
     const spi = l.esp.spi;

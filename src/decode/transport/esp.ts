@@ -27,7 +27,8 @@ export function decodeEsp(f: DecodedFrame, off: number, end: number): void {
   if (!readEsp(f, l, off, end)) return;
   l.l4 = L4_ESP;
   l.l4Off = off;
-  if (f.ipsec !== null) f.ipsec.open(f, l, off, end);
+  // A fragment holds part of the ESP packet: it is decrypted once reassembled (providers/net.ts).
+  if (f.ipsec !== null && !l.fragment) f.ipsec.open(f, l, off, end);
 }
 
 registerIpProtocol(50, decodeEsp);

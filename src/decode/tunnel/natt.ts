@@ -26,7 +26,7 @@ export function decodeNatt(f: DecodedFrame, off: number, end: number): void {
   }
   if (readEsp(f, l, off, end)) {
     l.esp.natt = true;
-    if (f.ipsec !== null) f.ipsec.open(f, l, off, end);
+    if (f.ipsec !== null && !l.fragment) f.ipsec.open(f, l, off, end);
   }
 }
 
