@@ -176,3 +176,21 @@ test('a gzip-compressed or cut capture is looked into too: its secrets blocks st
     await share.getByRole('button', { name: 'Close' }).click();
   }
 });
+
+test('with keys set, the Timeline\'s frame detail shows the ESP frame decrypted: the inner layers and the plaintext', async ({ page }) => {
+  const w = await watch(page);
+  await ipioOver(page, CBC);
+  await page.getByRole('button', { name: 'ESP keys' }).click();
+  const dialog = page.getByRole('dialog', { name: 'ESP keys' });
+  await dialog.getByRole('textbox', { name: 'Keys' }).fill(readFileSync(CBC_KEYS, 'utf8'));
+  const n = await runCount(page);
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await nextRun(page, n);
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  const row = page.getByRole('table', { name: 'Timeline' }).locator('[role="row"][aria-rowindex="2"]');
+  await row.click({ timeout: 30_000 });
+  const detail = page.getByRole('region', { name: /^Frame \d+$/ });
+  await expect(detail).toContainText('ESP decrypted with your keys', { timeout: 30_000 });
+  await expect(detail.getByRole('list', { name: 'IP layers' }).getByRole('listitem')).toHaveCount(2);
+  expect(w.errors).toEqual([]);
+});

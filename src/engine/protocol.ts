@@ -31,7 +31,8 @@ export interface CompileMessage { type: 'compile'; id: number; program: ProgramT
 export interface InspectMessage { type: 'inspect'; id: number; capture: CaptureSpec }
 
 /** Reads one frame (1-based, as Wireshark numbers them) of a capture: its bytes and decoded layers (the Timeline's detail pane). */
-export interface FrameMessage { type: 'frame'; id: number; capture: CaptureSpec; frame: number }
+/** One frame's bytes and layers; `espSa`: the keys the run used, so ESP shows decrypted as the run saw it. */
+export interface FrameMessage { type: 'frame'; id: number; capture: CaptureSpec; frame: number; espSa?: { name: string; text: string }[] }
 
 export type ToWorker = RunMessage | StopMessage | CompileMessage | InspectMessage | ReplayStepMessage | FrameMessage;
 
@@ -92,6 +93,8 @@ export interface FrameDetail {
   layers: { name: string; offset: number }[];
   /** The decoder's malformation note, '' when none. */
   malformed: string;
+  /** ESP was decrypted with the run's keys: `bytes` hold the plaintext where the ciphertext was (same offsets). */
+  decrypted?: boolean;
 }
 
 export type FromWorker = EventsMessage | DoneMessage | StopAckMessage | DiagnosticsMessage | InspectResultMessage | FrameResultMessage;

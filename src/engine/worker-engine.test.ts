@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../capture/sources.ts';
 import { countingSource, indexForReplay, loadDecode, loadOpen, PacedSource, readFrame, sniffFormat, summarize } from './worker-engine.ts';
@@ -94,6 +95,20 @@ describe('readFrame', () => {
     // The second record's payload starts after the file header (24), record 1 (16 + 60) and its own header (16).
     expect([...f!.bytes]).toEqual([...bytes.slice(24 + 76 + 16, 24 + 76 + 16 + 42)]);
     expect(f!.layers[0]).toEqual({ name: 'Ethernet', offset: 0 });
+  });
+  it('with the run\'s keys, an ESP frame shows decrypted: the inner layers, and the plaintext at the ciphertext\'s offsets', async () => {
+    const dir = new URL('../../test/fixtures/esp/', import.meta.url);
+    const cap = readFileSync(new URL('esp-aes-gcm16-tunnel.pcap', dir));
+    const keys = [{ name: 'k', text: readFileSync(new URL('esp-aes-gcm16-tunnel.esp_sa', dir), 'utf8') }];
+    const plain = await readFrame(bytesSource(cap, 'e.pcap'), 3, (await loadOpen())!, await loadDecode());
+    const dec = await readFrame(bytesSource(cap, 'e.pcap'), 3, (await loadOpen())!, await loadDecode(), keys);
+    expect(plain!.decrypted).toBeUndefined();
+    expect(plain!.layers.map((l) => l.name)).not.toContain('TCP');
+    expect(dec!.decrypted).toBe(true);
+    expect(dec!.layers.map((l) => l.name)).toContain('TCP');
+    // The request line the inner TCP segment carries is readable in the bytes shown.
+    expect(Buffer.from(dec!.bytes).toString('latin1')).toContain('GET / HTTP/1.1');
+    expect(Buffer.from(plain!.bytes).toString('latin1')).not.toContain('GET / HTTP/1.1');
   });
   it('is null past the last frame', async () => {
     expect(await readFrame(bytesSource(pcap([[1, 0, 60]]), 'a.pcap'), 5, (await loadOpen())!, null)).toBeNull();

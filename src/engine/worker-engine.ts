@@ -265,25 +265,32 @@ export async function indexForReplay(blob: Blob, name: string, open: OpenModule,
  * record is decoded and its captured bytes copied out. Frame numbers are the
  * reader's (1-based, as Wireshark's and packets.d's pkt_addr).
  */
-export async function readFrame(src: ByteSource, n: number, open: OpenModule, dec: DecodeModule | null): Promise<FrameDetail | null> {
+export async function readFrame(src: ByteSource, n: number, open: OpenModule, dec: DecodeModule | null, espSa?: readonly { name: string; text: string }[]): Promise<FrameDetail | null> {
   const r = await open.openCapture(src);
+  // The run's keys and the capture's own secrets blocks (read on the way to the frame): ESP shows decrypted.
+  const keys = dec && (espSa !== undefined || 'onSecrets' in r) ? new (await import('./esp-keys.ts')).EspKeys(() => undefined) : null;
+  if (keys) { keys.addTexts(espSa ?? []); keys.watch(r); }
+  const decoder = dec ? new dec.Decoder(keys ? { esp: keys.table } : undefined) : null;
   try {
     for (;;) {
       for (let p = r.nextSync(); p !== null; p = r.nextSync()) {
         if (p.frame < n) continue;
         if (p.frame > n) return null;
-        const bytes = p.buf.slice(p.off, p.off + p.capLen);
+        let bytes = p.buf.slice(p.off, p.off + p.capLen);
         const iface = r.interfaces[p.ifIndex];
         const layers: FrameDetail['layers'] = [];
         let ifName = iface?.name || `if${p.ifIndex}`;
         let malformed = '';
-        if (dec) {
-          const f = new dec.Decoder().decode(p, r.interfaces, false);
+        let decrypted = false;
+        if (dec && decoder) {
+          const f = decoder.decode(p, r.interfaces, false);
+          // Decrypted in the decoder's scratch copy, at the same offsets: show the plaintext the layers describe.
+          if (f.buf !== p.buf) { bytes = f.buf.slice(p.off, p.off + p.capLen); decrypted = true; }
           for (let i = 0; i < f.pathLen; i++) layers.push({ name: dec.KIND_NAMES[f.pathKind[i]!] ?? '?', offset: f.pathOff[i]! - p.off });
           ifName = f.ifName;
           if (f.malReason !== 0) malformed = dec.REASON_NAMES[f.malReason] ?? 'malformed';
         }
-        return { frame: p.frame, ifName, linkType: iface?.linkType ?? -1, capLen: p.capLen, origLen: p.origLen, time: fmt(p.tsSec, p.tsNsec), bytes, layers, malformed };
+        return { frame: p.frame, ifName, linkType: iface?.linkType ?? -1, capLen: p.capLen, origLen: p.origLen, time: fmt(p.tsSec, p.tsNsec), bytes, layers, malformed, ...(decrypted ? { decrypted } : {}) };
       }
       if (!(await r.fill())) return null;
     }

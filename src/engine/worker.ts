@@ -201,7 +201,7 @@ async function handleFrame(m: FrameMessage): Promise<void> {
   try {
     const [open, engine, dec] = await Promise.all([loadOpen(), loadEngine(), loadDecode()]);
     if (!open || !engine) throw new Error('reading captures is not available in this build');
-    const detail = await readFrame(await openSource(m.capture, engine.sources, new AbortController().signal), m.frame, open, dec);
+    const detail = await readFrame(await openSource(m.capture, engine.sources, new AbortController().signal), m.frame, open, dec, m.espSa);
     if (!detail) throw new Error(`frame ${m.frame} is not in ${m.capture.name}`);
     (scope as unknown as { postMessage(m: FromWorker, t: Transferable[]): void }).postMessage({ type: 'frame-result', id: m.id, frame: m.frame, detail }, [detail.bytes.buffer]);
   } catch (err) {

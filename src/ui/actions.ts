@@ -290,7 +290,8 @@ export function readFrame(frame: number): Promise<FrameResultMessage> {
   const cap = get().capture;
   if (!cap) return Promise.resolve({ type: 'frame-result', id: 0, frame, error: 'no capture is open' });
   if (get().moreCaptures.length > 0) return Promise.resolve({ type: 'frame-result', id: 0, frame, error: 'the frame\'s bytes are shown for one capture at a time; this run merges several files' });
-  return aux.frame(cap, frame);
+  const keys = get().espKeys;
+  return aux.frame(cap, frame, keys.trim() !== '' ? [{ name: KEYS_NAME, text: keys }] : undefined);
 }
 
 /** Opens a script in the editor (an example, or a built-in view's D). */

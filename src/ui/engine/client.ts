@@ -142,11 +142,11 @@ export class EngineClient {
   }
 
   /** One frame's bytes and decoded layers, read by the worker from the capture. */
-  frame(capture: CaptureSpec, frame: number): Promise<FrameResultMessage> {
+  frame(capture: CaptureSpec, frame: number, espSa?: { name: string; text: string }[]): Promise<FrameResultMessage> {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.frames.set(id, resolve);
-      this.post({ type: 'frame', id, capture, frame });
+      this.post({ type: 'frame', id, capture, frame, espSa });
     });
   }
 

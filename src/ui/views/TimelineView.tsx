@@ -139,7 +139,7 @@ function FrameDetail({ t, row, onClose }: { t: PacketTable; row: number; onClose
         <div className="frame-layers">
           {cur?.detail && (
             <>
-              <p>{cur.detail.capLen} bytes captured ({cur.detail.origLen} on the wire) on <b>{cur.detail.ifName}</b> at {cur.detail.time}{cur.detail.malformed && <> · <span className="warn">malformed: {cur.detail.malformed}</span></>}</p>
+              <p>{cur.detail.capLen} bytes captured ({cur.detail.origLen} on the wire) on <b>{cur.detail.ifName}</b> at {cur.detail.time}{cur.detail.malformed && <> · <span className="warn">malformed: {cur.detail.malformed}</span></>}{cur.detail.decrypted === true && <> · ESP decrypted with your keys (plaintext shown)</>}</p>
               <h4>Layers</h4>
               <ol aria-label="Layers">
                 {cur.detail.layers.map((l, i) => <li key={i}>{l.name} <span className="muted">at byte {l.offset}</span></li>)}
