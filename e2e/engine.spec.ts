@@ -326,3 +326,22 @@ test('UTF-8 text from a capture shows as the CLI prints it (D byte strings read 
   expect(cli).toBe('café€ 8\n\n');
   expect(out).toContain('café€ 8');
 });
+
+test('-x ncpu=2 in the options spreads the run over two nested Web Workers and prints what one thread prints', async ({ page }) => {
+  const w = await watch(page);
+  await requireIpProvider(page);
+  const script = 'ip:::send, ip:::receive { @[args[2]->ip_saddr, args[3]->if_name] = count(); @b[probename] = sum(args[2]->ip_plength); }\n';
+  await setScript(page, script);
+  await page.getByLabel('dtrace options').fill('-v -x ncpu=2');
+  const before = Number(await page.locator('.app').getAttribute('data-run-count'));
+  await page.getByLabel('Open capture').setInputFiles(SAMPLE);
+  await page.locator(`.app[data-run-count="${before + 1}"][data-run-status="idle"]`).waitFor({ timeout: 60_000 });
+  await page.getByRole('tab', { name: 'Output' }).click();
+  const out = await page.getByTestId('output-text').innerText();
+  expect(out).toContain('wiretrace: 2 workers (-x ncpu=2)');
+  const one = execFileSync('node', ['bin/wiretrace.mjs', '-x', 'ncpu=1', '-n', script, '-r', SAMPLE, '--no-infer-note'], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+  const stdout = out.split('\n').filter((l) => !l.startsWith('wiretrace: ')).join('\n');
+  expect(stdout.trim()).toBe(one.trim());
+  expect(w.errors).toEqual([]);
+  expect(await w.csp()).toEqual([]);
+});

@@ -104,6 +104,26 @@ async function openSource(spec: CaptureSpec, sources: SourcesModule, signal: Abo
   return sources.streamSource(res.body, spec.name, Number.isFinite(len) && len > 0 ? len : undefined);
 }
 
+let parallelReady: Promise<void> | undefined;
+/**
+ * -x ncpu=N in the page: shards as nested Web Workers (parallel/host-web.ts),
+ * the engine's capture driver becoming the coordinator, as the CLI's does
+ * with worker_threads. Loaded with the first run; a run on one worker (the
+ * default) goes through the one-thread driver as before.
+ */
+function enableWebShards(): Promise<void> {
+  parallelReady ??= (async () => {
+    try {
+      const [{ enableParallel }, { webShardHost }] = await Promise.all([import('./parallel/index.ts'), import('./parallel/host-web.ts')]);
+      const host = webShardHost();
+      if (host) enableParallel(host);
+    } catch {
+      // Without the parallel modules every run stays on one worker, as -x ncpu=1.
+    }
+  })();
+  return parallelReady;
+}
+
 async function handleRun(m: RunMessage): Promise<void> {
   const batch = new Batcher(m.id);
   const ac = new AbortController();
@@ -115,6 +135,7 @@ async function handleRun(m: RunMessage): Promise<void> {
       batch.push({ kind: 'message', level: 'error', text: ENGINE_MISSING });
       return;
     }
+    await enableWebShards();
     const captures: ByteSource[] = [];
     for (const spec of m.captures) {
       captures.push(m.replay ? await openReplay(spec, engine.sources, m.replay.speed, m.id, ac.signal, batch) : await openSource(spec, engine.sources, ac.signal));

@@ -36,6 +36,7 @@ export function parseOptions(text: string): ParsedOptions {
     if (o.allowZeroMatch) options.allowZeroMatch = true;
     if (o.destructive) options.destructive = true;
     if (o.compileOnly) options.compileOnly = true;
+    if (o.verbose) options.verbose = true;
     if (o.locals.length) options.locals = o.locals;
     if (o.macroArgs.length) options.macroArgs = o.macroArgs;
     return { ok: true, options };
