@@ -184,9 +184,9 @@ describe('bad partials are refused with the file named', () => {
     expect(cli(['-x', 'aggpartial', ...script, '-r', parts[0]!]).stderr).toBe('wiretrace: -x aggpartial writes a Parquet file: name it with -o FILE\n');
     expect(cli(['--merge', good, ...script, '-r', parts[0]!]).stderr).toBe('wiretrace: --merge reads partials, not captures: drop the -r options\n');
   });
-  it('-x recfmt=parquet is refused (not built yet), never silently ignored', () => {
-    const r = cli(['-x', 'recfmt=parquet', '-o', join(dir, 'rec.parquet'), ...script, '-r', parts[0]!]);
+  it('-x recfmt=parquet does not combine with -x aggpartial (one -o file), and says so', () => {
+    const r = cli(['-q', '-x', 'recfmt=parquet', '-x', 'aggpartial', '-o', join(dir, 'rec.parquet'), ...script, '-r', parts[0]!]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe('wiretrace: failed to set -x recfmt: parquet records are not available yet (only text)\n');
+    expect(r.stderr).toBe('wiretrace: -x recfmt=parquet writes printf rows of a run over captures; it does not combine with -x aggpartial or --merge\n');
   });
 });
