@@ -145,14 +145,13 @@ export async function run(req: RunRequest, hooks: RunHooks = {}): Promise<number
     const rf = records;
     s.rowSink = (stmt, values, probe, frame, tsNs) => rf.add(stmt, values, probe, frame, tsNs);
   }
-  const endRecords = (): void => {
+  closeRecords = (): void => {
     if (records === null) return;
     s.flushText();
     records.finish();
     emit({ kind: 'records', bytes: new Uint8Array(0), first: false, last: true });
     records = null;
   };
-  closeRecords = endRecords;
   const c = s.ctx;
   const wall0 = hooks.wallStartNs ?? BigInt(Date.now()) * 1_000_000n;
   c.wallDeltaNs = wall0 - BigInt(VCLOCK_START_NS);
@@ -216,7 +215,7 @@ export async function run(req: RunRequest, hooks: RunHooks = {}): Promise<number
   clearArgs(s);
   asConsumer(s, req.options);
   s.fire(end);
-  endRecords();
+  closeRecords();
   // dtrace.c: oprintf("\n") once tracing stops, then dtrace_aggregate_print().
   s.write('\n');
   s.printRemaining();
