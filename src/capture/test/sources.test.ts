@@ -48,6 +48,26 @@ describe('sources', () => {
     expect(await f.read()).toBeNull();
   });
 
+  it('keeps readAhead slices requested beyond the one handed out, never more', async () => {
+    const asked: number[] = [];
+    const fake = {
+      size: 10_000,
+      slice(start: number, end: number): Blob {
+        asked.push(start);
+        return { arrayBuffer: () => Promise.resolve(new ArrayBuffer(end - start)) } as Blob;
+      },
+    } as Blob;
+    const src = blobSource(fake, 'f.pcap', 1000, 3);
+    expect((await src.read())?.length).toBe(1000);
+    expect(asked).toEqual([0, 1000, 2000, 3000]);
+    expect((await src.read())?.length).toBe(1000);
+    expect(asked.length).toBe(5);
+    let n = 2000;
+    for (let c = await src.read(); c !== null; c = await src.read()) n += c.length;
+    expect(n).toBe(10_000);
+    expect(asked.length).toBe(10);
+  });
+
   it('reads a fetch-like stream', async () => {
     const stream = new Blob([bytes as BlobPart]).stream();
     const recs = await drain(await openCapture(streamSource(stream, 'http://x/y.pcap')));
