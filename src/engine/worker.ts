@@ -96,7 +96,7 @@ async function openReplay(spec: CaptureSpec, sources: SourcesModule, speed: numb
 async function openSource(spec: CaptureSpec, sources: SourcesModule, signal: AbortSignal): Promise<ByteSource> {
   if (spec.kind === 'blob') {
     const file = spec.blob instanceof File ? spec.blob : new File([spec.blob], spec.name);
-    return sources.blobSource(file, spec.name);
+    return (await import('../capture/web/blob-worker-source.ts')).blobWorkerSource(file, spec.name);
   }
   const res = await fetchCapture(spec.url, signal);
   if (!res.body) throw new Error(`cannot open ${spec.url}: the server sent no body`);
