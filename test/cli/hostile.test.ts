@@ -100,6 +100,27 @@ describe('Ctrl-C is dtrace\'s Ctrl-C', () => {
     expect(open.status).toBe(0);
   });
 
+  it('a second Ctrl-C while END prints ends the process at once (dtrace\'s impatient second interrupt)', { timeout: 70_000 }, async () => {
+    // Ticks on the free-running clock fill a large aggregation; the first SIGINT (once the run has
+    // begun: its "matched" line is printed after the handler is installed) starts END, whose
+    // formatting of the aggregation takes a while; the second, 100 ms later, finds no handler.
+    let second = false;
+    const r = await runCli(['-x', 'aggsize=32m', '-n', 'tick-1ms { @[i++] = count(); }'], (c) => {
+      let seen = '';
+      c.stderr!.on('data', (d: string) => {
+        if (seen.includes('matched')) return;
+        seen += d;
+        if (!seen.includes('matched')) return;
+        // `second`: the first SIGINT did not end the process (its handler ran END), so the second one did.
+        void sleep(1000).then(() => { c.kill('SIGINT'); return sleep(100); }).then(() => { second = c.exitCode === null && c.signalCode === null; c.kill('SIGINT'); });
+      });
+    });
+    expect(second).toBe(true);
+    expect(r.signal).toBe('SIGINT');
+    expect(r.status).toBeNull();
+    expect(r.stderr).not.toMatch(JS_ERROR);
+  });
+
   it('SIGTERM acts as SIGINT (dtrace installs one handler for both)', { timeout: 70_000 }, async () => {
     const fifo = join(dir, 'fifo-term');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
