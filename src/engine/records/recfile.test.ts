@@ -51,3 +51,16 @@ describe('RecordFile', () => {
     expect(back[149_999]!.a1).toBe(149_999n);
   });
 });
+
+describe('-x recfmt=parquet in a consumer that writes no files (the web app)', () => {
+  it('is refused with a message, never printed as text nor dropped silently', async () => {
+    const { runD } = await import('../testkit.ts');
+    const r = await runD('BEGIN { printf("x\\n"); exit(0); }', { xopts: [['recfmt', 'parquet']] });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('-x recfmt=parquet writes a Parquet file, which only the wiretrace command does (-o FILE)');
+    const a = await runD('BEGIN { @ = count(); exit(0); }', { xopts: [['aggpartial', undefined]] });
+    expect(a.status).toBe(1);
+    expect(a.stderr).toContain('-x aggpartial writes a Parquet file, which only the wiretrace command does (-o FILE)');
+  });
+});
