@@ -345,3 +345,21 @@ test('-x ncpu=2 in the options spreads the run over two nested Web Workers and p
   expect(w.errors).toEqual([]);
   expect(await w.csp()).toEqual([]);
 });
+
+test('-x recfmt=parquet in the options: the page offers the records file, the same bytes the CLI writes with -o', async ({ page }) => {
+  const w = await watch(page);
+  await requireIpProvider(page);
+  const script = readFileSync('samples/scripts/ipio.d', 'utf8');
+  await setScript(page, script);
+  await page.getByLabel('dtrace options').fill('-x recfmt=parquet');
+  const before = Number(await page.locator('.app').getAttribute('data-run-count'));
+  await page.getByLabel('Open capture').setInputFiles(SAMPLE);
+  await page.locator(`.app[data-run-count="${before + 1}"][data-run-status="idle"]`).waitFor({ timeout: 60_000 });
+  await page.getByRole('tab', { name: 'Output' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download records (Parquet)' }).click()]);
+  const got = readFileSync(await download.path());
+  const file = `test-results/records-${process.pid}.parquet`;
+  execFileSync('node', ['bin/wiretrace.mjs', '-x', 'recfmt=parquet', '-o', file, '-s', 'samples/scripts/ipio.d', '-r', SAMPLE, '--no-infer-note'], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+  expect(got.equals(readFileSync(file))).toBe(true);
+  expect(w.errors).toEqual([]);
+});

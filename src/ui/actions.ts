@@ -16,7 +16,7 @@ import { loadSamples, type Example } from './lib/samples.ts';
 import { joinWords, parseOptions } from './lib/options.ts';
 import { rememberCapture } from './lib/recent.ts';
 import { SlicedFeeder } from './lib/sliced.ts';
-import { emptyView, output, STARTER_SCRIPT, TABS, useStore, type TabId } from './store/store.ts';
+import { emptyView, output, STARTER_SCRIPT, TABS, useStore, type TabId, parquetFile } from './store/store.ts';
 import { hostRows } from './views/hosts-data.ts';
 import { PacketTableBuilder } from './views/packets-data.ts';
 import hostsScript from './views/scripts/hosts.d?raw';
@@ -43,7 +43,9 @@ function engineOptions(): WireEngineOptions | string {
   const locals = get().locals.split(/[\s,]+/).filter(Boolean);
   const o = locals.length > 0 ? { ...parsed.options, locals: [...(parsed.options.locals ?? []), ...locals] } : parsed.options;
   const keys = get().espKeys;
-  return keys.trim() !== '' ? { ...o, espSa: [{ name: KEYS_NAME, text: keys }] } : o;
+  // The page keeps -x recfmt=parquet's and -x aggpartial's file for a download button (OutputView).
+  const withFiles: WireEngineOptions = { ...o, parquetFiles: true };
+  return keys.trim() !== '' ? { ...withFiles, espSa: [{ name: KEYS_NAME, text: keys }] } : withFiles;
 }
 
 /** Options for the built-in views and diagnostics: the user's local hosts, ESP keys and macro arguments, never -q/-e. */
@@ -63,18 +65,19 @@ export function runScript(): void {
   const s = get();
   if (current) main.stop(current.id);
   output.clear();
+  parquetFile.length = 0;
   const program: ProgramText = { name: s.scriptName, text: s.script, kind: 'file' };
   const captures = allCaptures();
   const started = performance.now();
   const options = engineOptions();
   if (typeof options === 'string') {
     output.appendStderr(stderrLine(options));
-    set({ runStatus: 'idle', exitStatus: 2, aggs: [], messages: [], outputVersion: output.version, runCount: s.runCount + 1, notice: options });
+    set({ runStatus: 'idle', exitStatus: 2, aggs: [], messages: [], parquet: null, outputVersion: output.version, runCount: s.runCount + 1, notice: options });
     return;
   }
   const pace = s.capture ? s.pace : 'full';
   const replay = pace === 'full' ? undefined : { speed: pace === 'real' ? 1 : pace === 'x10' ? 10 : 0 };
-  set({ stepping: pace === 'step', runStatus: 'running', progress: null, replay: null, pps: 0, runStartedAt: started, exitStatus: null, killed: false, aggs: [], messages: [], outputVersion: output.version, runCount: s.runCount + 1, notice: `Running ${s.scriptName}` });
+  set({ stepping: pace === 'step', runStatus: 'running', progress: null, replay: null, pps: 0, runStartedAt: started, exitStatus: null, killed: false, aggs: [], messages: [], parquet: null, outputVersion: output.version, runCount: s.runCount + 1, notice: `Running ${s.scriptName}` });
   const handle = main.run([program], captures, options, {
     onEvents: (events) => {
       if (current !== handle) return;
@@ -98,6 +101,7 @@ function applyRunEvents(events: EngineEvent[], started: number): void {
   let progress = s.progress;
   let replay = s.replay;
   let exitStatus = s.exitStatus;
+  let parquet = s.parquet;
   for (const e of events) {
     switch (e.kind) {
       case 'text': output.appendStdout(e.text); break;
@@ -110,10 +114,16 @@ function applyRunEvents(events: EngineEvent[], started: number): void {
       case 'progress': if (e.replay) replay = e.replay; else progress = e; break;
       case 'exit': exitStatus = e.status; break;
       case 'record': break;
+      case 'records':
+        if (e.first) parquetFile.length = 0;
+        if (e.bytes.length > 0) parquetFile.push(e.bytes);
+        if (e.last) parquet = 'records';
+        break;
+      case 'aggpartial': parquetFile.length = 0; parquetFile.push(e.bytes); parquet = 'aggpartial'; break;
     }
   }
   const secs = (performance.now() - started) / 1000;
-  set({ aggs, messages, progress, replay, exitStatus, pps: progress && secs > 0 ? progress.packets / secs : 0 });
+  set({ aggs, messages, progress, replay, exitStatus, parquet, pps: progress && secs > 0 ? progress.packets / secs : 0 });
   scheduleOutputRender();
 }
 

@@ -16,6 +16,8 @@ export const TABS = ['Output', 'Aggregations', 'Hosts', 'Timeline', 'Tunnels', '
 export type TabId = (typeof TABS)[number];
 
 export const output = new OutputBuffer();
+/** The last run's Parquet file, in the pieces it arrived in (kept outside React state, as the Output's text). */
+export const parquetFile: Uint8Array[] = [];
 
 /** What the editor holds before (or without) the bundled samples. */
 export const STARTER_SCRIPT = `/*
@@ -91,6 +93,8 @@ export interface RunSlice {
 
 export interface ResultsSlice {
   outputVersion: number;
+  /** The run wrote a Parquet file (-x recfmt=parquet or -x aggpartial): its bytes are in `parquetFile`. */
+  parquet: 'records' | 'aggpartial' | null;
   aggs: AggSnapshotEvent[];
   messages: MessageEvent[];
 }
@@ -177,7 +181,7 @@ const runSlice: Slice<RunSlice> = () => ({
   runMs: null,
 });
 
-const resultsSlice: Slice<ResultsSlice> = () => ({ outputVersion: 0, aggs: [], messages: [] });
+const resultsSlice: Slice<ResultsSlice> = () => ({ outputVersion: 0, parquet: null, aggs: [], messages: [] });
 
 export function emptyView<T>(): ViewResult<T> { return { status: 'idle', captureKey: -1, data: null, error: null, messages: [] }; }
 

@@ -15,8 +15,8 @@
  * an update renders about three screens of text, whatever the line count.
  */
 import { memo } from 'react';
-import { output, useStore } from '../store/store.ts';
-import { downloadText } from '../lib/download.ts';
+import { output, parquetFile, useStore } from '../store/store.ts';
+import { downloadBytes, downloadText } from '../lib/download.ts';
 import { useScaledScroll } from '../components/use-scaled-scroll.ts';
 
 /** Lines first..first+n-1; runs of stdout lines are one text node, stderr lines their own styled element. */
@@ -45,12 +45,21 @@ export function OutputView() {
   const lineH = classroom ? 30 : 19;
   const count = output.length;
   // The list's size changes only when the store's version does; reading the buffer here is render-pure per version.
+  const parquet = useStore((s) => s.parquet);
   const { attach, ...sc } = useScaledScroll(count, lineH, { overscan: 40, follow: true, resetKey: runCount });
+  // -x recfmt=parquet / -x aggpartial in the options: the file the CLI writes with -o, offered here.
+  const base = scriptName.replace(/\.d$/, '');
+  const parquetButton = parquet === null ? null : (
+    <button type="button" onClick={() => downloadBytes(parquetFile, `${base}.${parquet === 'records' ? 'records' : 'partial'}.parquet`, 'application/vnd.apache.parquet')}>
+      {parquet === 'records' ? 'Download records (Parquet)' : 'Download partial (Parquet)'}
+    </button>
+  );
 
   if (count === 0) {
     return (
       <div className="empty">
         {running ? <p>Running…</p> : runCount === 0 ? <p>Press Run (or Ctrl+Enter) to run the script; its output appears here exactly as dtrace prints it.</p> : <p>The run printed nothing.</p>}
+        {parquetButton}
       </div>
     );
   }
@@ -58,7 +67,8 @@ export function OutputView() {
     <div className="output-view">
       <div className="view-toolbar">
         <span>{count.toLocaleString('en-US')} {count === 1 ? 'line' : 'lines'}</span>
-        <button type="button" onClick={() => downloadText(output.text(), scriptName.replace(/\.d$/, '') + '.out.txt')}>Download output</button>
+        <button type="button" onClick={() => downloadText(output.text(), base + '.out.txt')}>Download output</button>
+        {parquetButton}
         <button type="button" onClick={() => void navigator.clipboard?.writeText(output.text())}>Copy output</button>
       </div>
       <div
