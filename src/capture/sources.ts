@@ -45,11 +45,16 @@ export function bytesSource(bytes: Uint8Array, name = 'bytes', chunkSize = 0): B
  * out: the browser reads Blobs off the calling thread, so reading overlaps
  * decoding (readAhead + 1 slices in memory at most).
  */
+/** A Blob source's name: the one given, else the File's own, else 'blob'. */
+export function blobName(blob: Blob, name?: string): string {
+  const label = name ?? (blob as { name?: unknown }).name;
+  return typeof label === 'string' ? label : 'blob';
+}
+
 export function blobSource(blob: Blob, name?: string, chunkSize = CHUNK_SIZE, readAhead = BLOB_READ_AHEAD): ByteSource {
   let pos = 0;
   let done = false;
   const queue: Promise<ArrayBuffer | Error>[] = [];
-  const label = name ?? ((blob as { name?: unknown }).name as string | undefined) ?? 'blob';
   const topUp = (n: number): void => {
     while (queue.length < n && pos < blob.size) {
       const end = Math.min(blob.size, pos + chunkSize);
@@ -58,7 +63,7 @@ export function blobSource(blob: Blob, name?: string, chunkSize = CHUNK_SIZE, re
     }
   };
   return {
-    name: typeof label === 'string' ? label : 'blob',
+    name: blobName(blob, name),
     size: blob.size,
     async read(): Promise<Uint8Array | null> {
       if (done) return null;

@@ -9,6 +9,14 @@
  * dtrace's "<size> lowered to <n>" for buffer sizes.
  */
 
+/** dt_opt_size: a size option's value, a count with an optional k/m/g/t suffix; undefined when it is not one. */
+export function parseSize(v: string): number | undefined {
+  const m = /^([0-9]+)([kKmMgGtT]?)$/.exec(v);
+  if (!m) return undefined;
+  const mult: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 };
+  return Number(m[1]) * mult[m[2]!.toLowerCase()]!;
+}
+
 /** printf()/printa() field widths and precisions, and the stackindent option, at most (C allows 2^31 − 1). */
 export const MAX_FIELD = 1 << 20;
 

@@ -5,7 +5,7 @@
  * unknown option or a bad value fails with libdtrace's error strings.
  */
 
-import { MAX_FIELD } from '../d/limits.ts';
+import { MAX_FIELD, parseSize } from '../d/limits.ts';
 
 export type OptKind = 'size' | 'rate' | 'runtime' | 'bool' | 'string' | 'compile';
 
@@ -80,12 +80,8 @@ export function validateOption(name: string, value: string | undefined): string 
 }
 
 /** dt_opt_size: a number with an optional k/m/g/t suffix. */
-export function parseSize(v: string): number | undefined {
-  const m = /^([0-9]+)([kKmMgGtT]?)$/.exec(v);
-  if (!m) return undefined;
-  const mult: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 };
-  return Number(m[1]) * mult[m[2]!.toLowerCase()]!;
-}
+// The D layer parses size values too (strsize, printsize at run time): one parser for both.
+export { parseSize };
 
 /** dt_opt_rate: a number with a time suffix (or hz: a frequency), in ns. */
 export function parseRate(v: string): number | undefined {

@@ -261,10 +261,18 @@ export class Session implements FiringSink {
     if (out.recorded || out.exitStatus !== null || this.rt.specPending || out.rows.length > 0) this.commitClause(probe);
   }
 
+  /** provider:module:function:name, built once per probe (records name every firing's probe). */
+  private readonly probeNames = new Map<Probe, string>();
+  private probeName(p: Probe): string {
+    let n = this.probeNames.get(p);
+    if (n === undefined) { n = `${p.provider}:${p.module}:${p.func}:${p.name}`; this.probeNames.set(p, n); }
+    return n;
+  }
+
   private commitClause(probe: Probe): void {
     const out = this.out;
     if (out.rows.length > 0) {
-      const sink = this.rowSink, c = this.rt.ctx, name = `${probe.provider}:${probe.module}:${probe.func}:${probe.name}`;
+      const sink = this.rowSink, c = this.rt.ctx, name = this.probeName(probe);
       for (const r of out.rows) sink?.(r.stmt, r.values, name, c.frame, c.tsNs);
       out.rows.length = 0;
     }
@@ -287,7 +295,7 @@ export class Session implements FiringSink {
       }
       if (this.options.records) {
         const c = this.rt.ctx;
-        this.emitEvent({ kind: 'record', probe: `${probe.provider}:${probe.module}:${probe.func}:${probe.name}`, frame: c.frame, tsNs: String(c.tsNs), text: out.text() });
+        this.emitEvent({ kind: 'record', probe: this.probeName(probe), frame: c.frame, tsNs: String(c.tsNs), text: out.text() });
       }
       if (out.spec) {
         const s = out.text();

@@ -5,7 +5,7 @@
  * where workers cannot be started (Node, tests).
  */
 import type { ByteSource } from '../types.ts';
-import { blobSource, BLOB_READ_AHEAD, CHUNK_SIZE } from '../sources.ts';
+import { blobName, blobSource, BLOB_READ_AHEAD, CHUNK_SIZE } from '../sources.ts';
 
 type Msg = { bytes: ArrayBuffer } | { end: true } | { error: string };
 
@@ -16,7 +16,6 @@ export function blobWorkerSource(blob: Blob, name?: string, chunkSize = CHUNK_SI
   } catch {
     return blobSource(blob, name, chunkSize, readAhead);
   }
-  const label = name ?? ((blob as { name?: unknown }).name as string | undefined) ?? 'blob';
   const got: Msg[] = [];
   let wake: (() => void) | null = null;
   let done = false;
@@ -26,7 +25,7 @@ export function blobWorkerSource(blob: Blob, name?: string, chunkSize = CHUNK_SI
   w.postMessage({ blob, chunk: chunkSize, ahead: readAhead + 1 });
   const stop = (): void => { if (!done) { done = true; w.postMessage('stop'); w.terminate(); } };
   return {
-    name: typeof label === 'string' ? label : 'blob',
+    name: blobName(blob, name),
     size: blob.size,
     async read(): Promise<Uint8Array | null> {
       if (done) return null;

@@ -10,7 +10,7 @@ import type * as A from '../ast.ts';
 import type { DInt } from '../runtime/int64.ts';
 import * as I from '../runtime/int64.ts';
 import { FLT_DIVZERO } from '../runtime/state.ts';
-import { MAX_RECORD } from '../limits.ts';
+import { MAX_RECORD, parseSize } from '../limits.ts';
 import type { FireCtx } from '../runtime/context.ts';
 import type { ClauseOutput } from '../runtime/output.ts';
 import { fail } from '../check/errors.ts';
@@ -355,7 +355,7 @@ function printAction(cc: Compiler, x: X, e: A.Call, out: ClauseOutput): Stmt {
   if (!(size > 0)) fail('D_PRINT_SIZE', `print( ) argument #1 reference has type '${to.name}' with size 0; cannot print( ) it.`, e.args[0]!.loc);
   if (size > MAX_RECORD) fail('D_TRACE_DYN', `print( ) may not be applied to an object of ${size} bytes: the limit is ${MAX_RECORD}`, e.loc);
   const rt = cc.env.rt;
-  const shown = (): number => printSize(cc.env.opt('printsize') !== undefined ? sizeValue(cc.env.opt('printsize')!) : undefined);
+  const shown = (): number => { const v = cc.env.opt('printsize'); return printSize(v === undefined ? undefined : parseSize(v.trim())); };
   if (r.kind === 'pointer') {
     const a = ptrAsInt(x);
     return (c) => {
@@ -367,13 +367,6 @@ function printAction(cc: Compiler, x: X, e: A.Call, out: ClauseOutput): Stmt {
   }
   const ev = x.ev as IntEv;
   return (c) => { out.push(printTyped(to, rt.loadBytes(ev(c), size), shown(), null)); };
-}
-
-/** A size option's value (dt_opt_size: k/m/g/t suffixes); NaN when it is not one. */
-function sizeValue(v: string): number {
-  const m = /^([0-9]+)([kmgt]?)$/i.exec(v.trim());
-  if (!m) return NaN;
-  return Number(m[1]) * ({ '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 } as Record<string, number>)[m[2]!.toLowerCase()]!;
 }
 
 function printfAction(cc: Compiler, e: A.Call, out: ClauseOutput): Stmt {

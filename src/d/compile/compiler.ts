@@ -63,7 +63,7 @@ import { update, assign } from './assign.ts';
 import { call } from './calls.ts';
 import { aggStatement, action } from './actions.ts';
 import { staticAlloc } from './alloc.ts';
-import { SIZE_CAPS } from '../limits.ts';
+import { parseSize, SIZE_CAPS } from '../limits.ts';
 
 /** Re-exported: the type rule was first published here. */
 export { argCompat };
@@ -689,10 +689,7 @@ function stableProbe(probes: Probe[]): Probe | null {
 
 /** The strsize option in bytes, lowered to its cap (d/limits.ts) as the session lowers it. */
 function sizeOption(v: string): number {
-  const m = /^([0-9]+)([kmgt]?)$/i.exec(v.trim());
-  if (!m) return 256;
-  const mult: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 };
-  return Math.min(Number(m[1]) * mult[m[2]!.toLowerCase()]!, SIZE_CAPS.strsize!);
+  return Math.min(parseSize(v.trim()) ?? 256, SIZE_CAPS.strsize!);
 }
 
 /** A structural key for an expression (its AST without source spans), used to tell whether two commits name the same speculation. */

@@ -130,7 +130,8 @@ class Visit {
     const elem = of ?? ({ kind: 'int', name: 'char', size: 1, signed: true, rank: 1, isChar: true } as IntType);
     const esize = Math.max(0, sizeOf(elem));
     if (this.zero(byteOff, esize * n)) return;
-    const isChar = resolve(elem).kind === 'int' && (resolve(elem) as IntType).size === 1 && (resolve(elem) as IntType).isChar === true;
+    const re = resolve(elem);
+    const isChar = re.kind === 'int' && re.size === 1 && re.isChar === true;
     // The elements share the walk's output but not its closing state (dt_print_visit copies its visit argument).
     const saved = { lastDepth: this.lastDepth, kinds: this.kinds.slice() };
     for (let i = 0; i < n; i++) {

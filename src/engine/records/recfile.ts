@@ -148,10 +148,12 @@ export class RecordFile {
   }
 }
 
+const UTF8 = new TextDecoder();
+
 /** D strings are byte strings (one char per byte); Parquet STRING is UTF-8: bytes that are valid UTF-8 pass as text. */
 function utf8Text(s: string): string {
   if (!/[\x80-\xff]/.test(s)) return s;
   const b = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i) & 0xff;
-  return new TextDecoder().decode(b);
+  return UTF8.decode(b);
 }
