@@ -56,7 +56,7 @@ export async function runDtrace(opts: CliOptions, prog: string): Promise<number>
   }
   const options: EngineOptions = {
     quiet: opts.quiet, cpp: opts.cpp, defines: opts.defines, undefs: opts.undefs, includeDirs: opts.includeDirs,
-    xopts: opts.xopts, macroArgs: opts.macroArgs, allowZeroMatch: opts.allowZeroMatch, destructive: opts.destructive, hostActions: true, parquetFiles: true,
+    xopts: opts.xopts, macroArgs: opts.macroArgs, allowZeroMatch: opts.allowZeroMatch, destructive: opts.destructive, hostActions: true, parquetFiles: true, aggRows: false,
     compileOnly: opts.compileOnly, locals: opts.locals, quietInference: opts.quietInference, testing: process.env['_DTRACE_TESTING'] !== undefined,
     verbose: opts.verbose,
     timeZone: 'local',

@@ -23,8 +23,8 @@ export const MAX_FIELD = 1 << 20;
 /** Options whose sizes are lowered to a cap (dtrace's bufresize=auto lowers what it cannot allocate). */
 export const SIZE_CAPS: Readonly<Record<string, number>> = {
   bufsize: 64 << 20,
-  // Counted as dtrace counts a record (8 + keys + value: 24 bytes for count() by an int), an entry
-  // takes about 270 bytes of JavaScript memory: 32m is about 1.4 million entries, ~400 MB at most.
+  // Counted as dtrace counts a record (8 + keys + value: 20 bytes for count() by an int), an entry
+  // takes 85-190 bytes of JavaScript memory (aggregate.ts): 32m is at most 1.7 million entries, ~300 MB.
   aggsize: 32 << 20,
   dynvarsize: 256 << 20,
   specsize: 64 << 20,
@@ -36,6 +36,13 @@ export const SIZE_NAMES: Readonly<Record<string, string>> = {
   bufsize: 'buffer size', aggsize: 'aggregation size', specsize: 'speculation size',
   dynvarsize: 'dynamic variable size', strsize: 'string size',
 };
+
+/**
+ * Dynamic variables at most, whatever dynvarsize allows: Oracle's formula
+ * (dynvarsize / (tuple + value), state.ts) gives 33 million 8-byte entries
+ * for 256m, each 40-70 bytes of JavaScript memory; this keeps them near 300 MB.
+ */
+export const MAX_DYN_ENTRIES = 1 << 22;
 
 /** Speculation buffers (nspec) at most. */
 export const MAX_NSPEC = 1 << 16;

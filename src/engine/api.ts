@@ -32,6 +32,11 @@ export interface EngineOptions {
   compileOnly?: boolean;
   /** Also emit a RecordEvent per clause firing that recorded data (for the UI's Timeline; off for the CLI). */
   records?: boolean;
+  /**
+   * Emit an AggSnapshotEvent (structured rows) for every printed aggregation, for the UI's views; default on.
+   * The CLI prints text only and turns them off: they would double what END holds in memory.
+   */
+  aggRows?: boolean;
   /** --local ADDR|CIDR, overriding inference. */
   locals?: string[];
   /** The zone printf's %Y and %T use: dtrace uses the local zone (the CLI passes 'local'); default 'UTC'. */

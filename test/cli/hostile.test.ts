@@ -142,6 +142,26 @@ describe('sources that never end', () => {
   });
 });
 
+describe('aggregations and dynamic variables in bounded memory', () => {
+  it('an aggregation filled to the aggsize cap (1.7M integer keys) prints at END without holding its text or rows twice', { timeout: 120_000 }, async () => {
+    // Before: 1.58 GB peak (END built the UI's structured rows and the whole text as one string); now ~300 MB.
+    const r = await runCli(['-q', '-x', 'aggsize=64m', '-n',
+      'BEGIN { i = 0; } tick-1ms /i < 2000000/ { @[i] = count(); i++; } tick-1ms /i >= 2000000/ { exit(0); }']);
+    expect(r.stderr).toBe('wiretrace: aggregation size lowered to 32m\nwiretrace: 322279 aggregation drops on CPU 0\n');
+    // 32 MiB of 20-byte records (variable id, the int key, the count): 1,677,721 entries, each printed on its own line.
+    expect(r.stdout.split('\n').filter((l) => /^\s+\d+\s+1$/.test(l)).length).toBe(1677721);
+    expect(r.peakKb).toBeLessThan(450 * 1024);
+  });
+
+  it('dynamic variables stop at 4,194,304 entries whatever dynvarsize allows, with dtrace\'s drop count', { timeout: 120_000 }, async () => {
+    // dynvarsize=256m holds 33M entries of 8 bytes by Oracle's formula: 6M stores of non-zero values keep 4M.
+    const r = await runCli(['-q', '-x', 'dynvarsize=256m', '-n',
+      'BEGIN { i = 1; } tick-1ms /i <= 3000000/ { a[i] = i; a[i + 10000000] = i; i++; } tick-1ms /i > 3000000/ { exit(0); }']);
+    expect(r.stderr).toBe(`wiretrace: ${6000000 - 4194304} dynamic variable drops\n`);
+    expect(r.peakKb).toBeLessThan(450 * 1024);
+  });
+});
+
 describe('gzip bombs run in bounded memory', () => {
   it('60 frames of 16 MiB in a small gzip: the local-host prescan keeps a bounded copy', { timeout: 120_000 }, async () => {
     const f = join(dir, 'prescan.pcapng.gz');

@@ -275,7 +275,7 @@ function formatPackedRows(a: AggVar, entries: readonly AggEntry[], hist: boolean
   const mm = a.func === 'quantize' ? quantizeMinMax(entries) : { min: 1, max: a.levels + 1 };
   let out = hist ? quanthdr(width) : quanthdrPacked(width, a.func as 'quantize' | 'lquantize', mm.min, mm.max);
   for (const e of entries) {
-    for (let i = 0; i < e.keys.length; i++) out += formatKeyDefault(a, i, e.keys[i]!, strsize, true);
+    for (let i = 0, n = e.nkeys; i < n; i++) out += formatKeyDefault(a, i, e.key(i), strsize, true);
     if (ht) {
       // dt_print_datum draws the record's first 64-bit word: the value of count/sum, the count of avg/stddev.
       const v = a.func === 'avg' || a.func === 'stddev' ? e.n : e.v;
@@ -289,8 +289,14 @@ function formatPackedRows(a: AggVar, entries: readonly AggEntry[], hist: boolean
   return out;
 }
 
-/** The rows of one aggregation in the default layout (no leading newline). */
-export function formatAggRows(a: AggVar, opts: PrintaOptions = {}): string {
+/** Text handed to a sink at a time when rows are streamed (END's aggregations: never one string of them all). */
+const SINK_CHUNK = 1 << 16;
+
+/**
+ * The rows of one aggregation in the default layout (no leading newline).
+ * With `sink`, full chunks go to it as they are made and only the rest is returned.
+ */
+export function formatAggRows(a: AggVar, opts: PrintaOptions = {}, sink?: (chunk: string) => void): string {
   const strsize = opts.strsize ?? 256;
   const st = styleOf(opts);
   const entries = sortedEntries(a, opts);
@@ -301,8 +307,9 @@ export function formatAggRows(a: AggVar, opts: PrintaOptions = {}): string {
     out = formatPackedRows(a, entries, hist, opts, st);
   } else {
     for (const e of entries) {
-      for (let i = 0; i < e.keys.length; i++) out += formatKeyDefault(a, i, e.keys[i]!, strsize);
+      for (let i = 0, n = e.nkeys; i < n; i++) out += formatKeyDefault(a, i, e.key(i), strsize);
       out += formatValueDefault(a, e, st) + '\n';
+      if (sink !== undefined && out.length >= SINK_CHUNK) { sink(out); out = ''; }
     }
   }
   a.printed = true;
@@ -329,10 +336,15 @@ export function printaDefault(vars: readonly AggVar[], opts: PrintaOptions = {})
  * newline): in variable order, which aggsortrev reverses too (dt_aggregate_varcmp
  * answers with DT_LESSTHAN/DT_GREATERTHAN, which the option flips).
  */
-export function printUnprinted(vars: readonly AggVar[], opts: PrintaOptions = {}): string {
+export function printUnprinted(vars: readonly AggVar[], opts: PrintaOptions = {}, sink?: (chunk: string) => void): string {
   let out = '';
   const order = opts.aggsortrev ? [...vars].reverse() : vars;
-  for (const v of order) if (!v.printed && v.entries.size > 0) out += formatAggRows(v, opts);
+  for (const v of order) {
+    if (v.printed || v.entries.size === 0) continue;
+    if (sink === undefined) { out += formatAggRows(v, opts); continue; }
+    const rest = formatAggRows(v, opts, (chunk) => { if (out) { sink(out); out = ''; } sink(chunk); });
+    out += rest;
+  }
   return out;
 }
 

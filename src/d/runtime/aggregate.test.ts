@@ -239,3 +239,46 @@ describe('lquantize/llquantize parameter checks (dt_cc.c)', () => {
     expect(checkLlquantize([10, 0, 6, 20], { factor: 10, lmag: 0, hmag: 6, nsteps: 10 })).toMatchObject({ tag: 'D_LLQUANT_MATCHSTEPS' });
   });
 });
+
+describe('compact entries (issue 13: memory follows aggsize)', () => {
+  it('a tuple key is one entry whatever form its integers take, strings cannot run into each other, and removal finds it', () => {
+    const s = new AggStore(Infinity);
+    const a = s.define('a', 'count', [{ kind: 'int', size: 8 }, { kind: 'string', size: 256 }]);
+    a.addN([5, 'x'], 0);
+    a.addN([5n, 'x'], 0);
+    a.addN([5, 'x\u0001'], 0);
+    a.addN([5, '\u0001x'], 0);
+    expect(a.entries.size).toBe(3);
+    const e = a.entryN([5, 'x'])!;
+    expect(e.v).toBe(2);
+    expect(e.keys).toEqual([5, 'x']);
+    expect([e.nkeys, e.key(0), e.key(1)]).toEqual([2, 5, 'x']);
+    a.remove(e);
+    expect(a.entries.size).toBe(2);
+    expect(s.used).toBe(2 * a.entryBytes);
+  });
+
+  it('a one-field key is held as the value: keys() builds the tuple, removal and sorting use the value', () => {
+    const s = new AggStore(Infinity);
+    const a = s.define('a', 'sum', [{ kind: 'int', size: 4 }]);
+    a.addN([7], 3); a.addN([-1], 3); a.addN([2], 1);
+    const e = a.entry1(7)!;
+    expect(e.keys).toEqual([7]);
+    expect(e.nkeys).toBe(1);
+    // Equal values: keys compare as unsigned 32-bit integers, so -1 (0xffffffff) sorts after 7.
+    expect(sortedEntries(a).map((x) => x.key(0))).toEqual([2, 7, -1]);
+    truncate(a, 1);
+    expect([...a.entries.values()].map((x) => x.key(0))).toEqual([-1]);
+  });
+
+  it('count, sum, min and max entries carry no avg/stddev/bucket state until written', () => {
+    const s = new AggStore(Infinity);
+    const a = s.define('a', 'count', [{ kind: 'int', size: 8 }]);
+    const e = a.entry1(1)!;
+    expect([e.n, e.sq, e.buckets]).toEqual([0, 0n, null]);
+    e.n = 3; e.sq = 9n;
+    expect([e.n, e.sq]).toEqual([3, 9n]);
+    const q = s.define('q', 'quantize', []).entry0()!;
+    expect(q.buckets!.length).toBeGreaterThan(0);
+  });
+});

@@ -51,20 +51,59 @@ export interface AggParams {
   factor?: number; lmag?: number; hmag?: number; nsteps?: number;
 }
 
-/** One tuple's data. */
+/** What only avg, stddev and the quantizations keep (count/sum/min/max entries carry none). */
+interface AggExtra {
+  n: DInt;
+  sq: bigint;
+  buckets: DInt[] | null;
+}
+
+/**
+ * One tuple's data. Entries are the bulk of an aggregation's memory (a keyed
+ * count() can hold a million of them), so an entry holds only its keys and
+ * value; n, sq and buckets live in a side object that only the functions
+ * needing them create.
+ */
 export class AggEntry {
-  keys: KeyVal[];
+  /** A one-field key is held as the value itself (no array per entry); other keys as an array. */
+  private readonly k: KeyVal | KeyVal[];
   /** count/sum/min/max value; avg/stddev: sum. */
   v: DInt = 0;
+  private x: AggExtra | null = null;
+  constructor(keys: KeyVal[]) { this.k = keys.length === 1 ? keys[0]! : keys; }
+  /** The key tuple (a new array for a one-field key: printing and sorting use nkeys/key() instead). */
+  get keys(): KeyVal[] { const k = this.k; return Array.isArray(k) ? k : [k]; }
+  get nkeys(): number { const k = this.k; return Array.isArray(k) ? k.length : 1; }
+  key(i: number): KeyVal { const k = this.k; return Array.isArray(k) ? k[i]! : k; }
+  private extra(): AggExtra { return this.x ??= { n: 0, sq: 0n, buckets: null }; }
   /** avg/stddev: number of values. */
-  n: DInt = 0;
+  get n(): DInt { return this.x === null ? 0 : this.x.n; }
+  set n(n: DInt) { if (this.x !== null || n !== 0) this.extra().n = n; }
   /** stddev: sum of squares of |v|, exact modulo 2^128. */
-  sq: bigint = 0n;
+  get sq(): bigint { return this.x === null ? 0n : this.x.sq; }
+  set sq(q: bigint) { if (this.x !== null || q !== 0n) this.extra().sq = q; }
   /** quantize/lquantize/llquantize bucket counts: int64 each, wrapping as the kernel's do. */
-  buckets: DInt[] | null = null;
-  /** The key this entry is stored under in AggVar.entries (for O(1) removal). */
-  mapKey: unknown = undefined;
-  constructor(keys: KeyVal[]) { this.keys = keys; }
+  get buckets(): DInt[] | null { return this.x === null ? null : this.x.buckets; }
+  set buckets(b: DInt[] | null) { if (this.x !== null || b !== null) this.extra().buckets = b; }
+}
+
+/**
+ * The key an entry is stored under in AggVar.entries: the value of a one-field
+ * key, '' for none, else one string for the tuple (integers in decimal, a
+ * string with its length; a field's type is fixed, so no other tag is needed).
+ */
+function mapKeyOf(keys: readonly KeyVal[]): unknown {
+  if (keys.length === 0) return '';
+  if (keys.length === 1) return keys[0];
+  let id = '';
+  for (const k of keys) id += typeof k === 'string' ? k.length + ':' + k + '\u0001' : k + '\u0001';
+  return id;
+}
+
+/** A tuple's key as stored for good: flat (a string built by += is a rope of many small strings until read). */
+function flatKey(id: unknown): unknown {
+  if (typeof id === 'string') id.charCodeAt(0);
+  return id;
 }
 
 const INT64_MIN = -9223372036854775808n;
@@ -133,7 +172,7 @@ export class AggVar {
     let e = this.single;
     if (e) return e;
     e = this.create([]);
-    if (e) { this.single = e; e.mapKey = ''; this.entries.set('', e); }
+    if (e) { this.single = e; this.entries.set('', e); }
     return e;
   }
 
@@ -142,7 +181,7 @@ export class AggVar {
     const found = this.entries.get(k);
     if (found) return found;
     const e = this.create([k]);
-    if (e) { e.mapKey = k; this.entries.set(k, e); }
+    if (e) this.entries.set(k, e);
     return e;
   }
 
@@ -150,12 +189,11 @@ export class AggVar {
   entryN(keys: readonly KeyVal[]): AggEntry | null {
     if (keys.length === 0) return this.entry0();
     if (keys.length === 1) return this.entry1(keys[0]!);
-    let id = '';
-    for (const k of keys) id += (typeof k === 'string' ? 's' + k.length + ':' + k : typeof k === 'bigint' ? 'b' + k : 'n' + k) + '\u0001';
+    const id = mapKeyOf(keys);
     const found = this.entries.get(id);
     if (found) return found;
     const e = this.create(keys.slice());
-    if (e) { e.mapKey = id; this.entries.set(id, e); }
+    if (e) this.entries.set(flatKey(id), e);
     return e;
   }
 
@@ -214,13 +252,15 @@ export class AggVar {
       e.v = 0;
       e.n = 0;
       e.sq = 0n;
-      if (e.buckets) e.buckets.fill(0);
+      const b = e.buckets;
+      if (b) b.fill(0);
     }
   }
 
   /** Remove one entry (trunc). */
   remove(e: AggEntry): void {
-    if (this.entries.get(e.mapKey) === e) this.entries.delete(e.mapKey);
+    const k = e.nkeys === 1 ? e.key(0) : mapKeyOf(e.keys);
+    if (this.entries.get(k) === e) this.entries.delete(k);
     if (this.single === e) this.single = null;
     this.store.release(this.entryBytes);
   }
@@ -383,20 +423,38 @@ export function keyCmp(types: readonly AggKeyType[], l: readonly KeyVal[], r: re
   for (let i = 0; i < n; i++) {
     let ndx = i + kp;
     if (ndx >= n) ndx -= n;
-    const t = types[ndx];
-    const a = l[ndx]!, b = r[ndx]!;
-    if (typeof a === 'string' || typeof b === 'string') {
-      const sa = String(a), sb = String(b);
-      if (sa !== sb) return sa < sb ? -1 : 1;
-      continue;
-    }
-    const size = (t?.size ?? 8) as I.IntSize;
-    const ua = I.toUnsigned(a, size >= 8 ? 8 : size === 4 ? 4 : size === 2 ? 2 : 1);
-    const ub = I.toUnsigned(b, size >= 8 ? 8 : size === 4 ? 4 : size === 2 ? 2 : 1);
-    const c = cmpNum(ua, ub);
+    const c = keyFieldCmp(types[ndx], l[ndx]!, r[ndx]!);
     if (c) return c;
   }
   return 0;
+}
+
+/** keyCmp over two entries' keys, without building their key arrays. */
+export function keyCmpEntries(types: readonly AggKeyType[], l: AggEntry, r: AggEntry, keypos = 0): number {
+  const n = l.nkeys;
+  const kp = keypos + 1 >= n + 1 ? 0 : keypos;
+  for (let i = 0; i < n; i++) {
+    let ndx = i + kp;
+    if (ndx >= n) ndx -= n;
+    const c = keyFieldCmp(types[ndx], l.key(ndx), r.key(ndx));
+    if (c) return c;
+  }
+  return 0;
+}
+
+function keyFieldCmp(t: AggKeyType | undefined, a: KeyVal, b: KeyVal): number {
+  if (typeof a === 'string' || typeof b === 'string') {
+    const sa = String(a), sb = String(b);
+    return sa === sb ? 0 : sa < sb ? -1 : 1;
+  }
+  // Integers compare as unsigned (of the key's size); two non-negative safe integers need no conversion.
+  if (typeof a === 'number' && typeof b === 'number' && a >= 0 && b >= 0 && a <= Number.MAX_SAFE_INTEGER && b <= Number.MAX_SAFE_INTEGER) {
+    const size = t?.size ?? 8;
+    if (size >= 8 || (size === 4 && a <= 0xffffffff && b <= 0xffffffff)) return cmpNum(a, b);
+  }
+  const size = (t?.size ?? 8) as I.IntSize;
+  const w = size >= 8 ? 8 : size === 4 ? 4 : size === 2 ? 2 : 1;
+  return cmpNum(I.toUnsigned(a, w), I.toUnsigned(b, w));
 }
 
 /** Entries of one aggregation in dtrace's printing order (dt_aggregate_qsort with varvalcmp / varkeycmp). */
@@ -405,8 +463,8 @@ export function sortedEntries(a: AggVar, opts: SortOptions = {}): AggEntry[] {
   const rev = opts.aggsortrev ? -1 : 1;
   const kp = opts.aggsortkeypos ?? 0;
   const cmp = opts.aggsortkey
-    ? (l: AggEntry, r: AggEntry) => keyCmp(a.keyTypes, l.keys, r.keys, kp) * rev
-    : (l: AggEntry, r: AggEntry) => (valCmp(a, l, r) || keyCmp(a.keyTypes, l.keys, r.keys, kp)) * rev;
+    ? (l: AggEntry, r: AggEntry) => keyCmpEntries(a.keyTypes, l, r, kp) * rev
+    : (l: AggEntry, r: AggEntry) => (valCmp(a, l, r) || keyCmpEntries(a.keyTypes, l, r, kp)) * rev;
   return list.sort(cmp);
 }
 
@@ -417,7 +475,7 @@ export function sortedEntries(a: AggVar, opts: SortOptions = {}): AggEntry[] {
 export function truncate(a: AggVar, n: number, opts: SortOptions = {}): void {
   const rev = opts.aggsortrev ? -1 : 1;
   const kp = opts.aggsortkeypos ?? 0;
-  const base = (l: AggEntry, r: AggEntry): number => (valCmp(a, l, r) || keyCmp(a.keyTypes, l.keys, r.keys, kp)) * rev;
+  const base = (l: AggEntry, r: AggEntry): number => (valCmp(a, l, r) || keyCmpEntries(a.keyTypes, l, r, kp)) * rev;
   const list = [...a.entries.values()].sort(n < 0 ? base : (l, r) => base(r, l));
   const keep = Math.abs(n);
   for (let i = keep; i < list.length; i++) a.remove(list[i]!);

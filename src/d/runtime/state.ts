@@ -26,7 +26,7 @@
 import type { DInt } from './int64.ts';
 import { FireCtx } from './context.ts';
 import { StrtokState } from './subr.ts';
-import { MAX_OBJECT, MAX_STATIC } from '../limits.ts';
+import { MAX_DYN_ENTRIES, MAX_OBJECT, MAX_STATIC } from '../limits.ts';
 
 /** dtrace's fault codes (sys/dtrace.h DTRACEFLT_*). */
 export const FLT_BADADDR = 1, FLT_BADALIGN = 2, FLT_ILLOP = 3, FLT_DIVZERO = 4, FLT_NOSCRATCH = 5,
@@ -179,7 +179,7 @@ export class Runtime {
   /** May one more dynamic variable be created? Counts a drop when not. */
   dynReserve(): boolean {
     const per = this.dynTupleMax + this.dynValueMax;
-    if (per > 0 && (this.dynCount + 1) * per > this.limits.dynvarsize) { this.dynDrops++; return false; }
+    if ((per > 0 && (this.dynCount + 1) * per > this.limits.dynvarsize) || this.dynCount >= MAX_DYN_ENTRIES) { this.dynDrops++; return false; }
     this.dynCount++;
     return true;
   }
