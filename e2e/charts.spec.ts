@@ -4,7 +4,7 @@
  * into 320px). The size on screen is the font size times the SVG's scale.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { monacoReady } from './helpers.ts';
+import { monacoReady, runAndWait, setScript } from './helpers.ts';
 
 async function labelSizes(page: Page): Promise<number[]> {
   return page.locator('.dist .bar-chart').evaluateAll((svgs) => svgs.flatMap((svg) => {
@@ -31,4 +31,15 @@ test('histogram labels in Aggregations are at least 12px, and larger in classroo
 
   await page.getByRole('button', { name: 'Classroom mode' }).click();
   await expect.poll(async () => Math.min(...await labelSizes(page))).toBeGreaterThanOrEqual(18);
+});
+
+test('an aggregation of 25,000 keys: the Aggregations tab shows the last 10,000 and says so', async ({ page }) => {
+  await page.goto('/');
+  await monacoReady(page);
+  // 100 keys a firing (the sample capture lasts long enough for 250 ticks).
+  const body = Array.from({ length: 100 }, (_, k) => `@n[i + ${k}] = sum(i + ${k});`).join(' ');
+  await setScript(page, `BEGIN { i = 0; } tick-1ms /i < 25000/ { ${body} i += 100; } tick-1ms /i >= 25000/ { exit(0); }`);
+  await runAndWait(page);
+  await page.getByRole('tab', { name: 'Aggregations', exact: true }).click();
+  await expect(page.getByText('The last 10,000 of 25,000 keys in printing order (the largest values); Output has them all.')).toBeVisible();
 });

@@ -37,6 +37,8 @@ export interface EngineOptions {
    * The CLI prints text only and turns them off: they would double what END holds in memory.
    */
   aggRows?: boolean;
+  /** Rows an AggSnapshotEvent carries at most (default AGG_SNAPSHOT_ROWS, 10,000: the last of the printing order). */
+  aggRowsMax?: number;
   /** --local ADDR|CIDR, overriding inference. */
   locals?: string[];
   /** The zone printf's %Y and %T use: dtrace uses the local zone (the CLI passes 'local'); default 'UTC'. */

@@ -29,8 +29,10 @@ export interface AggSnapshotEvent {
   /** Virtual time of the snapshot in ns (string: exact 64-bit). */
   tsNs: string;
   rows: { key: (string | number)[]; value: number | string; buckets?: { lo: string; count: number }[] }[];
-  /** This aggregation alone as `printa(@name)` prints it (dtrace's default layout, leading newline included), for "copy as dtrace text". */
+  /** This aggregation alone as `printa(@name)` prints it (dtrace's default layout, leading newline included), for "copy as dtrace text"; absent when rows were left out. */
   text?: string;
+  /** Rows left out (the first of the printing order): the snapshot carries the last AGG_SNAPSHOT_ROWS. */
+  omitted?: number;
 }
 
 export interface ProgressEvent {

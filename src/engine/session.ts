@@ -417,7 +417,7 @@ export class Session implements FiringSink {
     const vars = this.aggs.vars(ids);
     const o = this.printOpts();
     const ts = String(this.rt.ctx.tsNs);
-    if (this.options.aggRows !== false) for (const v of vars) this.emitEvent(aggSnapshot(v, ts, o));
+    if (this.options.aggRows !== false) for (const v of vars) this.emitEvent(aggSnapshot(v, ts, o, this.options.aggRowsMax));
     return pf ? printaFormat(pf, vars, o, { timeZone: this.options.timeZone ?? 'UTC' }) : printaDefault(vars, o);
   }
 
@@ -440,7 +440,7 @@ export class Session implements FiringSink {
   printRemaining(): void {
     const o = this.printOpts();
     const ts = String(this.rt.ctx.tsNs);
-    if (this.options.aggRows !== false) for (const v of this.store.vars) if (!v.printed && v.entries.size > 0) this.emitEvent(aggSnapshot(v, ts, o));
+    if (this.options.aggRows !== false) for (const v of this.store.vars) if (!v.printed && v.entries.size > 0) this.emitEvent(aggSnapshot(v, ts, o, this.options.aggRowsMax));
     // Streamed in chunks: a million-row aggregation is never one string.
     const s = printUnprinted(this.store.vars, o, (chunk) => this.write(chunk));
     if (s) this.write(s);

@@ -5,6 +5,7 @@
  * store. Two engine workers: one for the user's script, one for the built-in
  * views and diagnostics, so a long run never delays either.
  */
+import { addSnapshot } from './store/agg-history.ts';
 import type { ProgramText } from '../engine/api.ts';
 import type { EngineEvent } from '../engine/events.ts';
 import type { CaptureSpec, FrameResultMessage, WireEngineOptions } from '../engine/protocol.ts';
@@ -110,7 +111,7 @@ function applyRunEvents(events: EngineEvent[], started: number): void {
         // Kept for the Capture tab; bounded (every message is in Output anyway).
         if (messages.length < MAX_MESSAGES) messages = [...messages, e];
         break;
-      case 'agg': aggs = [...aggs, e]; break;
+      case 'agg': aggs = addSnapshot(aggs, e); break;
       case 'progress': if (e.replay) replay = e.replay; else progress = e; break;
       case 'exit': exitStatus = e.status; break;
       case 'record': break;
@@ -254,7 +255,8 @@ export function ensureView(view: 'hosts' | 'packets'): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   set({ [view]: { status: 'running', captureKey: key, data: null, error: null, messages: [] } });
   // -Z: packets.d's udp clause may match nothing in a build without the udp provider.
-  const handle = aux.run([program], allCaptures(), { ...viewOptions(), allowZeroMatch: true }, {
+  // Hosts joins four aggregations by host: each carries every host (aggsize bounds how many there are).
+  const handle = aux.run([program], allCaptures(), { ...viewOptions(), allowZeroMatch: true, aggRowsMax: view === 'hosts' ? 1 << 20 : undefined }, {
     onEvents: (events) => {
       for (const e of events) {
         if (e.kind === 'text' && view === 'packets') feeder.push(e.text);

@@ -381,21 +381,34 @@ export function printaFormat(pf: ParsedFormat, vars: readonly AggVar[], opts: Pr
   return out;
 }
 
-/** Structured rows for the UI (AggSnapshotEvent), in printing order. */
-export function aggSnapshot(a: AggVar, tsNs: string, opts: PrintaOptions = {}): AggSnapshotEvent {
-  // The exact printa(@a) text for the UI's "copy as dtrace text"; printing must not mark the variable printed.
-  const printed = a.printed;
-  const text = '\n' + formatAggRows(a, opts);
-  a.printed = printed;
+/**
+ * Rows an AggSnapshotEvent carries at most: a million-key aggregation is
+ * printed whole (Output), but the UI's table and charts get the last rows of
+ * the printing order (the largest values, as at the bottom of a terminal).
+ */
+export const AGG_SNAPSHOT_ROWS = 10_000;
+
+/** Structured rows for the UI (AggSnapshotEvent), in printing order: the last `maxRows` of them. */
+export function aggSnapshot(a: AggVar, tsNs: string, opts: PrintaOptions = {}, maxRows = AGG_SNAPSHOT_ROWS): AggSnapshotEvent {
+  const all = sortedEntries(a, opts);
+  const omitted = Math.max(0, all.length - maxRows);
+  // The exact printa(@a) text for the UI's "copy as dtrace text" (not when rows are left out: Output has it);
+  // printing must not mark the variable printed.
+  let text: string | undefined;
+  if (omitted === 0) {
+    const printed = a.printed;
+    text = '\n' + formatAggRows(a, opts);
+    a.printed = printed;
+  }
   const labels = a.func === 'quantize' || a.func === 'lquantize' || a.func === 'llquantize' ? bucketLabels(a) : null;
   const num = (v: DInt): number | string => (typeof v === 'bigint' ? v.toString() : v);
-  return {
+  const ev: AggSnapshotEvent = {
     kind: 'agg',
     name: a.name,
     func: a.func,
     tsNs,
     text,
-    rows: sortedEntries(a, opts).map((e) => {
+    rows: all.slice(omitted).map((e) => {
       const key = e.keys.map((k) => (typeof k === 'bigint' ? k.toString() : k));
       if (!labels) return { key, value: num(scalarValue(a, e)!) };
       const b = e.buckets!;
@@ -404,4 +417,7 @@ export function aggSnapshot(a: AggVar, tsNs: string, opts: PrintaOptions = {}): 
       return { key, value: total, buckets: b.map((count, i) => ({ lo: labels[i] ?? String(i), count: Number(count) })).filter((x) => x.count !== 0) };
     }),
   };
+  if (omitted > 0) ev.omitted = omitted;
+  if (text === undefined) delete ev.text;
+  return ev;
 }

@@ -9,7 +9,7 @@ import {
   quantizeBucket, quantizeBucketVal, lquantizeBucket, llquantizeBucket, llquantizeLabels, llquantizeNBuckets, llquantizeZeroBin,
 } from './aggregate-buckets.ts';
 import { checkLquantize, checkLlquantize } from './aggregate-check.ts';
-import { printaDefault, printLlquantize, formatAggRows } from '../format/printa.ts';
+import { aggSnapshot, printaDefault, printLlquantize, formatAggRows } from '../format/printa.ts';
 
 describe('quantize buckets (dtrace_aggregate_quantize)', () => {
   it('powers of two; negatives mirror', () => {
@@ -280,5 +280,21 @@ describe('compact entries (issue 13: memory follows aggsize)', () => {
     expect([e.n, e.sq]).toEqual([3, 9n]);
     const q = s.define('q', 'quantize', []).entry0()!;
     expect(q.buckets!.length).toBeGreaterThan(0);
+  });
+});
+
+describe('aggSnapshot (the UI rows) is bounded', () => {
+  it('carries the last maxRows rows of the printing order and no text when rows are left out', () => {
+    const s = new AggStore(Infinity);
+    const a = s.define('a', 'sum', [{ kind: 'int', size: 8 }]);
+    for (let i = 1; i <= 25; i++) a.addN([i], i * 10);
+    const ev = aggSnapshot(a, '0', {}, 10);
+    expect(ev.omitted).toBe(15);
+    expect(ev.text).toBeUndefined();
+    expect(ev.rows.map((r) => r.value)).toEqual([160, 170, 180, 190, 200, 210, 220, 230, 240, 250]);
+    const whole = aggSnapshot(a, '0', {}, 25);
+    expect(whole.omitted).toBeUndefined();
+    expect(a.printed).toBe(false);
+    expect(whole.text).toBe('\n' + formatAggRows(a));
   });
 });

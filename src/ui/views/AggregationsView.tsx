@@ -53,6 +53,7 @@ function AggCard({ name, snaps }: { name: string; snaps: AggSnapshotEvent[] }) {
     <section className="agg-card" aria-label={`Aggregation ${title}`}>
       <header className="agg-head">
         <h3>{title} <small>{last.func}{snaps.length > 1 ? ` · ${snaps.length} snapshots` : ''}</small></h3>
+        {last.omitted !== undefined && <p className="hint">The last {last.rows.length.toLocaleString('en-US')} of {(last.rows.length + last.omitted).toLocaleString('en-US')} keys in printing order (the largest values); Output has them all.</p>}
         <div className="view-toolbar">
           <button type="button" onClick={() => downloadText(aggToCsv(last), `${file}.csv`, 'text/csv')}>Export CSV</button>
           <button type="button" onClick={() => downloadText(aggToJson(last), `${file}.json`, 'application/json')}>Export JSON</button>
