@@ -4,22 +4,20 @@
  * paragraph at the end of a run (and the UI's capture tab).
  */
 import { type DecodedFrame, KIND_NAMES, M_NONE, REASON_NAMES } from './types.ts';
-
-/** ESP decryption's own paragraph (src/decode/ipsec/stats.ts), when the decoder has keys. */
-export interface EspSummary { lines(): string[] }
+import { EspStats, type EspSnapshot } from './ipsec/stats.ts';
 
 const FIRST_FRAMES = 5;
 
 interface Bucket { reason: number; kind: number; count: number; frames: number[] }
 
 /** A summary as plain data, to hand over between workers (engine/parallel). */
-export interface SummarySnapshot { frames: number; malformed: number; buckets: Bucket[] }
+export interface SummarySnapshot { frames: number; malformed: number; buckets: Bucket[]; esp: EspSnapshot | null }
 
 export class DecodeSummary {
   frames = 0;
   malformed = 0;
-  /** ESP decryption counts (set by a Decoder given keys). */
-  esp: EspSummary | null = null;
+  /** ESP decryption counts (set by a Decoder given keys; its own paragraph of lines()). */
+  esp: EspStats | null = null;
   private buckets = new Map<number, Bucket>();
 
   /** Counts one decoded frame. Allocates only for the first frames of each (reason, layer). */
@@ -58,7 +56,7 @@ export class DecodeSummary {
 
   /** What was counted since the last take(), as data; the summary starts over. */
   take(): SummarySnapshot {
-    const snap: SummarySnapshot = { frames: this.frames, malformed: this.malformed, buckets: [...this.buckets.values()] };
+    const snap: SummarySnapshot = { frames: this.frames, malformed: this.malformed, buckets: [...this.buckets.values()], esp: this.esp?.take() ?? null };
     this.frames = 0;
     this.malformed = 0;
     this.buckets = new Map();
@@ -67,6 +65,7 @@ export class DecodeSummary {
 
   /** Adds another part's counts (its frames, the first few frame numbers of each bucket kept in order). */
   absorb(s: SummarySnapshot): void {
+    if (s.esp !== null) (this.esp ??= new EspStats()).absorb(s.esp);
     this.frames += s.frames;
     this.malformed += s.malformed;
     for (const b of s.buckets) {

@@ -25,6 +25,8 @@ const utf8 = new TextDecoder('utf-8');
 export class EspKeys {
   readonly table = new SaTable();
   private readonly reported = new Set<number>();
+  /** Called with each ESP secrets block's text before its SAs are added (a parallel run hands them to its workers). */
+  onEspBlock: ((k: KeyText) => void) | null = null;
 
   constructor(private readonly say: Say) {}
 
@@ -48,7 +50,9 @@ export class EspKeys {
 
   private secrets(s: DecryptionSecrets, source: string): void {
     if (s.type === SECRETS_TYPE.ESP) {
-      this.add(utf8.decode(s.data), `${source}[decryption secrets block at offset ${s.offset}]`);
+      const k: KeyText = { name: `${source}[decryption secrets block at offset ${s.offset}]`, text: utf8.decode(s.data) };
+      this.onEspBlock?.(k);
+      this.add(k.text, k.name);
       return;
     }
     if (this.reported.has(s.type)) return;

@@ -24,6 +24,12 @@ export const ESP_REASONS: readonly string[] = [
 const FIRST = 5;
 const SPIS = 4;
 
+/** What an EspStats counted, as plain data (handed from a parallel run's workers to the coordinator). */
+export interface EspSnapshot {
+  decrypted: number; unverified: number; dummy: number;
+  failed: number[]; frames: number[][]; spis: number[]; spiFrames: number[]; spiMore: boolean;
+}
+
 export class EspStats {
   decrypted = 0;
   /** Decrypted with no integrity check (NULL or "ANY n bit" authentication). */
@@ -31,9 +37,11 @@ export class EspStats {
   /** Decrypted dummy packets (next header 59, RFC 4303 §2.6): nothing inside. */
   dummy = 0;
   readonly failed = new Float64Array(ESP_REASONS.length);
-  private readonly frames: number[][] = ESP_REASONS.map(() => []);
+  private frames: number[][] = ESP_REASONS.map(() => []);
   /** First SPIs that had no SA (shown so the key file can be fixed). */
-  private readonly spis: number[] = [];
+  private spis: number[] = [];
+  /** The frame each of `spis` was first met in (to merge parts in frame order). */
+  private spiFrames: number[] = [];
   private spiMore = false;
 
   fail(reason: number, frame: number, spi: number): void {
@@ -41,9 +49,44 @@ export class EspStats {
     const fr = this.frames[reason]!;
     if (fr.length < FIRST) fr.push(frame);
     if (reason === ESP_NO_SA && !this.spis.includes(spi)) {
-      if (this.spis.length < SPIS) this.spis.push(spi);
-      else this.spiMore = true;
+      if (this.spis.length < SPIS) { this.spis.push(spi); this.spiFrames.push(frame); } else this.spiMore = true;
     }
+  }
+
+  /** What was counted since the last take(), as data; the counts start over. */
+  take(): EspSnapshot {
+    const snap: EspSnapshot = {
+      decrypted: this.decrypted, unverified: this.unverified, dummy: this.dummy,
+      failed: Array.from(this.failed), frames: this.frames.map((f) => f.slice()), spis: this.spis.slice(), spiFrames: this.spiFrames.slice(), spiMore: this.spiMore,
+    };
+    this.decrypted = 0; this.unverified = 0; this.dummy = 0;
+    this.failed.fill(0);
+    for (const f of this.frames) f.length = 0;
+    this.spis = [];
+    this.spiFrames = [];
+    this.spiMore = false;
+    return snap;
+  }
+
+  /** Adds another part's counts: the first frames of each reason kept in frame order, the first SPIs in order met. */
+  absorb(s: EspSnapshot): void {
+    this.decrypted += s.decrypted; this.unverified += s.unverified; this.dummy += s.dummy;
+    for (let r = 0; r < ESP_REASONS.length; r++) {
+      this.failed[r]! += s.failed[r] ?? 0;
+      const fr = this.frames[r]!;
+      this.frames[r] = [...fr, ...(s.frames[r] ?? [])].sort((a, b) => a - b).slice(0, FIRST);
+    }
+    // Each part kept its first SPIs: the first of their union, by frame, are the first of the whole.
+    const met = this.spis.map((spi, i) => ({ spi, frame: this.spiFrames[i]! }))
+      .concat(s.spis.map((spi, i) => ({ spi, frame: s.spiFrames[i]! })))
+      .sort((a, b) => a.frame - b.frame);
+    this.spis = [];
+    this.spiFrames = [];
+    for (const m of met) {
+      if (this.spis.includes(m.spi)) continue;
+      if (this.spis.length < SPIS) { this.spis.push(m.spi); this.spiFrames.push(m.frame); } else this.spiMore = true;
+    }
+    if (s.spiMore) this.spiMore = true;
   }
 
   get failures(): number {

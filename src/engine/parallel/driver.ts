@@ -51,6 +51,7 @@ import { planParallel, type ParallelPlan } from './plan.ts';
 import { FlowHasher } from './flowhash.ts';
 import { BatchWriter } from './records.ts';
 import { ChunkPool, sharedMemory } from './chunks.ts';
+import { EspKeys, type KeyText } from '../esp-keys.ts';
 import { snapshotRuntime } from './globals.ts';
 import { sequence } from './sequencer.ts';
 import type { EpochDone, FromShard, LocalHostSpec, RecordBatch, ShardHost, ShardOptions, ShardPort } from './protocol.ts';
@@ -114,7 +115,6 @@ export function parallelDriver(host: ShardHost, single: CaptureDriver): CaptureD
       const plan = planParallel(s.compiled!);
       const say = (text: string): void => { if (options.verbose === true) s.emit({ kind: 'message', level: 'info', text }); };
       if (!anyNet) { say('one worker: no packet probe is enabled'); return single.run(captures, sink, options, signal, hooks); }
-      if ((options.espSa?.length ?? 0) > 0) { say('one worker: ESP keys (--esp-sa) are not handed to workers yet'); return single.run(captures, sink, options, signal, hooks); }
       if (!plan.parallel) {
         say(`one worker: ${plan.reasons.length === 1 ? '' : 'the program '}cannot be spread over workers:\n${plan.reasons.map((r) => `  ${r}`).join('\n')}`);
         return single.run(captures, sink, options, signal, hooks);
@@ -161,7 +161,10 @@ class Coordinator {
   private dynDrops = 0;
   private flows: number[] = [];
   private frags: number[] = [];
-  private secrets = 0;
+  /** ESP keys of the capture's secrets blocks read since the last epoch was cut (they go with the next). */
+  private pendingKeys: KeyText[] = [];
+  /** The run's ESP keys (key files and secrets blocks): their messages, and the prescan's decryption. */
+  private keys: EspKeys | null = null;
   private conns: number[] = [];
   private dyn: number[] = [];
   /** A tick's exit() ended the run at this frame (everything after it is dropped). */
@@ -256,9 +259,13 @@ class Coordinator {
     let reader: CaptureReader;
     try {
       reader = await openSources(captures);
-      // ESP keys the capture carries (pcapng decryption secrets blocks) are not handed to the workers yet: warn at the end.
-      const src = reader as CaptureReader & { onSecrets?: (s: { type: number }) => void };
-      if ('onSecrets' in src) src.onSecrets = () => { this.secrets++; };
+      // ESP keys: the key files' problems are said here (once), as the one-thread loop says them; a secrets
+      // block ends the epoch before it, so its keys apply to the workers from the next frame, as they do there.
+      const keys = new EspKeys((level, text) => s.emit({ kind: 'message', level, text }));
+      keys.addTexts(this.options.espSa ?? []);
+      keys.watch(reader);
+      keys.onEspBlock = (k) => { this.cut(false); this.pendingKeys.push(k); };
+      this.keys = keys;
     } catch (e) {
       if (!(e instanceof CaptureError)) throw e;
       sink.emit({ kind: 'message', level: 'error', text: `${e.source || captures[0]?.name || 'capture'}: ${e.message}` });
@@ -350,7 +357,7 @@ class Coordinator {
       if (!localSpec.explicit) {
         const inf = new LocalInference();
         const saved: PacketRecord[] = [];
-        const pre = new Decoder();
+        const pre = new Decoder({ esp: this.keys!.table });
         outer: for (;;) {
           for (let p = reader.nextSync(); p !== null; p = reader.nextSync()) {
             inf.observe(pre.decode(p, reader.interfaces, false));
@@ -432,9 +439,11 @@ class Coordinator {
     const all = this.reader!.interfaces;
     const ifaces = all.slice(this.ifacesSent);
     this.ifacesSent = all.length;
+    const keys = this.pendingKeys;
+    this.pendingKeys = [];
     for (let i = 0; i < this.n; i++) {
       const batch = this.writers[i]!.take(this.batches[i]!.pop());
-      this.ports[i]!.post({ type: 'epoch', epoch: id, batch, ifaces, sync }, [batch.ints.buffer, batch.floats.buffer, batch.data.buffer]);
+      this.ports[i]!.post({ type: 'epoch', epoch: id, batch, ifaces, sync, keys }, [batch.ints.buffer, batch.floats.buffer, batch.data.buffer]);
     }
   }
 
@@ -529,9 +538,6 @@ class Coordinator {
     }
     // Workers reassemble IP fragments without the one-thread loop's send-ahead hold (tcp/udp:::send of a
     // fragmented datagram before its first fragment) and without reassembly timeouts on the clock.
-    if (this.secrets > 0) {
-      this.s.emit({ kind: 'message', level: 'warning', text: `the capture carries ESP keys (decryption secrets blocks), which the ${this.n} workers do not receive: output may differ from -x ncpu=1` });
-    }
     const frags = sum(this.frags);
     if (frags > 0) {
       this.s.emit({ kind: 'message', level: 'warning', text: `the ${this.n} workers saw ${frags} IP fragment${frags === 1 ? '' : 's'}, which they reassemble without one thread's send-ahead and timeouts: output may differ from -x ncpu=1` });

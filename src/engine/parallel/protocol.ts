@@ -24,6 +24,7 @@ import type { EngineEvent } from '../events.ts';
 import type { AggDelta } from '../../d/runtime/aggregate-merge.ts';
 import type { RuntimeSnapshot } from './globals.ts';
 import type { SummarySnapshot } from '../../decode/summary.ts';
+import type { KeyText } from '../esp-keys.ts';
 
 /** EngineOptions without the functions that cannot cross a thread boundary. */
 export type ShardOptions = Omit<EngineOptions, 'readInclude'>;
@@ -81,6 +82,11 @@ export interface EpochMessage {
   ifaces: CaptureInterface[];
   /** Hand the aggregation delta over with the result (a tick needs the merged state after this epoch). */
   sync: boolean;
+  /**
+   * ESP keys the capture's decryption secrets blocks gave since the previous epoch, which apply
+   * from this epoch's first frame (the coordinator cuts an epoch at each such block).
+   */
+  keys: KeyText[];
 }
 
 export interface EndMessage { type: 'end' }

@@ -28,6 +28,7 @@ import { takeDelta } from '../../d/runtime/aggregate-merge.ts';
 import type { EngineEvent } from '../events.ts';
 import { Session } from '../session.ts';
 import { CaptureClock } from '../capture-clock.ts';
+import { EspKeys } from '../esp-keys.ts';
 // For its registration of the network providers (addProviderModule), which compiling needs.
 import '../capture-run.ts';
 import { restoreRuntime } from './globals.ts';
@@ -41,7 +42,9 @@ export class Shard {
   private s!: Session;
   private index = 0;
   private net: NetProviders | null = null;
-  private readonly dec = new Decoder();
+  /** ESP keys: the run's key files, then what the capture's secrets blocks add (EpochMessage.keys); messages are the coordinator's. */
+  private readonly keys = new EspKeys(() => undefined);
+  private readonly dec = new Decoder({ esp: this.keys.table });
   private readonly recs = new BatchRecords();
   private readonly ifaces: CaptureInterface[] = [];
   /** The capture's clock, started at the coordinator's t0 (the same as the one-thread loop's). */
@@ -84,6 +87,7 @@ export class Shard {
     this.index = m.index;
     const s = new Session({ ...m.options, cpp: false }, (e) => this.collect(e));
     this.s = s;
+    this.keys.addTexts(m.options.espSa ?? []);
     const xerr = s.applyXopts();
     if (xerr) return this.fail(xerr);
     const res = s.compile(m.programs);
@@ -116,6 +120,7 @@ export class Shard {
     const net = this.net;
     if (net === null) return this.fail('an epoch before begin');
     for (const i of m.ifaces) this.ifaces[i.index] = i;
+    this.keys.addTexts(m.keys);
     const b = m.batch;
     this.recs.set(b);
     this.parts = [];
