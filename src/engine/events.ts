@@ -4,6 +4,8 @@
  * same events cross the worker boundary, so they are plain data (structured-clone safe).
  */
 
+import type { TableDelta } from './packet-table.ts';
+
 /** Text for standard output, exactly as dtrace would print it (already formatted). */
 export interface TextEvent { kind: 'text'; text: string }
 
@@ -16,6 +18,13 @@ export interface MessageEvent {
   /** Printed as is, without the program-name prefix (the preprocessor's own messages, as cpp prints them). */
   raw?: boolean;
 }
+
+/**
+ * Rows of packets.d's table, parsed from the run's standard output in the
+ * worker (a run asked with RunMessage.table): the page's Timeline and Tunnels
+ * grow their table from these instead of receiving and parsing the text.
+ */
+export interface TableEvent { kind: 'table'; delta: TableDelta }
 
 /** One firing's printf/trace output, with where it came from, for the Timeline and replay. */
 export interface RecordEvent { kind: 'record'; probe: string; frame: number; tsNs: string; text: string }
@@ -62,4 +71,4 @@ export interface RecordsEvent { kind: 'records'; bytes: Uint8Array; first: boole
 /** The end of a run: dtrace's exit status. */
 export interface ExitEvent { kind: 'exit'; status: number }
 
-export type EngineEvent = TextEvent | MessageEvent | RecordEvent | AggSnapshotEvent | ProgressEvent | AggPartialEvent | RecordsEvent | HostActionEvent | ExitEvent;
+export type EngineEvent = TextEvent | TableEvent | MessageEvent | RecordEvent | AggSnapshotEvent | ProgressEvent | AggPartialEvent | RecordsEvent | HostActionEvent | ExitEvent;

@@ -20,6 +20,8 @@ export type WireEngineOptions = Omit<EngineOptions, 'readInclude'>;
 
 export interface RunMessage {
   type: 'run'; id: number; programs: ProgramText[]; captures: CaptureSpec[]; options: WireEngineOptions;
+  /** 'packets': the run is packets.d's; its standard output arrives as TableEvents, parsed in the worker (packet-lines.ts). */
+  table?: 'packets';
   /** Replay: deliver the capture at its own pace (speed 1 = real time, 10 = ten times; 0 = one packet per replay-step), as a live session would see it. */
   replay?: { speed: number };
 }

@@ -17,6 +17,9 @@ import type { ByteSource } from '../capture/types.ts';
 import { fetchCapture } from './fetch-capture.ts';
 import type { Diagnostic } from './api.ts';
 import type { EngineEvent } from './events.ts';
+import { ByteStreamDecoder, decodeEvents } from './utf8.ts';
+import { PacketLineParser } from './packet-lines.ts';
+import { deltaTransfer } from './packet-table.ts';
 import { ENGINE_MISSING, type CaptureSpec, type CompileMessage, type FrameMessage, type FromWorker, type InspectMessage, type RunMessage, type ToWorker } from './protocol.ts';
 import { countingSource, indexForReplay, loadDecode, loadDiagnose, loadEngine, loadOpen, PacedSource, readFrame, sniffFormat, summarize, type SourcesModule } from './worker-engine.ts';
 
@@ -38,7 +41,17 @@ export class Batcher {
   private textBytes = 0;
   private last = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  constructor(private readonly id: number, private readonly post: (m: FromWorker) => void = (m) => scope.postMessage(m)) {}
+  /** The run's standard output, decoded here (utf8.ts) so the page's thread receives text it can show as it is. */
+  private readonly stdout = new ByteStreamDecoder();
+  /** packets.d's parser when the run's output is a table (RunMessage.table): text becomes TableEvents. */
+  private readonly parser: PacketLineParser | null;
+  constructor(
+    private readonly id: number,
+    private readonly post: (m: FromWorker, transfer?: Transferable[]) => void = (m, t) => (t ? (scope as unknown as { postMessage(m: FromWorker, t: Transferable[]): void }).postMessage(m, t) : scope.postMessage(m)),
+    table?: 'packets',
+  ) {
+    this.parser = table === 'packets' ? new PacketLineParser() : null;
+  }
 
   push(e: EngineEvent): void {
     const q = this.queue;
@@ -63,7 +76,32 @@ export class Batcher {
     const events = this.queue;
     this.queue = [];
     this.textBytes = 0;
+    decodeEvents(events, this.stdout);
+    if (this.parser !== null) return this.postTable(events, false);
     this.post({ type: 'events', id: this.id, events });
+  }
+
+  /** A table run's batch: its text parsed into rows, posted as one TableEvent (buffers transferred) beside the other events. */
+  private postTable(events: EngineEvent[], final: boolean): void {
+    const parser = this.parser!;
+    const out: EngineEvent[] = [];
+    for (const e of events) {
+      if (e.kind === 'text') parser.feed(e.text);
+      else out.push(e);
+    }
+    if (final) parser.finish();
+    const delta = parser.take(final);
+    if (delta !== null) out.unshift({ kind: 'table', delta });
+    if (out.length === 0) return;
+    this.post({ type: 'events', id: this.id, events: out }, delta !== null ? deltaTransfer(delta) : undefined);
+  }
+
+  /** The last batch, and an unfinished UTF-8 sequence at the very end of the output (shown as U+FFFD). */
+  finish(): void {
+    this.flush();
+    const rest = this.stdout.end();
+    if (this.parser !== null) return this.postTable(rest !== '' ? [{ kind: 'text', text: rest }] : [], true);
+    if (rest !== '') this.post({ type: 'events', id: this.id, events: [{ kind: 'text', text: rest }] });
   }
 }
 
@@ -125,7 +163,7 @@ function enableWebShards(): Promise<void> {
 }
 
 async function handleRun(m: RunMessage): Promise<void> {
-  const batch = new Batcher(m.id);
+  const batch = new Batcher(m.id, undefined, m.table);
   const ac = new AbortController();
   running.set(m.id, ac);
   let status = 1;
@@ -148,7 +186,7 @@ async function handleRun(m: RunMessage): Promise<void> {
   } finally {
     running.delete(m.id);
     replays.delete(m.id);
-    batch.flush();
+    batch.finish();
     scope.postMessage({ type: 'done', id: m.id, status });
   }
 }

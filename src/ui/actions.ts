@@ -16,10 +16,9 @@ import { captureParam, checkCaptureUrl } from './lib/capture-url.ts';
 import { loadSamples, type Example } from './lib/samples.ts';
 import { joinWords, parseOptions } from './lib/options.ts';
 import { rememberCapture } from './lib/recent.ts';
-import { SlicedFeeder } from './lib/sliced.ts';
 import { emptyView, output, STARTER_SCRIPT, TABS, useStore, type TabId, parquetFile } from './store/store.ts';
 import { hostRows } from './views/hosts-data.ts';
-import { PacketTableBuilder } from './views/packets-data.ts';
+import { applyDelta, emptyPacketTable, MAX_INTERNED } from '../engine/packet-table.ts';
 import hostsScript from './views/scripts/hosts.d?raw';
 import packetsScript from './views/scripts/packets.d?raw';
 
@@ -65,6 +64,10 @@ export function stderrLine(text: string): string {
 export function runScript(): void {
   const s = get();
   if (current) main.stop(current.id);
+  // A previous run's state not yet handed to the store is dropped with it.
+  clearTimeout(runStateTimer);
+  runStateTimer = undefined;
+  runState = null;
   output.clear();
   parquetFile.length = 0;
   const program: ProgramText = { name: s.scriptName, text: s.script, kind: 'file' };
@@ -87,6 +90,7 @@ export function runScript(): void {
     onDone: (status) => {
       if (current !== handle) return;
       current = null;
+      flushRunState();
       const exit = status ?? get().exitStatus;
       renderOutputNow();
       set({ stepping: false, runStatus: 'idle', exitStatus: exit, killed: status === null, runMs: performance.now() - started, notice: status === null ? 'Stopped' : `Finished, exit status ${exit ?? 0}` });
@@ -95,8 +99,25 @@ export function runScript(): void {
   current = handle;
 }
 
+/**
+ * A run's state for the page (progress, aggregations, messages), gathered from
+ * the worker's batches and handed to the store at most every RUN_STATE_MS:
+ * every store change re-renders and repaints the status bar, and doing that
+ * for each batch kept the main thread busy enough to delay keystrokes.
+ */
+const RUN_STATE_MS = 100;
+let runState: Pick<ReturnType<typeof get>, 'aggs' | 'messages' | 'progress' | 'replay' | 'exitStatus' | 'parquet' | 'pps'> | null = null;
+let runStateTimer: ReturnType<typeof setTimeout> | undefined;
+
+function flushRunState(): void {
+  clearTimeout(runStateTimer);
+  runStateTimer = undefined;
+  if (runState !== null) set(runState);
+  runState = null;
+}
+
 function applyRunEvents(events: EngineEvent[], started: number): void {
-  const s = get();
+  const s = runState ?? get();
   let aggs = s.aggs;
   let messages = s.messages;
   let progress = s.progress;
@@ -124,7 +145,8 @@ function applyRunEvents(events: EngineEvent[], started: number): void {
     }
   }
   const secs = (performance.now() - started) / 1000;
-  set({ aggs, messages, progress, replay, exitStatus, parquet, pps: progress && secs > 0 ? progress.packets / secs : 0 });
+  runState = { aggs, messages, progress, replay, exitStatus, parquet, pps: progress && secs > 0 ? progress.packets / secs : 0 };
+  runStateTimer ??= setTimeout(flushRunState, RUN_STATE_MS);
   scheduleOutputRender();
 }
 
@@ -247,9 +269,8 @@ export function ensureView(view: 'hosts' | 'packets'): void {
   const prev = viewRuns[view];
   if (prev) prev.stop();
   const program: ProgramText = { name: view === 'hosts' ? 'hosts.d' : 'packets.d', text: view === 'hosts' ? hostsScript : packetsScript, kind: 'file' };
-  const builder = new PacketTableBuilder();
-  // packets.d's text is parsed in bounded slices, never a whole message in one task.
-  const feeder = new SlicedFeeder((text) => builder.feed(text));
+  // packets.d's output arrives as rows parsed in the worker (TableEvent): the table only grows here.
+  const table = emptyPacketTable(MAX_INTERNED);
   const aggs: Extract<EngineEvent, { kind: 'agg' }>[] = [];
   const messages: Extract<EngineEvent, { kind: 'message' }>[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -259,7 +280,7 @@ export function ensureView(view: 'hosts' | 'packets'): void {
   const handle = aux.run([program], allCaptures(), { ...viewOptions(), allowZeroMatch: true, aggRowsMax: view === 'hosts' ? 1 << 20 : undefined }, {
     onEvents: (events) => {
       for (const e of events) {
-        if (e.kind === 'text' && view === 'packets') feeder.push(e.text);
+        if (e.kind === 'table') applyDelta(table, e.delta);
         else if (e.kind === 'agg') aggs.push(e);
         else if (e.kind === 'message') messages.push(e);
       }
@@ -267,22 +288,20 @@ export function ensureView(view: 'hosts' | 'packets'): void {
       if (view === 'packets' && !timer) {
         timer = setTimeout(() => {
           timer = undefined;
-          if (viewRuns[view] === handle && get().captureKey === key) set({ packets: { status: 'running', captureKey: key, data: { ...builder.table }, error: null, messages: [...messages] } });
+          if (viewRuns[view] === handle && get().captureKey === key) set({ packets: { status: 'running', captureKey: key, data: { ...table }, error: null, messages: [...messages] } });
         }, VIEW_RENDER_MS);
       }
     },
-    onDone: async (status) => {
+    onDone: (status) => {
       if (viewRuns[view] === handle) delete viewRuns[view];
-      if (get().captureKey !== key) { clearTimeout(timer); feeder.stop(); return; }
-      await feeder.whenDrained();
       clearTimeout(timer);
       if (get().captureKey !== key) return;
       const failed = messages.find((m) => m.level === 'error');
       const error = status === null ? 'stopped' : failed ? failed.text : null;
       if (view === 'hosts') set({ hosts: { status: error ? 'error' : 'done', captureKey: key, data: hostRows(aggs), error, messages } });
-      else set({ packets: { status: error ? 'error' : 'done', captureKey: key, data: { ...builder.finish() }, error, messages } });
+      else set({ packets: { status: error ? 'error' : 'done', captureKey: key, data: { ...table }, error, messages } });
     },
-  });
+  }, undefined, view === 'packets' ? 'packets' : undefined);
   viewRuns[view] = handle;
 }
 

@@ -9,8 +9,7 @@
  */
 import type { Diagnostic, ProgramText } from '../../engine/api.ts';
 import type { EngineEvent } from '../../engine/events.ts';
-import type { CaptureSpec, FrameResultMessage, FromWorker, InspectResultMessage, ToWorker, WireEngineOptions } from '../../engine/protocol.ts';
-import { ByteStreamDecoder, decodeEvents } from './utf8.ts';
+import type { CaptureSpec, FrameResultMessage, FromWorker, InspectResultMessage, RunMessage, ToWorker, WireEngineOptions } from '../../engine/protocol.ts';
 
 export const STOP_GRACE_MS = 200;
 
@@ -22,7 +21,7 @@ export interface RunCallbacks {
 
 export interface RunHandle { id: number; stop(): void }
 
-interface PendingRun { cb: RunCallbacks; stopTimer?: ReturnType<typeof setTimeout>; stdout: ByteStreamDecoder }
+interface PendingRun { cb: RunCallbacks; stopTimer?: ReturnType<typeof setTimeout> }
 
 export function spawnEngineWorker(): Worker {
   return new Worker(new URL('../../engine/worker.ts', import.meta.url), { type: 'module', name: 'wiretrace-engine' });
@@ -57,9 +56,9 @@ export class EngineClient {
   private receive(m: FromWorker): void {
     switch (m.type) {
       case 'events': {
-        // The engine's strings are D byte strings; the page shows their UTF-8 reading (utf8.ts).
+        // Decoded from D byte strings to their UTF-8 reading in the worker (engine/utf8.ts), off this thread.
         const r = this.runs.get(m.id);
-        if (r) r.cb.onEvents(decodeEvents(m.events, r.stdout));
+        if (r) r.cb.onEvents(m.events);
         break;
       }
       case 'done': this.finish(m.id, m.status); break;
@@ -79,8 +78,6 @@ export class EngineClient {
     if (!r) return;
     if (r.stopTimer !== undefined) clearTimeout(r.stopTimer);
     this.runs.delete(id);
-    const rest = r.stdout.end();
-    if (rest !== '') r.cb.onEvents([{ kind: 'text', text: rest }]);
     r.cb.onDone(status);
   }
 
@@ -95,10 +92,13 @@ export class EngineClient {
     this.frames.clear();
   }
 
-  run(programs: ProgramText[], captures: CaptureSpec[], options: WireEngineOptions, cb: RunCallbacks, replay?: { speed: number }): RunHandle {
+  run(programs: ProgramText[], captures: CaptureSpec[], options: WireEngineOptions, cb: RunCallbacks, replay?: { speed: number }, table?: 'packets'): RunHandle {
     const id = this.nextId++;
-    this.runs.set(id, { cb, stdout: new ByteStreamDecoder() });
-    this.post(replay ? { type: 'run', id, programs, captures, options, replay } : { type: 'run', id, programs, captures, options });
+    this.runs.set(id, { cb });
+    const m: RunMessage = { type: 'run', id, programs, captures, options };
+    if (replay) m.replay = replay;
+    if (table) m.table = table;
+    this.post(m);
     return { id, stop: () => this.stop(id) };
   }
 

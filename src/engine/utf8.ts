@@ -10,7 +10,7 @@
  *
  * ASCII (nearly all output) is passed through untouched, without copying.
  */
-import type { EngineEvent } from '../../engine/events.ts';
+import type { EngineEvent } from './events.ts';
 
 const NON_ASCII = /[^\x00-\x7f]/;
 /** Non-streaming decodes keep no state, so one decoder serves every string. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ByteStreamDecoder, decodeByteString, decodeEvents } from './utf8.ts';
-import type { EngineEvent } from '../../engine/events.ts';
+import type { EngineEvent } from './events.ts';
 
 const bytes = (s: string) => String.fromCharCode(...new TextEncoder().encode(s));
 
