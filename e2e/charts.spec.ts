@@ -42,4 +42,12 @@ test('an aggregation of 25,000 keys: the Aggregations tab shows the last 10,000 
   await runAndWait(page);
   await page.getByRole('tab', { name: 'Aggregations', exact: true }).click();
   await expect(page.getByText('The last 10,000 of 25,000 keys in printing order (the largest values); Output has them all.')).toBeVisible();
+  // The table holds 10,000 rows but only those in view are in the document; scrolling reaches the last.
+  const table = page.getByRole('table', { name: '@n table' });
+  await expect(table).toHaveAttribute('aria-rowcount', '10001');
+  expect(await table.locator('tbody tr[data-row]').count()).toBeLessThan(200);
+  await expect(table.locator('tbody tr[data-row]').first()).toContainText('24,999');
+  await table.locator('xpath=..').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await expect(table.locator('tbody tr[data-row]').last()).toContainText('15,000');
+  await expect(table.locator('tbody tr[data-row]').last()).toBeInViewport();
 });
