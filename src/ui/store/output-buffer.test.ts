@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OutputBuffer } from './output-buffer.ts';
 
@@ -51,5 +52,22 @@ describe('OutputBuffer at scale', () => {
     expect(b.line(0)).toBe('line 0');
     expect(b.line(4321)).toBe('line 4321');
     expect(b.text()).toBe(all);
+  });
+});
+
+describe('OutputBuffer against splitting the whole text (property)', () => {
+  it('any text cut anywhere gives the same lines, including pieces with no newline or only newlines', () => {
+    fc.assert(fc.property(
+      fc.array(fc.stringMatching(/^[ab\n]{0,12}$/), { maxLength: 40 }),
+      (pieces) => {
+        const b = new OutputBuffer();
+        for (const p of pieces) b.appendStdout(p);
+        const all = pieces.join('');
+        const lines = all === '' ? [] : (all.endsWith('\n') ? all.slice(0, -1) : all).split('\n');
+        expect(b.length).toBe(lines.length);
+        for (let i = 0; i < lines.length; i++) expect(b.line(i)).toBe(lines[i]);
+        expect(b.text()).toBe(all);
+      },
+    ), { numRuns: 500, seed: 13 });
   });
 });

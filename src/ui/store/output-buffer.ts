@@ -6,8 +6,10 @@
  * end); a line becomes a string only when it is shown.
  *
  * Invariant: every line lies within one chunk. A chunk that ends mid-line
- * leaves that line "open"; the next chunk is stored with the open line's text
- * prepended, and the open line is re-indexed into it.
+ * leaves that line "open"; when the next text ends it, the whole line becomes
+ * a small chunk of its own and the rest of the text is indexed where it is
+ * (the text is never copied to prepend the line: a copy per batch was as
+ * much garbage as the output itself).
  * Each line remembers whether it came from standard error, for styling only.
  */
 export class OutputBuffer {
@@ -45,12 +47,12 @@ export class OutputBuffer {
     if (e - s > this.maxLen) this.maxLen = e - s;
   }
 
-  /** Indexes text's lines as a new chunk; returns whether it ended mid-line. */
-  private index(text: string, stderr: boolean): boolean {
+  /** Indexes text's lines from `from` on as a new chunk; returns whether it ended mid-line. */
+  private index(text: string, stderr: boolean, from = 0): boolean {
     const c = this.chunks.length;
     this.chunks.push(text);
-    let s = 0;
-    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', s)) {
+    let s = from;
+    for (let nl = text.indexOf('\n', s); nl >= 0; nl = text.indexOf('\n', s)) {
       this.push(c, s, nl, stderr);
       s = nl + 1;
     }
@@ -60,12 +62,20 @@ export class OutputBuffer {
 
   appendStdout(text: string): void {
     if (text.length === 0) return;
-    let t = text;
-    if (this.open) {
-      t = this.line(this.n - 1) + text;
-      this.n--;
+    if (!this.open) {
+      this.open = this.index(text, false);
+      this.version++;
+      return;
     }
-    this.open = this.index(t, false);
+    const head = this.line(this.n - 1);
+    this.n--;
+    const nl = text.indexOf('\n');
+    if (nl < 0) {
+      this.open = this.index(head + text, false);
+    } else {
+      this.index(head + text.slice(0, nl + 1), false);
+      this.open = nl + 1 < text.length && this.index(text, false, nl + 1);
+    }
     this.version++;
   }
 
