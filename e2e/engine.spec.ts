@@ -77,6 +77,16 @@ test('the default page (ipio.d) has no diagnostics: the editor knows the network
 });
 
 /** Replaces navigator.clipboard.writeText with a recorder (headless Chromium has no clipboard to read back). */
+/** The script with these dtrace options, run by opening the sample capture; ends on the Output tab. */
+async function runOnSample(page: Page, script: string, options: string): Promise<void> {
+  await setScript(page, script);
+  await page.getByLabel('dtrace options').fill(options);
+  const before = Number(await page.locator('.app').getAttribute('data-run-count'));
+  await page.getByLabel('Open capture').setInputFiles(SAMPLE);
+  await page.locator(`.app[data-run-count="${before + 1}"][data-run-status="idle"]`).waitFor({ timeout: 60_000 });
+  await page.getByRole('tab', { name: 'Output' }).click();
+}
+
 async function recordClipboard(page: Page): Promise<() => Promise<string>> {
   await page.addInitScript(() => {
     const w = window as unknown as { __copied: string };
@@ -331,12 +341,7 @@ test('-x ncpu=2 in the options spreads the run over two nested Web Workers and p
   const w = await watch(page);
   await requireIpProvider(page);
   const script = 'ip:::send, ip:::receive { @[args[2]->ip_saddr, args[3]->if_name] = count(); @b[probename] = sum(args[2]->ip_plength); }\n';
-  await setScript(page, script);
-  await page.getByLabel('dtrace options').fill('-v -x ncpu=2');
-  const before = Number(await page.locator('.app').getAttribute('data-run-count'));
-  await page.getByLabel('Open capture').setInputFiles(SAMPLE);
-  await page.locator(`.app[data-run-count="${before + 1}"][data-run-status="idle"]`).waitFor({ timeout: 60_000 });
-  await page.getByRole('tab', { name: 'Output' }).click();
+  await runOnSample(page, script, '-v -x ncpu=2');
   const out = await page.getByTestId('output-text').innerText();
   expect(out).toContain('wiretrace: 2 workers (-x ncpu=2)');
   const one = execFileSync('node', ['bin/wiretrace.mjs', '-x', 'ncpu=1', '-n', script, '-r', SAMPLE, '--no-infer-note'], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
@@ -350,12 +355,7 @@ test('-x recfmt=parquet in the options: the page offers the records file, the sa
   const w = await watch(page);
   await requireIpProvider(page);
   const script = readFileSync('samples/scripts/ipio.d', 'utf8');
-  await setScript(page, script);
-  await page.getByLabel('dtrace options').fill('-x recfmt=parquet');
-  const before = Number(await page.locator('.app').getAttribute('data-run-count'));
-  await page.getByLabel('Open capture').setInputFiles(SAMPLE);
-  await page.locator(`.app[data-run-count="${before + 1}"][data-run-status="idle"]`).waitFor({ timeout: 60_000 });
-  await page.getByRole('tab', { name: 'Output' }).click();
+  await runOnSample(page, script, '-x recfmt=parquet');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download records (Parquet)' }).click()]);
   const got = readFileSync(await download.path());
   const file = `test-results/records-${process.pid}.parquet`;

@@ -4,7 +4,7 @@
  * paragraph at the end of a run (and the UI's capture tab).
  */
 import { type DecodedFrame, KIND_NAMES, M_NONE, REASON_NAMES } from './types.ts';
-import { EspStats, type EspSnapshot } from './ipsec/stats.ts';
+import { EspStats, firstFrames, type EspSnapshot } from './ipsec/stats.ts';
 
 const FIRST_FRAMES = 5;
 
@@ -73,7 +73,7 @@ export class DecodeSummary {
       const mine = this.buckets.get(key);
       if (mine === undefined) { this.buckets.set(key, { reason: b.reason, kind: b.kind, count: b.count, frames: b.frames.slice(0, FIRST_FRAMES) }); continue; }
       mine.count += b.count;
-      mine.frames = [...mine.frames, ...b.frames].sort((x, y) => x - y).slice(0, FIRST_FRAMES);
+      mine.frames = firstFrames(mine.frames, b.frames, FIRST_FRAMES);
     }
   }
 }

@@ -23,7 +23,7 @@ import { CLAUSE_EXIT, Runtime, Speculation, isFault, scratchSize, FAULT_STRINGS,
 import { isExhaustion } from './exhaustion.ts';
 import { ClauseOutput } from '../d/runtime/output.ts';
 import { OUTPUT_OVERFLOW } from '../d/runtime/textbuf.ts';
-import { AggStore, aggDropMessage, truncate, type SortOptions } from '../d/runtime/aggregate.ts';
+import { AggStore, aggDropMessage, truncate, type AggVar, type SortOptions } from '../d/runtime/aggregate.ts';
 import { AggBridge } from '../d/compile/aggbridge.ts';
 import { compilePrograms, type CompileOutcome } from '../d/program.ts';
 import type { CompiledClause, CompileEnv } from '../d/compile/compiler.ts';
@@ -417,7 +417,7 @@ export class Session implements FiringSink {
     const vars = this.aggs.vars(ids);
     const o = this.printOpts();
     const ts = String(this.rt.ctx.tsNs);
-    if (this.options.aggRows !== false) for (const v of vars) this.emitEvent(aggSnapshot(v, ts, o, this.options.aggRowsMax));
+    this.snapshots(vars, ts, o);
     return pf ? printaFormat(pf, vars, o, { timeZone: this.options.timeZone ?? 'UTC' }) : printaDefault(vars, o);
   }
 
@@ -436,11 +436,17 @@ export class Session implements FiringSink {
     }
   }
 
+  /** The UI's structured rows of aggregations being printed (not for a consumer that prints text only: EngineOptions.aggRows). */
+  private snapshots(vars: readonly AggVar[], ts: string, o: PrintaOptions): void {
+    if (this.options.aggRows === false) return;
+    for (const v of vars) this.emitEvent(aggSnapshot(v, ts, o, this.options.aggRowsMax));
+  }
+
   /** Print aggregations not yet printed (at the end of the run, as dtrace does). */
   printRemaining(): void {
     const o = this.printOpts();
     const ts = String(this.rt.ctx.tsNs);
-    if (this.options.aggRows !== false) for (const v of this.store.vars) if (!v.printed && v.entries.size > 0) this.emitEvent(aggSnapshot(v, ts, o, this.options.aggRowsMax));
+    this.snapshots(this.store.vars.filter((v) => !v.printed && v.entries.size > 0), ts, o);
     // Streamed in chunks: a million-row aggregation is never one string.
     const s = printUnprinted(this.store.vars, o, (chunk) => this.write(chunk));
     if (s) this.write(s);

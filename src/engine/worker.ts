@@ -24,7 +24,7 @@ import { ENGINE_MISSING, type CaptureSpec, type CompileMessage, type FrameMessag
 import { countingSource, indexForReplay, loadDecode, loadDiagnose, loadEngine, loadOpen, PacedSource, readFrame, sniffFormat, summarize, type SourcesModule } from './worker-engine.ts';
 
 interface WorkerScope {
-  postMessage(m: FromWorker): void;
+  postMessage(m: FromWorker, transfer?: Transferable[]): void;
   onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
 }
 // Undefined when this module is imported by a unit test (Node) rather than run as a worker.
@@ -47,7 +47,7 @@ export class Batcher {
   private readonly parser: PacketLineParser | null;
   constructor(
     private readonly id: number,
-    private readonly post: (m: FromWorker, transfer?: Transferable[]) => void = (m, t) => (t ? (scope as unknown as { postMessage(m: FromWorker, t: Transferable[]): void }).postMessage(m, t) : scope.postMessage(m)),
+    private readonly post: (m: FromWorker, transfer?: Transferable[]) => void = (m, t) => scope.postMessage(m, t),
     table?: 'packets',
   ) {
     this.parser = table === 'packets' ? new PacketLineParser() : null;
@@ -262,7 +262,7 @@ async function handleFrame(m: FrameMessage): Promise<void> {
     if (!open || !engine) throw new Error('reading captures is not available in this build');
     const detail = await readFrame(await openSource(m.capture, engine.sources, new AbortController().signal), m.frame, open, dec, m.espSa);
     if (!detail) throw new Error(`frame ${m.frame} is not in ${m.capture.name}`);
-    (scope as unknown as { postMessage(m: FromWorker, t: Transferable[]): void }).postMessage({ type: 'frame-result', id: m.id, frame: m.frame, detail }, [detail.bytes.buffer]);
+    scope.postMessage({ type: 'frame-result', id: m.id, frame: m.frame, detail }, [detail.bytes.buffer]);
   } catch (err) {
     scope.postMessage({ type: 'frame-result', id: m.id, frame: m.frame, error: err instanceof Error ? err.message : String(err) });
   }

@@ -394,7 +394,7 @@ export function aggSnapshot(a: AggVar, tsNs: string, opts: PrintaOptions = {}, m
   const omitted = Math.max(0, all.length - maxRows);
   // The exact printa(@a) text for the UI's "copy as dtrace text" (not when rows are left out: Output has it);
   // printing must not mark the variable printed.
-  let text: string | undefined;
+  let text = '';
   if (omitted === 0) {
     const printed = a.printed;
     text = '\n' + formatAggRows(a, opts);
@@ -402,22 +402,13 @@ export function aggSnapshot(a: AggVar, tsNs: string, opts: PrintaOptions = {}, m
   }
   const labels = a.func === 'quantize' || a.func === 'lquantize' || a.func === 'llquantize' ? bucketLabels(a) : null;
   const num = (v: DInt): number | string => (typeof v === 'bigint' ? v.toString() : v);
-  const ev: AggSnapshotEvent = {
-    kind: 'agg',
-    name: a.name,
-    func: a.func,
-    tsNs,
-    text,
-    rows: all.slice(omitted).map((e) => {
+  const rows = all.slice(omitted).map((e) => {
       const key = e.keys.map((k) => (typeof k === 'bigint' ? k.toString() : k));
       if (!labels) return { key, value: num(scalarValue(a, e)!) };
       const b = e.buckets!;
       let total = 0;
       for (const c of b) total += Number(c);
       return { key, value: total, buckets: b.map((count, i) => ({ lo: labels[i] ?? String(i), count: Number(count) })).filter((x) => x.count !== 0) };
-    }),
-  };
-  if (omitted > 0) ev.omitted = omitted;
-  if (text === undefined) delete ev.text;
-  return ev;
+  });
+  return omitted > 0 ? { kind: 'agg', name: a.name, func: a.func, tsNs, rows, omitted } : { kind: 'agg', name: a.name, func: a.func, tsNs, text, rows };
 }

@@ -75,6 +75,8 @@ export class AggEntry {
   get keys(): KeyVal[] { const k = this.k; return Array.isArray(k) ? k : [k]; }
   get nkeys(): number { const k = this.k; return Array.isArray(k) ? k.length : 1; }
   key(i: number): KeyVal { const k = this.k; return Array.isArray(k) ? k[i]! : k; }
+  /** The key this entry is stored under (mapKeyOf its tuple), without building a one-field tuple. */
+  get mapKey(): unknown { const k = this.k; return Array.isArray(k) ? mapKeyOf(k) : k; }
   private extra(): AggExtra { return this.x ??= { n: 0, sq: 0n, buckets: null }; }
   /** avg/stddev: number of values. */
   get n(): DInt { return this.x === null ? 0 : this.x.n; }
@@ -259,7 +261,7 @@ export class AggVar {
 
   /** Remove one entry (trunc). */
   remove(e: AggEntry): void {
-    const k = e.nkeys === 1 ? e.key(0) : mapKeyOf(e.keys);
+    const k = e.mapKey;
     if (this.entries.get(k) === e) this.entries.delete(k);
     if (this.single === e) this.single = null;
     this.store.release(this.entryBytes);
@@ -417,19 +419,6 @@ export function valCmp(a: AggVar, l: AggEntry, r: AggEntry): number {
 }
 
 /** dt_aggregate_keycmp (un-reversed): record sizes, then unsigned integers or bytes, from key `keypos` on. */
-export function keyCmp(types: readonly AggKeyType[], l: readonly KeyVal[], r: readonly KeyVal[], keypos = 0): number {
-  const n = l.length;
-  const kp = keypos + 1 >= n + 1 ? 0 : keypos;
-  for (let i = 0; i < n; i++) {
-    let ndx = i + kp;
-    if (ndx >= n) ndx -= n;
-    const c = keyFieldCmp(types[ndx], l[ndx]!, r[ndx]!);
-    if (c) return c;
-  }
-  return 0;
-}
-
-/** keyCmp over two entries' keys, without building their key arrays. */
 export function keyCmpEntries(types: readonly AggKeyType[], l: AggEntry, r: AggEntry, keypos = 0): number {
   const n = l.nkeys;
   const kp = keypos + 1 >= n + 1 ? 0 : keypos;
@@ -503,11 +492,11 @@ export function joinedRows(vars: readonly AggVar[], opts: SortOptions = {}): Joi
   const n = vars.length;
   let sortpos = opts.aggsortpos ?? 0;
   if (sortpos < 0 || sortpos >= n) sortpos = 0;
-  const rows = new Map<string, JoinedRow>();
-  const idOf = (keys: readonly KeyVal[]): string => keys.map((k) => (typeof k === 'string' ? 's' + k.length + ':' + k : 'n' + k)).join('\u0001');
+  // The aggregations share their key types, so an entry's storage key names its tuple in every one of them.
+  const rows = new Map<unknown, JoinedRow>();
   vars.forEach((v, i) => {
     for (const e of v.entries.values()) {
-      const id = idOf(e.keys);
+      const id = e.mapKey;
       let row = rows.get(id);
       if (!row) { row = { keys: e.keys, entries: new Array<AggEntry>(n) }; rows.set(id, row); }
       row.entries[i] = e;
@@ -518,9 +507,10 @@ export function joinedRows(vars: readonly AggVar[], opts: SortOptions = {}): Joi
   const rev = opts.aggsortrev ? -1 : 1;
   const kp = opts.aggsortkeypos ?? 0;
   const types = vars[0]!.keyTypes;
+  // Every row holds an entry of each aggregation with the row's keys: the first one's keys are the row's.
   list.sort((l, r) => {
     if (opts.aggsortkey) {
-      const c = keyCmp(types, l.keys, r.keys, kp);
+      const c = keyCmpEntries(types, l.entries[0]!, r.entries[0]!, kp);
       if (c) return c * rev;
     }
     for (let j = 0; j < n; j++) {
@@ -529,7 +519,7 @@ export function joinedRows(vars: readonly AggVar[], opts: SortOptions = {}): Joi
       if (c) return c * rev;
     }
     if (opts.aggsortkey) return 0;
-    return keyCmp(types, l.keys, r.keys, kp) * rev;
+    return keyCmpEntries(types, l.entries[0]!, r.entries[0]!, kp) * rev;
   });
   return list;
 }

@@ -24,6 +24,11 @@ export const ESP_REASONS: readonly string[] = [
 const FIRST = 5;
 const SPIS = 4;
 
+/** The first `n` frame numbers of two parts' first-frame lists, in frame order (parts merge as one count). */
+export function firstFrames(a: readonly number[], b: readonly number[], n: number): number[] {
+  return [...a, ...b].sort((x, y) => x - y).slice(0, n);
+}
+
 /** What an EspStats counted, as plain data (handed from a parallel run's workers to the coordinator). */
 export interface EspSnapshot {
   decrypted: number; unverified: number; dummy: number;
@@ -48,9 +53,13 @@ export class EspStats {
     this.failed[reason]!++;
     const fr = this.frames[reason]!;
     if (fr.length < FIRST) fr.push(frame);
-    if (reason === ESP_NO_SA && !this.spis.includes(spi)) {
-      if (this.spis.length < SPIS) { this.spis.push(spi); this.spiFrames.push(frame); } else this.spiMore = true;
-    }
+    if (reason === ESP_NO_SA) this.meetSpi(spi, frame);
+  }
+
+  /** An SPI with no SA, met at `frame` (frames in order): kept among the first SPIS, else counted as more. */
+  private meetSpi(spi: number, frame: number): void {
+    if (this.spis.includes(spi)) return;
+    if (this.spis.length < SPIS) { this.spis.push(spi); this.spiFrames.push(frame); } else this.spiMore = true;
   }
 
   /** What was counted since the last take(), as data; the counts start over. */
@@ -73,8 +82,7 @@ export class EspStats {
     this.decrypted += s.decrypted; this.unverified += s.unverified; this.dummy += s.dummy;
     for (let r = 0; r < ESP_REASONS.length; r++) {
       this.failed[r]! += s.failed[r] ?? 0;
-      const fr = this.frames[r]!;
-      this.frames[r] = [...fr, ...(s.frames[r] ?? [])].sort((a, b) => a - b).slice(0, FIRST);
+      this.frames[r] = firstFrames(this.frames[r]!, s.frames[r] ?? [], FIRST);
     }
     // Each part kept its first SPIs: the first of their union, by frame, are the first of the whole.
     const met = this.spis.map((spi, i) => ({ spi, frame: this.spiFrames[i]! }))
@@ -82,10 +90,7 @@ export class EspStats {
       .sort((a, b) => a.frame - b.frame);
     this.spis = [];
     this.spiFrames = [];
-    for (const m of met) {
-      if (this.spis.includes(m.spi)) continue;
-      if (this.spis.length < SPIS) { this.spis.push(m.spi); this.spiFrames.push(m.frame); } else this.spiMore = true;
-    }
+    for (const m of met) this.meetSpi(m.spi, m.frame);
     if (s.spiMore) this.spiMore = true;
   }
 

@@ -163,8 +163,6 @@ class Coordinator {
   private frags: number[] = [];
   /** ESP keys of the capture's secrets blocks read since the last epoch was cut (they go with the next). */
   private pendingKeys: KeyText[] = [];
-  /** The run's ESP keys (key files and secrets blocks): their messages, and the prescan's decryption. */
-  private keys: EspKeys | null = null;
   private conns: number[] = [];
   private dyn: number[] = [];
   /** A tick's exit() ended the run at this frame (everything after it is dropped). */
@@ -259,13 +257,6 @@ class Coordinator {
     let reader: CaptureReader;
     try {
       reader = await openSources(captures);
-      // ESP keys: the key files' problems are said here (once), as the one-thread loop says them; a secrets
-      // block ends the epoch before it, so its keys apply to the workers from the next frame, as they do there.
-      const keys = new EspKeys((level, text) => s.emit({ kind: 'message', level, text }));
-      keys.addTexts(this.options.espSa ?? []);
-      keys.watch(reader);
-      keys.onEspBlock = (k) => { this.cut(false); this.pendingKeys.push(k); };
-      this.keys = keys;
     } catch (e) {
       if (!(e instanceof CaptureError)) throw e;
       sink.emit({ kind: 'message', level: 'error', text: `${e.source || captures[0]?.name || 'capture'}: ${e.message}` });
@@ -275,14 +266,21 @@ class Coordinator {
     for (const c of captures) total = c.size === undefined || total === undefined ? undefined : total + c.size;
     const live = captures.some((c) => c.size === undefined);
     this.reader = reader;
+    // ESP keys: the key files' problems are said here (once), as the one-thread loop says them; a secrets
+    // block ends the epoch before it, so its keys apply to the workers from the next frame, as they do there.
+    const keys = new EspKeys((level, text) => s.emit({ kind: 'message', level, text }));
+    keys.addTexts(this.options.espSa ?? []);
+    keys.watch(reader);
+    keys.onEspBlock = (k) => { this.cut(false); this.pendingKeys.push(k); };
     try {
-      return await this.loop(reader, total, live);
+      return await this.loop(reader, total, live, keys);
     } finally {
       await reader.close().catch(() => undefined);
     }
   }
 
-  private async loop(reader: CaptureReader, totalBytes: number | undefined, live: boolean): Promise<number | undefined> {
+  /** `keys`: the run's ESP keys, which the local-host prescan decrypts with as the one-thread loop's does. */
+  private async loop(reader: CaptureReader, totalBytes: number | undefined, live: boolean, keys: EspKeys): Promise<number | undefined> {
     const s = this.s;
     const ctx = s.ctx;
     const hasher = new FlowHasher(this.n);
@@ -357,7 +355,7 @@ class Coordinator {
       if (!localSpec.explicit) {
         const inf = new LocalInference();
         const saved: PacketRecord[] = [];
-        const pre = new Decoder({ esp: this.keys!.table });
+        const pre = new Decoder({ esp: keys.table });
         outer: for (;;) {
           for (let p = reader.nextSync(); p !== null; p = reader.nextSync()) {
             inf.observe(pre.decode(p, reader.interfaces, false));
