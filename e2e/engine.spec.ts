@@ -299,6 +299,34 @@ test('a step replay lets packets in one at a time, as a live session sees them',
   expect((await out.innerText()).trimEnd().split('\n')).toEqual(full);
 });
 
+test('the capture\'s summary pass waits for the run that reads the capture, unless the Capture tab is open', async ({ page }) => {
+  await requireIpProvider(page);
+  const app = page.locator('.app');
+  // A step replay keeps its run going until the packets are let in: the summary must not read the file beside it.
+  await page.getByLabel('Pace').selectOption('step');
+  const runs = Number(await app.getAttribute('data-run-count'));
+  await page.getByLabel('Open capture').setInputFiles(SAMPLE);
+  await page.locator(`.app[data-run-count="${runs + 1}"][data-run-status="running"]`).waitFor({ timeout: 30_000 });
+  await expect(app).toHaveAttribute('data-capture-summary', 'waiting');
+  await page.waitForTimeout(500);
+  await expect(app).toHaveAttribute('data-capture-summary', 'waiting');
+  // Opening the tab that shows it starts it at once, while the run still waits for packets.
+  await page.getByRole('tab', { name: 'Capture' }).click();
+  await expect(app).toHaveAttribute('data-capture-summary', 'done', { timeout: 15_000 });
+  await expect(page.locator('.facts')).toContainText('Packets');
+  await expect(app).toHaveAttribute('data-run-status', 'running');
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(app).toHaveAttribute('data-run-status', 'idle', { timeout: 10_000 });
+  // On another tab, the run's end starts it.
+  await page.getByRole('tab', { name: 'Output' }).click();
+  await page.getByLabel('Pace').selectOption('full');
+  await page.getByLabel('Open capture').setInputFiles(SAMPLE);
+  await expect(app).toHaveAttribute('data-run-count', String(runs + 2), { timeout: 30_000 });
+  await expect(app).toHaveAttribute('data-capture-summary', 'done', { timeout: 15_000 });
+  await page.getByRole('tab', { name: 'Capture' }).click();
+  await expect(page.locator('.facts')).toContainText('Packets');
+});
+
 test('a damaged capture shows its warning; an unreadable one its one clear error', async ({ page }) => {
   await requireIpProvider(page);
   const cut = readFileSync(SAMPLE).subarray(0, 30_000);

@@ -23,6 +23,7 @@ export function App() {
   const runStatus = useStore((s) => s.runStatus);
   const ready = useStore((s) => s.ready);
   const runMs = useStore((s) => s.runMs);
+  const captureSummary = useStore((s) => s.captureSummary);
   const workspace = useRef<HTMLElement>(null);
 
   useEffect(() => {
@@ -44,7 +45,7 @@ export function App() {
   }, []);
 
   return (
-    <div className="app" data-run-count={runCount} data-run-status={runStatus} data-ready={ready} data-run-ms={runMs === null ? undefined : Math.round(runMs)}>
+    <div className="app" data-run-count={runCount} data-run-status={runStatus} data-ready={ready} data-run-ms={runMs === null ? undefined : Math.round(runMs)} data-capture-summary={captureSummary}>
       <TopBar />
       <LinkBanner />
       <main className="workspace" ref={workspace}>

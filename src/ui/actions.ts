@@ -61,6 +61,18 @@ export function stderrLine(text: string): string {
   return `wiretrace: ${text}`;
 }
 
+/** The open capture's summary pass (aux.inspect), while it waits for the run to end. */
+let pendingInspect: (() => void) | null = null;
+
+/** Starts the capture's summary pass if it is waiting (the run ended, or the Capture tab was opened). */
+function startInspect(): void {
+  const f = pendingInspect;
+  if (f === null) return;
+  pendingInspect = null;
+  get().setCaptureSummary('reading');
+  f();
+}
+
 export function runScript(): void {
   const s = get();
   if (current) main.stop(current.id);
@@ -77,6 +89,7 @@ export function runScript(): void {
   if (typeof options === 'string') {
     output.appendStderr(stderrLine(options));
     set({ runStatus: 'idle', exitStatus: 2, aggs: [], messages: [], parquet: null, outputVersion: output.version, runCount: s.runCount + 1, notice: options });
+    startInspect();
     return;
   }
   const pace = s.capture ? s.pace : 'full';
@@ -94,6 +107,7 @@ export function runScript(): void {
       const exit = status ?? get().exitStatus;
       renderOutputNow();
       set({ stepping: false, runStatus: 'idle', exitStatus: exit, killed: status === null, runMs: performance.now() - started, notice: status === null ? 'Stopped' : `Finished, exit status ${exit ?? 0}` });
+      startInspect();
     },
   }, replay);
   current = handle;
@@ -188,15 +202,22 @@ export function openCapture(spec: CaptureSpec, run = true, more: CaptureSpec[] =
   get().setCapture(spec, more);
   set({ hosts: emptyView(), packets: emptyView(), notice: more.length ? `Opened ${spec.name} and ${more.length} more` : `Opened ${spec.name}` });
   const key = get().captureKey;
-  void aux.inspect(spec).then((info) => { if (get().captureKey === key) get().setCaptureInfo(info); });
-  more.forEach((m, i) => {
-    void aux.inspect(m).then((info) => {
-      if (get().captureKey !== key) return;
-      const moreInfo = [...get().moreInfo];
-      moreInfo[i] = info;
-      set({ moreInfo });
+  pendingInspect = () => {
+    void aux.inspect(spec).then((info) => { if (get().captureKey === key) get().setCaptureInfo(info); });
+    more.forEach((m, i) => {
+      void aux.inspect(m).then((info) => {
+        if (get().captureKey !== key) return;
+        const moreInfo = [...get().moreInfo];
+        moreInfo[i] = info;
+        set({ moreInfo });
+      });
     });
-  });
+  };
+  // The summary reads the whole capture a second time: beside the run it would halve the run's
+  // share of the cores and of the browser's file reads, so it waits for the run to end unless
+  // the Capture tab, which shows it, is open.
+  get().setCaptureSummary('waiting');
+  if (!run || get().tab === 'Capture') startInspect();
   if (run) runScript();
   refreshVisibleView();
 }
@@ -313,6 +334,7 @@ export function refreshVisibleView(): void {
 
 export function selectTab(tab: TabId): void {
   get().setTab(tab);
+  if (tab === 'Capture') startInspect();
   refreshVisibleView();
 }
 

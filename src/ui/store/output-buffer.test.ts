@@ -71,3 +71,44 @@ describe('OutputBuffer against splitting the whole text (property)', () => {
     ), { numRuns: 500, seed: 13 });
   });
 });
+
+describe('OutputBuffer with stderr between stdout pieces (property)', () => {
+  it('gives every line and its stream, looked up in any order', () => {
+    fc.assert(fc.property(
+      fc.array(fc.record({ err: fc.boolean(), text: fc.stringMatching(/^[ab\n]{0,10}$/) }), { maxLength: 40 }),
+      fc.array(fc.nat(), { maxLength: 60 }),
+      (pieces, order) => {
+        const b = new OutputBuffer();
+        // The model: stderr ends an open stdout line where it stands and brings its own lines.
+        const lines: { t: string; err: boolean }[] = [];
+        let open = false;
+        for (const p of pieces) {
+          if (p.err) {
+            b.appendStderr(p.text);
+            const t = p.text.endsWith('\n') ? p.text.slice(0, -1) : p.text;
+            for (const l of t.split('\n')) lines.push({ t: l, err: true });
+            open = false;
+            continue;
+          }
+          b.appendStdout(p.text);
+          if (p.text === '') continue;
+          const parts = p.text.split('\n');
+          if (open) lines[lines.length - 1]!.t += parts.shift()!;
+          for (const l of parts) lines.push({ t: l, err: false });
+          // A piece ending in a newline leaves an empty last part: no line yet.
+          if (p.text.endsWith('\n')) { lines.pop(); open = false; } else open = true;
+        }
+        expect(b.length).toBe(lines.length);
+        for (const k of order) {
+          if (lines.length === 0) break;
+          const i = k % lines.length;
+          expect(b.line(i)).toBe(lines[i]!.t);
+          expect(b.isStderr(i)).toBe(lines[i]!.err);
+        }
+        const whole = lines.map((l) => l.t).join('\n');
+        expect(b.text()).toBe(lines.length === 0 ? '' : whole + (open ? '' : '\n'));
+        expect(b.maxLen).toBe(Math.max(0, ...lines.map((l) => l.t.length)));
+      },
+    ), { numRuns: 1000, seed: 29 });
+  });
+});

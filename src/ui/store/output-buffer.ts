@@ -2,23 +2,32 @@
  * The Output tab's text, kept outside React state: millions of lines must not
  * be copied on every batch, nor held as millions of small strings (a major GC
  * over them is itself a long main-thread pause). Text is kept as the chunks it
- * arrived in, and each line is three numbers in typed arrays (chunk, start,
- * end); a line becomes a string only when it is shown.
+ * arrived in, and each line is one number in a typed array (where it ends in
+ * its chunk; a chunk records its first line); a line becomes a string only
+ * when it is shown.
  *
  * Invariant: every line lies within one chunk. A chunk that ends mid-line
  * leaves that line "open"; when the next text ends it, the whole line becomes
  * a small chunk of its own and the rest of the text is indexed where it is
  * (the text is never copied to prepend the line: a copy per batch was as
  * much garbage as the output itself).
- * Each line remembers whether it came from standard error, for styling only.
+ * A chunk is all stdout or all stderr; the flag is for styling only.
  */
 export class OutputBuffer {
   private chunks: string[] = [];
-  private lc = new Uint32Array(1024);
-  private ls = new Uint32Array(1024);
+  /** Per chunk: its first line's index, where that line starts in it, and whether it came from standard error. */
+  private cFirst: number[] = [];
+  private cFrom: number[] = [];
+  private cErr: boolean[] = [];
+  /**
+   * Per line, one number: where it ends in its chunk (its newline, or the chunk's end for an open
+   * line). It starts one past the line before it, or at cFrom for its chunk's first line: 4 bytes a
+   * line where chunk, start, end and a flag took 13.
+   */
   private le = new Uint32Array(1024);
-  private err = new Uint8Array(1024);
   private n = 0;
+  /** The chunk of the last line looked up (lines are shown in runs: usually the next one's too). */
+  private hint = 0;
   /** True when the last line has not seen its newline yet. */
   private open = false;
   version = 0;
@@ -26,37 +35,65 @@ export class OutputBuffer {
   maxLen = 0;
 
   get length(): number { return this.n; }
-  line(i: number): string { return i < this.n ? this.chunks[this.lc[i]!]!.slice(this.ls[i]!, this.le[i]!) : ''; }
-  isStderr(i: number): boolean { return i < this.n && this.err[i] === 1; }
+
+  /** The last chunk whose first line is at or before line i (an emptied chunk shares its first with the next). */
+  private chunkOf(i: number): number {
+    const f = this.cFirst;
+    const h = this.hint;
+    if (h < f.length && f[h]! <= i && (h + 1 === f.length || f[h + 1]! > i)) return h;
+    let lo = 0;
+    let hi = f.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (f[mid]! <= i) lo = mid; else hi = mid - 1;
+    }
+    this.hint = lo;
+    return lo;
+  }
+
+  line(i: number): string {
+    if (i >= this.n) return '';
+    const c = this.chunkOf(i);
+    const s = i === this.cFirst[c] ? this.cFrom[c]! : this.le[i - 1]! + 1;
+    return this.chunks[c]!.slice(s, this.le[i]!);
+  }
+
+  isStderr(i: number): boolean { return i < this.n && this.cErr[this.chunkOf(i)] === true; }
 
   clear(): void {
     this.chunks = [];
+    this.cFirst = [];
+    this.cFrom = [];
+    this.cErr = [];
+    this.hint = 0;
     this.n = 0;
     this.open = false;
     this.maxLen = 0;
     this.version++;
   }
 
-  private push(chunk: number, s: number, e: number, stderr: boolean): void {
-    if (this.n === this.lc.length) {
-      const grow = <T extends Uint32Array | Uint8Array>(a: T): T => { const b = new (a.constructor as new (n: number) => T)(a.length * 2); b.set(a); return b; };
-      this.lc = grow(this.lc); this.ls = grow(this.ls); this.le = grow(this.le); this.err = grow(this.err);
+  private push(s: number, e: number): void {
+    if (this.n === this.le.length) {
+      const b = new Uint32Array(this.le.length * 2);
+      b.set(this.le);
+      this.le = b;
     }
-    this.lc[this.n] = chunk; this.ls[this.n] = s; this.le[this.n] = e; this.err[this.n] = stderr ? 1 : 0;
-    this.n++;
+    this.le[this.n++] = e;
     if (e - s > this.maxLen) this.maxLen = e - s;
   }
 
   /** Indexes text's lines from `from` on as a new chunk; returns whether it ended mid-line. */
   private index(text: string, stderr: boolean, from = 0): boolean {
-    const c = this.chunks.length;
     this.chunks.push(text);
+    this.cFirst.push(this.n);
+    this.cFrom.push(from);
+    this.cErr.push(stderr);
     let s = from;
     for (let nl = text.indexOf('\n', s); nl >= 0; nl = text.indexOf('\n', s)) {
-      this.push(c, s, nl, stderr);
+      this.push(s, nl);
       s = nl + 1;
     }
-    if (s < text.length) { this.push(c, s, text.length, stderr); return true; }
+    if (s < text.length) { this.push(s, text.length); return true; }
     return false;
   }
 
@@ -69,6 +106,9 @@ export class OutputBuffer {
     }
     const head = this.line(this.n - 1);
     this.n--;
+    // The open line was the last chunk's; a chunk left with no line is dropped (its text too).
+    const last = this.chunks.length - 1;
+    if (this.cFirst[last] === this.n) { this.chunks.pop(); this.cFirst.pop(); this.cFrom.pop(); this.cErr.pop(); this.hint = 0; }
     const nl = text.indexOf('\n');
     if (nl < 0) {
       this.open = this.index(head + text, false);
@@ -86,10 +126,15 @@ export class OutputBuffer {
     this.version++;
   }
 
-  /** Everything, as the CLI would print stdout and stderr interleaved. */
+  /** Everything, as the CLI would print stdout and stderr interleaved: each chunk's lines are one slice of it. */
   text(): string {
     const parts: string[] = [];
-    for (let i = 0; i < this.n; i++) parts.push(this.line(i));
+    const C = this.chunks.length;
+    for (let c = 0; c < C; c++) {
+      const first = this.cFirst[c]!;
+      const end = c + 1 < C ? this.cFirst[c + 1]! : this.n;
+      if (end > first) parts.push(this.chunks[c]!.slice(this.cFrom[c]!, this.le[end - 1]!));
+    }
     return this.n === 0 ? '' : parts.join('\n') + (this.open ? '' : '\n');
   }
 }

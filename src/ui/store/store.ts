@@ -50,6 +50,11 @@ export interface CaptureSlice {
   /** Bumped whenever a capture is opened, so views know their results are stale. */
   captureKey: number;
   captureInfo: InspectResultMessage | null;
+  /**
+   * The summary pass over the open capture (what the Capture tab shows): it reads the whole file,
+   * so while a run reads it too the pass waits ('waiting') until the run ends or the tab opens.
+   */
+  captureSummary: 'none' | 'waiting' | 'reading' | 'done';
   /** Further captures opened with the first (several files at once): runs read them all, merged by time as repeated -r does. */
   moreCaptures: CaptureSpec[];
   /** Each further capture's inspection, by index (null until it answers). */
@@ -63,6 +68,7 @@ export interface CaptureSlice {
   espKeys: string;
   setCapture(c: CaptureSpec | null, more?: CaptureSpec[]): void;
   setCaptureInfo(i: InspectResultMessage | null): void;
+  setCaptureSummary(state: CaptureSlice['captureSummary']): void;
   setLocals(l: string): void;
 }
 
@@ -158,12 +164,14 @@ const captureSlice: Slice<CaptureSlice> = (set) => ({
   capture: null,
   captureKey: 0,
   captureInfo: null,
+  captureSummary: 'none',
   locals: '',
   espKeys: '',
   moreCaptures: [],
   moreInfo: [],
-  setCapture: (c, more = []) => set((s) => ({ capture: c, moreCaptures: c ? more : [], moreInfo: more.map(() => null), captureKey: s.captureKey + 1, captureInfo: null })),
-  setCaptureInfo: (i) => set({ captureInfo: i }),
+  setCapture: (c, more = []) => set((s) => ({ capture: c, moreCaptures: c ? more : [], moreInfo: more.map(() => null), captureKey: s.captureKey + 1, captureInfo: null, captureSummary: 'none' })),
+  setCaptureInfo: (i) => set({ captureInfo: i, captureSummary: 'done' }),
+  setCaptureSummary: (state) => set({ captureSummary: state }),
   setLocals: (l) => set({ locals: l }),
 });
 
