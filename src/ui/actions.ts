@@ -64,7 +64,15 @@ export function stderrLine(text: string): string {
 /** The open capture's summary pass (aux.inspect), while it waits for the run to end. */
 let pendingInspect: (() => void) | null = null;
 
-/** Starts the capture's summary pass if it is waiting (the run ended, or the Capture tab was opened). */
+/**
+ * Starts the capture's summary pass once nothing else reads the capture: no run, no view's run (the
+ * Timeline's packets.d reads all of it too, and shares the view worker with the summary).
+ */
+function inspectWhenFree(): void {
+  if (current === null && viewRuns.hosts === undefined && viewRuns.packets === undefined) startInspect();
+}
+
+/** Starts the capture's summary pass if it is waiting (now: the Capture tab, which shows it, was opened). */
 function startInspect(): void {
   const f = pendingInspect;
   if (f === null) return;
@@ -89,7 +97,7 @@ export function runScript(): void {
   if (typeof options === 'string') {
     output.appendStderr(stderrLine(options));
     set({ runStatus: 'idle', exitStatus: 2, aggs: [], messages: [], parquet: null, outputVersion: output.version, runCount: s.runCount + 1, notice: options });
-    startInspect();
+    inspectWhenFree();
     return;
   }
   const pace = s.capture ? s.pace : 'full';
@@ -107,7 +115,7 @@ export function runScript(): void {
       const exit = status ?? get().exitStatus;
       renderOutputNow();
       set({ stepping: false, runStatus: 'idle', exitStatus: exit, killed: status === null, runMs: performance.now() - started, notice: status === null ? 'Stopped' : `Finished, exit status ${exit ?? 0}` });
-      startInspect();
+      inspectWhenFree();
     },
   }, replay);
   current = handle;
@@ -214,11 +222,12 @@ export function openCapture(spec: CaptureSpec, run = true, more: CaptureSpec[] =
     });
   };
   // The summary reads the whole capture a second time: beside the run it would halve the run's
-  // share of the cores and of the browser's file reads, so it waits for the run to end unless
-  // the Capture tab, which shows it, is open.
+  // share of the cores and of the browser's file reads, so it waits for the run (and the views'
+  // runs) to end unless the Capture tab, which shows it, is open.
   get().setCaptureSummary('waiting');
-  if (!run || get().tab === 'Capture') startInspect();
+  if (get().tab === 'Capture') startInspect();
   if (run) runScript();
+  else inspectWhenFree();
   refreshVisibleView();
 }
 
@@ -316,6 +325,7 @@ export function ensureView(view: 'hosts' | 'packets'): void {
     onDone: (status) => {
       if (viewRuns[view] === handle) delete viewRuns[view];
       clearTimeout(timer);
+      inspectWhenFree();
       if (get().captureKey !== key) return;
       const failed = messages.find((m) => m.level === 'error');
       const error = status === null ? 'stopped' : failed ? failed.text : null;
