@@ -137,22 +137,24 @@ async function pageRun(page: Page): Promise<number> {
 }
 
 /** Peak and current resident memory of the largest renderer process (the page's), bytes. */
-async function rendererMemory(browser: Browser): Promise<{ peak: number; now: number }> {
+async function rendererMemory(browser: Browser): Promise<{ peak: number; now: number; anon: number; file: number }> {
   const cdp = await browser.newBrowserCDPSession();
   const info = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
   let peak = 0;
   let now = 0;
+  let anon = 0;
+  let file = 0;
   for (const p of info.processInfo) {
     if (p.type !== 'renderer') continue;
     try {
       const st = readFileSync(`/proc/${p.id}/status`, 'utf8');
-      const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(st)?.[1] ?? 0) * 1024;
-      const rss = Number(/VmRSS:\s+(\d+) kB/.exec(st)?.[1] ?? 0) * 1024;
-      if (hwm > peak) { peak = hwm; now = rss; }
+      const kb = (k: string): number => Number(new RegExp(`${k}:\\s+(\\d+) kB`).exec(st)?.[1] ?? 0) * 1024;
+      const hwm = kb('VmHWM');
+      if (hwm > peak) { peak = hwm; now = kb('VmRSS'); anon = kb('RssAnon') + kb('RssShmem'); file = kb('RssFile'); }
     } catch { /* exited */ }
   }
   await cdp.detach();
-  return { peak, now };
+  return { peak, now, anon, file };
 }
 
 const best = (xs: number[]): number => Math.min(...xs);
@@ -262,12 +264,36 @@ async function main(): Promise<void> {
       }
       const viewsLong = await takeLong(page);
       const mem = await rendererMemory(browser);
+      // The same typing during a run of the count one-liner (nothing printed while it runs, the same file read
+      // and decoded): what the keystrokes' delay owes to a printf-heavy run rather than to reading and decoding.
+      await page.locator('#tab-output').click();
+      await page.locator('.editor-monaco .view-lines').click();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.press('Delete');
+      await page.keyboard.insertText(`${COUNT_SCRIPT}\n//`);
+      await page.waitForTimeout(1000);
+      await takeKeys(page);
+      const nc = await runCount(page);
+      await page.locator('.run-controls button.primary').first().click();
+      await page.locator('.editor-monaco .view-lines').click();
+      await page.keyboard.press('ControlOrMeta+End');
+      let typedCount = 0;
+      while ((await page.locator('.app').getAttribute('data-run-status')) === 'running' && typedCount < 400) {
+        await page.keyboard.type(String.fromCharCode(97 + (typedCount % 26)));
+        typedCount++;
+        await page.waitForTimeout(100);
+      }
+      await waitRun(page, nc + 1);
+      const countKeys = await takeKeys(page);
       await browser.close();
       lines.push('', `the page, ${s.name} over the capture, then every view (${views.join(', ')}; ${((Date.now() - t0) / 1000).toFixed(1)} s in all)`);
       lines.push(`  run: ${runSecs.toFixed(2)} s, ${typed} keys typed into the editor during it`);
       lines.push(`  longest main-thread task: load ${ms(loadLong)}, run ${ms(runLong)}, views ${ms(viewsLong)}  ${Math.max(0, ...loadLong, ...runLong, ...viewsLong) <= 50 ? 'PASS' : 'MISSED'} (target <= 50 ms)`);
-      lines.push(`  slowest keystroke to paint during the run: ${keys.length ? `${Math.max(...keys).toFixed(0)} ms (${keys.length} key and input events over 16 ms, for ${typed} keys)` : `under 16 ms (no key event over 16 ms)`}  ${Math.max(0, ...keys) <= 50 ? 'PASS' : 'MISSED'} (target <= 50 ms)`);
+      const slowest = (k: number[], n: number): string => (k.length ? `${Math.max(...k).toFixed(0)} ms (${k.length} key and input events over 16 ms, for ${n} keys)` : 'under 16 ms (no key event over 16 ms)');
+      lines.push(`  slowest keystroke to paint during the run: ${slowest(keys, typed)}  ${Math.max(0, ...keys) <= 50 ? 'PASS' : 'MISSED'} (target <= 50 ms)`);
+      lines.push(`    (the same during a run of the count one-liner, which prints nothing while it runs: ${slowest(countKeys, typedCount)})`);
       lines.push(`  renderer peak resident memory: ${mb(mem.peak)} (resident: ${mems.join(', ')})  ${mem.peak < 300 * 1048576 ? 'PASS' : 'MISSED'} (target < 300 MB)`);
+      lines.push(`    (at the end: ${mb(mem.file)} of the resident memory is Chromium's own code and data files, shared with its other processes; ${mb(mem.anon)} is the page's own)`);
     }
   } finally {
     if (srv.pid) process.kill(-srv.pid);
