@@ -15,9 +15,14 @@
  *      page (the Run button with the capture open and the Output tab shown,
  *      from the click to the run's last event, measured in the page:
  *      .app[data-run-ms]), alternately; the best of each, and their ratio;
+ *      and each side's CPU time (the CLI's from /proc/self/stat's children
+ *      times; Chromium's per process type from CDP's SystemInfo), with the
+ *      page's floor: its CPU spread over every core, against the CLI's wall;
  *   4. page: a fresh browser loads the app, opens the capture (ipio.d runs
  *      over it) while keys are typed into the editor every 100 ms, then opens
  *      Hosts, Timeline, Tunnels and Capture and waits for each to finish.
+ *      The typing is repeated during a run of the count one-liner (nothing
+ *      printed while it runs), for comparison.
  *      Reported: the longest main-thread task of each phase (a long-task
  *      observer in the page), the slowest keystroke from key down to the
  *      next paint (Event Timing), and the renderer's peak resident memory
