@@ -36,7 +36,10 @@ export interface InspectMessage { type: 'inspect'; id: number; capture: CaptureS
 /** One frame's bytes and layers; `espSa`: the keys the run used, so ESP shows decrypted as the run saw it. */
 export interface FrameMessage { type: 'frame'; id: number; capture: CaptureSpec; frame: number; espSa?: { name: string; text: string }[] }
 
-export type ToWorker = RunMessage | StopMessage | CompileMessage | InspectMessage | ReplayStepMessage | FrameMessage;
+/** Loads the engine's modules ahead of the first call (a fresh worker after EngineClient.recycle()). */
+export interface WarmMessage { type: 'warm' }
+
+export type ToWorker = RunMessage | StopMessage | CompileMessage | InspectMessage | ReplayStepMessage | FrameMessage | WarmMessage;
 
 /** A batch of engine events for run `id`, in order (text events coalesced). */
 export interface EventsMessage { type: 'events'; id: number; events: EngineEvent[] }

@@ -280,5 +280,6 @@ if (scope) scope.onmessage = (e) => {
     case 'inspect': void handleInspect(m); break;
     case 'frame': void handleFrame(m); break;
     case 'replay-step': for (const r of replays.get(m.id) ?? []) r.step(); break;
+    case 'warm': void Promise.all([loadOpen(), loadEngine(), loadDecode()]).catch(() => undefined); break;
   }
 };

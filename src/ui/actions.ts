@@ -116,6 +116,8 @@ export function runScript(): void {
       renderOutputNow();
       set({ stepping: false, runStatus: 'idle', exitStatus: exit, killed: status === null, runMs: performance.now() - started, notice: status === null ? 'Stopped' : `Finished, exit status ${exit ?? 0}` });
       inspectWhenFree();
+      // The run's worker goes, and its heap with it; a fresh one gets ready for the next run.
+      main.recycle();
     },
   }, replay);
   current = handle;
@@ -211,9 +213,11 @@ export function openCapture(spec: CaptureSpec, run = true, more: CaptureSpec[] =
   set({ hosts: emptyView(), packets: emptyView(), notice: more.length ? `Opened ${spec.name} and ${more.length} more` : `Opened ${spec.name}` });
   const key = get().captureKey;
   pendingInspect = () => {
-    void aux.inspect(spec).then((info) => { if (get().captureKey === key) get().setCaptureInfo(info); });
+    // Each answer lets the view worker go once it has nothing else to do (aux.recycle waits for that).
+    void aux.inspect(spec).then((info) => { if (get().captureKey === key) get().setCaptureInfo(info); aux.recycle(); });
     more.forEach((m, i) => {
       void aux.inspect(m).then((info) => {
+        aux.recycle();
         if (get().captureKey !== key) return;
         const moreInfo = [...get().moreInfo];
         moreInfo[i] = info;
@@ -326,6 +330,7 @@ export function ensureView(view: 'hosts' | 'packets'): void {
       if (viewRuns[view] === handle) delete viewRuns[view];
       clearTimeout(timer);
       inspectWhenFree();
+      aux.recycle();
       if (get().captureKey !== key) return;
       const failed = messages.find((m) => m.level === 'error');
       const error = status === null ? 'stopped' : failed ? failed.text : null;

@@ -73,4 +73,28 @@ describe('EngineClient', () => {
     expect((await p1).diagnostics).toHaveLength(1);
     expect((await p2).diagnostics).toHaveLength(0);
   });
+
+  it('recycle: ends an idle worker and warms a fresh one; a worker with anything pending is kept', () => {
+    const done = vi.fn();
+    const h = client.run([], [], {}, { onEvents: () => {}, onDone: done });
+    const w = workers[0]!;
+    client.recycle();
+    expect(w.terminated).toBe(false);
+    const diag = vi.fn();
+    void client.compile({ name: 'a.d', text: 'BEGIN{}', kind: 'file' }).then(diag);
+    w.reply({ type: 'done', id: h.id, status: 0 });
+    client.recycle();
+    // The compile is still pending on it.
+    expect(w.terminated).toBe(false);
+    const c = w.sent.find((m) => m.type === 'compile')!;
+    w.reply({ type: 'diagnostics', id: (c as { id: number }).id, diagnostics: [], available: true });
+    client.recycle();
+    expect(w.terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    expect(workers[1]!.sent).toEqual([{ type: 'warm' }]);
+    // The next call goes to the fresh worker.
+    client.run([], [], {}, { onEvents: () => {}, onDone: () => {} });
+    expect(workers[1]!.sent[1]).toMatchObject({ type: 'run' });
+    expect(w.sent.filter((m) => m.type === 'run')).toHaveLength(1);
+  });
 });
