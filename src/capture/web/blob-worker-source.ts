@@ -6,8 +6,9 @@
  */
 import type { ByteSource } from '../types.ts';
 import { blobName, blobSource, BLOB_READ_AHEAD, CHUNK_SIZE } from '../sources.ts';
+import type { PumpOut } from './blob-pump.ts';
 
-type Msg = { bytes: ArrayBuffer } | { end: true } | { error: string };
+type Msg = PumpOut;
 
 export function blobWorkerSource(blob: Blob, name?: string, chunkSize = CHUNK_SIZE, readAhead = BLOB_READ_AHEAD): ByteSource {
   let w: Worker;
@@ -24,6 +25,8 @@ export function blobWorkerSource(blob: Blob, name?: string, chunkSize = CHUNK_SI
   // The consumer holds one slice and readAhead more are read for it.
   w.postMessage({ blob, chunk: chunkSize, ahead: readAhead + 1 });
   const stop = (): void => { if (!done) { done = true; w.postMessage('stop'); w.terminate(); } };
+  /** The chunk handed out last: once read() is called again it is no longer the consumer's, and goes back to be read into. */
+  let last: ArrayBuffer | null = null;
   return {
     name: blobName(blob, name),
     size: blob.size,
@@ -31,7 +34,12 @@ export function blobWorkerSource(blob: Blob, name?: string, chunkSize = CHUNK_SI
       if (done) return null;
       while (got.length === 0) await new Promise<void>((r) => { wake = r; });
       const m = got.shift()!;
-      if ('bytes' in m) { w.postMessage('more'); return new Uint8Array(m.bytes); }
+      if ('bytes' in m) {
+        const back = last;
+        last = m.bytes;
+        w.postMessage({ more: true, back }, back ? [back] : []);
+        return new Uint8Array(m.bytes, 0, m.length);
+      }
       stop();
       if ('error' in m) throw new Error(m.error);
       return null;
