@@ -15,6 +15,8 @@
  * receiving thread less (measured in a worker over that capture, 4 rounds:
  * 0.60 s of renderer CPU against 0.77 s). Elsewhere, slices as before.
  */
+import { CHUNK_SIZE } from '../sources.ts';
+
 export type PumpOut = { bytes: ArrayBuffer; length: number } | { end: true } | { error: string };
 
 type Byob = ReadableStreamBYOBReader;
@@ -26,6 +28,8 @@ export class BlobPump {
   private stopped = false;
   private ended = false;
   private readonly byob: Byob | null;
+  /** Slices are new buffers each: larger ones cost fewer requests (sources.ts CHUNK_SIZE). */
+  private readonly sliceChunk: number;
   /** Buffers handed back by the consumer, ready to be read into again. */
   private readonly free: ArrayBuffer[] = [];
 
@@ -43,6 +47,7 @@ export class BlobPump {
       r = null; // not a byte stream here: slices
     }
     this.byob = r;
+    this.sliceChunk = Math.max(chunk, CHUNK_SIZE);
   }
 
   /** The consumer took a chunk: one more may be read ahead; `back` is a buffer it no longer uses. */
@@ -95,7 +100,7 @@ export class BlobPump {
 
   private async readSlice(): Promise<{ buf: ArrayBuffer; n: number } | null> {
     if (this.pos >= this.blob.size) { this.ended = true; return null; }
-    const end = Math.min(this.blob.size, this.pos + this.chunk);
+    const end = Math.min(this.blob.size, this.pos + this.sliceChunk);
     const buf = await this.blob.slice(this.pos, end).arrayBuffer();
     this.pos = end;
     if (this.pos >= this.blob.size) this.ended = true;
