@@ -280,6 +280,10 @@ if (scope) scope.onmessage = (e) => {
     case 'inspect': void handleInspect(m); break;
     case 'frame': void handleFrame(m); break;
     case 'replay-step': for (const r of replays.get(m.id) ?? []) r.step(); break;
-    case 'warm': void Promise.all([loadOpen(), loadEngine(), loadDecode()]).catch(() => undefined); break;
+    case 'warm':
+      void Promise.all([loadOpen(), loadEngine(), loadDecode()]).catch(() => undefined);
+      // The next run over a dropped File gets its reader worker already started.
+      void import('../capture/web/blob-worker-source.ts').then((m) => m.prespawnBlobReader()).catch(() => undefined);
+      break;
   }
 };

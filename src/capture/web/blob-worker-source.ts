@@ -20,10 +20,24 @@ type Msg = PumpOut;
  */
 export const BLOB_WORKER_CHUNK = 1 << 20;
 
+function spawnReader(): Worker {
+  return new Worker(new URL('./blob-reader-worker.ts', import.meta.url), { type: 'module', name: 'wiretrace-blob-reader' });
+}
+
+/** A reader worker started ahead of the run that will use it (starting one takes tens of ms: not on a run's clock). */
+let spare: Worker | null = null;
+
+/** Starts a reader worker for the next source, where workers can be started (the engine worker's warm-up). */
+export function prespawnBlobReader(): void {
+  if (spare !== null) return;
+  try { spare = spawnReader(); } catch { spare = null; }
+}
+
 export function blobWorkerSource(blob: Blob, name?: string, chunkSize = BLOB_WORKER_CHUNK, readAhead = BLOB_READ_AHEAD): ByteSource {
   let w: Worker;
   try {
-    w = new Worker(new URL('./blob-reader-worker.ts', import.meta.url), { type: 'module', name: 'wiretrace-blob-reader' });
+    w = spare ?? spawnReader();
+    spare = null;
   } catch {
     return blobSource(blob, name, chunkSize, readAhead);
   }
