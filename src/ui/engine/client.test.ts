@@ -97,4 +97,13 @@ describe('EngineClient', () => {
     expect(workers[1]!.sent[1]).toMatchObject({ type: 'run' });
     expect(w.sent.filter((m) => m.type === 'run')).toHaveLength(1);
   });
+
+  it('a worker killed for not stopping answers its pending inspect and frame requests too (the Capture tab must not wait for ever)', async () => {
+    const h = client.run([], [], {}, { onEvents: () => {}, onDone: () => {} });
+    const info = client.inspect({ kind: 'url', name: 'x.pcap', url: 'https://example.invalid/x.pcap' });
+    h.stop();
+    vi.advanceTimersByTime(STOP_GRACE_MS);
+    expect(workers[0]!.terminated).toBe(true);
+    await expect(info).resolves.toMatchObject({ type: 'inspect-result', error: 'the engine worker stopped' });
+  });
 });

@@ -86,9 +86,16 @@ export class EngineClient {
       r.cb.onEvents([{ kind: 'message', level: 'error', text: message }]);
       this.finish(id, null);
     }
+    this.endPending('the engine worker stopped');
+  }
+
+  /** Answers every pending compile, inspect and frame request of a worker that is gone. */
+  private endPending(why: string): void {
     for (const [, resolve] of this.compiles) resolve({ diagnostics: [], available: false });
     this.compiles.clear();
-    for (const [id, resolve] of this.frames) resolve({ type: 'frame-result', id, frame: 0, error: 'the engine worker stopped' });
+    for (const [id, resolve] of this.inspects) resolve({ type: 'inspect-result', id, format: 'unknown', detail: '', size: undefined, error: why });
+    this.inspects.clear();
+    for (const [id, resolve] of this.frames) resolve({ type: 'frame-result', id, frame: 0, error: why });
     this.frames.clear();
   }
 
@@ -119,10 +126,7 @@ export class EngineClient {
     this.worker?.terminate();
     this.worker = null;
     for (const [id] of [...this.runs]) this.finish(id, null);
-    for (const [, resolve] of this.compiles) resolve({ diagnostics: [], available: false });
-    this.compiles.clear();
-    for (const [id, resolve] of this.frames) resolve({ type: 'frame-result', id, frame: 0, error: 'the engine worker stopped' });
-    this.frames.clear();
+    this.endPending('the engine worker stopped');
   }
 
   /**
