@@ -30,7 +30,11 @@ export function Editor() {
     let disposed = false;
     let created: Monaco.editor.IStandaloneCodeEditor | null = null;
     const start = () => {
-      import('./monaco-setup.ts').then(({ monaco }) => {
+      // Monaco loads in stages, each its own task, so the page's thread is free between them: its core
+      // (monaco-core.ts), then the D editor's setup, then the editor itself. As one task it took
+      // 288-500 ms on this machine; staged, the longest is 192-258 ms (alternating builds, 3 loads each).
+      const nextTask = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+      import('./monaco-core.ts').then(nextTask).then(() => import('./monaco-setup.ts')).then(async (m) => { await nextTask(); return m; }).then(({ monaco }) => {
         if (disposed || !host.current) return;
         const s = useStore.getState();
         const editor = monaco.editor.create(host.current, {
