@@ -134,6 +134,19 @@ async function openCapture(page: Page, file: string): Promise<void> {
   await page.locator('.app[data-capture-summary="done"]').waitFor({ timeout: 600_000 });
 }
 
+/** Types a key every 100 ms at the end of the editor's text while the run lasts (focus back in the editor first: opening a file may move it); returns how many. */
+async function typeDuringRun(page: Page): Promise<number> {
+  await page.locator('.editor-monaco .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+End');
+  let typed = 0;
+  while ((await page.locator('.app').getAttribute('data-run-status')) === 'running' && typed < 400) {
+    await page.keyboard.type(String.fromCharCode(97 + (typed % 26)));
+    typed++;
+    await page.waitForTimeout(100);
+  }
+  return typed;
+}
+
 async function pageRun(page: Page): Promise<number> {
   const n = await runCount(page);
   await page.locator('.run-controls button.primary').first().click();
@@ -242,15 +255,7 @@ async function main(): Promise<void> {
       const n = await runCount(page);
       await page.locator('#open-capture').setInputFiles(file);
       await page.locator('.app[data-run-status="running"]').waitFor({ timeout: 60_000 });
-      let typed = 0;
-      // Focus back in the editor (opening a file may move it), then type while the run lasts.
-      await page.locator('.editor-monaco .view-lines').click();
-      await page.keyboard.press('ControlOrMeta+End');
-      while ((await page.locator('.app').getAttribute('data-run-status')) === 'running' && typed < 400) {
-        await page.keyboard.type(String.fromCharCode(97 + (typed % 26)));
-        typed++;
-        await page.waitForTimeout(100);
-      }
+      const typed = await typeDuringRun(page);
       await waitRun(page, n + 1);
       const runSecs = Number(await page.locator('.app').getAttribute('data-run-ms')) / 1000;
       const runLong = await takeLong(page);
@@ -269,8 +274,9 @@ async function main(): Promise<void> {
       }
       const viewsLong = await takeLong(page);
       const mem = await rendererMemory(browser);
-      // The same typing during a run of the count one-liner (nothing printed while it runs, the same file read
-      // and decoded): what the keystrokes' delay owes to a printf-heavy run rather than to reading and decoding.
+      // The same typing during a run of the count one-liner (the same file read and decoded, nothing printed
+      // while it runs, and a script short enough that the editor is not scrolled: ipio.d's header comment makes
+      // it taller than the editor, and the slow keys come with the scrolled editor, README "Performance").
       await page.locator('#tab-output').click();
       await page.locator('.editor-monaco .view-lines').click();
       await page.keyboard.press('ControlOrMeta+A');
@@ -280,14 +286,7 @@ async function main(): Promise<void> {
       await takeKeys(page);
       const nc = await runCount(page);
       await page.locator('.run-controls button.primary').first().click();
-      await page.locator('.editor-monaco .view-lines').click();
-      await page.keyboard.press('ControlOrMeta+End');
-      let typedCount = 0;
-      while ((await page.locator('.app').getAttribute('data-run-status')) === 'running' && typedCount < 400) {
-        await page.keyboard.type(String.fromCharCode(97 + (typedCount % 26)));
-        typedCount++;
-        await page.waitForTimeout(100);
-      }
+      const typedCount = await typeDuringRun(page);
       await waitRun(page, nc + 1);
       const countKeys = await takeKeys(page);
       await browser.close();
@@ -296,7 +295,7 @@ async function main(): Promise<void> {
       lines.push(`  longest main-thread task: load ${ms(loadLong)}, run ${ms(runLong)}, views ${ms(viewsLong)}  ${Math.max(0, ...loadLong, ...runLong, ...viewsLong) <= 50 ? 'PASS' : 'MISSED'} (target <= 50 ms)`);
       const slowest = (k: number[], n: number): string => (k.length ? `${Math.max(...k).toFixed(0)} ms (${k.length} key and input events over 16 ms, for ${n} keys)` : 'under 16 ms (no key event over 16 ms)');
       lines.push(`  slowest keystroke to paint during the run: ${slowest(keys, typed)}  ${Math.max(0, ...keys) <= 50 ? 'PASS' : 'MISSED'} (target <= 50 ms)`);
-      lines.push(`    (the same during a run of the count one-liner, which prints nothing while it runs: ${slowest(countKeys, typedCount)})`);
+      lines.push(`    (the same during a run of the count one-liner, which prints nothing while it runs and fits the editor unscrolled: ${slowest(countKeys, typedCount)})`);
       lines.push(`  renderer peak resident memory: ${mb(mem.peak)} (resident: ${mems.join(', ')})  ${mem.peak < 300 * 1048576 ? 'PASS' : 'MISSED'} (target < 300 MB)`);
       lines.push(`    (at the end: ${mb(mem.file)} of the resident memory is Chromium's own code and data files, shared with its other processes; ${mb(mem.anon)} is the page's own)`);
     }

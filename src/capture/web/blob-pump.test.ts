@@ -1,5 +1,6 @@
 /** BlobPump: the blob reader worker's reading, in Node (whose Blob streams are byte streams, as Chromium's are). */
 import { describe, expect, it } from 'vitest';
+import { CHUNK_SIZE } from '../sources.ts';
 import { BlobPump, type PumpOut } from './blob-pump.ts';
 
 /** A consumer as blob-worker-source.ts is: takes each chunk, hands the previous one back, asks for one more. */
@@ -74,5 +75,13 @@ describe('BlobPump', () => {
     pump.more(null);
     await pump.pump();
     expect(posted).toHaveLength(2);
+  });
+
+  it('keeps no handed-back buffer when it reads slices (nothing would read into them)', async () => {
+    const slicing = { size: 10, slice: () => new Blob([new Uint8Array(10)]), stream: () => { throw new TypeError('no byte stream'); } } as unknown as Blob;
+    const pump = new BlobPump(slicing, CHUNK_SIZE, 1, () => undefined);
+    for (let i = 0; i < 3; i++) pump.more(new ArrayBuffer(CHUNK_SIZE));
+    await pump.pump();
+    expect((pump as unknown as { free: ArrayBuffer[] }).free).toHaveLength(0);
   });
 });

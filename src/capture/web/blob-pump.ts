@@ -17,7 +17,11 @@
  */
 import { CHUNK_SIZE } from '../sources.ts';
 
+/** The reader worker's messages to the engine's: a chunk (its first `length` bytes), the end, or a read error. */
 export type PumpOut = { bytes: ArrayBuffer; length: number } | { end: true } | { error: string };
+
+/** The engine's messages to the reader worker: start, a chunk taken (with a buffer handed back), stop. */
+export type PumpIn = { blob: Blob; chunk: number; ahead: number } | { more: true; back: ArrayBuffer | null } | 'stop';
 
 type Byob = ReadableStreamBYOBReader;
 
@@ -50,9 +54,9 @@ export class BlobPump {
     this.sliceChunk = Math.max(chunk, CHUNK_SIZE);
   }
 
-  /** The consumer took a chunk: one more may be read ahead; `back` is a buffer it no longer uses. */
+  /** The consumer took a chunk: one more may be read ahead; `back` is a buffer it no longer uses (kept only to read into). */
   more(back?: ArrayBuffer | null): void {
-    if (back && back.byteLength === this.chunk) this.free.push(back);
+    if (back && this.byob !== null && back.byteLength === this.chunk) this.free.push(back);
     this.credit++;
     void this.pump();
   }

@@ -6,12 +6,9 @@
  * (blob-pump.ts): `ahead` chunks in flight, read into the buffers the
  * consumer hands back.
  */
-import { BlobPump, type PumpOut } from './blob-pump.ts';
+import { BlobPump, type PumpIn, type PumpOut } from './blob-pump.ts';
 
-interface Start { blob: Blob; chunk: number; ahead: number }
-/** The consumer took a chunk (one more may be read); `back`: a buffer it is done with. */
-interface More { more: true; back: ArrayBuffer | null }
-interface Scope { postMessage(m: PumpOut, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<Start | More | 'stop'>) => void) | null }
+interface Scope { postMessage(m: PumpOut, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<PumpIn>) => void) | null }
 const scope = self as unknown as Scope;
 
 let pump: BlobPump | null = null;

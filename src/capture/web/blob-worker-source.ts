@@ -6,9 +6,7 @@
  */
 import type { ByteSource } from '../types.ts';
 import { blobName, blobSource, BLOB_READ_AHEAD } from '../sources.ts';
-import type { PumpOut } from './blob-pump.ts';
-
-type Msg = PumpOut;
+import type { PumpIn, PumpOut } from './blob-pump.ts';
 
 /**
  * Chunk size when the reader worker reads into buffers handed back (blob-pump.ts): like the CLI's file
@@ -41,14 +39,15 @@ export function blobWorkerSource(blob: Blob, name?: string, chunkSize = BLOB_WOR
   } catch {
     return blobSource(blob, name, chunkSize, readAhead);
   }
-  const got: Msg[] = [];
+  const got: PumpOut[] = [];
   let wake: (() => void) | null = null;
   let done = false;
-  w.onmessage = (e: MessageEvent<Msg>) => { got.push(e.data); wake?.(); wake = null; };
+  w.onmessage = (e: MessageEvent<PumpOut>) => { got.push(e.data); wake?.(); wake = null; };
   w.onerror = (e) => { e.preventDefault(); got.push({ error: e.message || 'the capture reader failed' }); wake?.(); wake = null; };
   // The consumer holds one slice and readAhead more are read for it.
-  w.postMessage({ blob, chunk: chunkSize, ahead: readAhead + 1 });
-  const stop = (): void => { if (!done) { done = true; w.postMessage('stop'); w.terminate(); } };
+  const send = (m: PumpIn, transfer: Transferable[] = []): void => w.postMessage(m, transfer);
+  send({ blob, chunk: chunkSize, ahead: readAhead + 1 });
+  const stop = (): void => { if (!done) { done = true; send('stop'); w.terminate(); } };
   /** The chunk handed out last: once read() is called again it is no longer the consumer's, and goes back to be read into. */
   let last: ArrayBuffer | null = null;
   return {
@@ -61,7 +60,7 @@ export function blobWorkerSource(blob: Blob, name?: string, chunkSize = BLOB_WOR
       if ('bytes' in m) {
         const back = last;
         last = m.bytes;
-        w.postMessage({ more: true, back }, back ? [back] : []);
+        send({ more: true, back }, back ? [back] : []);
         return new Uint8Array(m.bytes, 0, m.length);
       }
       stop();

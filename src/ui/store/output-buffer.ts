@@ -36,7 +36,7 @@ export class OutputBuffer {
 
   get length(): number { return this.n; }
 
-  /** The last chunk whose first line is at or before line i (an emptied chunk shares its first with the next). */
+  /** The chunk holding line i: the last whose first line is at or before it (every chunk holds a line). */
   private chunkOf(i: number): number {
     const f = this.cFirst;
     const h = this.hint;
@@ -108,7 +108,7 @@ export class OutputBuffer {
     this.n--;
     // The open line was the last chunk's; a chunk left with no line is dropped (its text too).
     const last = this.chunks.length - 1;
-    if (this.cFirst[last] === this.n) { this.chunks.pop(); this.cFirst.pop(); this.cFrom.pop(); this.cErr.pop(); this.hint = 0; }
+    if (this.cFirst[last] === this.n) { this.chunks.pop(); this.cFirst.pop(); this.cFrom.pop(); this.cErr.pop(); }
     const nl = text.indexOf('\n');
     if (nl < 0) {
       this.open = this.index(head + text, false);
