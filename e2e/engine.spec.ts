@@ -363,6 +363,25 @@ test('UTF-8 text from a capture shows as the CLI prints it (D byte strings read 
   const cli = execFileSync('node', ['bin/wiretrace.mjs', '-q', '-n', script.replace(/\n/g, ' '), '-r', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   expect(cli).toBe('café€ 8\n\n');
   expect(out).toContain('café€ 8');
+  // Download output: the bytes the CLI writes, as the worker sent them (not text decoded and encoded again);
+  // its stderr lines (the inference note) are in their places, as in Output.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download output' }).click()]);
+  const stdout = readFileSync(await download.path(), 'latin1').split('\n').filter((l) => !l.startsWith('wiretrace: ')).join('\n');
+  expect(stdout).toBe(Buffer.from(cli, 'utf8').toString('latin1'));
+});
+
+test('bytes that are not UTF-8 show as U+FFFD, and Download output keeps them as the CLI writes them', async ({ page }) => {
+  await page.goto('/');
+  await monacoReady(page);
+  await expect(page.locator('.app')).toHaveAttribute('data-run-status', 'idle', { timeout: 30_000 });
+  const script = 'BEGIN { printf("a%cb\\n", 255); exit(0); }';
+  await setScript(page, `#pragma D option quiet\n${script}\n`);
+  const out = await runAndWait(page);
+  expect(out).toContain('a\ufffdb');
+  const cli = execFileSync('node', ['bin/wiretrace.mjs', '-q', '-n', script]);
+  expect([...cli]).toEqual([0x61, 0xff, 0x62, 0x0a, 0x0a]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download output' }).click()]);
+  expect([...readFileSync(await download.path())]).toEqual([...cli]);
 });
 
 test('-x ncpu=2 in the options spreads the run over two nested Web Workers and prints what one thread prints', async ({ page }) => {

@@ -41,8 +41,17 @@ export interface WarmMessage { type: 'warm' }
 
 export type ToWorker = RunMessage | StopMessage | CompileMessage | InspectMessage | ReplayStepMessage | FrameMessage | WarmMessage;
 
+/**
+ * Standard output on its way to the page: the bytes the CLI would write (utf8.ts stdoutBytes) and
+ * where each of their lines ends (and the longest line's length), both transferred, so the page's thread neither clones nor scans
+ * the text (src/ui/store/output-buffer.ts). A run's TextEvents travel as these.
+ */
+export interface StdoutEvent { kind: 'stdout'; bytes: Uint8Array; ends: Uint32Array; longest: number }
+/** What a batch carries: the engine's events, its standard output as StdoutEvents. */
+export type WireEvent = Exclude<EngineEvent, { kind: 'text' }> | StdoutEvent;
+
 /** A batch of engine events for run `id`, in order (text events coalesced). */
-export interface EventsMessage { type: 'events'; id: number; events: EngineEvent[] }
+export interface EventsMessage { type: 'events'; id: number; events: WireEvent[] }
 /** Run `id` finished; status is dtrace's exit status (events were all flushed before this). */
 export interface DoneMessage { type: 'done'; id: number; status: number }
 /** The worker saw the stop request (the UI's terminate-and-respawn fallback waits for this). */

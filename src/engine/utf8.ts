@@ -43,6 +43,43 @@ function bytesOf(s: string): Uint8Array {
   return b;
 }
 
+/**
+ * Standard output as the bytes the CLI writes: a byte string's chars are its bytes (ASCII, nearly all
+ * output, is written by TextEncoder.encodeInto at memory speed); text that is already decoded (chars
+ * above 0xff) as its UTF-8. The page keeps these bytes as they are (transferred, not cloned) and reads
+ * the lines it shows as UTF-8 (src/ui/store/output-buffer.ts).
+ */
+export function stdoutBytes(s: string): Uint8Array {
+  const b = new Uint8Array(s.length);
+  const r = ascii.encodeInto(s, b);
+  if (r.read === s.length && r.written === s.length) return b;
+  if (NOT_BYTES.test(s)) return ascii.encode(s);
+  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+  return b;
+}
+
+/** Where each line of `b` ends (the index of its newline byte), from `from` on. */
+export function lineEnds(b: Uint8Array, from = 0): Uint32Array {
+  let n = 0;
+  for (let i = b.indexOf(10, from); i >= 0; i = b.indexOf(10, i + 1)) n++;
+  const ends = new Uint32Array(n);
+  n = 0;
+  for (let i = b.indexOf(10, from); i >= 0; i = b.indexOf(10, i + 1)) ends[n++] = i;
+  return ends;
+}
+
+/** The longest line's length in a chunk of `len` bytes whose lines end at `ends` (past the last, the rest is a line too). */
+export function longestLine(len: number, ends: Uint32Array): number {
+  let max = 0;
+  let s = 0;
+  for (let k = 0; k < ends.length; k++) {
+    const e = ends[k]!;
+    if (e - s > max) max = e - s;
+    s = e + 1;
+  }
+  return len - s > max ? len - s : max;
+}
+
 /** Chars above 0xff: text that is already decoded (a message quoting capture text, say), not bytes. */
 const NOT_BYTES = /[^\x00-\xff]/;
 
@@ -87,22 +124,28 @@ export class ByteStreamDecoder {
   }
 }
 
+/** Decodes the strings of one event other than standard output's text, in place. */
+export function decodeEvent(e: EngineEvent): EngineEvent {
+  switch (e.kind) {
+    case 'message': e.text = decodeByteString(e.text); break;
+    case 'record': e.text = decodeByteString(e.text); break;
+    case 'agg':
+      if (e.text !== undefined) e.text = decodeByteString(e.text);
+      for (const r of e.rows) {
+        for (let k = 0; k < r.key.length; k++) { const v = r.key[k]; if (typeof v === 'string') r.key[k] = decodeByteString(v); }
+      }
+      break;
+    default: break;
+  }
+  return e;
+}
+
 /** Decodes the strings of a batch of events in place (stdout through the run's stream decoder). */
 export function decodeEvents(events: EngineEvent[], stdout: ByteStreamDecoder): EngineEvent[] {
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
-    switch (e.kind) {
-      case 'text': e.text = stdout.push(e.text); break;
-      case 'message': e.text = decodeByteString(e.text); break;
-      case 'record': e.text = decodeByteString(e.text); break;
-      case 'agg':
-        if (e.text !== undefined) e.text = decodeByteString(e.text);
-        for (const r of e.rows) {
-          for (let k = 0; k < r.key.length; k++) { const v = r.key[k]; if (typeof v === 'string') r.key[k] = decodeByteString(v); }
-        }
-        break;
-      default: break;
-    }
+    if (e.kind === 'text') e.text = stdout.push(e.text);
+    else decodeEvent(e);
   }
   return events;
 }

@@ -8,8 +8,18 @@ describe('worker Batcher', () => {
   beforeEach(() => { vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] }); sent = []; });
   afterEach(() => vi.useRealTimers());
 
-  it('joins consecutive text events and keeps only the newest progress, in order', () => {
-    const b = new Batcher(7, (m) => sent.push(m));
+  /** The standard output a batch list carries, as the page reads it (bytes joined, then read as UTF-8). */
+  const stdoutOf = (ms: FromWorker[]): Uint8Array => {
+    const parts = ms.flatMap((m) => (m.type === 'events' ? m.events : [])).flatMap((e) => (e.kind === 'stdout' ? [e.bytes] : []));
+    const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) { all.set(p, at); at += p.length; }
+    return all;
+  };
+
+  it('joins consecutive text events into one stdout event of bytes and line ends, and keeps only the newest progress, in order', () => {
+    const transfers: Transferable[][] = [];
+    const b = new Batcher(7, (m, t) => { sent.push(m); transfers.push(t ?? []); });
     for (let i = 0; i < 1000; i++) b.push({ kind: 'text', text: 'x\n' });
     b.push({ kind: 'progress', bytes: 1, totalBytes: 10, packets: 1, firings: 1 });
     b.push({ kind: 'progress', bytes: 2, totalBytes: 10, packets: 2, firings: 2 });
@@ -21,20 +31,29 @@ describe('worker Batcher', () => {
     const m = sent[0]!;
     expect(m.type === 'events' && m.id).toBe(7);
     const events = m.type === 'events' ? m.events : [];
-    expect(events.map((e) => e.kind)).toEqual(['text', 'progress', 'message', 'text']);
-    expect(events[0]).toEqual({ kind: 'text', text: 'x\n'.repeat(1000) });
+    expect(events.map((e) => e.kind)).toEqual(['stdout', 'progress', 'message', 'stdout']);
+    const first = events[0]!;
+    expect(first.kind === 'stdout' && new TextDecoder().decode(first.bytes)).toBe('x\n'.repeat(1000));
+    expect(first.kind === 'stdout' && [...first.ends.slice(0, 3)]).toEqual([1, 3, 5]);
+    expect(first.kind === 'stdout' && first.ends.length).toBe(1000);
     expect(events[1]).toMatchObject({ bytes: 2 });
+    // Both stdout events' bytes and ends are transferred, not cloned.
+    expect(transfers[0]).toHaveLength(4);
   });
 
-  it('decodes the output\'s UTF-8 here, a character split across batches included, and ends an unfinished one as U+FFFD', () => {
+  it('sends the output\'s bytes as the CLI writes them: a character split across batches is whole again when the page joins them', () => {
     const b = new Batcher(3, (m) => sent.push(m));
     // "é" is the bytes c3 a9: the engine's byte string is "\xc3\xa9"; the first batch ends between them.
     b.push({ kind: 'text', text: 'caf\xc3' });
     b.flush();
     b.push({ kind: 'text', text: '\xa9\n\xe2\x82' });
+    b.flush();
+    b.push({ kind: 'text', text: 'caf\u00e9 \u2192\n' });
     b.finish();
-    const text = sent.flatMap((m) => (m.type === 'events' ? m.events : [])).map((e) => (e.kind === 'text' ? e.text : '')).join('');
-    expect(text).toBe('café\n\ufffd');
+    const bytes = stdoutOf(sent);
+    expect([...bytes.subarray(0, 8)]).toEqual([0x63, 0x61, 0x66, 0xc3, 0xa9, 0x0a, 0xe2, 0x82]);
+    // The unfinished sequence reads as U+FFFD; a string that is already text (chars above 0xff) arrives as its UTF-8.
+    expect(new TextDecoder().decode(bytes)).toBe('caf\u00e9\n\ufffdcaf\u00e9 \u2192\n');
   });
 
   it('a table run (packets.d) posts rows parsed here, not text, and hands out the held rows at the end', () => {

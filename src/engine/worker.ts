@@ -17,10 +17,10 @@ import type { ByteSource } from '../capture/types.ts';
 import { fetchCapture } from './fetch-capture.ts';
 import type { Diagnostic } from './api.ts';
 import type { EngineEvent } from './events.ts';
-import { ByteStreamDecoder, decodeEvents } from './utf8.ts';
+import { ByteStreamDecoder, decodeEvent, decodeEvents, lineEnds, longestLine, stdoutBytes } from './utf8.ts';
 import { PacketLineParser } from './packet-lines.ts';
 import { deltaTransfer } from './packet-table.ts';
-import { ENGINE_MISSING, type CaptureSpec, type CompileMessage, type FrameMessage, type FromWorker, type InspectMessage, type RunMessage, type ToWorker } from './protocol.ts';
+import { ENGINE_MISSING, type CaptureSpec, type CompileMessage, type FrameMessage, type FromWorker, type InspectMessage, type RunMessage, type ToWorker, type WireEvent } from './protocol.ts';
 import { countingSource, indexForReplay, loadDecode, loadDiagnose, loadEngine, loadOpen, PacedSource, readFrame, sniffFormat, summarize, type SourcesModule } from './worker-engine.ts';
 
 interface WorkerScope {
@@ -41,7 +41,7 @@ export class Batcher {
   private textBytes = 0;
   private last = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** The run's standard output, decoded here (utf8.ts) so the page's thread receives text it can show as it is. */
+  /** A table run's standard output, decoded here (utf8.ts) for its parser; other runs send theirs as bytes (postWire). */
   private readonly stdout = new ByteStreamDecoder();
   /** packets.d's parser when the run's output is a table (RunMessage.table): text becomes TableEvents. */
   private readonly parser: PacketLineParser | null;
@@ -76,15 +76,31 @@ export class Batcher {
     const events = this.queue;
     this.queue = [];
     this.textBytes = 0;
-    decodeEvents(events, this.stdout);
-    if (this.parser !== null) return this.postTable(events, false);
-    this.post({ type: 'events', id: this.id, events });
+    if (this.parser !== null) return this.postTable(decodeEvents(events, this.stdout), false);
+    this.postWire(events);
+  }
+
+  /** A batch as the page takes it: standard output as bytes with its line ends, transferred; other strings decoded. */
+  private postWire(events: EngineEvent[]): void {
+    const out: WireEvent[] = [];
+    const transfer: Transferable[] = [];
+    for (const e of events) {
+      if (e.kind === 'text') {
+        const bytes = stdoutBytes(e.text);
+        const ends = lineEnds(bytes);
+        out.push({ kind: 'stdout', bytes, ends, longest: longestLine(bytes.length, ends) });
+        transfer.push(bytes.buffer, ends.buffer);
+      } else {
+        out.push(decodeEvent(e) as WireEvent);
+      }
+    }
+    this.post({ type: 'events', id: this.id, events: out }, transfer);
   }
 
   /** A table run's batch: its text parsed into rows, posted as one TableEvent (buffers transferred) beside the other events. */
   private postTable(events: EngineEvent[], final: boolean): void {
     const parser = this.parser!;
-    const out: EngineEvent[] = [];
+    const out: WireEvent[] = [];
     for (const e of events) {
       if (e.kind === 'text') parser.feed(e.text);
       else out.push(e);
@@ -96,12 +112,12 @@ export class Batcher {
     this.post({ type: 'events', id: this.id, events: out }, delta !== null ? deltaTransfer(delta) : undefined);
   }
 
-  /** The last batch, and an unfinished UTF-8 sequence at the very end of the output (shown as U+FFFD). */
+  /** The last batch (and for a table run, an unfinished UTF-8 sequence at the very end of its text, read as U+FFFD). */
   finish(): void {
     this.flush();
+    if (this.parser === null) return;
     const rest = this.stdout.end();
-    if (this.parser !== null) return this.postTable(rest !== '' ? [{ kind: 'text', text: rest }] : [], true);
-    if (rest !== '') this.post({ type: 'events', id: this.id, events: [{ kind: 'text', text: rest }] });
+    this.postTable(rest !== '' ? [{ kind: 'text', text: rest }] : [], true);
   }
 }
 

@@ -8,7 +8,7 @@
 import { addSnapshot } from './store/agg-history.ts';
 import type { ProgramText } from '../engine/api.ts';
 import type { EngineEvent } from '../engine/events.ts';
-import type { CaptureSpec, FrameResultMessage, WireEngineOptions } from '../engine/protocol.ts';
+import type { CaptureSpec, FrameResultMessage, WireEngineOptions, WireEvent } from '../engine/protocol.ts';
 import { EngineClient, type RunHandle } from './engine/client.ts';
 import { stripSecrets } from '../capture/secrets.ts';
 import { compressedSize, EMBED_LIMIT, encodeShare, gunzipBounded, MAX_INFLATED, readShare } from './lib/share.ts';
@@ -28,6 +28,8 @@ export const VIEW_SCRIPTS = { 'hosts.d': hostsScript, 'packets.d': packetsScript
 
 const main = new EngineClient();
 const aux = new EngineClient();
+/** The Capture tab's summary pass, in a worker of its own: ended when a run or a view's run starts beside it (pauseSummary). */
+const summary = new EngineClient();
 let current: RunHandle | null = null;
 
 const set = useStore.setState;
@@ -61,12 +63,30 @@ export function stderrLine(text: string): string {
   return `wiretrace: ${text}`;
 }
 
-/** The open capture's summary pass (aux.inspect), while it waits for the run to end. */
+/** The open capture's summary pass (summary.inspect), while it waits for the run to end. */
 let pendingInspect: (() => void) | null = null;
+/** The open capture's summary pass until it has answered: started again after pauseSummary ended it. */
+let armedInspect: (() => void) | null = null;
+/** Bumped when a summary pass is ended: the answers of an ended pass are dropped. */
+let summaryGen = 0;
+
+/**
+ * A run or a view's run is starting: a summary pass reading the capture beside it is ended and waits
+ * again for them to finish, unless the Capture tab, which shows it, is open. Started after a run, it
+ * read the file beside the next thing the person did (opening the Timeline: its packets.d read the
+ * file at the same time, and the page's thread was left waiting for the cores).
+ */
+function pauseSummary(): void {
+  if (armedInspect === null || get().captureSummary !== 'reading' || get().tab === 'Capture') return;
+  summaryGen++;
+  summary.abandon('the summary pass waits for the run');
+  pendingInspect = armedInspect;
+  get().setCaptureSummary('waiting');
+}
 
 /**
  * Starts the capture's summary pass once nothing else reads the capture: no run, no view's run (the
- * Timeline's packets.d reads all of it too, and shares the view worker with the summary).
+ * Timeline's packets.d reads all of it too).
  */
 function inspectWhenFree(): void {
   if (current === null && viewRuns.hosts === undefined && viewRuns.packets === undefined) startInspect();
@@ -100,6 +120,7 @@ export function runScript(): void {
     inspectWhenFree();
     return;
   }
+  pauseSummary();
   const pace = s.capture ? s.pace : 'full';
   const replay = pace === 'full' ? undefined : { speed: pace === 'real' ? 1 : pace === 'x10' ? 10 : 0 };
   set({ stepping: pace === 'step', runStatus: 'running', progress: null, replay: null, pps: 0, runStartedAt: started, exitStatus: null, killed: false, aggs: [], messages: [], parquet: null, outputVersion: output.version, runCount: s.runCount + 1, notice: `Running ${s.scriptName}` });
@@ -140,7 +161,7 @@ function flushRunState(): void {
   runState = null;
 }
 
-function applyRunEvents(events: EngineEvent[], started: number): void {
+function applyRunEvents(events: WireEvent[], started: number): void {
   const s = runState ?? get();
   let aggs = s.aggs;
   let messages = s.messages;
@@ -150,7 +171,7 @@ function applyRunEvents(events: EngineEvent[], started: number): void {
   let parquet = s.parquet;
   for (const e of events) {
     switch (e.kind) {
-      case 'text': output.appendStdout(e.text); break;
+      case 'stdout': output.appendStdoutBytes(e.bytes, e.ends, e.longest); break;
       case 'message':
         output.appendStderr(stderrLine(e.text));
         // Kept for the Capture tab; bounded (every message is in Output anyway).
@@ -209,15 +230,25 @@ export function allCaptures(): CaptureSpec[] {
 
 /** Opens a capture (and `more` with it: several files, merged by time as repeated -r merges them) and runs the current script over them. */
 export function openCapture(spec: CaptureSpec, run = true, more: CaptureSpec[] = []): void {
+  // A summary of the capture this one replaces stops reading it.
+  if (armedInspect !== null) { summaryGen++; summary.abandon('another capture was opened'); armedInspect = null; }
   get().setCapture(spec, more);
   set({ hosts: emptyView(), packets: emptyView(), notice: more.length ? `Opened ${spec.name} and ${more.length} more` : `Opened ${spec.name}` });
   const key = get().captureKey;
-  pendingInspect = () => {
-    // Each answer lets the view worker go once it has nothing else to do (aux.recycle waits for that).
-    void aux.inspect(spec).then((info) => { if (get().captureKey === key) get().setCaptureInfo(info); aux.recycle(); });
+  pendingInspect = armedInspect = () => {
+    const gen = summaryGen;
+    let left = 1 + more.length;
+    // The last answer lets the summary's worker go (the next capture's summary starts a fresh one).
+    const answered = (): void => { if (--left === 0) { armedInspect = null; summary.dispose(); } };
+    void summary.inspect(spec).then((info) => {
+      if (gen !== summaryGen) return;
+      answered();
+      if (get().captureKey === key) get().setCaptureInfo(info);
+    });
     more.forEach((m, i) => {
-      void aux.inspect(m).then((info) => {
-        aux.recycle();
+      void summary.inspect(m).then((info) => {
+        if (gen !== summaryGen) return;
+        answered();
         if (get().captureKey !== key) return;
         const moreInfo = [...get().moreInfo];
         moreInfo[i] = info;
@@ -309,6 +340,7 @@ export function ensureView(view: 'hosts' | 'packets'): void {
   const messages: Extract<EngineEvent, { kind: 'message' }>[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   set({ [view]: { status: 'running', captureKey: key, data: null, error: null, messages: [] } });
+  pauseSummary();
   // -Z: packets.d's udp clause may match nothing in a build without the udp provider.
   // Hosts joins four aggregations by host: each carries every host (aggsize bounds how many there are).
   const handle = aux.run([program], allCaptures(), { ...viewOptions(), allowZeroMatch: true, aggRowsMax: view === 'hosts' ? 1 << 20 : undefined }, {

@@ -102,17 +102,25 @@ describe('Ctrl-C is dtrace\'s Ctrl-C', () => {
 
   it('a second Ctrl-C while END prints ends the process at once (dtrace\'s impatient second interrupt)', { timeout: 70_000 }, async () => {
     // Ticks on the free-running clock fill a large aggregation; the first SIGINT (once the run has
-    // begun: its "matched" line is printed after the handler is installed) starts END, whose
-    // formatting of the aggregation takes a while; the second, 100 ms later, finds no handler.
+    // begun: its "matched" line is printed after the handler is installed) starts END, which prints
+    // the aggregation for some hundreds of ms; the second, sent once END's first lines arrive (the
+    // first was handled: a fixed delay raced a run too busy to handle it, on a loaded machine),
+    // finds no handler.
     let second = false;
     const r = await runCli(['-x', 'aggsize=32m', '-n', 'tick-1ms { @[i++] = count(); }'], (c) => {
       let seen = '';
+      let first = false;
+      c.stdout!.on('data', () => {
+        if (!first || second) return;
+        // `second`: the first SIGINT did not end the process (its handler ran END), so the second one did.
+        second = c.exitCode === null && c.signalCode === null;
+        c.kill('SIGINT');
+      });
       c.stderr!.on('data', (d: string) => {
         if (seen.includes('matched')) return;
         seen += d;
         if (!seen.includes('matched')) return;
-        // `second`: the first SIGINT did not end the process (its handler ran END), so the second one did.
-        void sleep(1000).then(() => { c.kill('SIGINT'); return sleep(100); }).then(() => { second = c.exitCode === null && c.signalCode === null; c.kill('SIGINT'); });
+        void sleep(1000).then(() => { first = true; c.kill('SIGINT'); });
       });
     });
     expect(second).toBe(true);

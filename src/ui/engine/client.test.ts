@@ -29,10 +29,10 @@ describe('EngineClient', () => {
     const h = client.run([{ name: 'a.d', text: 'BEGIN{}', kind: 'file' }], [], {}, { onEvents: (es) => es.forEach((e) => events.push(e.kind)), onDone: done });
     const w = workers[0]!;
     expect(w.sent[0]).toMatchObject({ type: 'run', id: h.id });
-    w.reply({ type: 'events', id: h.id, events: [{ kind: 'text', text: 'x\n' }, { kind: 'exit', status: 0 }] });
+    w.reply({ type: 'events', id: h.id, events: [{ kind: 'stdout', bytes: Uint8Array.of(120, 10), ends: Uint32Array.of(1), longest: 1 }, { kind: 'exit', status: 0 }] });
     w.reply({ type: 'done', id: h.id, status: 0 });
     w.reply({ type: 'done', id: h.id, status: 0 });
-    expect(events).toEqual(['text', 'exit']);
+    expect(events).toEqual(['stdout', 'exit']);
     expect(done).toHaveBeenCalledTimes(1);
     expect(done).toHaveBeenCalledWith(0);
   });
@@ -105,5 +105,20 @@ describe('EngineClient', () => {
     vi.advanceTimersByTime(STOP_GRACE_MS);
     expect(workers[0]!.terminated).toBe(true);
     await expect(info).resolves.toMatchObject({ type: 'inspect-result', error: 'the engine worker stopped' });
+  });
+
+  it('abandon: ends a busy worker at once, answering its pending summaries with the reason and ending its runs as stopped', async () => {
+    const done = vi.fn();
+    client.run([{ name: 'a.d', text: 'BEGIN{}', kind: 'file' }], [], {}, { onEvents: () => undefined, onDone: done });
+    const inspected = client.inspect({ kind: 'url', name: 'c.pcap', url: 'http://x/c.pcap' });
+    const w = workers[0]!;
+    client.abandon('the summary pass waits for the run');
+    expect(w.terminated).toBe(true);
+    expect(done).toHaveBeenCalledWith(null);
+    expect(await inspected).toMatchObject({ type: 'inspect-result', error: 'the summary pass waits for the run' });
+    // The next request starts a fresh worker.
+    void client.inspect({ kind: 'url', name: 'c.pcap', url: 'http://x/c.pcap' });
+    expect(workers).toHaveLength(2);
+    expect(workers[1]!.sent[0]).toMatchObject({ type: 'inspect' });
   });
 });

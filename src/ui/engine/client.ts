@@ -8,13 +8,12 @@
  * run ends as stopped. Either way the caller's onDone fires exactly once.
  */
 import type { Diagnostic, ProgramText } from '../../engine/api.ts';
-import type { EngineEvent } from '../../engine/events.ts';
-import type { CaptureSpec, FrameResultMessage, FromWorker, InspectResultMessage, RunMessage, ToWorker, WireEngineOptions } from '../../engine/protocol.ts';
+import type { CaptureSpec, FrameResultMessage, FromWorker, InspectResultMessage, RunMessage, ToWorker, WireEngineOptions, WireEvent } from '../../engine/protocol.ts';
 
 export const STOP_GRACE_MS = 200;
 
 export interface RunCallbacks {
-  onEvents(events: EngineEvent[]): void;
+  onEvents(events: WireEvent[]): void;
   /** status: the exit status, or null when the worker had to be killed. */
   onDone(status: number | null): void;
 }
@@ -164,6 +163,17 @@ export class EngineClient {
       this.frames.set(id, resolve);
       this.post({ type: 'frame', id, capture, frame, espSa });
     });
+  }
+
+  /**
+   * Ends the worker whatever it is doing: its runs end as stopped, its pending compiles, summaries and
+   * frames are answered with `why` (a summary pass that must make way for a run is ended this way).
+   */
+  abandon(why: string): void {
+    this.worker?.terminate();
+    this.worker = null;
+    for (const [id] of [...this.runs]) this.finish(id, null);
+    this.endPending(why);
   }
 
   dispose(): void { this.worker?.terminate(); this.worker = null; }

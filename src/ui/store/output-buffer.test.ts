@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OutputBuffer } from './output-buffer.ts';
+import { lineEnds } from '../../engine/utf8.ts';
 
 describe('OutputBuffer', () => {
   it('joins lines split across chunks', () => {
@@ -110,5 +111,65 @@ describe('OutputBuffer with stderr between stdout pieces (property)', () => {
         expect(b.maxLen).toBe(Math.max(0, ...lines.map((l) => l.t.length)));
       },
     ), { numRuns: 1000, seed: 29 });
+  });
+});
+
+describe('OutputBuffer over the worker\'s bytes', () => {
+  const enc = new TextEncoder();
+  const join = (parts: Uint8Array[]): Uint8Array => {
+    const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) { all.set(p, at); at += p.length; }
+    return all;
+  };
+  const feed = (b: OutputBuffer, bytes: Uint8Array): void => b.appendStdoutBytes(bytes, lineEnds(bytes));
+
+  it('reads a character split between chunks whole, and bytes that are not UTF-8 as U+FFFD, keeping the bytes', () => {
+    const b = new OutputBuffer();
+    const e = enc.encode('caf\u00e9 \u2192 x\n');
+    feed(b, e.subarray(0, 4));
+    feed(b, e.subarray(4, 7));
+    feed(b, Uint8Array.of(...e.subarray(7), 0xff, 0x41, 0x0a));
+    expect([b.line(0), b.line(1)]).toEqual(['caf\u00e9 \u2192 x', '\ufffdA']);
+    expect([...join(b.bytes())]).toEqual([...e, 0xff, 0x41, 0x0a]);
+  });
+
+  it('gives back exactly the bytes it was given, stderr lines in their places (property)', () => {
+    fc.assert(fc.property(
+      fc.array(fc.record({ err: fc.boolean(), bytes: fc.uint8Array({ maxLength: 12 }).map((a) => a.map((x) => [10, 65, 0xc3, 0xa9, 0xe2, 0xff][x % 6]!)) }), { maxLength: 30 }),
+      (pieces) => {
+        const b = new OutputBuffer();
+        const want: number[] = [];
+        let open = false;
+        for (const p of pieces) {
+          if (p.err) {
+            b.appendStderr('wiretrace: e');
+            if (open) want.push(10);
+            want.push(...enc.encode('wiretrace: e\n'));
+            open = false;
+          } else if (p.bytes.length > 0) {
+            feed(b, p.bytes);
+            want.push(...p.bytes);
+            open = p.bytes[p.bytes.length - 1] !== 10;
+          }
+        }
+        expect([...join(b.bytes())]).toEqual(want);
+        // Every line is the UTF-8 reading of its bytes.
+        const lines = new TextDecoder().decode(Uint8Array.from(want)).split('\n');
+        if (!open) lines.pop();
+        expect(b.length).toBe(want.length === 0 ? 0 : lines.length);
+        for (let i = 0; i < b.length; i++) expect(b.line(i)).toBe(lines[i]);
+      },
+    ), { numRuns: 1000, seed: 41 });
+  });
+
+  it('takes the longest line from the worker, and measures the one it joins', () => {
+    const b = new OutputBuffer();
+    const x = enc.encode('abcdef');
+    b.appendStdoutBytes(x, new Uint32Array(0), 6);
+    const y = enc.encode('gh\nij\n');
+    b.appendStdoutBytes(y, lineEnds(y), 2);
+    expect(b.maxLen).toBe(8);
+    expect([b.line(0), b.line(1)]).toEqual(['abcdefgh', 'ij']);
   });
 });
