@@ -3,11 +3,11 @@
  * one run, side by side, as ratios (the machine is shared: both sides run
  * under the same load, alternately).
  *
- *   npm run bench:web [-- --file F] [--runs N] [--port P] [--no-build] [--only ratio,page] [--headless]
+ *   npm run bench:web [-- --file F] [--runs N] [--port P] [--no-build] [--only ratio,page] [--headless] [--no-shm]
  *
  * Passes:
  *   1. the capture: bench/out/bench.pcap (bench/gen.ts, 1.2M packets), unless
- *      --file is given; the page cache is warmed so both sides read memory;
+ *      --file is given, copied to /dev/shm so both sides read memory (inMemory);
  *   2. the build (vite build and the CLI bundle) unless --no-build, served by
  *      `vite preview`, driven by playwright-core in Debian's Chromium, with a
  *      window on an X display (DISPLAY, or Xvfb started here) unless
@@ -33,9 +33,9 @@
  * Nothing here is asserted: the figures are printed beside their targets.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { encodeShare } from '../src/ui/lib/share.ts';
@@ -211,10 +211,27 @@ const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - 
 const ms = (xs: number[]): string => (xs.length ? `${Math.max(...xs).toFixed(0)} ms` : '0 ms (none over 50 ms)');
 const mb = (b: number): string => `${(b / 1048576).toFixed(0)} MB`;
 
+/**
+ * The capture as both sides should read it: from memory. A kernel that pages out cold page cache
+ * (DAMON's pageout on this project's machine) sent the file's reads to the disk between runs, so a
+ * copy goes to /dev/shm (tmpfs, never paged out without swap) when it has room; --no-shm reads the file where it is.
+ */
+function inMemory(file: string): string {
+  if (process.argv.includes('--no-shm') || !existsSync('/dev/shm')) return file;
+  const size = statSync(file).size;
+  const df = spawnSync('df', ['--output=avail', '-B1', '/dev/shm'], { encoding: 'utf8' });
+  const avail = Number(df.stdout.trim().split('\n').pop());
+  if (!(avail > size * 1.5)) return file;
+  const copy = join('/dev/shm', `wiretrace-bench-${process.pid}-${basename(file)}`);
+  copyFileSync(file, copy);
+  return copy;
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
-  const file = arg('--file') ?? join(OUT, 'bench.pcap');
-  if (!arg('--file')) ensureCapture(file, Number(arg('--packets') ?? 1_200_000));
+  const given = arg('--file') ?? join(OUT, 'bench.pcap');
+  if (!arg('--file')) ensureCapture(given, Number(arg('--packets') ?? 1_200_000));
+  const file = inMemory(given);
   const runs = Number(arg('--runs') ?? 3);
   const port = Number(arg('--port') ?? process.env.WIRETRACE_E2E_PORT ?? 4390);
   const only = arg('--only')?.split(',');
@@ -225,13 +242,14 @@ async function main(): Promise<void> {
   }
   const cli = join(ROOT, 'dist/cli/wiretrace.mjs');
   spawnSync('cat', [file], { stdio: 'ignore' });
+  if (file !== given) process.on('exit', () => rmSync(file, { force: true }));
   const size = statSync(file).size;
   DISPLAY = await startDisplay();
   const srv = await startServer(port);
   const base = `http://127.0.0.1:${port}/`;
   const lines: string[] = [];
   const load = (): string => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-  lines.push(`capture: ${file}, ${(size / 1e6).toFixed(0)} MB; ${new Date().toISOString().slice(0, 16)}Z; ${CORES} cores; node ${process.version}; load average at the start ${load()}`);
+  lines.push(`capture: ${given}${file !== given ? ' (read from a copy in /dev/shm)' : ''}, ${(size / 1e6).toFixed(0)} MB; ${new Date().toISOString().slice(0, 16)}Z; ${CORES} cores; node ${process.version}; load average at the start ${load()}`);
   lines.push(`browser: Chromium ${DISPLAY !== null ? `with a window on X display ${DISPLAY}` : 'headless'} (software rendering, --disable-gpu)`);
   try {
     if (!only || only.includes('ratio')) {

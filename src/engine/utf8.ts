@@ -1,12 +1,15 @@
 /**
  * The engine's text is D byte strings (one char per byte: D strings are
  * bytes, and the CLI writes them as such); what a terminal shows of those
- * bytes is their UTF-8 reading. The page shows the same: every string that
- * comes from a run is decoded here, at the worker boundary, so Output,
- * Aggregations, Timeline and downloads (a Blob of the decoded text is encoded
- * back to UTF-8) agree with the CLI byte for byte whenever the output is
- * valid UTF-8 — which all ASCII output is. Bytes that are not valid UTF-8
- * show as U+FFFD, as a terminal shows them as junk.
+ * bytes is their UTF-8 reading. The page shows the same. Standard output
+ * leaves the worker as those bytes (stdoutBytes, with lineEnds: transferred,
+ * not cloned), and the page reads each line it shows as UTF-8
+ * (src/ui/store/output-buffer.ts), so Download output is the CLI's bytes;
+ * every other string from a run (messages, aggregation keys, a table run's
+ * text) is decoded here, at the worker boundary. Output, Aggregations,
+ * Timeline and downloads agree with the CLI byte for byte whenever the
+ * output is valid UTF-8, which all ASCII output is. Bytes that are not valid
+ * UTF-8 show as U+FFFD, as a terminal shows them as junk.
  *
  * ASCII (nearly all output) is passed through untouched, without copying.
  */
