@@ -31,7 +31,7 @@ interface WorkerScope {
 const scope = (typeof self === 'undefined' ? undefined : self) as unknown as WorkerScope;
 
 const FLUSH_MS = 16;
-// A batch this large (UTF-16: 512 KB) is cloned and collected on the main thread in well under a frame.
+// A batch this large (256 KiB of output bytes, transferred; a table run's text is parsed here) is taken in well under a frame.
 const MAX_BATCH_TEXT = 1 << 18;
 const MAX_BATCH_EVENTS = 4096;
 
