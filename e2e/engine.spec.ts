@@ -7,6 +7,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { bigCapture } from './captures.ts';
 import { monacoReady, runAndWait, setScript, watch } from './helpers.ts';
 
 const SAMPLE = 'samples/captures/demo-mixed.pcapng';
@@ -325,6 +326,25 @@ test('the capture\'s summary pass waits for the run that reads the capture, unle
   await expect(app).toHaveAttribute('data-capture-summary', 'done', { timeout: 15_000 });
   await page.getByRole('tab', { name: 'Capture' }).click();
   await expect(page.locator('.facts')).toContainText('Packets');
+});
+
+test('a summary pass reading beside a view\'s run makes way for it, and runs again when the view is done', async ({ page }) => {
+  test.setTimeout(180_000);
+  await requireIpProvider(page);
+  const app = page.locator('.app');
+  // A script that ends at once: its run is over as soon as the capture opens, and the summary pass starts reading.
+  await setScript(page, 'BEGIN { exit(0); }\n');
+  const runs = Number(await app.getAttribute('data-run-count'));
+  await page.getByLabel('Open capture').setInputFiles(bigCapture(1_000_000));
+  await page.locator(`.app[data-run-count="${runs + 1}"][data-run-status="idle"]`).waitFor({ timeout: 60_000 });
+  await expect(app).toHaveAttribute('data-capture-summary', 'reading');
+  // Hosts runs hosts.d over the whole file: the summary stops reading beside it and waits again.
+  await page.locator('#tab-hosts').click();
+  await expect(app).toHaveAttribute('data-capture-summary', 'waiting');
+  await page.locator('.view-shell[data-status="done"]').waitFor({ timeout: 120_000 });
+  await expect(app).toHaveAttribute('data-capture-summary', 'done', { timeout: 60_000 });
+  await page.getByRole('tab', { name: 'Capture' }).click();
+  await expect(page.locator('.facts')).toContainText('1,000,000');
 });
 
 test('a damaged capture shows its warning; an unreadable one its one clear error', async ({ page }) => {
