@@ -11,7 +11,7 @@
  *   2. the build (vite build and the CLI bundle) unless --no-build, served by
  *      `vite preview`, driven by playwright-core in Debian's Chromium, with a
  *      window on an X display (DISPLAY, or Xvfb started here) unless
- *      --headless or neither is at hand (startDisplay says why);
+ *      --headless or neither is at hand (startDisplay);
  *   3. ratio: for ipio.d and the count one-liner, N rounds (default 3) of
  *      the CLI (`wiretrace -s ipio.d -r F > /dev/null`, wall time) and the
  *      page (the Run button with the capture open and the Output tab shown,
@@ -52,35 +52,34 @@ function arg(name: string): string | undefined {
 }
 
 const CHROMIUM = process.env.WIRETRACE_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
 /**
  * The browser shows its window on an X display when one is at hand: DISPLAY, or Debian's Xvfb started
  * here (apt-get install xvfb). Headless Chromium skips drawing frames whose only change is the last line
  * of a scrolled editor ("Draw skipped" in a trace), so Event Timing then dates a keystroke's paint to
  * the next frame anything else draws: typing at the end of ipio.d measured 88-136 ms headless where a
- * window shows it drawn; --headless measures headless anyway.
+ * window shows it drawn; --headless measures headless anyway. `display`: the X display the window
+ * goes on (null: headless), and how to end it if it was started here.
  */
-const HEADLESS_ONLY = process.argv.includes('--headless');
 let display: { name: string; kill(): void } | null = null;
-async function startDisplay(): Promise<string | null> {
-  if (HEADLESS_ONLY) return null;
-  if (process.env.DISPLAY) return process.env.DISPLAY;
+async function startDisplay(): Promise<typeof display> {
+  if (process.argv.includes('--headless')) return null;
+  if (process.env.DISPLAY) return { name: process.env.DISPLAY, kill: () => undefined };
   if (!existsSync('/usr/bin/Xvfb')) return null;
   for (let n = 90; n < 100; n++) {
     if (existsSync(`/tmp/.X${n}-lock`)) continue;
     const x = spawn('/usr/bin/Xvfb', [`:${n}`, '-screen', '0', '1600x1000x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
     for (let i = 0; i < 50 && !existsSync(`/tmp/.X11-unix/X${n}`); i++) await new Promise((r) => setTimeout(r, 100));
-    if (x.exitCode === null && existsSync(`/tmp/.X11-unix/X${n}`)) { display = { name: `:${n}`, kill: () => x.kill() }; return display.name; }
+    if (x.exitCode === null && existsSync(`/tmp/.X11-unix/X${n}`)) return { name: `:${n}`, kill: () => x.kill() };
     x.kill();
   }
   return null;
 }
-let DISPLAY: string | null = null;
 const launch = (): Promise<Browser> => chromium.launch({
-  executablePath: CHROMIUM, args: LAUNCH_ARGS, headless: DISPLAY === null,
-  ...(DISPLAY !== null ? { env: { ...process.env, DISPLAY } } : {}),
+  executablePath: CHROMIUM, args: LAUNCH_ARGS, headless: display === null,
+  ...(display !== null ? { env: { ...process.env, DISPLAY: display.name } } : {}),
 });
-
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 interface Script { name: string; label: string; cliArgs: string[]; text: string; file: string }
 
@@ -244,13 +243,13 @@ async function main(): Promise<void> {
   spawnSync('cat', [file], { stdio: 'ignore' });
   if (file !== given) process.on('exit', () => rmSync(file, { force: true }));
   const size = statSync(file).size;
-  DISPLAY = await startDisplay();
+  display = await startDisplay();
   const srv = await startServer(port);
   const base = `http://127.0.0.1:${port}/`;
   const lines: string[] = [];
   const load = (): string => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   lines.push(`capture: ${given}${file !== given ? ' (read from a copy in /dev/shm)' : ''}, ${(size / 1e6).toFixed(0)} MB; ${new Date().toISOString().slice(0, 16)}Z; ${CORES} cores; node ${process.version}; load average at the start ${load()}`);
-  lines.push(`browser: Chromium ${DISPLAY !== null ? `with a window on X display ${DISPLAY}` : 'headless'} (software rendering, --disable-gpu)`);
+  lines.push(`browser: Chromium ${display !== null ? `with a window on X display ${display.name}` : 'headless'} (software rendering, --disable-gpu)`);
   try {
     if (!only || only.includes('ratio')) {
       lines.push('', `page against CLI, wall time, best of ${runs} (median in brackets), alternately under the same load`);

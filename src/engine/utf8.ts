@@ -40,8 +40,8 @@ function isAscii(s: string): boolean {
 /** Non-streaming decodes keep no state, so one decoder serves every string. */
 const utf8 = new TextDecoder();
 
-function bytesOf(s: string): Uint8Array {
-  const b = new Uint8Array(s.length);
+/** A byte string's bytes, into `b` (a new array unless given). */
+function bytesOf(s: string, b = new Uint8Array(s.length)): Uint8Array {
   for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
   return b;
 }
@@ -56,9 +56,7 @@ export function stdoutBytes(s: string): Uint8Array {
   const b = new Uint8Array(s.length);
   const r = ascii.encodeInto(s, b);
   if (r.read === s.length && r.written === s.length) return b;
-  if (NOT_BYTES.test(s)) return ascii.encode(s);
-  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
-  return b;
+  return NOT_BYTES.test(s) ? ascii.encode(s) : bytesOf(s, b);
 }
 
 /** Where each line of `b` ends (the index of its newline byte), from `from` on. */

@@ -63,10 +63,11 @@ export function stderrLine(text: string): string {
   return `wiretrace: ${text}`;
 }
 
-/** The open capture's summary pass (summary.inspect), while it waits for the run to end. */
-let pendingInspect: (() => void) | null = null;
-/** The open capture's summary pass until it has answered: started again after pauseSummary ended it. */
-let armedInspect: (() => void) | null = null;
+/**
+ * The open capture's summary pass (summary.inspect) until it has answered: it starts when
+ * captureSummary is 'waiting' (startInspect), and waits again after pauseSummary ended it.
+ */
+let summaryPass: (() => void) | null = null;
 /** Bumped when a summary pass is ended: the answers of an ended pass are dropped. */
 let summaryGen = 0;
 
@@ -77,10 +78,9 @@ let summaryGen = 0;
  * file at the same time, and the page's thread was left waiting for the cores).
  */
 function pauseSummary(): void {
-  if (armedInspect === null || get().captureSummary !== 'reading' || get().tab === 'Capture') return;
+  if (summaryPass === null || get().captureSummary !== 'reading' || get().tab === 'Capture') return;
   summaryGen++;
   summary.abandon('the summary pass waits for the run');
-  pendingInspect = armedInspect;
   get().setCaptureSummary('waiting');
 }
 
@@ -94,11 +94,9 @@ function inspectWhenFree(): void {
 
 /** Starts the capture's summary pass if it is waiting (now: the Capture tab, which shows it, was opened). */
 function startInspect(): void {
-  const f = pendingInspect;
-  if (f === null) return;
-  pendingInspect = null;
+  if (summaryPass === null || get().captureSummary !== 'waiting') return;
   get().setCaptureSummary('reading');
-  f();
+  summaryPass();
 }
 
 export function runScript(): void {
@@ -231,15 +229,15 @@ export function allCaptures(): CaptureSpec[] {
 /** Opens a capture (and `more` with it: several files, merged by time as repeated -r merges them) and runs the current script over them. */
 export function openCapture(spec: CaptureSpec, run = true, more: CaptureSpec[] = []): void {
   // A summary of the capture this one replaces stops reading it.
-  if (armedInspect !== null) { summaryGen++; summary.abandon('another capture was opened'); armedInspect = null; }
+  if (summaryPass !== null) { summaryGen++; summary.abandon('another capture was opened'); summaryPass = null; }
   get().setCapture(spec, more);
   set({ hosts: emptyView(), packets: emptyView(), notice: more.length ? `Opened ${spec.name} and ${more.length} more` : `Opened ${spec.name}` });
   const key = get().captureKey;
-  pendingInspect = armedInspect = () => {
+  summaryPass = () => {
     const gen = summaryGen;
     let left = 1 + more.length;
     // The last answer lets the summary's worker go (the next capture's summary starts a fresh one).
-    const answered = (): void => { if (--left === 0) { armedInspect = null; summary.dispose(); } };
+    const answered = (): void => { if (--left === 0) { summaryPass = null; summary.dispose(); } };
     void summary.inspect(spec).then((info) => {
       if (gen !== summaryGen) return;
       answered();

@@ -121,12 +121,7 @@ export class EngineClient {
   }
 
   /** Kills an unresponsive worker; every run on it ends as stopped. */
-  private respawn(): void {
-    this.worker?.terminate();
-    this.worker = null;
-    for (const [id] of [...this.runs]) this.finish(id, null);
-    this.endPending('the engine worker stopped');
-  }
+  private respawn(): void { this.abandon('the engine worker stopped'); }
 
   /**
    * Ends the worker if nothing is pending on it and starts a fresh one, its modules loading ahead of

@@ -173,6 +173,7 @@ export class OutputBuffer {
       if (end <= first) continue;
       // Through the last line's newline; a line left open ends here (stderr ended it: a newline, as
       // the CLI's stderr starts its own line) unless it is the open line at the very end.
+      // A chunk may hold bytes past its last line: an open line that later bytes ended moved, joined, to a chunk of its own.
       const b = this.chunks[c]!;
       const lastLine = this.lineBytes(end - 1);
       const e = lastLine.byteOffset - b.byteOffset + lastLine.length;
@@ -182,6 +183,7 @@ export class OutputBuffer {
     }
     return parts;
   }
+
   /** Everything as text (the UTF-8 reading of bytes()). */
   text(): string {
     const d = new TextDecoder();
