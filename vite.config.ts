@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Plugin } from 'vite';
+import { evalSlices } from './scripts/eval-slices.ts';
 
 /**
  * "Works offline once loaded": after the build has written dist/web, list every
@@ -75,7 +76,7 @@ self.addEventListener('fetch', (e) => {
 `;
 
 export default defineConfig({
-  plugins: [react(), offlineServiceWorker()],
+  plugins: [react(), offlineServiceWorker(), evalSlices(/[\\/]node_modules[\\/]monaco-editor[\\/]/)],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

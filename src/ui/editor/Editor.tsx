@@ -29,17 +29,29 @@ export function Editor() {
   useEffect(() => {
     let disposed = false;
     let created: Monaco.editor.IStandaloneCodeEditor | null = null;
+    let model: Monaco.editor.ITextModel | null = null;
     const start = () => {
       // Monaco loads in stages, each its own task, so the page's thread is free between them: its core
       // (monaco-core.ts), then the D editor's setup, then the editor itself. As one task it took
       // 288-500 ms on this machine; staged, the longest is 192-258 ms (alternating builds, 3 loads each).
       const nextTask = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
-      import('./monaco-core.ts').then(nextTask).then(() => import('./monaco-setup.ts')).then(async (m) => { await nextTask(); return m; }).then(({ monaco }) => {
-        if (disposed || !host.current) return;
+      import('./monaco-core.ts').then(nextTask).then(() => import('./monaco-setup.ts')).then(async (m) => {
+        await nextTask();
+        // The model and the theme first, in a task of their own: making the model starts Monaco's
+        // standalone services and the theme builds its token colours (together some 40-60 ms), which
+        // editor.create would otherwise do in its task.
+        if (!disposed) {
+          model = m.monaco.editor.createModel(useStore.getState().script, D_LANGUAGE_ID);
+          m.monaco.editor.setTheme(useStore.getState().theme === 'dark' ? 'wiretrace-dark' : 'wiretrace-light');
+        }
+        await nextTask();
+        return m;
+      }).then(({ monaco }) => {
+        if (disposed || !host.current || !model) return;
         const s = useStore.getState();
+        if (model.getValue() !== s.script) model.setValue(s.script);
         const editor = monaco.editor.create(host.current, {
-          value: s.script,
-          language: D_LANGUAGE_ID,
+          model,
           theme: s.theme === 'dark' ? 'wiretrace-dark' : 'wiretrace-light',
           automaticLayout: true,
           minimap: { enabled: false },
@@ -84,7 +96,7 @@ export function Editor() {
       }, (err: unknown) => setLoadError(err instanceof Error ? err.message : String(err)));
     };
     const t = setTimeout(start, 0);
-    return () => { disposed = true; clearTimeout(t); created?.dispose(); };
+    return () => { disposed = true; clearTimeout(t); created?.dispose(); model?.dispose(); };
   }, []);
 
   // Store → Monaco (examples, share links, view scripts).
