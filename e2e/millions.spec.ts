@@ -7,12 +7,14 @@
  *
  * - Output: 1M packets × 5 lines = 5,000,000 lines. Home, End, a scrollbar
  *   drag to the bottom and to the middle, a programmatic scroll to the
- *   middle, and a wheel step that must move by exactly its pixels' lines.
+ *   middle, and a wheel step that must move by exactly its pixels' lines;
+ *   most of the text is written to the browser's storage and read back
+ *   (src/ui/store/output-spill.ts), and Download output is the CLI's text.
  * - Timeline: 1M IP-in-IP packets = 2,000,000 rows; End reaches the last row,
  *   which matches the CLI's last packets.d line; clicking it opens its frame.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Locator } from '@playwright/test';
 import { bigCapture } from './captures.ts';
 import { appIdle, clearLongTasks, dragThumb, longTasks, recordLongTasks, setScript, WITH_SCROLLBARS } from './helpers.ts';
@@ -151,6 +153,16 @@ test('5,000,001 Output lines: End, Home, scrollbar and wheel reach the lines the
     return getSelection()!.toString();
   });
   expect(sel.split('\n')).toContain(expected[before + 5]);
+
+  // The output's older bytes went to the browser's storage (its Origin Private File System), not the
+  // page's memory: the storage holds most of the run's 70 MB of text, and Download output, put
+  // together from that file and the newest bytes still in the page, is exactly what the CLI prints.
+  const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+  expect(usage).toBeGreaterThan(50e6);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download output' }).click()]);
+  const got = readFileSync(await download.path(), 'utf8');
+  expect(got.length).toBe(expected.join('\n').length + 1);
+  expect(got === expected.join('\n') + '\n').toBe(true);
 });
 
 test('2,000,000 Timeline rows: End reaches the last row, as the CLI prints it, and it opens its frame', async ({ page }) => {

@@ -2,15 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OutputBuffer } from './output-buffer.ts';
 import { lineEnds } from '../../engine/utf8.ts';
+import type { SpillStore } from './output-spill.ts';
 
 describe('OutputBuffer', () => {
-  it('joins lines split across chunks', () => {
+  it('joins lines split across chunks', async () => {
     const b = new OutputBuffer();
     b.appendStdout('CPU  ID\n  0  1 ip:::se');
     b.appendStdout('nd\n');
     expect(b.length).toBe(2);
     expect(b.line(1)).toBe('  0  1 ip:::send');
-    expect(b.text()).toBe('CPU  ID\n  0  1 ip:::send\n');
+    expect(await b.text()).toBe('CPU  ID\n  0  1 ip:::send\n');
   });
   it('keeps empty lines', () => {
     const b = new OutputBuffer();
@@ -18,7 +19,7 @@ describe('OutputBuffer', () => {
     expect([b.line(0), b.line(1), b.line(2)]).toEqual(['', '', 'a']);
     expect(b.length).toBe(3);
   });
-  it('puts stderr messages on their own lines and marks them', () => {
+  it('puts stderr messages on their own lines and marks them', async () => {
     const b = new OutputBuffer();
     b.appendStdout('partial');
     b.appendStderr('wiretrace: error\n');
@@ -26,7 +27,7 @@ describe('OutputBuffer', () => {
     expect(b.length).toBe(3);
     expect(b.isStderr(1)).toBe(true);
     expect(b.isStderr(2)).toBe(false);
-    expect(b.text()).toBe('partial\nwiretrace: error\nx\n');
+    expect(await b.text()).toBe('partial\nwiretrace: error\nx\n');
   });
 });
 
@@ -44,7 +45,7 @@ describe('OutputBuffer.maxLen', () => {
 });
 
 describe('OutputBuffer at scale', () => {
-  it('indexes many lines across many chunks, splitting lines at chunk edges', () => {
+  it('indexes many lines across many chunks, splitting lines at chunk edges', async () => {
     const b = new OutputBuffer();
     let all = '';
     for (let i = 0; i < 5000; i++) all += `line ${i}\n`;
@@ -52,33 +53,33 @@ describe('OutputBuffer at scale', () => {
     expect(b.length).toBe(5000);
     expect(b.line(0)).toBe('line 0');
     expect(b.line(4321)).toBe('line 4321');
-    expect(b.text()).toBe(all);
+    expect(await b.text()).toBe(all);
   });
 });
 
 describe('OutputBuffer against splitting the whole text (property)', () => {
-  it('any text cut anywhere gives the same lines, including pieces with no newline or only newlines', () => {
-    fc.assert(fc.property(
+  it('any text cut anywhere gives the same lines, including pieces with no newline or only newlines', async () => {
+    await fc.assert(fc.asyncProperty(
       fc.array(fc.stringMatching(/^[ab\n]{0,12}$/), { maxLength: 40 }),
-      (pieces) => {
+      async (pieces) => {
         const b = new OutputBuffer();
         for (const p of pieces) b.appendStdout(p);
         const all = pieces.join('');
         const lines = all === '' ? [] : (all.endsWith('\n') ? all.slice(0, -1) : all).split('\n');
         expect(b.length).toBe(lines.length);
         for (let i = 0; i < lines.length; i++) expect(b.line(i)).toBe(lines[i]);
-        expect(b.text()).toBe(all);
+        expect(await b.text()).toBe(all);
       },
     ), { numRuns: 500, seed: 13 });
   });
 });
 
 describe('OutputBuffer with stderr between stdout pieces (property)', () => {
-  it('gives every line and its stream, looked up in any order', () => {
-    fc.assert(fc.property(
+  it('gives every line and its stream, looked up in any order', async () => {
+    await fc.assert(fc.asyncProperty(
       fc.array(fc.record({ err: fc.boolean(), text: fc.stringMatching(/^[ab\n]{0,10}$/) }), { maxLength: 40 }),
       fc.array(fc.nat(), { maxLength: 60 }),
-      (pieces, order) => {
+      async (pieces, order) => {
         const b = new OutputBuffer();
         // The model: stderr ends an open stdout line where it stands and brings its own lines.
         const lines: { t: string; err: boolean }[] = [];
@@ -107,37 +108,33 @@ describe('OutputBuffer with stderr between stdout pieces (property)', () => {
           expect(b.isStderr(i)).toBe(lines[i]!.err);
         }
         const whole = lines.map((l) => l.t).join('\n');
-        expect(b.text()).toBe(lines.length === 0 ? '' : whole + (open ? '' : '\n'));
+        expect(await b.text()).toBe(lines.length === 0 ? '' : whole + (open ? '' : '\n'));
         expect(b.maxLen).toBe(Math.max(0, ...lines.map((l) => l.t.length)));
       },
     ), { numRuns: 1000, seed: 29 });
   });
 });
 
+const bytesOf = async (b: OutputBuffer): Promise<Uint8Array> => new Uint8Array(await (await b.blob()).arrayBuffer());
+
 describe('OutputBuffer over the worker\'s bytes', () => {
   const enc = new TextEncoder();
-  const join = (parts: Uint8Array[]): Uint8Array => {
-    const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let at = 0;
-    for (const p of parts) { all.set(p, at); at += p.length; }
-    return all;
-  };
   const feed = (b: OutputBuffer, bytes: Uint8Array): void => b.appendStdoutBytes(bytes, lineEnds(bytes));
 
-  it('reads a character split between chunks whole, and bytes that are not UTF-8 as U+FFFD, keeping the bytes', () => {
+  it('reads a character split between chunks whole, and bytes that are not UTF-8 as U+FFFD, keeping the bytes', async () => {
     const b = new OutputBuffer();
     const e = enc.encode('caf\u00e9 \u2192 x\n');
     feed(b, e.subarray(0, 4));
     feed(b, e.subarray(4, 7));
     feed(b, Uint8Array.of(...e.subarray(7), 0xff, 0x41, 0x0a));
     expect([b.line(0), b.line(1)]).toEqual(['caf\u00e9 \u2192 x', '\ufffdA']);
-    expect([...join(b.bytes())]).toEqual([...e, 0xff, 0x41, 0x0a]);
+    expect([...await bytesOf(b)]).toEqual([...e, 0xff, 0x41, 0x0a]);
   });
 
-  it('gives back exactly the bytes it was given, stderr lines in their places (property)', () => {
-    fc.assert(fc.property(
+  it('gives back exactly the bytes it was given, stderr lines in their places (property)', async () => {
+    await fc.assert(fc.asyncProperty(
       fc.array(fc.record({ err: fc.boolean(), bytes: fc.uint8Array({ maxLength: 12 }).map((a) => a.map((x) => [10, 65, 0xc3, 0xa9, 0xe2, 0xff][x % 6]!)) }), { maxLength: 30 }),
-      (pieces) => {
+      async (pieces) => {
         const b = new OutputBuffer();
         const want: number[] = [];
         let open = false;
@@ -153,7 +150,7 @@ describe('OutputBuffer over the worker\'s bytes', () => {
             open = p.bytes[p.bytes.length - 1] !== 10;
           }
         }
-        expect([...join(b.bytes())]).toEqual(want);
+        expect([...await bytesOf(b)]).toEqual(want);
         // Every line is the UTF-8 reading of its bytes.
         const lines = new TextDecoder().decode(Uint8Array.from(want)).split('\n');
         if (!open) lines.pop();
@@ -171,5 +168,117 @@ describe('OutputBuffer over the worker\'s bytes', () => {
     b.appendStdoutBytes(y, lineEnds(y), 2);
     expect(b.maxLen).toBe(8);
     expect([b.line(0), b.line(1)]).toEqual(['abcdefgh', 'ij']);
+  });
+});
+
+/**
+ * A store in memory, as the OPFS one behaves: a write takes its buffer (transferred: the page's copy is
+ * detached, so a buffer used after its write fails the test), reads answer later, and `failFrom` makes
+ * writes from that offset on come back (a full disk).
+ */
+class MemSpill implements SpillStore {
+  ready = true;
+  onReturned: ((at: number, bytes: Uint8Array) => void) | null = null;
+  file = new Uint8Array(0);
+  writes = 0;
+  reads = 0;
+  constructor(private failFrom = Infinity) {}
+  write(at: number, bytes: Uint8Array): void {
+    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+    const b = new Uint8Array(structuredClone(own.buffer, { transfer: [own.buffer as ArrayBuffer] }));
+    if (at >= this.failFrom) { queueMicrotask(() => this.onReturned?.(at, b)); return; }
+    this.writes++;
+    if (at + b.length > this.file.length) { const f = new Uint8Array(at + b.length); f.set(this.file); this.file = f; }
+    this.file.set(b, at);
+  }
+  read(at: number, length: number): Promise<Uint8Array> { this.reads++; return new Promise((r) => setTimeout(() => r(this.file.slice(at, at + length)), 0)); }
+  blobs(ranges: readonly (readonly [number, number])[]): Promise<Blob[]> { return Promise.resolve(ranges.map(([at, n]) => new Blob([this.file.slice(at, at + n)]))); }
+  reset(): void { this.file = new Uint8Array(0); }
+}
+
+/** Line i once its chunk is back in memory (the first look may ask the store for it). */
+async function lineOf(b: OutputBuffer, i: number): Promise<string> {
+  for (let k = 0; k < 50; k++) {
+    const v = b.version;
+    const t = b.line(i);
+    if (b.version === v && !(b as unknown as { pending: Set<number> }).pending.size) return t;
+    await new Promise((r) => setTimeout(r, 0));
+  }
+  throw new Error(`line ${i} never came back`);
+}
+
+describe('OutputBuffer writing its older chunks to a store', () => {
+  const enc = new TextEncoder();
+  const feed = (b: OutputBuffer, bytes: Uint8Array): void => b.appendStdoutBytes(bytes, lineEnds(bytes));
+
+  it('keeps at most residentMax bytes in memory (and the newest chunk), reads older lines back, and says when', async () => {
+    const store = new MemSpill();
+    const b = new OutputBuffer(() => store, 64, 64);
+    let loads = 0;
+    b.onLoad = () => { loads++; };
+    for (let i = 0; i < 200; i++) feed(b, enc.encode(`line ${i} of the run\n`));
+    expect(store.writes).toBeGreaterThan(150);
+    expect((b as unknown as { resident: number }).resident).toBeLessThanOrEqual(64 + 20);
+    expect(b.line(0)).toBe(''); // written out: empty until read back
+    expect(await lineOf(b, 0)).toBe('line 0 of the run');
+    expect(loads).toBeGreaterThan(0);
+    expect(b.line(199)).toBe('line 199 of the run');
+    for (const i of [5, 150, 77, 3]) expect(await lineOf(b, i)).toBe(`line ${i} of the run`);
+    // Read back chunks are kept within loadedMax: the oldest shown goes first.
+    expect((b as unknown as { loadedBytes: number }).loadedBytes).toBeLessThanOrEqual(64 + 20);
+    expect(await b.text()).toBe(Array.from({ length: 200 }, (_, i) => `line ${i} of the run\n`).join(''));
+  });
+
+  it('gives back exactly the bytes it was given, with stderr, lines split between chunks, and chunks written out (property)', async () => {
+    await fc.assert(fc.asyncProperty(
+      fc.array(fc.record({ err: fc.boolean(), bytes: fc.uint8Array({ maxLength: 12 }).map((a) => a.map((x) => [10, 65, 0xc3, 0xa9, 0xe2, 0xff][x % 6]!)) }), { maxLength: 40 }),
+      fc.integer({ min: 0, max: 40 }),
+      async (pieces, max) => {
+        const b = new OutputBuffer(() => new MemSpill(), max, max);
+        const want: number[] = [];
+        let open = false;
+        for (const p of pieces) {
+          if (p.err) {
+            b.appendStderr('wiretrace: e');
+            if (open) want.push(10);
+            want.push(...enc.encode('wiretrace: e\n'));
+            open = false;
+          } else if (p.bytes.length > 0) {
+            feed(b, p.bytes);
+            want.push(...p.bytes);
+            open = p.bytes[p.bytes.length - 1] !== 10;
+          }
+        }
+        expect([...await bytesOf(b)]).toEqual(want);
+        const lines = new TextDecoder().decode(Uint8Array.from(want)).split('\n');
+        if (!open) lines.pop();
+        expect(b.length).toBe(want.length === 0 ? 0 : lines.length);
+        for (let i = b.length - 1; i >= 0; i--) expect(await lineOf(b, i)).toBe(lines[i]);
+      },
+    ), { numRuns: 400, seed: 53 });
+  });
+
+  it('keeps in memory what the store could not keep, and writes nothing more to it', async () => {
+    const store = new MemSpill(100);
+    const b = new OutputBuffer(() => store, 32, 1 << 20);
+    const all: string[] = [];
+    for (let i = 0; i < 60; i++) { const t = `row ${i}\n`; all.push(t); feed(b, enc.encode(t)); await Promise.resolve(); }
+    await new Promise((r) => setTimeout(r, 0));
+    const writes = store.writes;
+    for (let i = 60; i < 80; i++) { const t = `row ${i}\n`; all.push(t); feed(b, enc.encode(t)); }
+    expect(store.writes).toBe(writes);
+    expect(await b.text()).toBe(all.join(''));
+    for (let i = 0; i < 80; i++) expect(await lineOf(b, i)).toBe(`row ${i}`);
+  });
+
+  it('starts again empty after clear(): a read answered late is of the old run and is dropped', async () => {
+    const store = new MemSpill();
+    const b = new OutputBuffer(() => store, 16, 16);
+    for (let i = 0; i < 20; i++) feed(b, enc.encode(`old ${i}\n`));
+    b.line(0); // a read under way
+    b.clear();
+    for (let i = 0; i < 20; i++) feed(b, enc.encode(`new ${i}\n`));
+    for (let i = 0; i < 20; i++) expect(await lineOf(b, i)).toBe(`new ${i}`);
+    expect(await b.text()).toBe(Array.from({ length: 20 }, (_, i) => `new ${i}\n`).join(''));
   });
 });

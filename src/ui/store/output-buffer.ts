@@ -17,8 +17,15 @@
  * the output itself). A character split between chunks is whole again in the
  * joined line (a newline byte never occurs inside a UTF-8 sequence).
  * A chunk is all stdout or all stderr; the flag is for styling only.
+ *
+ * Given a SpillStore (output-spill.ts), the buffer keeps at most `residentMax` bytes of chunks in
+ * memory, the newest: older chunks are written to the store and dropped, and read back (a few at a
+ * time, the least recently shown dropped first) when their lines are shown. A line not read back yet
+ * shows empty until it is, and `onLoad` says when to draw again. The newest chunk always stays (it
+ * may hold the open line).
  */
 import { lineEnds, longestLine } from '../../engine/utf8.ts';
+import type { SpillStore } from './output-spill.ts';
 
 const NEWLINE = Uint8Array.of(10);
 const utf8 = new TextDecoder();
@@ -31,8 +38,27 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return c;
 }
 
+type Part = Uint8Array | { c: number; from: number; to: number };
+
 export class OutputBuffer {
-  private chunks: Uint8Array[] = [];
+  /** Per chunk: its bytes, or null once written to the store (at cAt, cLen bytes). */
+  private chunks: (Uint8Array | null)[] = [];
+  private cAt: number[] = [];
+  private cLen: number[] = [];
+  /** Bytes of the chunks in memory; the next chunk to consider writing out; where the store's file ends. */
+  private resident = 0;
+  private spillFrom = 0;
+  private fileEnd = 0;
+  /** Chunks read back from the store, least recently shown first, and their bytes; reads under way. */
+  private loaded = new Map<number, Uint8Array>();
+  private loadedBytes = 0;
+  private pending = new Set<number>();
+  /** Bumped by clear(): a read answered after it is of an earlier run's file. */
+  private generation = 0;
+  /** Set when the store could not keep a write: what it holds is still read, nothing more goes to it. */
+  private spillOff = false;
+  /** Called when chunks read back from the store can be shown (the view draws again). */
+  onLoad: (() => void) | null = null;
   /**
    * Per chunk: where its lines end (its newline bytes, as the worker sent them; a last line with none
    * ends at the chunk's end) from entry cK0 on (entries before belong to a line joined into a chunk of
@@ -52,6 +78,11 @@ export class OutputBuffer {
   /** Length of the longest line in bytes, so the view can scroll horizontally (monospace: in ch; ASCII output is a byte a column). */
   maxLen = 0;
 
+  private store: SpillStore | null = null;
+
+  /** `spillStore` makes the store the first time more than `residentMax` bytes are in memory (null: never spill). */
+  constructor(private spillStore: (() => SpillStore | null) | null = null, private readonly residentMax = 8 << 20, private readonly loadedMax = 8 << 20) {}
+
   get length(): number { return this.n; }
 
   /** The chunk holding line i: the last whose first line is at or before it (every chunk holds a line). */
@@ -69,26 +100,80 @@ export class OutputBuffer {
     return lo;
   }
 
-  /** Line i's bytes (a view into its chunk). */
-  private lineBytes(i: number): Uint8Array {
-    const c = this.chunkOf(i);
-    const j = i - this.cFirst[c]!;
+  /** Where line j of chunk c lies in the chunk's bytes: [start, end) (its newline not included). */
+  private span(c: number, j: number): [number, number] {
     const ends = this.cEnds[c]!;
     const k = this.cK0[c]! + j;
-    const b = this.chunks[c]!;
-    return b.subarray(j === 0 ? this.cFrom[c]! : ends[k - 1]! + 1, k < ends.length ? ends[k]! : b.length);
+    return [j === 0 ? this.cFrom[c]! : ends[k - 1]! + 1, k < ends.length ? ends[k]! : this.cLen[c]!];
   }
 
-  /** Line i as text: its bytes read as UTF-8 (bytes that are not show as U+FFFD, as in a terminal). */
+  /** Chunk c's bytes: in memory, read back, or null while they are being read back (asked for here). */
+  private bytesOf(c: number): Uint8Array | null {
+    const b = this.chunks[c];
+    if (b) return b;
+    const l = this.loaded.get(c);
+    if (l) { this.loaded.delete(c); this.loaded.set(c, l); return l; }
+    if (!this.pending.has(c) && this.store) {
+      this.pending.add(c);
+      const gen = this.generation;
+      this.store.read(this.cAt[c]!, this.cLen[c]!).then((bytes) => {
+        if (gen !== this.generation) return;
+        this.pending.delete(c);
+        this.loaded.set(c, bytes);
+        this.loadedBytes += bytes.length;
+        for (const [k, v] of this.loaded) {
+          if (this.loadedBytes <= this.loadedMax || k === c) break;
+          this.loaded.delete(k);
+          this.loadedBytes -= v.length;
+        }
+        this.version++;
+        this.onLoad?.();
+      }, (e: unknown) => {
+        if (gen !== this.generation) return;
+        // Shown in place of the chunk's lines: the page's storage failed to give them back.
+        this.pending.delete(c);
+        const note = new TextEncoder().encode(`[these lines could not be read back from the browser's storage: ${e instanceof Error ? e.message : String(e)}]`);
+        const filler = new Uint8Array(this.cLen[c]!).fill(32);
+        filler.set(note.subarray(0, filler.length));
+        for (const end of this.cEnds[c]!) filler[end] = 10;
+        this.loaded.set(c, filler);
+        this.version++;
+        this.onLoad?.();
+      });
+    }
+    return null;
+  }
+
+  /** Line i's bytes (a view into its chunk), or null while its chunk is read back. */
+  private lineBytes(i: number): Uint8Array | null {
+    const c = this.chunkOf(i);
+    const b = this.bytesOf(c);
+    if (!b) return null;
+    const [start, end] = this.span(c, i - this.cFirst[c]!);
+    return b.subarray(start, end);
+  }
+
+  /** Line i as text: its bytes read as UTF-8 (bytes that are not show as U+FFFD, as in a terminal); empty while it is read back. */
   line(i: number): string {
     if (i >= this.n) return '';
-    return utf8.decode(this.lineBytes(i));
+    const b = this.lineBytes(i);
+    return b ? utf8.decode(b) : '';
   }
 
   isStderr(i: number): boolean { return i < this.n && this.cErr[this.chunkOf(i)] === true; }
 
   clear(): void {
     this.chunks = [];
+    this.cAt = [];
+    this.cLen = [];
+    this.resident = 0;
+    this.spillFrom = 0;
+    if (this.fileEnd > 0) this.store?.reset();
+    this.fileEnd = 0;
+    this.loaded.clear();
+    this.loadedBytes = 0;
+    this.pending.clear();
+    this.generation++;
     this.cEnds = [];
     this.cK0 = [];
     this.cFirst = [];
@@ -107,6 +192,9 @@ export class OutputBuffer {
    */
   private index(b: Uint8Array, ends: Uint32Array, longest: number, stderr: boolean, from = 0, k0 = 0): boolean {
     this.chunks.push(b);
+    this.cAt.push(-1);
+    this.cLen.push(b.length);
+    this.resident += b.length;
     this.cEnds.push(ends);
     this.cK0.push(k0);
     this.cFirst.push(this.n);
@@ -128,14 +216,17 @@ export class OutputBuffer {
     if (!this.open) {
       this.open = this.index(b, ends, longest, false);
       this.version++;
+      this.spill();
       return;
     }
-    const head = this.lineBytes(this.n - 1);
+    const head = this.lineBytes(this.n - 1)!; // the newest chunk's: never written out
     this.n--;
     // The open line was the last chunk's; a chunk left with no line is dropped (its bytes too).
     const last = this.chunks.length - 1;
     if (this.cFirst[last] === this.n) {
-      this.chunks.pop(); this.cEnds.pop(); this.cK0.pop(); this.cFirst.pop(); this.cFrom.pop(); this.cErr.pop();
+      this.resident -= this.cLen[last]!;
+      this.chunks.pop(); this.cAt.pop(); this.cLen.pop(); this.cEnds.pop(); this.cK0.pop(); this.cFirst.pop(); this.cFrom.pop(); this.cErr.pop();
+      if (this.spillFrom > this.chunks.length) this.spillFrom = this.chunks.length;
     }
     if (ends.length === 0) {
       this.open = this.index(concat(head, b), ends, head.length + b.length, false);
@@ -146,6 +237,41 @@ export class OutputBuffer {
       this.open = nl + 1 < b.length && this.index(b, ends, longest, false, nl + 1, 1);
     }
     this.version++;
+    this.spill();
+  }
+
+  /** Writes the oldest chunks in memory to the store while more than residentMax bytes are (never the newest). */
+  private spill(): void {
+    if (this.resident <= this.residentMax || this.spillOff) return;
+    if (!this.store && this.spillStore) {
+      this.store = this.spillStore();
+      this.spillStore = null;
+      if (this.store) this.store.onReturned = (at, bytes) => this.returned(at, bytes);
+    }
+    const st = this.store;
+    if (!st?.ready) return;
+    while (this.resident > this.residentMax && this.spillFrom < this.chunks.length - 1) {
+      const c = this.spillFrom++;
+      const b = this.chunks[c];
+      if (!b) continue;
+      // The store may take the buffer (a transfer leaves b empty): everything about it is read first.
+      const n = b.length;
+      this.cAt[c] = this.fileEnd;
+      this.fileEnd += n;
+      this.chunks[c] = null;
+      this.resident -= n;
+      st.write(this.cAt[c]!, b);
+    }
+  }
+
+  /** A write the store could not keep: the chunk's bytes are back in memory (the store spills no more). */
+  private returned(at: number, bytes: Uint8Array): void {
+    const c = this.cAt.indexOf(at);
+    if (c < 0 || this.chunks[c] !== null || bytes.length !== this.cLen[c]) return;
+    this.chunks[c] = bytes;
+    this.cAt[c] = -1;
+    this.resident += bytes.length;
+    this.spillOff = true;
   }
 
   /** Standard output as text (tests, and text that is not the worker's bytes). */
@@ -161,11 +287,12 @@ export class OutputBuffer {
     const ends = lineEnds(b);
     this.index(b, ends, longestLine(b.length, ends), true);
     this.version++;
+    this.spill();
   }
 
-  /** Everything as bytes, as the CLI would print stdout and stderr interleaved: each chunk's lines are one view of it. */
-  bytes(): Uint8Array[] {
-    const parts: Uint8Array[] = [];
+  /** Everything as the CLI prints stdout and stderr interleaved, in pieces: each chunk's lines, as bytes or as where they are in the store. */
+  private parts(): Part[] {
+    const parts: Part[] = [];
     const C = this.chunks.length;
     for (let c = 0; c < C; c++) {
       const first = this.cFirst[c]!;
@@ -174,22 +301,29 @@ export class OutputBuffer {
       // Through the last line's newline; a line left open ends here (stderr ended it: a newline, as
       // the CLI's stderr starts its own line) unless it is the open line at the very end.
       // A chunk may hold bytes past its last line: an open line that later bytes ended moved, joined, to a chunk of its own.
-      const b = this.chunks[c]!;
-      const lastLine = this.lineBytes(end - 1);
-      const e = lastLine.byteOffset - b.byteOffset + lastLine.length;
-      if (e < b.length) { parts.push(b.subarray(this.cFrom[c]!, e + 1)); continue; }
-      parts.push(b.subarray(this.cFrom[c]!, e));
-      if (c < C - 1 || !this.open) parts.push(NEWLINE);
+      const from = this.cFrom[c]!;
+      const e = this.span(c, end - 1 - first)[1];
+      const withNewline = e < this.cLen[c]!;
+      const b = this.chunks[c];
+      const to = withNewline ? e + 1 : e;
+      parts.push(b ? b.subarray(from, to) : { c, from, to });
+      if (!withNewline && (c < C - 1 || !this.open)) parts.push(NEWLINE);
     }
     return parts;
   }
 
-  /** Everything as text (the UTF-8 reading of bytes()). */
-  text(): string {
-    const d = new TextDecoder();
-    const parts = this.bytes();
-    let s = '';
-    for (let i = 0; i < parts.length; i++) s += d.decode(parts[i], { stream: i + 1 < parts.length });
-    return s;
+  /** Everything as bytes, as the CLI writes it: a Blob (of the store's file where lines were written out). */
+  async blob(type = 'application/octet-stream'): Promise<Blob> {
+    const parts = this.parts();
+    const ranges: [number, number][] = [];
+    for (const p of parts) if (!(p instanceof Uint8Array)) ranges.push([this.cAt[p.c]! + p.from, p.to - p.from]);
+    const blobs = ranges.length > 0 && this.store ? await this.store.blobs(ranges) : [];
+    let k = 0;
+    return new Blob(parts.map((p) => (p instanceof Uint8Array ? p : blobs[k++]!)) as BlobPart[], { type });
+  }
+
+  /** Everything as text (the UTF-8 reading of blob()). */
+  async text(): Promise<string> {
+    return (await this.blob()).text();
   }
 }

@@ -9,13 +9,15 @@ import type { Diagnostic } from '../../engine/api.ts';
 import type { AggSnapshotEvent, MessageEvent, ProgressEvent } from '../../engine/events.ts';
 import type { CaptureSpec, InspectResultMessage } from '../../engine/protocol.ts';
 import { OutputBuffer } from './output-buffer.ts';
+import { OpfsSpill } from './output-spill.ts';
 import type { HostRow } from '../views/hosts-data.ts';
 import type { PacketTable } from '../views/packets-data.ts';
 
 export const TABS = ['Output', 'Aggregations', 'Hosts', 'Timeline', 'Tunnels', 'Capture'] as const;
 export type TabId = (typeof TABS)[number];
 
-export const output = new OutputBuffer();
+/** The Output; past 8 MB its older chunks go to a file in the Origin Private File System (output-spill.ts), where the browser has one. */
+export const output = new OutputBuffer(() => (typeof Worker !== 'undefined' && typeof navigator !== 'undefined' && typeof navigator.storage?.getDirectory === 'function' ? new OpfsSpill() : null));
 /** The last run's Parquet file, in the pieces it arrived in (kept outside React state, as the Output's text). */
 export const parquetFile: Uint8Array[] = [];
 
@@ -237,3 +239,6 @@ export const useStore = create<State>()((...a) => ({
   ...viewsSlice(...a),
   ...uiSlice(...a),
 }));
+
+// Lines read back from the Output's spill file: draw them.
+output.onLoad = () => useStore.setState({ outputVersion: output.version });

@@ -16,7 +16,7 @@
  */
 import { memo } from 'react';
 import { output, parquetFile, useStore } from '../store/store.ts';
-import { downloadBytes } from '../lib/download.ts';
+import { downloadBlob, downloadBytes } from '../lib/download.ts';
 import { useScaledScroll } from '../components/use-scaled-scroll.ts';
 
 /** Lines first..first+n-1; runs of stdout lines are one text node, stderr lines their own styled element. */
@@ -67,9 +67,9 @@ export function OutputView() {
     <div className="output-view">
       <div className="view-toolbar">
         <span>{count.toLocaleString('en-US')} {count === 1 ? 'line' : 'lines'}</span>
-        <button type="button" onClick={() => downloadBytes(output.bytes(), base + '.out.txt', 'text/plain')}>Download output</button>
+        <button type="button" onClick={() => void output.blob('text/plain').then((b) => downloadBlob(b, base + '.out.txt'))}>Download output</button>
         {parquetButton}
-        <button type="button" onClick={() => void navigator.clipboard?.writeText(output.text())}>Copy output</button>
+        <button type="button" onClick={() => void output.text().then((t) => navigator.clipboard?.writeText(t))}>Copy output</button>
       </div>
       <div
         ref={attach}
