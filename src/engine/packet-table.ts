@@ -14,11 +14,13 @@
  * (off-heap; growing allocates one block and never copies: doubling a
  * three-million-row array took a 100+ ms task), `length` says how many rows
  * are valid. Times are Float64 (exact integer nanoseconds), frame numbers and
- * lengths Uint32 (U32Col); string columns (direction, interface, addresses,
- * protocol) are StrCols: codes into one shared dictionary, each distinct
- * value kept once (up to a cap of distinct values; rarer values past it are
- * kept per row). Five million rows hold a few thousand strings, not
- * twenty-five million. A row costs 40 bytes.
+ * lengths unsigned integers (U32Col); string columns (direction, interface,
+ * addresses, protocol) are StrCols: codes into one shared dictionary, each
+ * distinct value kept once (up to a cap of distinct values; rarer values
+ * past it are kept per row). Five million rows hold a few thousand strings,
+ * not twenty-five million. Integer and code blocks are as narrow as their
+ * values allow (8, 16 or 32 bits): a row costs 24 bytes on the bench capture
+ * (40 at most).
  *
  * Times: packets.d prints `timestamp` as exact integer nanoseconds (more than
  * 2^53), so each is split into seconds and nanoseconds and kept relative to
@@ -61,7 +63,7 @@ const SHIFT = 16;
 const BLOCK = 1 << SHIFT;
 const MASK = BLOCK - 1;
 
-type Block = Float64Array | Uint32Array;
+type Block = Float64Array | Uint8Array | Uint16Array | Uint32Array;
 
 /** Block storage shared by the column kinds. */
 abstract class Blocks<B extends Block> {
@@ -74,8 +76,8 @@ abstract class Blocks<B extends Block> {
     while (b >= this.blocks.length) this.blocks.push(this.make());
     return this.blocks[b]!;
   }
-  /** Copies src into rows from … from + src.length − 1. */
-  protected copyIn(from: number, src: B): void {
+  /** Copies src into rows from … from + src.length − 1 (each value converted to the blocks' type). */
+  protected copyIn(from: number, src: Float64Array | Uint32Array): void {
     let k = 0;
     while (k < src.length) {
       const i = from + k;
@@ -95,33 +97,81 @@ export class NumCol extends Blocks<Float64Array> {
   append(from: number, src: Float64Array): void { this.copyIn(from, src); }
 }
 
-/** A column of unsigned 32-bit integers (frame numbers, lengths). */
-export class U32Col extends Blocks<Uint32Array> {
-  protected make(): Uint32Array { return new Uint32Array(BLOCK); }
-  get(i: number): number { return this.blocks[i >>> SHIFT]![i & MASK]!; }
-  set(i: number, v: number): void { this.at(i)[i & MASK] = v; }
-  append(from: number, src: Uint32Array): void { this.copyIn(from, src); }
+type UintBlock = Uint8Array | Uint16Array | Uint32Array;
+const UINT_TYPES = [Uint8Array, Uint16Array, Uint32Array] as const;
+const UINT_MAX = [0xff, 0xffff, 0xffffffff] as const;
+
+/**
+ * Unsigned integers in blocks as narrow as the values so far allow: bytes, then 16 bits, then 32 (all
+ * blocks widened at once when a value needs it, which happens at most twice). Most packets' lengths
+ * fit 16 bits and a capture's few directions, interfaces and protocols a byte: the Timeline's million
+ * rows take 24 bytes each instead of 40. With `none`, the type's largest value stands for NONE
+ * (0xffffffff), and a value that reaches it widens the blocks first.
+ */
+abstract class UintBlocks extends Blocks<UintBlock> {
+  private level = 0;
+  constructor(private readonly none: boolean) { super(); }
+  protected make(): UintBlock { return new UINT_TYPES[this.level](BLOCK); }
+  /** Bytes per value now (1, 2 or 4). */
+  get width(): number { return 1 << this.level; }
+  /** Widens the blocks until `max` (a largest value, NONE not counted) fits. */
+  private fit(max: number): void {
+    let level = this.level;
+    while (level < 2 && (this.none ? max >= UINT_MAX[level] : max > UINT_MAX[level])) level++;
+    if (level === this.level) return;
+    const was = UINT_MAX[this.level];
+    const now = UINT_MAX[level];
+    this.blocks = this.blocks.map((old) => {
+      const b = new UINT_TYPES[level](BLOCK);
+      if (!this.none) { b.set(old); return b; }
+      for (let k = 0; k < BLOCK; k++) { const v = old[k]!; b[k] = v === was ? now : v; }
+      return b;
+    });
+    this.level = level;
+  }
+  protected raw(i: number): number {
+    const v = this.blocks[i >>> SHIFT]![i & MASK]!;
+    return this.none && v === UINT_MAX[this.level] ? NONE : v;
+  }
+  protected put(i: number, v: number): void {
+    if (!(this.none && v === NONE)) this.fit(v);
+    // NONE (0xffffffff) stored in a narrower type keeps its low bits: the type's largest value.
+    this.at(i)[i & MASK] = v;
+  }
+  protected appendAll(from: number, src: Uint32Array): void {
+    let max = 0;
+    for (let k = 0; k < src.length; k++) { const v = src[k]!; if (v > max && !(this.none && v === NONE)) max = v; }
+    this.fit(max);
+    this.copyIn(from, src);
+  }
 }
 
-/** A column of strings as codes into an Interner, in Uint32Array blocks. */
-export class StrCol extends Blocks<Uint32Array> {
+/** A column of unsigned 32-bit integers (frame numbers, lengths), each block as narrow as its values allow. */
+export class U32Col extends UintBlocks {
+  constructor() { super(false); }
+  get(i: number): number { return this.raw(i); }
+  set(i: number, v: number): void { this.put(i, v); }
+  append(from: number, src: Uint32Array): void { this.appendAll(from, src); }
+}
+
+/** A column of strings as codes into an Interner, in blocks as narrow as the codes allow. */
+export class StrCol extends UintBlocks {
   /** Values not in the dictionary (it was full), by row. */
   private rare: Map<number, string> | null = null;
-  constructor(readonly dict: Interner) { super(); }
-  protected make(): Uint32Array { return new Uint32Array(BLOCK); }
+  constructor(readonly dict: Interner) { super(true); }
   /** Row i's dictionary code (NONE: a rare value, read it with get). Equal codes other than NONE mean equal strings. */
-  code(i: number): number { return this.blocks[i >>> SHIFT]![i & MASK]!; }
+  code(i: number): number { return this.raw(i); }
   get(i: number): string {
-    const c = this.blocks[i >>> SHIFT]![i & MASK]!;
+    const c = this.raw(i);
     return c === NONE ? this.rare?.get(i) ?? '' : this.dict.strings[c]!;
   }
   set(i: number, s: string): void {
     const c = this.dict.code(s);
-    this.at(i)[i & MASK] = c;
+    this.put(i, c);
     if (c === NONE) (this.rare ??= new Map()).set(i, s);
   }
   /** Appends codes (already in this column's dictionary); rare values come separately (setRare). */
-  append(from: number, codes: Uint32Array): void { this.copyIn(from, codes); }
+  append(from: number, codes: Uint32Array): void { this.appendAll(from, codes); }
   setRare(i: number, s: string): void { (this.rare ??= new Map()).set(i, s); }
 }
 
