@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NATT_PROTO, NATT_ROWS, PacketLineParser } from './packet-lines.ts';
-import { applyDelta, emptyPacketTable, type TableDelta } from './packet-table.ts';
+import { applyDelta, deltaTransfer, emptyPacketTable, type TableDelta } from './packet-table.ts';
 
 const row = (ns: number, frame: number, src = '10.0.0.1', proto = 'TCP') => `${ns}\t${frame}\tsend\teth0\t${src}\t10.0.0.2\t20\t40\t${proto}\n`;
 
@@ -52,6 +52,39 @@ describe('PacketLineParser', () => {
     for (const d of deltas) applyDelta(t, d);
     expect(deltas.reduce((n, d) => n + d.strings.length, 0)).toBe(4);
     expect(Array.from({ length: 30 }, (_, i) => t.src.get(i))).toEqual(Array.from({ length: 30 }, (_, i) => `10.0.${i + 1}.1`));
+  });
+
+  it('fills the buffers the page gives back, and the table is the same as with new ones', () => {
+    const p = new PacketLineParser();
+    const fresh = new PacketLineParser();
+    const t = emptyPacketTable();
+    const u = emptyPacketTable();
+    let given: ArrayBuffer[] = [];
+    for (let k = 0; k < 5; k++) {
+      let text = '';
+      for (let i = 1; i <= 300; i++) text += row(1_000_000_000 + k * 1000 + i, k * 300 + i, `10.0.${k}.${i % 7}`);
+      p.feed(text);
+      fresh.feed(text);
+      const d = p.take(false)!;
+      const e = fresh.take(false)!;
+      // Every column after the first delta is one of the buffers given back (and no two share one).
+      const bufs = deltaTransfer(d);
+      expect(new Set(bufs).size).toBe(9);
+      if (k > 0) for (const b of bufs) expect(given).toContain(b);
+      applyDelta(t, d);
+      applyDelta(u, e);
+      // As the page does: the rows are copied out, the buffers go back (here, without a transfer, then reused).
+      p.reuse(bufs);
+      given = bufs;
+    }
+    p.finish();
+    fresh.finish();
+    applyDelta(t, p.take(true)!);
+    applyDelta(u, fresh.take(true)!);
+    expect(t.length).toBe(1500);
+    for (let i = 0; i < t.length; i++) {
+      expect([t.relNs.get(i), t.frame.get(i), t.src.get(i), t.total.get(i)]).toEqual([u.relNs.get(i), u.frame.get(i), u.src.get(i), u.total.get(i)]);
+    }
   });
 
   it('refuses a delta out of order instead of corrupting the table', () => {

@@ -56,6 +56,9 @@ function splitNs(text: string, a: number, b: number): [number, number] | null {
 }
 
 const COLS = STR_COLS.length;
+/** Buffers kept to fill again (nine columns, a few deltas in flight), and the least room a new one has (bytes: a 256 KiB batch of packets.d text is some 4,000 rows). */
+const POOL_MAX = 36;
+const DELTA_ROOM = 64 * 1024;
 
 export class PacketLineParser {
   readonly dict: Interner;
@@ -120,12 +123,13 @@ export class PacketLineParser {
     const give = final ? this.n : Math.max(0, this.n - NATT_ROWS);
     const strings = this.dict.strings.slice(this.stringsSent);
     if (give === 0 && strings.length === 0 && !final) return null;
-    const pick = <T extends Float64Array | Uint32Array>(a: T, w = 1): T => a.slice(0, give * w) as T;
-    const codes = pick(this.codes, COLS);
-    const col = (k: number): Uint32Array => { const c = new Uint32Array(give); for (let i = 0; i < give; i++) c[i] = codes[i * COLS + k]!; return c; };
+    const f64 = (a: Float64Array): Float64Array => { const c = new Float64Array(this.buffer(give * 8), 0, give); c.set(a.subarray(0, give)); return c; };
+    const u32 = (a: Uint32Array): Uint32Array => { const c = new Uint32Array(this.buffer(give * 4), 0, give); c.set(a.subarray(0, give)); return c; };
+    const codes = this.codes;
+    const col = (k: number): Uint32Array => { const c = new Uint32Array(this.buffer(give * 4), 0, give); for (let i = 0; i < give; i++) c[i] = codes[i * COLS + k]!; return c; };
     const d: TableDelta = {
       from: this.taken, rows: give,
-      relNs: pick(this.relNs), frame: pick(this.frame), payload: pick(this.payload), total: pick(this.total),
+      relNs: f64(this.relNs), frame: u32(this.frame), payload: u32(this.payload), total: u32(this.total),
       dir: col(0), ifName: col(1), src: col(2), dst: col(3), proto: col(4),
       strings, rare: this.rare.filter((r) => r[0] < this.taken + give),
       base: this.base, firstNs: this.firstNs, skipped: this.skipped,
@@ -142,6 +146,24 @@ export class PacketLineParser {
     this.taken += give;
     this.n = keep;
     return d;
+  }
+
+  /** Delta buffers the page gave back (TableBuffersMessage), to fill again. */
+  private pool: ArrayBuffer[] = [];
+
+  /** Takes buffers back from the page (a few deltas' worth are kept; the rest go to the collector). */
+  reuse(buffers: ArrayBuffer[]): void {
+    for (const b of buffers) if (this.pool.length < POOL_MAX) this.pool.push(b);
+  }
+
+  /** A buffer of at least `bytes` for a delta's column: one given back, else a new one with room for the usual delta. */
+  private buffer(bytes: number): ArrayBuffer {
+    const p = this.pool;
+    for (let i = p.length - 1; i >= 0; i--) {
+      const b = p[i]!;
+      if (b.byteLength >= bytes) { p[i] = p[p.length - 1]!; p.pop(); return b; }
+    }
+    return new ArrayBuffer(Math.max(bytes, DELTA_ROOM));
   }
 
   private grow(): void {

@@ -39,7 +39,13 @@ export interface FrameMessage { type: 'frame'; id: number; capture: CaptureSpec;
 /** Loads the engine's modules ahead of the first call (a fresh worker after EngineClient.recycle()). */
 export interface WarmMessage { type: 'warm' }
 
-export type ToWorker = RunMessage | StopMessage | CompileMessage | InspectMessage | ReplayStepMessage | FrameMessage | WarmMessage;
+/**
+ * A table run's delta buffers, handed back once the page has copied the rows out (actions.ts): the
+ * worker's parser fills them again (packet-lines.ts), so a million-row table leaves no trail of
+ * transferred buffers waiting for the page's garbage collector (50 MB of them at its peak).
+ */
+export interface TableBuffersMessage { type: 'table-buffers'; id: number; buffers: ArrayBuffer[] }
+export type ToWorker = RunMessage | StopMessage | CompileMessage | InspectMessage | ReplayStepMessage | FrameMessage | WarmMessage | TableBuffersMessage;
 
 /**
  * Standard output on its way to the page: the bytes the CLI would write (utf8.ts stdoutBytes) and

@@ -112,6 +112,9 @@ export class Batcher {
     this.post({ type: 'events', id: this.id, events: out }, delta !== null ? deltaTransfer(delta) : undefined);
   }
 
+  /** A table run's delta buffers, back from the page: its parser fills them again. */
+  reuse(buffers: ArrayBuffer[]): void { this.parser?.reuse(buffers); }
+
   /** The last batch (and for a table run, an unfinished UTF-8 sequence at the very end of its text, read as U+FFFD). */
   finish(): void {
     this.flush();
@@ -122,6 +125,8 @@ export class Batcher {
 }
 
 const running = new Map<number, AbortController>();
+/** Table runs' batchers, by run id: the page hands their delta buffers back (TableBuffersMessage). */
+const tableBatchers = new Map<number, Batcher>();
 const replays = new Map<number, PacedSource[]>();
 
 /** A replay's capture as a Blob: files as they are, URLs fetched whole (replays are bounded in size). */
@@ -180,6 +185,7 @@ function enableWebShards(): Promise<void> {
 
 async function handleRun(m: RunMessage): Promise<void> {
   const batch = new Batcher(m.id, undefined, m.table);
+  if (m.table) tableBatchers.set(m.id, batch);
   const ac = new AbortController();
   running.set(m.id, ac);
   let status = 1;
@@ -201,6 +207,7 @@ async function handleRun(m: RunMessage): Promise<void> {
     batch.push({ kind: 'message', level: 'error', text: err instanceof Error ? err.message : String(err) });
   } finally {
     running.delete(m.id);
+    tableBatchers.delete(m.id);
     replays.delete(m.id);
     batch.finish();
     scope.postMessage({ type: 'done', id: m.id, status });
@@ -296,6 +303,7 @@ if (scope) scope.onmessage = (e) => {
     case 'inspect': void handleInspect(m); break;
     case 'frame': void handleFrame(m); break;
     case 'replay-step': for (const r of replays.get(m.id) ?? []) r.step(); break;
+    case 'table-buffers': tableBatchers.get(m.id)?.reuse(m.buffers); break;
     case 'warm':
       void Promise.all([loadOpen(), loadEngine(), loadDecode()]).catch(() => undefined);
       // The next run over a dropped File gets its reader worker already started.

@@ -18,7 +18,7 @@ import { joinWords, parseOptions } from './lib/options.ts';
 import { rememberCapture } from './lib/recent.ts';
 import { emptyView, output, STARTER_SCRIPT, TABS, useStore, type TabId, parquetFile } from './store/store.ts';
 import { hostRows } from './views/hosts-data.ts';
-import { applyDelta, emptyPacketTable, MAX_INTERNED } from '../engine/packet-table.ts';
+import { applyDelta, deltaTransfer, emptyPacketTable, MAX_INTERNED } from '../engine/packet-table.ts';
 import hostsScript from './views/scripts/hosts.d?raw';
 import packetsScript from './views/scripts/packets.d?raw';
 
@@ -344,7 +344,11 @@ export function ensureView(view: 'hosts' | 'packets'): void {
   const handle = aux.run([program], allCaptures(), { ...viewOptions(), allowZeroMatch: true, aggRowsMax: view === 'hosts' ? 1 << 20 : undefined }, {
     onEvents: (events) => {
       for (const e of events) {
-        if (e.kind === 'table') applyDelta(table, e.delta);
+        if (e.kind === 'table') {
+          applyDelta(table, e.delta);
+          // Its rows are copied into the table: the buffers go back to be filled again.
+          aux.giveBack(handle.id, deltaTransfer(e.delta));
+        }
         else if (e.kind === 'agg') aggs.push(e);
         else if (e.kind === 'message') messages.push(e);
       }

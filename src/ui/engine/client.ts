@@ -108,6 +108,11 @@ export class EngineClient {
     return { id, stop: () => this.stop(id) };
   }
 
+  /** Hands a table run's delta buffers back to its worker, to be filled again (TableBuffersMessage). */
+  giveBack(id: number, buffers: ArrayBuffer[]): void {
+    if (this.runs.has(id) && this.worker) this.worker.postMessage({ type: 'table-buffers', id, buffers } satisfies ToWorker, buffers);
+  }
+
   /** Releases the next packet of a step-paced replay. */
   step(id: number): void {
     if (this.runs.has(id)) this.post({ type: 'replay-step', id });

@@ -282,3 +282,14 @@ describe('OutputBuffer writing its older chunks to a store', () => {
     expect(await b.text()).toBe(Array.from({ length: 20 }, (_, i) => `new ${i}\n`).join(''));
   });
 });
+
+describe('OutputBuffer.textNow', () => {
+  it('is the text while every byte is in memory, and null once some are in the store', async () => {
+    const b = new OutputBuffer(() => new MemSpill(), 16, 16);
+    b.appendStdout('short\n');
+    expect(b.textNow()).toBe('short\n');
+    for (let i = 0; i < 10; i++) b.appendStdout(`line ${i}\n`);
+    expect(b.textNow()).toBeNull();
+    expect(await b.text()).toBe('short\n' + Array.from({ length: 10 }, (_, i) => `line ${i}\n`).join(''));
+  });
+});

@@ -322,6 +322,16 @@ export class OutputBuffer {
     return new Blob(parts.map((p) => (p instanceof Uint8Array ? p : blobs[k++]!)) as BlobPart[], { type });
   }
 
+  /** Everything as text now, when every byte is in memory (else null: see text()). */
+  textNow(): string | null {
+    const parts = this.parts();
+    if (parts.some((p) => !(p instanceof Uint8Array))) return null;
+    const d = new TextDecoder();
+    let s = '';
+    for (let i = 0; i < parts.length; i++) s += d.decode(parts[i] as Uint8Array, { stream: i + 1 < parts.length });
+    return s;
+  }
+
   /** Everything as text (the UTF-8 reading of blob()). */
   async text(): Promise<string> {
     return (await this.blob()).text();

@@ -36,6 +36,19 @@ const Slab = memo(function Slab({ first, n, lineH, top }: { first: number; n: nu
   );
 });
 
+/**
+ * Copy output: the text at once when it is all in memory; when part of it is in the spill file, a
+ * ClipboardItem given the promise of it (the click's permission to write holds while it is read).
+ */
+function copyOutput(): void {
+  const clip = navigator.clipboard;
+  if (!clip) return;
+  const now = output.textNow();
+  if (now !== null) { void clip.writeText(now); return; }
+  if (typeof ClipboardItem === 'function' && clip.write) void clip.write([new ClipboardItem({ 'text/plain': output.blob('text/plain') })]);
+  else void output.text().then((t) => clip.writeText(t));
+}
+
 export function OutputView() {
   const version = useStore((s) => s.outputVersion);
   const running = useStore((s) => s.runStatus !== 'idle');
@@ -69,7 +82,7 @@ export function OutputView() {
         <span>{count.toLocaleString('en-US')} {count === 1 ? 'line' : 'lines'}</span>
         <button type="button" onClick={() => void output.blob('text/plain').then((b) => downloadBlob(b, base + '.out.txt'))}>Download output</button>
         {parquetButton}
-        <button type="button" onClick={() => void output.text().then((t) => navigator.clipboard?.writeText(t))}>Copy output</button>
+        <button type="button" onClick={copyOutput}>Copy output</button>
       </div>
       <div
         ref={attach}
