@@ -16,7 +16,7 @@ import { extname, join, normalize } from 'node:path';
 
 const PROBE = `const tasks = [];
 new PerformanceObserver((l) => { for (const e of l.getEntries()) tasks.push(Math.round(e.duration)); }).observe({ type: 'longtask', buffered: true });
-const up = () => document.querySelector('.monaco-editor .view-lines') && document.querySelector('.app[data-ready="true"]');
+const up = () => document.querySelector('.editor-monaco:not([hidden]) .view-line') && document.querySelector('.app[data-ready="true"]');
 const wait = () => up() ? setTimeout(() => fetch('./__load-report', { method: 'POST', body: JSON.stringify(tasks) }), 1000) : setTimeout(wait, 50);
 wait();
 `;
