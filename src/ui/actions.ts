@@ -122,6 +122,8 @@ export function runScript(): void {
   const pace = s.capture ? s.pace : 'full';
   const replay = pace === 'full' ? undefined : { speed: pace === 'real' ? 1 : pace === 'x10' ? 10 : 0 };
   set({ stepping: pace === 'step', runStatus: 'running', progress: null, replay: null, pps: 0, runStartedAt: started, exitStatus: null, killed: false, aggs: [], messages: [], parquet: null, outputVersion: output.version, runCount: s.runCount + 1, notice: `Running ${s.scriptName}` });
+  // A run at full speed keeps its output in memory; once it is done the older part goes to storage.
+  output.hold(pace === 'full');
   const handle = main.run([program], captures, options, {
     onEvents: (events) => {
       if (current !== handle) return;
@@ -130,6 +132,7 @@ export function runScript(): void {
     onDone: (status) => {
       if (current !== handle) return;
       current = null;
+      output.hold(false);
       flushRunState();
       const exit = status ?? get().exitStatus;
       renderOutputNow();

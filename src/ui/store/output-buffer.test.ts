@@ -178,6 +178,8 @@ describe('OutputBuffer over the worker\'s bytes', () => {
  */
 class MemSpill implements SpillStore {
   ready = true;
+  pending = 0;
+  onRoom: (() => void) | null = null;
   onReturned: ((at: number, bytes: Uint8Array) => void) | null = null;
   file = new Uint8Array(0);
   writes = 0;
@@ -280,6 +282,58 @@ describe('OutputBuffer writing its older chunks to a store', () => {
     for (let i = 0; i < 20; i++) feed(b, enc.encode(`new ${i}\n`));
     for (let i = 0; i < 20; i++) expect(await lineOf(b, i)).toBe(`new ${i}`);
     expect(await b.text()).toBe(Array.from({ length: 20 }, (_, i) => `new ${i}\n`).join(''));
+  });
+});
+
+describe('OutputBuffer.hold', () => {
+  const enc = new TextEncoder();
+  it('writes nothing out while held (up to heldMax bytes), everything past residentMax once released', () => {
+    const store = new MemSpill();
+    const b = new OutputBuffer(() => store, 64, 64, 1000);
+    b.hold(true);
+    for (let i = 0; i < 40; i++) b.appendStdoutBytes(enc.encode(`line ${i} of the run\n`), Uint32Array.of(`line ${i} of the run`.length));
+    expect(store.writes).toBe(0);
+    b.hold(false);
+    expect(store.writes).toBeGreaterThan(30);
+    expect((b as unknown as { resident: number }).resident).toBeLessThanOrEqual(64 + 20);
+  });
+  it('writes out past heldMax even while held (a run printing without end)', () => {
+    const store = new MemSpill();
+    const b = new OutputBuffer(() => store, 64, 64, 200);
+    b.hold(true);
+    for (let i = 0; i < 40; i++) b.appendStdout(`line ${i} of the run\n`);
+    expect(store.writes).toBeGreaterThan(0);
+    expect((b as unknown as { resident: number }).resident).toBeLessThanOrEqual(200 + 20);
+  });
+  it('writes out once a store that was not ready says it is', () => {
+    const store = new MemSpill();
+    store.ready = false;
+    const b = new OutputBuffer(() => store, 64, 64);
+    for (let i = 0; i < 40; i++) b.appendStdout(`line ${i} of the run\n`);
+    expect(store.writes).toBe(0);
+    store.ready = true;
+    store.onRoom?.();
+    expect(store.writes).toBeGreaterThan(30);
+  });
+});
+
+describe('OutputBuffer writing to a store that is slow', () => {
+  it('sends at most a few MB before the store has written them, the rest when it has', async () => {
+    const store = new MemSpill();
+    const acks: number[] = [];
+    const write = store.write.bind(store);
+    store.write = (at, bytes) => { const n = bytes.length; store.pending += n; acks.push(n); write(at, bytes); };
+    const b = new OutputBuffer(() => store, 1 << 20, 1 << 20);
+    const line = 'x'.repeat(1023) + '\n';
+    const chunk = line.repeat(256); // 256 KiB, as the worker's batches
+    b.hold(true);
+    for (let i = 0; i < 40; i++) b.appendStdout(chunk); // 10 MiB
+    b.hold(false);
+    expect(store.pending).toBeLessThanOrEqual((4 << 20) + chunk.length);
+    expect(store.writes).toBeLessThan(20);
+    while (acks.length) { store.pending -= acks.shift()!; store.onRoom?.(); }
+    expect((b as unknown as { resident: number }).resident).toBeLessThanOrEqual((1 << 20) + chunk.length);
+    expect(await b.text()).toBe(chunk.repeat(40));
   });
 });
 

@@ -40,6 +40,9 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 
 type Part = Uint8Array | { c: number; from: number; to: number };
 
+/** Bytes sent to the store at most before it has written them. */
+const IN_FLIGHT = 4 << 20;
+
 export class OutputBuffer {
   /** Per chunk: its bytes, or null once written to the store (at cAt, cLen bytes). */
   private chunks: (Uint8Array | null)[] = [];
@@ -80,8 +83,10 @@ export class OutputBuffer {
 
   private store: SpillStore | null = null;
 
+  private held = false;
+
   /** `spillStore` makes the store the first time more than `residentMax` bytes are in memory (null: never spill). */
-  constructor(private spillStore: (() => SpillStore | null) | null = null, private readonly residentMax = 8 << 20, private readonly loadedMax = 8 << 20) {}
+  constructor(private spillStore: (() => SpillStore | null) | null = null, private readonly residentMax = 8 << 20, private readonly loadedMax = 8 << 20, private readonly heldMax = 256 << 20) {}
 
   get length(): number { return this.n; }
 
@@ -240,17 +245,32 @@ export class OutputBuffer {
     this.spill();
   }
 
+  /**
+   * While a run prints at full speed the store is left alone (up to heldMax bytes in memory): writing
+   * to the browser's storage costs its processes CPU the run needs (ipio.d over the bench capture took
+   * 0.3-0.5 s longer, headless, profile on disk or not). Released, the buffer writes out what it holds.
+   */
+  hold(on: boolean): void {
+    this.held = on;
+    if (!on) this.spill();
+  }
+
   /** Writes the oldest chunks in memory to the store while more than residentMax bytes are (never the newest). */
   private spill(): void {
-    if (this.resident <= this.residentMax || this.spillOff) return;
+    if (this.resident <= this.residentMax || this.spillOff || (this.held && this.resident <= this.heldMax)) return;
     if (!this.store && this.spillStore) {
       this.store = this.spillStore();
       this.spillStore = null;
-      if (this.store) this.store.onReturned = (at, bytes) => this.returned(at, bytes);
+      if (this.store) {
+        this.store.onReturned = (at, bytes) => this.returned(at, bytes);
+        this.store.onRoom = () => this.spill();
+      }
     }
     const st = this.store;
     if (!st?.ready) return;
-    while (this.resident > this.residentMax && this.spillFrom < this.chunks.length - 1) {
+    // A few MB at a time: the rest waits for them to be written (onRoom), so a new run's clear() is not
+    // queued behind a whole output's writes, and the writing is spread out.
+    while (this.resident > this.residentMax && this.spillFrom < this.chunks.length - 1 && st.pending < IN_FLIGHT) {
       const c = this.spillFrom++;
       const b = this.chunks[c];
       if (!b) continue;

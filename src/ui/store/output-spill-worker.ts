@@ -55,6 +55,7 @@ function handle(m: Msg): void {
       try { ok = writable && file !== null && file.write(m.bytes, { at: m.at }) === m.bytes.length; } catch { ok = false; }
       // Not kept: the bytes go back to the page, which keeps them (and spills nothing more).
       if (!ok) { writable = false; ctx.postMessage({ t: 'returned', at: m.at, bytes: m.bytes }, [m.bytes.buffer]); }
+      else ctx.postMessage({ t: 'written', length: m.bytes.length });
       return;
     }
     case 'read':

@@ -24,6 +24,10 @@ export interface SpillStore {
   blobs(ranges: readonly (readonly [number, number])[]): Promise<Blob[]>;
   /** Empties the file (a new run). */
   reset(): void;
+  /** Bytes sent to be written and not written yet: the buffer sends more while this is under a few MB. */
+  readonly pending: number;
+  /** Called when the store can take more: it became ready, or writes under way were done. */
+  onRoom: (() => void) | null;
   /** Called with bytes a write could not keep (at: where they were to go): the buffer keeps them, and spills nothing more. */
   onReturned: ((at: number, bytes: Uint8Array) => void) | null;
 }
@@ -31,6 +35,7 @@ export interface SpillStore {
 type Reply =
   | { t: 'ready' }
   | { t: 'unavailable'; why: string }
+  | { t: 'written'; length: number }
   | { t: 'returned'; at: number; bytes: Uint8Array }
   | { t: 'read'; id: number; bytes?: Uint8Array; error?: string }
   | { t: 'blobs'; id: number; blobs?: Blob[]; error?: string };
@@ -42,6 +47,8 @@ function own(b: Uint8Array): Uint8Array {
 
 export class OpfsSpill implements SpillStore {
   ready = false;
+  pending = 0;
+  onRoom: (() => void) | null = null;
   onReturned: ((at: number, bytes: Uint8Array) => void) | null = null;
   private worker: Worker | null;
   private next = 0;
@@ -56,9 +63,10 @@ export class OpfsSpill implements SpillStore {
     if (!w) return;
     w.onmessage = (e: MessageEvent<Reply>) => {
       const m = e.data;
-      if (m.t === 'ready') { this.ready = true; return; }
+      if (m.t === 'ready') { this.ready = true; this.onRoom?.(); return; }
       if (m.t === 'unavailable') { this.ready = false; return; }
-      if (m.t === 'returned') { this.onReturned?.(m.at, m.bytes); return; }
+      if (m.t === 'written') { this.pending -= m.length; this.onRoom?.(); return; }
+      if (m.t === 'returned') { this.pending -= m.bytes.length; this.onReturned?.(m.at, m.bytes); return; }
       const p = this.waiting.get(m.id);
       if (!p) return;
       this.waiting.delete(m.id);
@@ -70,6 +78,7 @@ export class OpfsSpill implements SpillStore {
 
   write(at: number, bytes: Uint8Array): void {
     const b = own(bytes);
+    this.pending += b.length;
     this.worker!.postMessage({ t: 'write', at, bytes: b }, [b.buffer as ArrayBuffer]);
   }
 
