@@ -117,6 +117,32 @@ describe('OutputBuffer with stderr between stdout pieces (property)', () => {
 
 const bytesOf = async (b: OutputBuffer): Promise<Uint8Array> => new Uint8Array(await (await b.blob()).arrayBuffer());
 
+/** Pieces of output: stderr messages, and stdout bytes of newlines, ASCII, UTF-8 pieces and a byte that is not UTF-8. */
+const pieces = (n: number) => fc.array(fc.record({ err: fc.boolean(), bytes: fc.uint8Array({ maxLength: 12 }).map((a) => a.map((x) => [10, 65, 0xc3, 0xa9, 0xe2, 0xff][x % 6]!)) }), { maxLength: n });
+
+/**
+ * Gives the buffer the pieces and returns the bytes the CLI would have written (stderr ends an open
+ * stdout line where it stands, and brings its own line), and whether the last line is open.
+ */
+function feedPieces(b: OutputBuffer, ps: { err: boolean; bytes: Uint8Array }[]): { want: number[]; open: boolean } {
+  const enc = new TextEncoder();
+  const want: number[] = [];
+  let open = false;
+  for (const p of ps) {
+    if (p.err) {
+      b.appendStderr('wiretrace: e');
+      if (open) want.push(10);
+      want.push(...enc.encode('wiretrace: e\n'));
+      open = false;
+    } else if (p.bytes.length > 0) {
+      b.appendStdoutBytes(p.bytes, lineEnds(p.bytes));
+      want.push(...p.bytes);
+      open = p.bytes[p.bytes.length - 1] !== 10;
+    }
+  }
+  return { want, open };
+}
+
 describe('OutputBuffer over the worker\'s bytes', () => {
   const enc = new TextEncoder();
   const feed = (b: OutputBuffer, bytes: Uint8Array): void => b.appendStdoutBytes(bytes, lineEnds(bytes));
@@ -133,23 +159,10 @@ describe('OutputBuffer over the worker\'s bytes', () => {
 
   it('gives back exactly the bytes it was given, stderr lines in their places (property)', async () => {
     await fc.assert(fc.asyncProperty(
-      fc.array(fc.record({ err: fc.boolean(), bytes: fc.uint8Array({ maxLength: 12 }).map((a) => a.map((x) => [10, 65, 0xc3, 0xa9, 0xe2, 0xff][x % 6]!)) }), { maxLength: 30 }),
-      async (pieces) => {
+      pieces(30),
+      async (ps) => {
         const b = new OutputBuffer();
-        const want: number[] = [];
-        let open = false;
-        for (const p of pieces) {
-          if (p.err) {
-            b.appendStderr('wiretrace: e');
-            if (open) want.push(10);
-            want.push(...enc.encode('wiretrace: e\n'));
-            open = false;
-          } else if (p.bytes.length > 0) {
-            feed(b, p.bytes);
-            want.push(...p.bytes);
-            open = p.bytes[p.bytes.length - 1] !== 10;
-          }
-        }
+        const { want, open } = feedPieces(b, ps);
         expect([...await bytesOf(b)]).toEqual(want);
         // Every line is the UTF-8 reading of its bytes.
         const lines = new TextDecoder().decode(Uint8Array.from(want)).split('\n');
@@ -233,24 +246,11 @@ describe('OutputBuffer writing its older chunks to a store', () => {
 
   it('gives back exactly the bytes it was given, with stderr, lines split between chunks, and chunks written out (property)', async () => {
     await fc.assert(fc.asyncProperty(
-      fc.array(fc.record({ err: fc.boolean(), bytes: fc.uint8Array({ maxLength: 12 }).map((a) => a.map((x) => [10, 65, 0xc3, 0xa9, 0xe2, 0xff][x % 6]!)) }), { maxLength: 40 }),
+      pieces(40),
       fc.integer({ min: 0, max: 40 }),
-      async (pieces, max) => {
+      async (ps, max) => {
         const b = new OutputBuffer(() => new MemSpill(), max, max);
-        const want: number[] = [];
-        let open = false;
-        for (const p of pieces) {
-          if (p.err) {
-            b.appendStderr('wiretrace: e');
-            if (open) want.push(10);
-            want.push(...enc.encode('wiretrace: e\n'));
-            open = false;
-          } else if (p.bytes.length > 0) {
-            feed(b, p.bytes);
-            want.push(...p.bytes);
-            open = p.bytes[p.bytes.length - 1] !== 10;
-          }
-        }
+        const { want, open } = feedPieces(b, ps);
         expect([...await bytesOf(b)]).toEqual(want);
         const lines = new TextDecoder().decode(Uint8Array.from(want)).split('\n');
         if (!open) lines.pop();
