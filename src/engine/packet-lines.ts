@@ -123,13 +123,17 @@ export class PacketLineParser {
     const give = final ? this.n : Math.max(0, this.n - NATT_ROWS);
     const strings = this.dict.strings.slice(this.stringsSent);
     if (give === 0 && strings.length === 0 && !final) return null;
-    const f64 = (a: Float64Array): Float64Array => { const c = new Float64Array(this.buffer(give * 8), 0, give); c.set(a.subarray(0, give)); return c; };
-    const u32 = (a: Uint32Array): Uint32Array => { const c = new Uint32Array(this.buffer(give * 4), 0, give); c.set(a.subarray(0, give)); return c; };
+    // Each column's first `give` rows, in a buffer of its own (one the page gave back where it can).
+    const copy = <T extends Float64Array | Uint32Array>(a: T): T => {
+      const c = new (a.constructor as new (b: ArrayBuffer, o: number, n: number) => T)(this.buffer(give * a.BYTES_PER_ELEMENT), 0, give);
+      c.set(a.subarray(0, give) as never);
+      return c;
+    };
     const codes = this.codes;
     const col = (k: number): Uint32Array => { const c = new Uint32Array(this.buffer(give * 4), 0, give); for (let i = 0; i < give; i++) c[i] = codes[i * COLS + k]!; return c; };
     const d: TableDelta = {
       from: this.taken, rows: give,
-      relNs: f64(this.relNs), frame: u32(this.frame), payload: u32(this.payload), total: u32(this.total),
+      relNs: copy(this.relNs), frame: copy(this.frame), payload: copy(this.payload), total: copy(this.total),
       dir: col(0), ifName: col(1), src: col(2), dst: col(3), proto: col(4),
       strings, rare: this.rare.filter((r) => r[0] < this.taken + give),
       base: this.base, firstNs: this.firstNs, skipped: this.skipped,

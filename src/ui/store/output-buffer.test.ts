@@ -337,6 +337,23 @@ describe('OutputBuffer writing to a store that is slow', () => {
   });
 });
 
+describe('OutputBuffer when the store cannot read back', () => {
+  it('shows a note in place of the lines, counted within loadedMax like any chunk read back', async () => {
+    const store = new MemSpill();
+    store.read = () => Promise.reject(new Error('gone'));
+    const b = new OutputBuffer(() => store, 16, 64);
+    for (let i = 0; i < 40; i++) b.appendStdout(`line ${i} of the run, long enough\n`);
+    // Each chunk's lines show the note from its start (cut where the chunk ends), never the lost text.
+    const shown: string[] = [];
+    for (let i = 0; i < 30; i++) shown.push(await lineOf(b, i));
+    expect(shown[0]).toMatch(/^\[these lines could not be read/);
+    expect(shown.join('\n')).not.toContain('of the run');
+    const loadedBytes = (b as unknown as { loadedBytes: number }).loadedBytes;
+    expect(loadedBytes).toBeGreaterThan(0);
+    expect(loadedBytes).toBeLessThanOrEqual(64 + 40);
+  });
+});
+
 describe('OutputBuffer.textNow', () => {
   it('is the text while every byte is in memory, and null once some are in the store', async () => {
     const b = new OutputBuffer(() => new MemSpill(), 16, 16);

@@ -122,31 +122,32 @@ export class OutputBuffer {
       this.pending.add(c);
       const gen = this.generation;
       this.store.read(this.cAt[c]!, this.cLen[c]!).then((bytes) => {
-        if (gen !== this.generation) return;
-        this.pending.delete(c);
-        this.loaded.set(c, bytes);
-        this.loadedBytes += bytes.length;
-        for (const [k, v] of this.loaded) {
-          if (this.loadedBytes <= this.loadedMax || k === c) break;
-          this.loaded.delete(k);
-          this.loadedBytes -= v.length;
-        }
-        this.version++;
-        this.onLoad?.();
+        if (gen === this.generation) this.keepLoaded(c, bytes);
       }, (e: unknown) => {
         if (gen !== this.generation) return;
         // Shown in place of the chunk's lines: the page's storage failed to give them back.
-        this.pending.delete(c);
-        const note = new TextEncoder().encode(`[these lines could not be read back from the browser's storage: ${e instanceof Error ? e.message : String(e)}]`);
+        const note = encoder.encode(`[these lines could not be read back from the browser's storage: ${e instanceof Error ? e.message : String(e)}]`);
         const filler = new Uint8Array(this.cLen[c]!).fill(32);
         filler.set(note.subarray(0, filler.length));
         for (const end of this.cEnds[c]!) filler[end] = 10;
-        this.loaded.set(c, filler);
-        this.version++;
-        this.onLoad?.();
+        this.keepLoaded(c, filler);
       });
     }
     return null;
+  }
+
+  /** Keeps chunk c's bytes, read back, dropping the least recently shown past loadedMax; the view draws again. */
+  private keepLoaded(c: number, bytes: Uint8Array): void {
+    this.pending.delete(c);
+    this.loaded.set(c, bytes);
+    this.loadedBytes += bytes.length;
+    for (const [k, v] of this.loaded) {
+      if (this.loadedBytes <= this.loadedMax || k === c) break;
+      this.loaded.delete(k);
+      this.loadedBytes -= v.length;
+    }
+    this.version++;
+    this.onLoad?.();
   }
 
   /** Line i's bytes (a view into its chunk), or null while its chunk is read back. */
